@@ -1,0 +1,113 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import rulesData from "./data/rules.json";
+
+/** A token with the character offsets wink-nlp does not report directly. */
+export interface Token {
+  index: number;
+  text: string;
+  normal: string;
+  lemma: string;
+  pos: string;
+  negated: boolean;
+  stop: boolean;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+}
+
+/** A match of one of the cue pattern lists in lib/data/rules.json. */
+export interface CueMatch {
+  cue: string;
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AnalyzedText {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  cues: CueMatch[];
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let instance: Nlp | null = null;
+
+/** The one wink-nlp instance, with every rule cue learned as a custom entity. */
+export function nlp(): Nlp {
+  if (instance) return instance;
+  const created = winkNLP(model);
+  const cues = rulesData.cues as Record<string, { patterns: string[] }>;
+  created.learnCustomEntities(
+    Object.entries(cues).map(([name, cue]) => ({ name, patterns: cue.patterns })),
+    { matchValue: false, usePOS: true, useEntity: false },
+  );
+  instance = created;
+  return created;
+}
+
+/** Reads a text once: tokens with offsets, sentences and cue matches. */
+export function analyzeText(text: string): AnalyzedText {
+  const engine = nlp();
+  const its = engine.its;
+  const doc = engine.readDoc(text);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  doc.tokens().each((token: any, index: number) => {
+    const value: string = token.out();
+    const spaces: string = token.out(its.precedingSpaces) ?? "";
+    let start = cursor + spaces.length;
+    // wink keeps the text lossless, but guard against drift (e.g. normalised characters).
+    if (text.substr(start, value.length) !== value) {
+      const found = text.indexOf(value, cursor);
+      if (found >= 0) start = found;
+    }
+    cursor = start + value.length;
+    tokens.push({
+      index,
+      text: value,
+      normal: token.out(its.normal),
+      lemma: token.out(its.lemma),
+      pos: token.out(its.pos),
+      negated: Boolean(token.out(its.negationFlag)),
+      stop: Boolean(token.out(its.stopWordFlag)),
+      start,
+      end: cursor,
+    });
+  });
+  const sentences: Sentence[] = [];
+  doc.sentences().each((sentence: any) => {
+    const [firstToken, lastToken] = sentence.out(its.span) as [number, number];
+    if (!tokens[firstToken] || !tokens[lastToken]) return;
+    sentences.push({ firstToken, lastToken, start: tokens[firstToken].start, end: tokens[lastToken].end });
+  });
+  const cues: CueMatch[] = [];
+  doc.customEntities().each((entity: any) => {
+    const [firstToken, lastToken] = entity.out(its.span) as [number, number];
+    cues.push({
+      cue: entity.out(its.type),
+      firstToken,
+      lastToken,
+      start: tokens[firstToken].start,
+      end: tokens[lastToken].end,
+      text: entity.out(),
+    });
+  });
+  return { text, tokens, sentences, cues };
+}
+
+/** wink-nlp's lexicon sentiment of a text, in [-1, 1]. */
+export function lexiconSentiment(text: string): number {
+  const engine = nlp();
+  if (!text.trim()) return 0;
+  return engine.readDoc(text).out(engine.its.sentiment) as unknown as number;
+}

@@ -1,0 +1,98 @@
+import modifiers from "../data/modifiers.json";
+import { analyzeText, lexiconSentiment, type AnalyzedText, type CueMatch } from "../nlp";
+import type { Features, RuleHit } from "../types";
+import { RULES, type RuleRequirement } from "./rules";
+
+/** Character range in the analyzed text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const HEDGES = new Set(modifiers.hedge.words);
+const CONDITIONALS = new Set(modifiers.conditional.words);
+const CONDITIONAL_TAILS = modifiers.conditional.after;
+const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "neither", "without"]);
+
+const inside = (match: CueMatch, spans: Span[]) =>
+  spans.some((span) => match.start >= span.start && match.end <= span.end);
+
+function inScope(match: CueMatch, requirement: RuleRequirement, quotes: Span[], frame: Span[]): boolean {
+  if (requirement.in === "quote") return inside(match, quotes);
+  if (requirement.in === "frame") return inside(match, frame) && !inside(match, quotes);
+  return inside(match, quotes) || inside(match, frame);
+}
+
+function sentenceBounds(analyzed: AnalyzedText, tokenIndex: number): [number, number] {
+  const sentence = analyzed.sentences.find((s) => tokenIndex >= s.firstToken && tokenIndex <= s.lastToken);
+  return sentence ? [sentence.firstToken, sentence.lastToken] : [0, analyzed.tokens.length - 1];
+}
+
+/** Negation, hedging and conditionals around a cue match, VADER-style. */
+export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: number; applied: string[] } {
+  const { tokens } = analyzed;
+  const [sentenceStart, sentenceEnd] = sentenceBounds(analyzed, match.firstToken);
+  const windowStart = Math.max(sentenceStart, match.firstToken - modifiers.window);
+  const before = tokens.slice(windowStart, match.firstToken);
+  const within = tokens.slice(match.firstToken, match.lastToken + 1);
+  const applied: string[] = [];
+  let value = 1;
+  const negated =
+    within.some((t) => t.negated || NEGATORS.has(t.normal)) || before.some((t) => NEGATORS.has(t.normal));
+  if (negated) {
+    value *= modifiers.negation.factor;
+    applied.push("negated");
+  }
+  if (before.some((t) => HEDGES.has(t.normal))) {
+    value *= modifiers.hedge.factor;
+    applied.push("hedged");
+  }
+  const clauseBefore = tokens.slice(sentenceStart, match.firstToken);
+  const after = tokens
+    .slice(match.lastToken + 1, Math.min(sentenceEnd + 1, match.lastToken + 1 + modifiers.window))
+    .map((t) => t.normal)
+    .join(" ");
+  if (clauseBefore.some((t) => CONDITIONALS.has(t.normal)) || CONDITIONAL_TAILS.some((tail) => after.includes(tail))) {
+    value *= modifiers.conditional.factor;
+    applied.push("conditional");
+  }
+  return { value, applied };
+}
+
+/**
+ * Rule hits for one statement: `quotes` are the speaker's words, `frame` the reporter's
+ * words around them (the question asked, the verb of saying).
+ */
+export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const rule of RULES) {
+    const found = rule.requires.map((requirement) =>
+      analyzed.cues.filter((match) => match.cue === requirement.cue && inScope(match, requirement, quotes, frame)),
+    );
+    if (found.some((matches) => matches.length === 0)) continue;
+    // The first requirement carries the rule's meaning; its strongest match sets the value.
+    const scored = found[0].map((match) => ({ match, ...modifiersFor(analyzed, match) }));
+    scored.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+    const primary = scored[0];
+    const evidence = [primary.match.text, ...found.slice(1).map((matches) => matches[0].text)].join(" + ");
+    hits.push({ rule: rule.id, value: primary.value, evidence, modifiers: primary.applied });
+  }
+  return hits;
+}
+
+/**
+ * Features of a bare sentence (the `score` command): quoted words are the speaker's,
+ * the rest is frame; without quotation marks the whole sentence is both.
+ */
+export function featuresOfSentence(text: string): Features {
+  const analyzed = analyzeText(text);
+  const quotes: Span[] = [];
+  const pattern = /["“”]([^"“”]+)["“”]/g;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    quotes.push({ start: m.index + 1, end: m.index + 1 + m[1].length });
+  }
+  const whole: Span = { start: 0, end: text.length };
+  const quoteSpans = quotes.length ? quotes : [whole];
+  const quoted = quotes.length ? quotes.map((q) => text.slice(q.start, q.end)).join(" ") : text;
+  return { lexicon: lexiconSentiment(quoted), hits: ruleHits(analyzed, quoteSpans, [whole]) };
+}

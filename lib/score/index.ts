@@ -1,0 +1,74 @@
+import type { Contribution, Features, Label, RuleHit, Score, WeightSet } from "../types";
+import { RULES, RULES_BY_ID, goldsteinWeight } from "./rules";
+
+export const SCORE_LIMIT = 10;
+export const LEXICON_FEATURE = "lexicon";
+export const CAP_FEATURE = "cap to ±10";
+
+/** Lexicon sentiment is a weak signal next to the rules: at most ±2 points by default. */
+const DEFAULT_LEXICON_WEIGHT = 2;
+const DEFAULT_THRESHOLDS = { hostile: -1.5, conciliatory: 1.5 };
+
+export function defaultWeights(): WeightSet {
+  return {
+    lexicon: DEFAULT_LEXICON_WEIGHT,
+    rules: Object.fromEntries(RULES.map((rule) => [rule.id, goldsteinWeight(rule.cameo)])),
+    thresholds: { ...DEFAULT_THRESHOLDS },
+  };
+}
+
+export function ruleFeature(ruleId: string): string {
+  return `rule:${ruleId}`;
+}
+
+/** Work in hundredths so that the contributions add up to the score exactly. */
+const toHundredths = (value: number) => Math.round(value * 100);
+
+export function labelFor(score: number, thresholds: WeightSet["thresholds"]): Label {
+  if (score <= thresholds.hostile) return "hostile";
+  if (score >= thresholds.conciliatory) return "conciliatory";
+  return "neutral";
+}
+
+/** The strongest hit of each rule: a rule counts once however often its cue recurs. */
+export function strongestHits(hits: RuleHit[]): RuleHit[] {
+  const byRule = new Map<string, RuleHit>();
+  for (const hit of hits) {
+    const current = byRule.get(hit.rule);
+    if (!current || Math.abs(hit.value) > Math.abs(current.value)) byRule.set(hit.rule, hit);
+  }
+  return [...byRule.values()];
+}
+
+/** Pure: the score of stored features under a weight set. No NLP runs here. */
+export function scoreFeatures(features: Features, weights: WeightSet): Score {
+  const contributions: Contribution[] = [];
+  const add = (feature: string, value: number, weight: number) => {
+    contributions.push({ feature, value, weight, points: toHundredths(value * weight) / 100 });
+  };
+  add(LEXICON_FEATURE, features.lexicon, weights.lexicon);
+  let strongestRule: { cameo: string; points: number } | null = null;
+  for (const hit of strongestHits(features.hits)) {
+    const weight = weights.rules[hit.rule] ?? 0;
+    add(ruleFeature(hit.rule), hit.value, weight);
+    const points = Math.abs(hit.value * weight);
+    const rule = RULES_BY_ID.get(hit.rule);
+    if (rule && points > 0 && (!strongestRule || points > strongestRule.points)) {
+      strongestRule = { cameo: rule.cameo, points };
+    }
+  }
+  const raw = contributions.reduce((sum, c) => sum + toHundredths(c.points), 0);
+  const limit = SCORE_LIMIT * 100;
+  const capped = Math.max(-limit, Math.min(limit, raw));
+  if (capped !== raw) {
+    const excess = (capped - raw) / 100;
+    contributions.push({ feature: CAP_FEATURE, value: excess, weight: 1, points: excess });
+  }
+  const score = capped / 100;
+  return {
+    score,
+    label: labelFor(score, weights.thresholds),
+    cameo: strongestRule?.cameo ?? null,
+    contributions,
+  };
+}
