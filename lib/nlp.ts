@@ -40,6 +40,12 @@ export interface AnalyzedText {
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
+
+const CUE_BLOCKERS = new Map(
+  Object.entries(rulesData.cues as Record<string, { notAfter?: string[] }>)
+    .filter(([, cue]) => cue.notAfter?.length)
+    .map(([name, cue]) => [name, new Set(cue.notAfter)]),
+);
 let instance: Nlp | null = null;
 
 /** The one wink-nlp instance, with every rule cue learned as a custom entity. */
@@ -85,14 +91,31 @@ export function analyzeText(text: string): AnalyzedText {
     });
   });
   const sentences: Sentence[] = [];
+  const isBlank = (index: number) => tokens[index].text.trim() === "";
+  // A line break ends a sentence (headings, captions and paragraphs have no final stop of their own).
+  const pushSentence = (first: number, last: number) => {
+    while (first <= last && isBlank(first)) first++;
+    while (last >= first && isBlank(last)) last--;
+    if (first <= last) sentences.push({ firstToken: first, lastToken: last, start: tokens[first].start, end: tokens[last].end });
+  };
   doc.sentences().each((sentence: any) => {
     const [firstToken, lastToken] = sentence.out(its.span) as [number, number];
     if (!tokens[firstToken] || !tokens[lastToken]) return;
-    sentences.push({ firstToken, lastToken, start: tokens[firstToken].start, end: tokens[lastToken].end });
+    let first = firstToken;
+    for (let index = firstToken; index <= lastToken; index++) {
+      const gap = text.slice(index > 0 ? tokens[index - 1].end : 0, tokens[index].start) + (isBlank(index) ? tokens[index].text : "");
+      if (index > first && gap.includes("\n")) {
+        pushSentence(first, index - 1);
+        first = index;
+      }
+    }
+    pushSentence(first, lastToken);
   });
   const cues: CueMatch[] = [];
   doc.customEntities().each((entity: any) => {
     const [firstToken, lastToken] = entity.out(its.span) as [number, number];
+    const blockers = CUE_BLOCKERS.get(entity.out(its.type));
+    if (blockers && tokens.slice(Math.max(0, firstToken - 3), firstToken).some((t) => blockers.has(t.normal))) return;
     cues.push({
       cue: entity.out(its.type),
       firstToken,

@@ -1,0 +1,441 @@
+import { findCountryMentions, findInstitutionMentions, matchTitleAt, type CountryMention } from "../gazetteer";
+import type { AnalyzedText, Token } from "../nlp";
+import { insideAny, type QuoteSpan } from "./quotes";
+
+/** A person or institution that can speak. */
+export interface Actor {
+  id: number;
+  kind: "person" | "institution";
+  /** Full name as first introduced ("Gustavo Petro"), or the institution's name. */
+  name: string;
+  country: string | null;
+  titles: string[];
+  /** Holds a head-of-state or government title (president, prime minister, leader…). */
+  head: boolean;
+  /** A capital standing for its government ("Beijing said"): a speaker only right before a verb of saying. */
+  metonym: boolean;
+}
+
+export interface ActorMention {
+  start: number;
+  end: number;
+  firstToken: number;
+  lastToken: number;
+  actor: number;
+  via: "name" | "nominal" | "institution" | "pronoun";
+  /** Preceded by a preposition: an object, not a subject. */
+  oblique: boolean;
+}
+
+export interface ArticleActors {
+  actors: Actor[];
+  /** Mentions outside quotations, in text order (pronouns included, already resolved). */
+  mentions: ActorMention[];
+  /** Names mentioned inside quotations (for targets). */
+  quotedMentions: ActorMention[];
+  countries: CountryMention[];
+}
+
+const PARTICLES = new Set(["de", "del", "da", "dos", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"]);
+const CALENDAR_WORDS = new Set(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
+const PREPOSITIONS = new Set(["with", "to", "from", "by", "against", "on", "of", "about", "at", "for", "toward", "towards", "over", "into", "onto", "between", "among", "than", "after", "before", "behind", "like"]);
+const PRONOUNS = new Set(["he", "she"]);
+
+const isCapitalized = (token: Token) => /^[\p{Lu}]/u.test(token.text);
+const stripAccents = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "");
+export const nameKey = (s: string) => stripAccents(s).toLowerCase().replace(/[’']s$/, "").trim();
+
+interface NameRun {
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** Maximal runs of proper nouns, possibly joined by name particles ("Luiz Inácio Lula da Silva"). */
+function properNounRuns(analyzed: AnalyzedText): NameRun[] {
+  const runs: NameRun[] = [];
+  const { tokens } = analyzed;
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    const isName = (t: Token) => (t.pos === "PROPN" || (t.pos === "NOUN" && isCapitalized(t))) && isCapitalized(t) && /\p{L}/u.test(t.text);
+    if (!isName(token)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1];
+      const adjacent = next.start === tokens[j].end + 1 || next.start === tokens[j].end;
+      if (!adjacent) break;
+      if (isName(next)) {
+        j++;
+      } else if (PARTICLES.has(next.normal) && tokens[j + 2] && isName(tokens[j + 2])) {
+        j += 2;
+      } else if (next.text === "-" && tokens[j + 2] && isName(tokens[j + 2]) && next.start === tokens[j].end) {
+        j += 2;
+      } else break;
+    }
+    runs.push({ firstToken: i, lastToken: j, start: tokens[i].start, end: tokens[j].end, tokens: tokens.slice(i, j + 1) });
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** Title (and country) introducing a name: "Colombia's deputy foreign minister, X", "U.S. President X", "the President of Colombia, X". */
+function introductionBefore(
+  text: string,
+  nameStart: number,
+  countries: CountryMention[],
+): { title: string; head: boolean; country: string | null } | null {
+  const windowStart = Math.max(0, nameStart - 80);
+  const before = text.slice(windowStart, nameStart);
+  // Try every title ending right before the name (optionally followed by a comma).
+  const trimmed = before.replace(/,?\s*$/, "");
+  for (let offset = Math.max(0, trimmed.length - 40); offset < trimmed.length; offset++) {
+    const absolute = windowStart + offset;
+    if (offset > 0 && /[\p{L}]/u.test(text[absolute - 1])) continue;
+    const title = matchTitleAt(text, absolute);
+    if (!title) continue;
+    const tail = text.slice(title.end, windowStart + trimmed.length);
+    let country: string | null = null;
+    if (tail.trim() !== "") {
+      // "the President of Colombia, Gustavo Petro"
+      const of = /^\s+of\s+(?:the\s+)?/i.exec(tail);
+      if (!of) continue;
+      const mention = countries.find((c) => c.start === title.end + of[0].length);
+      if (!mention || mention.end !== windowStart + trimmed.length) continue;
+      country = mention.country;
+    }
+    if (!country) {
+      const preceding = countries.filter((c) => c.end <= absolute && /^\s*(?:the\s*)?$/i.test(text.slice(c.end, absolute)));
+      const previous = preceding[preceding.length - 1];
+      if (previous && absolute - previous.end <= 2) country = previous.country;
+    }
+    return { title: title.title, head: title.head, country };
+  }
+  return null;
+}
+
+/** "X, Colombia's deputy foreign minister," / "X, the Venezuelan president" */
+function appositiveAfter(text: string, nameEnd: number, countries: CountryMention[]) {
+  const match = /^,\s+(?:the\s+|a\s+|an\s+)?/i.exec(text.slice(nameEnd, nameEnd + 8));
+  if (!match) return null;
+  let position = nameEnd + match[0].length;
+  let country: string | null = null;
+  const mention = countries.find((c) => c.start === position);
+  if (mention) {
+    country = mention.country;
+    position = mention.end + (text.slice(mention.end, mention.end + 1) === " " ? 1 : 0);
+  }
+  const title = matchTitleAt(text, position);
+  if (!title) return null;
+  return { title: title.title, head: title.head, country };
+}
+
+export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLemmas: Set<string>): ArticleActors {
+  const { text, tokens } = analyzed;
+  const countries = findCountryMentions(text);
+  const institutions = findInstitutionMentions(text);
+  const actors: Actor[] = [];
+  const raw: ActorMention[] = [];
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((token, index) => tokenAt.set(token.start, index));
+  const tokenIndexAtOrAfter = (position: number) => {
+    const index = tokens.findIndex((t) => t.end > position);
+    return index < 0 ? tokens.length - 1 : index;
+  };
+  const overlapsGazetteer = (start: number, end: number) =>
+    countries.some((c) => c.start < end && c.end > start) || institutions.some((m) => m.start < end && m.end > start);
+  const isSpeechVerb = (token: Token | undefined) => Boolean(token && speechLemmas.has(token.lemma) && token.pos === "VERB");
+
+  // 1. Name runs, with the titles and countries that introduce them stripped off.
+  interface Candidate { run: NameRun; name: string; title: string | null; head: boolean; country: string | null; speaks: boolean }
+  const candidates: Candidate[] = [];
+  for (const run of properNounRuns(analyzed)) {
+    let first = 0;
+    let title: { title: string; head: boolean } | null = null;
+    let country: string | null = null;
+    // Strip leading countries, demonyms and titles that the run swallowed ("U.S. President Donald Trump").
+    for (let k = 0; k < run.tokens.length; k++) {
+      const token = run.tokens[k];
+      const inCountry = countries.find((c) => token.start >= c.start && token.end <= c.end);
+      if (inCountry) {
+        country = inCountry.country;
+        first = k + 1;
+        continue;
+      }
+      const matched = matchTitleAt(text, token.start);
+      if (matched && matched.end <= run.end) {
+        title = { title: matched.title, head: matched.head };
+        while (k + 1 < run.tokens.length && run.tokens[k + 1].start < matched.end) k++;
+        first = k + 1;
+        continue;
+      }
+      break;
+    }
+    const nameTokens = run.tokens.slice(first).filter((t) => !/^[’']s$/.test(t.text));
+    if (nameTokens.length === 0) continue;
+    const start = nameTokens[0].start;
+    const end = nameTokens[nameTokens.length - 1].end;
+    const name = text.slice(start, end).replace(/[’']s$/, "");
+    if (name.length < 2 || nameTokens.every((t) => CALENDAR_WORDS.has(t.normal))) continue;
+    if (overlapsGazetteer(start, end)) continue;
+    const introduction = introductionBefore(text, title ? run.start : start, countries);
+    // "Venezuelan President Nicolás Maduro": a demonym the run did not swallow.
+    const adjacentCountry = countries.filter((c) => c.end <= run.start && run.start - c.end <= 1).at(-1)?.country ?? null;
+    const apposition = appositiveAfter(text, end, countries);
+    const next = tokens[run.lastToken + 1];
+    const afterNext = tokens[run.lastToken + 2];
+    const previous = tokens[run.firstToken - 1];
+    const speaks =
+      isSpeechVerb(next) ||
+      (next?.pos === "ADV" && isSpeechVerb(afterNext)) ||
+      (isSpeechVerb(previous) && /^[,.;]?$/.test(next?.text ?? "."));
+    candidates.push({
+      run: { ...run, start, end },
+      name,
+      title: title?.title ?? introduction?.title ?? apposition?.title ?? null,
+      head: Boolean(title?.head ?? introduction?.head ?? apposition?.head),
+      country: country ?? adjacentCountry ?? introduction?.country ?? apposition?.country ?? null,
+      speaks,
+    });
+  }
+
+  // 2. People: a run is a person when it is introduced by a title, speaks, or is the full form of one that does.
+  const personByKey = new Map<string, Actor>();
+  const people: Actor[] = [];
+  const singleSpeakers = new Set(candidates.filter((c) => !c.name.includes(" ") && (c.speaks || c.title)).map((c) => nameKey(c.name)));
+  const nameParts = (name: string) => nameKey(name).split(/\s+/);
+  const fullNamesFirst = [...candidates].sort((x, y) => Number(!x.name.includes(" ")) - Number(!y.name.includes(" ")) || x.run.start - y.run.start);
+  for (const candidate of fullNamesFirst) {
+    const key = nameKey(candidate.name);
+    const parts = nameParts(candidate.name);
+    const isPerson =
+      candidate.title !== null ||
+      candidate.speaks ||
+      (parts.length > 1 && parts.length <= 4 && singleSpeakers.has(parts[parts.length - 1]));
+    if (!isPerson) continue;
+    let actor = personByKey.get(key);
+    if (!actor && parts.length === 1) {
+      // A lone surname refers to the person whose full name ends with it (or, failing that, contains it).
+      actor =
+        people.find((p) => nameParts(p.name).at(-1) === key) ??
+        people.find((p) => nameParts(p.name).includes(key));
+    }
+    if (!actor) {
+      actor = { id: actors.length, kind: "person", name: candidate.name, country: null, titles: [], head: false, metonym: false };
+      actors.push(actor);
+      people.push(actor);
+    }
+    personByKey.set(key, actor);
+    if (candidate.title && !actor.titles.includes(candidate.title)) actor.titles.push(candidate.title);
+    actor.head ||= candidate.head;
+    actor.country ??= candidate.country;
+    raw.push({
+      start: candidate.run.start,
+      end: candidate.run.end,
+      firstToken: tokenIndexAtOrAfter(candidate.run.start),
+      lastToken: tokenIndexAtOrAfter(candidate.run.end - 1),
+      actor: actor.id,
+      via: "name",
+      oblique: false,
+    });
+  }
+  // Surnames seen before the full name was introduced (headlines, ledes) point to that person too.
+  for (const candidate of candidates) {
+    if (candidate.name.includes(" ")) continue;
+    const key = nameKey(candidate.name);
+    if (raw.some((m) => m.start === candidate.run.start)) continue;
+    const person = people.find((p) => nameParts(p.name).at(-1) === key);
+    if (!person) continue;
+    raw.push({
+      start: candidate.run.start,
+      end: candidate.run.end,
+      firstToken: tokenIndexAtOrAfter(candidate.run.start),
+      lastToken: tokenIndexAtOrAfter(candidate.run.end - 1),
+      actor: person.id,
+      via: "name",
+      oblique: false,
+    });
+  }
+
+  // 3. Institutions ("Colombia's Foreign Ministry", "the Kremlin", "KCNA").
+  const institutionByKey = new Map<string, Actor>();
+  for (const mention of institutions) {
+    if (isInDateline(text, mention.start)) continue;
+    const key = nameKey(mention.name);
+    let actor = institutionByKey.get(key);
+    if (!actor) {
+      actor = {
+        id: actors.length,
+        kind: "institution",
+        name: mention.name,
+        country: mention.country,
+        titles: [],
+        head: false,
+        metonym: mention.kind === "capital",
+      };
+      actors.push(actor);
+      institutionByKey.set(key, actor);
+    }
+    raw.push({
+      start: mention.start,
+      end: mention.end,
+      firstToken: tokenIndexAtOrAfter(mention.start),
+      lastToken: tokenIndexAtOrAfter(mention.end - 1),
+      actor: actor.id,
+      via: "institution",
+      oblique: false,
+    });
+  }
+
+  // 4. Nominal mentions: "the president", "the Colombian leader", "Colombia's president", "the US President".
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    const title = matchTitleAt(text, token.start);
+    if (!title) continue;
+    const titleEndToken = tokenIndexAtOrAfter(title.end - 1);
+    const following = tokens[titleEndToken + 1];
+    // A title followed by a name is part of that name's introduction, handled above.
+    if (following && raw.some((m) => m.via === "name" && m.start >= title.end && m.start <= title.end + 2)) continue;
+    if (following && following.text === "of") {
+      const countryAfter = countries.find((c) => c.start > following.end && c.start <= following.end + 5);
+      if (countryAfter && /^\s*(?:the\s+)?$/i.test(text.slice(following.end, countryAfter.start))) {
+        const after = text.slice(countryAfter.end, countryAfter.end + 3);
+        if (/^,\s/.test(after) && raw.some((m) => m.via === "name" && m.start >= countryAfter.end && m.start <= countryAfter.end + 3)) continue;
+      }
+    }
+    // Country qualifier right before the title, possibly after "the".
+    const qualifier = countries.filter((c) => c.end <= token.start && token.start - c.end <= 2).at(-1);
+    let start = token.start;
+    let country: string | null = null;
+    if (qualifier) {
+      country = qualifier.country;
+      start = qualifier.start;
+    }
+    const determiner = /\b(the|his|her|their)\s+$/i.exec(text.slice(Math.max(0, start - 6), start));
+    if (!determiner && !qualifier) continue; // bare "President" without "the" is a name prefix, not a reference
+    if (determiner) start -= determiner[0].length;
+    const ofCountry = following?.text === "of" ? countries.find((c) => c.start >= following.end && c.start <= following.end + 5) : undefined;
+    if (ofCountry && !country) country = ofCountry.country;
+    const referent = resolveNominal(people, raw, start, title.title, title.head, country);
+    if (referent === null) continue;
+    raw.push({
+      start,
+      end: ofCountry ? ofCountry.end : title.end,
+      firstToken: tokenIndexAtOrAfter(start),
+      lastToken: tokenIndexAtOrAfter((ofCountry ? ofCountry.end : title.end) - 1),
+      actor: referent,
+      via: "nominal",
+      oblique: false,
+    });
+    index = titleEndToken;
+  }
+
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const deduped: ActorMention[] = [];
+  for (const mention of raw) {
+    const last = deduped[deduped.length - 1];
+    if (last && mention.start < last.end) continue;
+    deduped.push(mention);
+  }
+  for (const mention of deduped) {
+    const before = tokens[mention.firstToken - 1];
+    const beforeDeterminer = tokens[mention.firstToken - 2];
+    mention.oblique =
+      Boolean(before && PREPOSITIONS.has(before.normal)) ||
+      Boolean(before && /^(the|a)$/.test(before.normal) && beforeDeterminer && PREPOSITIONS.has(beforeDeterminer.normal));
+  }
+  const outside = deduped.filter((m) => !insideAny(m.start, quotes));
+  const quoted = deduped.filter((m) => insideAny(m.start, quotes));
+  const mentions = withPronouns(analyzed, outside, quotes, actors, speechLemmas);
+  return { actors, mentions, quotedMentions: quoted, countries };
+}
+
+/** "WASHINGTON —" and "Washington, Jan 8,2026:" open an article without anyone speaking. */
+function isInDateline(text: string, position: number): boolean {
+  const lineEnd = text.indexOf("\n");
+  const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
+  const marker = /^[^–—:]{0,60}?\s[–—:]\s|^[^–—:]{0,60}?:\s/.exec(firstLine);
+  return marker !== null && position < marker[0].length;
+}
+
+/** The person a nominal phrase refers to: same title (or any head title for "leader") and country. */
+function resolveNominal(
+  people: Actor[],
+  mentions: ActorMention[],
+  position: number,
+  title: string,
+  head: boolean,
+  country: string | null,
+): number | null {
+  const fits = (person: Actor) =>
+    (country === null || person.country === country) &&
+    (person.titles.includes(title) || (title === "leader" && person.head) || (head && person.head && person.titles.length === 0));
+  const earlier = mentions.filter((m) => m.start < position && m.via === "name").sort((a, b) => b.start - a.start);
+  for (const mention of earlier) {
+    const person = people.find((p) => p.id === mention.actor);
+    if (person && fits(person)) return person.id;
+  }
+  const later = people.filter(fits);
+  return later.length === 1 ? later[0].id : null;
+}
+
+/** Resolves "he"/"she" to the most salient person: the subject of the current or a recent sentence. */
+function withPronouns(
+  analyzed: AnalyzedText,
+  mentions: ActorMention[],
+  quotes: QuoteSpan[],
+  actors: Actor[],
+  speechLemmas: Set<string>,
+): ActorMention[] {
+  const result: ActorMention[] = [];
+  // The last one who spoke is the likeliest "he": "Colombia's president called it “abhorrent”. He also suggested…"
+  const speaks = (mention: ActorMention) => {
+    let next = mention.lastToken + 1;
+    while (analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos)) next++;
+    const token = analyzed.tokens[next];
+    return Boolean(token && token.pos === "VERB" && speechLemmas.has(token.lemma));
+  };
+  const isPerson = (id: number) => actors[id]?.kind === "person";
+  const sentenceOf = (tokenIndex: number) => analyzed.sentences.findIndex((s) => tokenIndex >= s.firstToken && tokenIndex <= s.lastToken);
+  let cursor = 0;
+  for (const token of analyzed.tokens) {
+    if (!PRONOUNS.has(token.normal) || insideAny(token.start, quotes)) continue;
+    while (cursor < mentions.length && mentions[cursor].start < token.start) result.push(mentions[cursor++]);
+    const here = sentenceOf(token.index);
+    let referent: number | null = null;
+    for (let s = here; s >= Math.max(0, here - 4) && referent === null; s--) {
+      const sentence = analyzed.sentences[s];
+      const inSentence = result.filter(
+        (m) => isPerson(m.actor) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
+      );
+      if (inSentence.length === 0) continue;
+      const subject =
+        (s < here ? inSentence.filter(speaks).at(-1) : undefined) ??
+        inSentence.find((m) => !m.oblique && m.via !== "pronoun") ??
+        inSentence.find((m) => !m.oblique) ??
+        inSentence[inSentence.length - 1];
+      referent = subject.actor;
+    }
+    if (referent === null) continue;
+    result.push({
+      start: token.start,
+      end: token.end,
+      firstToken: token.index,
+      lastToken: token.index,
+      actor: referent,
+      via: "pronoun",
+      oblique: Boolean(analyzed.tokens[token.index - 1] && PREPOSITIONS.has(analyzed.tokens[token.index - 1].normal)),
+    });
+  }
+  while (cursor < mentions.length) result.push(mentions[cursor++]);
+  return result;
+}

@@ -1,0 +1,47 @@
+/** A quotation in a text: `start`/`end` bound the quoted words, without the marks. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** The closing mark was missing: the quote runs to the end of its paragraph. */
+  open: boolean;
+}
+
+const OPENING = new Set(["“", "«", "„"]);
+const CLOSING = new Set(["”", "»", "“"]);
+
+/**
+ * Finds double-quoted spans paragraph by paragraph (a quote never crosses a blank line here;
+ * news style reopens the mark in each paragraph of a long quote). Straight quotes alternate.
+ */
+export function findQuotes(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let paragraphStart = 0;
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const base = text.indexOf(paragraph, paragraphStart);
+    paragraphStart = base + paragraph.length;
+    let openAt = -1;
+    let openedWith = "";
+    for (let i = 0; i < paragraph.length; i++) {
+      const ch = paragraph[i];
+      if (openAt < 0) {
+        if (OPENING.has(ch) || ch === '"') {
+          openAt = i;
+          openedWith = ch;
+        }
+      } else if ((openedWith === '"' && ch === '"') || (openedWith !== '"' && CLOSING.has(ch) && ch !== openedWith)) {
+        if (i > openAt + 1) spans.push({ start: base + openAt + 1, end: base + i, open: false });
+        openAt = -1;
+      } else if (openedWith === "“" && ch === "“") {
+        // A second opening mark before any closing one: the first was never closed.
+        openAt = i;
+      }
+    }
+    if (openAt >= 0 && paragraph.length > openAt + 1) {
+      spans.push({ start: base + openAt + 1, end: base + paragraph.length, open: true });
+    }
+  }
+  return spans;
+}
+
+export const insideAny = (position: number, spans: { start: number; end: number }[]) =>
+  spans.some((span) => position >= span.start - 1 && position <= span.end);

@@ -1,0 +1,410 @@
+import speech from "../data/speech.json";
+import { findDateMentions, type DateExpr, type DateMention } from "../dates";
+import { analyzeText, lexiconSentiment, type AnalyzedText, type Sentence, type Token } from "../nlp";
+import { ruleHits, type Span } from "../score/features";
+import type { Features } from "../types";
+import { findActors, type Actor, type ActorMention, type ArticleActors } from "./actors";
+import { findQuotes, insideAny, type QuoteSpan } from "./quotes";
+
+const SPEECH_VERBS = new Set(speech.verbs);
+const SPEECH_NOUNS = new Set(speech.nouns);
+const INVERTED_VERBS = new Set(speech.invertedVerbs);
+const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
+
+/** One report of an utterance, as found in one article, before dates are resolved. */
+export interface ExtractedStatement {
+  text: string;
+  speaker: string;
+  speakerKind: Actor["kind"];
+  speakerCountry: string | null;
+  target: string | null;
+  /** The date expression this article ties to the utterance, unresolved (the article date may be inferred later). */
+  dateExpr: DateExpr | null;
+  dateText: string | null;
+  context: string;
+  features: Features;
+  /** Position in the article, for stable ordering. */
+  offset: number;
+}
+
+interface SpeechEvent {
+  verb: number;
+  actor: number | null;
+  sentence: number;
+  paragraph: number;
+  dates: DateMention[];
+}
+
+interface Paragraph {
+  start: number;
+  end: number;
+  /** Captions, headings and repeated lines carry no statements and no dates for them. */
+  prose: boolean;
+}
+
+const TERMINAL = /[.!?"”’)\]:]$/;
+
+function layoutParagraphs(paragraphs: string[]): { text: string; layout: Paragraph[] } {
+  const seen = new Map<string, number>();
+  for (const p of paragraphs) seen.set(p, (seen.get(p) ?? 0) + 1);
+  const layout: Paragraph[] = [];
+  let text = "";
+  for (const p of paragraphs) {
+    if (text) text += "\n\n";
+    const start = text.length;
+    text += p;
+    const caption = (seen.get(p) ?? 0) > 1 || /\([^()]*\|[^()]*\)\s*$/.test(p);
+    const heading = !TERMINAL.test(p.trim()) && p.length < 140;
+    layout.push({ start, end: text.length, prose: !caption && !heading });
+  }
+  return { text, layout };
+}
+
+/** "Washington, Jan 8,2026: …", "Bogotá, January 9, 2026 – …": near a paragraph's start, before a dash or colon. */
+function isDateline(mention: DateMention, text: string): boolean {
+  const paragraphStart = text.lastIndexOf("\n", mention.start) + 1;
+  return mention.start - paragraphStart < 100 && /^\s*[–—:|-]/.test(text.slice(mention.end));
+}
+
+export function extractStatements(paragraphs: string[]): ExtractedStatement[] {
+  const { text, layout } = layoutParagraphs(paragraphs);
+  if (!text.trim()) return [];
+  const analyzed = analyzeText(text);
+  const quotes = findQuotes(text);
+  const found = findActors(analyzed, quotes, SPEECH_VERBS);
+  // Only prose dates tie statements to days: a dateline is the article's own date, a caption's is the photo's.
+  const inProse = (position: number) => layout.some((p) => p.prose && position >= p.start && position < p.end);
+  const dates = findDateMentions(text).filter(
+    (d) => !insideAny(d.start, quotes) && inProse(d.start) && !isDateline(d, text),
+  );
+  return new ArticleReader(analyzed, layout, quotes, found, dates).read();
+}
+
+class ArticleReader {
+  private readonly events: SpeechEvent[] = [];
+  private readonly dyad: string[];
+
+  constructor(
+    private readonly analyzed: AnalyzedText,
+    private readonly layout: Paragraph[],
+    private readonly quotes: QuoteSpan[],
+    private readonly found: ArticleActors,
+    private readonly dates: DateMention[],
+  ) {
+    this.dyad = this.mainCountries();
+    this.collectSpeechEvents();
+  }
+
+  private get text() {
+    return this.analyzed.text;
+  }
+
+  private paragraphOf(position: number): number {
+    return this.layout.findIndex((p) => position >= p.start && position <= p.end);
+  }
+
+  private sentenceOf(position: number): number {
+    const index = this.analyzed.sentences.findIndex((s) => position >= s.start && position < s.end);
+    if (index >= 0) return index;
+    return this.analyzed.sentences.findIndex((s) => s.start >= position);
+  }
+
+  private isSpeechVerb(token: Token | undefined): boolean {
+    return Boolean(token && token.pos === "VERB" && SPEECH_VERBS.has(token.lemma) && !insideAny(token.start, this.quotes));
+  }
+
+  /** The two countries the article is about: most mentioned, counting people by their country. */
+  private mainCountries(): string[] {
+    const counts = new Map<string, number>();
+    const bump = (country: string | null) => country && counts.set(country, (counts.get(country) ?? 0) + 1);
+    for (const mention of this.found.countries) bump(mention.country);
+    for (const mention of [...this.found.mentions, ...this.found.quotedMentions]) bump(this.found.actors[mention.actor].country);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([country]) => country);
+  }
+
+  private mentionEndingAt(tokenIndex: number): ActorMention | undefined {
+    return this.found.mentions.find((m) => m.lastToken === tokenIndex);
+  }
+
+  /** Who does the saying: the mention right before the verb, an inverted "said X", or the clause's subject. */
+  private subjectOf(verbIndex: number, sentence: Sentence): number | null {
+    const tokens = this.analyzed.tokens;
+    let j = verbIndex - 1;
+    while (j >= sentence.firstToken && verbIndex - j <= 4 && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
+    const adjacent = j >= sentence.firstToken ? this.mentionEndingAt(j) : undefined;
+    if (adjacent) return adjacent.actor;
+    const verb = tokens[verbIndex];
+    // "“…,” said the minister." — only right after a quote or comma, with the speaker closing the clause.
+    const introducedByQuote = /^[,”"’]$/.test(tokens[verbIndex - 1]?.text ?? "");
+    if (INVERTED_VERBS.has(verb.normal) && introducedByQuote) {
+      const after = this.found.mentions.find((m) => m.firstToken > verbIndex && m.firstToken <= verbIndex + 2);
+      const closes = after && /^[.,;:!?]?$/.test(tokens[after.lastToken + 1]?.text ?? "");
+      if (after && closes && !after.oblique) return after.actor;
+    }
+    const coordinated = j >= sentence.firstToken && (tokens[j].normal === "and" || tokens[j].text === ",");
+    if (coordinated) {
+      const earlier = this.events.filter((e) => e.sentence === this.sentenceOf(verb.start) && e.verb < verbIndex).at(-1);
+      if (earlier && earlier.actor !== null) return earlier.actor;
+    }
+    const candidates = this.found.mentions.filter(
+      (m) => m.firstToken >= sentence.firstToken && m.lastToken < verbIndex && !m.oblique && !this.found.actors[m.actor].metonym,
+    );
+    if (candidates.length === 0) return null;
+    // A participle ("…, saying") or a verb after a subordinate clause takes the sentence's subject.
+    return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
+  }
+
+  private collectSpeechEvents(): void {
+    const tokens = this.analyzed.tokens;
+    this.analyzed.sentences.forEach((sentence, sentenceIndex) => {
+      const paragraph = this.paragraphOf(sentence.start);
+      if (paragraph < 0 || !this.layout[paragraph].prose) return;
+      const verbs: SpeechEvent[] = [];
+      for (let i = sentence.firstToken; i <= sentence.lastToken; i++) {
+        const token = tokens[i];
+        if (this.isSpeechVerb(token)) {
+          const event = { verb: i, actor: null as number | null, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
+          this.events.push(event);
+          event.actor = this.subjectOf(i, sentence);
+          verbs.push(event);
+        } else if (SPEECH_NOUNS.has(token.normal) && !insideAny(token.start, this.quotes)) {
+          // "Trump's response was blunt:" — the possessor speaks.
+          const owner = this.mentionEndingAt(i - 1) ?? this.found.mentions.find((m) => m.lastToken === i - 2 && /^[’']s$/.test(tokens[i - 1].text));
+          const possessive = owner && /[’']s$/.test(this.text.slice(owner.start, tokens[i].start).trim());
+          if (owner && possessive) {
+            const event = { verb: i, actor: owner.actor, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
+            this.events.push(event);
+            verbs.push(event);
+          }
+        }
+      }
+      // Each date phrase belongs to the nearest verb of saying in its sentence.
+      for (const mention of this.dates) {
+        if (mention.start < sentence.start || mention.start >= sentence.end || verbs.length === 0) continue;
+        const at = tokens.findIndex((t) => t.end > mention.start);
+        const nearest = [...verbs].sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
+        nearest.dates.push(mention);
+      }
+    });
+  }
+
+  read(): ExtractedStatement[] {
+    const results: ExtractedStatement[] = [];
+    const byQuote = new Map<QuoteSpan, { actor: number; event: SpeechEvent | null; results: ExtractedStatement[] }>();
+    for (const quote of this.quotes) {
+      const paragraph = this.paragraphOf(quote.start);
+      if (paragraph < 0 || !this.layout[paragraph].prose) continue;
+      const attribution = this.attribute(quote, byQuote);
+      if (!attribution) continue;
+      const actor = this.found.actors[attribution.actor];
+      if (!this.isOfficial(actor)) continue;
+      const produced = this.statementsFor(quote, actor, attribution.event, attribution.inheritedDate, attribution.frame);
+      byQuote.set(quote, { actor: attribution.actor, event: attribution.event, results: produced });
+      results.push(...produced);
+    }
+    return results;
+  }
+
+  /** Only leaders, officials and institutions count: a named person needs a title or a country. */
+  private isOfficial(actor: Actor): boolean {
+    return actor.kind === "institution" || actor.titles.length > 0 || actor.country !== null;
+  }
+
+  private attribute(
+    quote: QuoteSpan,
+    previous: Map<QuoteSpan, { actor: number; event: SpeechEvent | null; results: ExtractedStatement[] }>,
+  ): { actor: number; event: SpeechEvent | null; inheritedDate: ExtractedStatement | null; frame: Span } | null {
+    const openSentenceIndex = this.sentenceOf(quote.start - 1);
+    const closeSentenceIndex = this.sentenceOf(Math.max(quote.start, quote.end - 1));
+    const openSentence = this.analyzed.sentences[openSentenceIndex];
+    const closeSentence = this.analyzed.sentences[closeSentenceIndex] ?? openSentence;
+    if (!openSentence) return null;
+    // 1. A verb of saying before the quote in its sentence: "Trump responded, “…”", "labeled Colombia “very sick”".
+    const before = this.events
+      .filter((e) => e.sentence === openSentenceIndex && this.analyzed.tokens[e.verb].start < quote.start)
+      .at(-1);
+    if (before && before.actor !== null) {
+      return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
+    }
+    // 2. Attribution after the closing mark: "“…,” Trump said", "“…,” said the minister".
+    const closing = quote.end;
+    const after = this.events.find((e) => {
+      if (e.sentence !== closeSentenceIndex || e.actor === null) return false;
+      const verbStart = this.analyzed.tokens[e.verb].start;
+      if (verbStart < closing) return false;
+      const between = this.text.slice(closing, verbStart);
+      return between.length < 60 && !/["“”]/.test(between.slice(1));
+    });
+    if (after && after.actor !== null) {
+      return { actor: after.actor, event: after, inheritedDate: null, frame: { start: openSentence.start, end: closeSentence.end } };
+    }
+    // 3. A continuing quote: same speaker as the previous quote of the paragraph, or of a paragraph
+    //    that ended in a colon or a quote just before this one.
+    const paragraph = this.paragraphOf(quote.start);
+    const earlier = [...previous.entries()].filter(([q]) => q.start < quote.start).at(-1);
+    const startsParagraph = this.text.slice(this.layout[paragraph].start, quote.start - 1).trim() === "";
+    if (earlier) {
+      const [earlierQuote, info] = earlier;
+      const earlierParagraph = this.paragraphOf(earlierQuote.start);
+      if (earlierParagraph === paragraph || (startsParagraph && earlierParagraph === this.previousProse(paragraph))) {
+        return {
+          actor: info.actor,
+          event: null,
+          inheritedDate: info.results.at(-1) ?? null,
+          frame: { start: openSentence.start, end: closeSentence.end },
+        };
+      }
+    }
+    const previousParagraph = this.previousProse(paragraph);
+    if (startsParagraph && previousParagraph >= 0) {
+      const lead = this.layout[previousParagraph];
+      if (/:\s*$/.test(this.text.slice(lead.start, lead.end))) {
+        const event = this.events.filter((e) => e.paragraph === previousParagraph && e.actor !== null).at(-1);
+        if (event && event.actor !== null) {
+          const leadSentence = this.analyzed.sentences[event.sentence];
+          return { actor: event.actor, event, inheritedDate: null, frame: { start: leadSentence.start, end: closeSentence.end } };
+        }
+      }
+    }
+    return null;
+  }
+
+  private previousProse(paragraph: number): number {
+    for (let p = paragraph - 1; p >= 0; p--) if (this.layout[p].prose) return p;
+    return -1;
+  }
+
+  /** The date phrase this article ties to the utterance; never the article's own date. */
+  private dateFor(
+    actor: number,
+    event: SpeechEvent | null,
+    inherited: ExtractedStatement | null,
+    opensWithQuote: boolean,
+  ): DateMention | null {
+    if (event && event.dates.length) return event.dates[0];
+    if (inherited?.dateExpr) return { start: -1, end: -1, text: inherited.dateText ?? "", expr: inherited.dateExpr };
+    if (!event) return null;
+    // A verb coordinated with a dated one shares its date ("described … on Sunday and suggested …").
+    const sibling = this.events.find(
+      (e) => e.sentence === event.sentence && e.verb < event.verb && e.actor === actor && e.dates.length,
+    );
+    if (sibling) return sibling.dates[0];
+    // A fronted time phrase ("Over the past weekend, …") sets the time for the rest of its paragraph,
+    // unless someone else speaks in between.
+    const sentences = this.analyzed.sentences;
+    for (let s = event.sentence - 1; s >= 0; s--) {
+      if (this.paragraphOf(sentences[s].start) !== event.paragraph) break;
+      if (this.events.some((e) => e.sentence === s && e.actor !== null && e.actor !== actor)) break;
+      const fronted = this.dates.find((d) => d.start >= sentences[s].start && d.start - sentences[s].start <= 12);
+      if (fronted) return fronted;
+    }
+    // A paragraph that opens with the quote continues the same speaker's dated speech in the paragraphs
+    // just before it ("Trump said Wednesday…" … "“…,” Trump wrote.").
+    if (!opensWithQuote) return null;
+    for (let p = this.previousProse(event.paragraph), hops = 0; p >= 0 && hops < 3; p = this.previousProse(p), hops++) {
+      const inParagraph = this.events.filter((e) => e.paragraph === p && e.actor !== null);
+      const dated = inParagraph.filter((e) => e.actor === actor && e.dates.length).at(-1);
+      if (dated) return dated.dates[0];
+      if (inParagraph.some((e) => e.actor !== actor)) return null;
+    }
+    return null;
+  }
+
+  private statementsFor(
+    quote: QuoteSpan,
+    actor: Actor,
+    event: SpeechEvent | null,
+    inherited: ExtractedStatement | null,
+    frameWindow: Span,
+  ): ExtractedStatement[] {
+    const paragraph = this.layout[this.paragraphOf(quote.start)];
+    const opensWithQuote = this.text.slice(paragraph.start, quote.start - 1).trim() === "";
+    const date = this.dateFor(actor.id, event, inherited, opensWithQuote);
+    const frame = this.gapsBetweenQuotes(frameWindow);
+    const contextStart = this.analyzed.sentences[this.sentenceOf(Math.min(frameWindow.start, quote.start - 1))]?.start ?? frameWindow.start;
+    const contextEnd = this.analyzed.sentences[this.sentenceOf(Math.max(quote.start, quote.end - 1))]?.end ?? frameWindow.end;
+    const context = this.text.slice(Math.min(contextStart, frameWindow.start), Math.max(contextEnd, frameWindow.end)).replace(/\s+/g, " ").trim();
+    const results: ExtractedStatement[] = [];
+    for (const piece of this.quoteSentences(quote)) {
+      const words = this.text.slice(piece.start, piece.end);
+      results.push({
+        text: words,
+        speaker: actor.name,
+        speakerKind: actor.kind,
+        speakerCountry: actor.country,
+        target: this.targetFor(actor, piece, frame, event),
+        dateExpr: date?.expr ?? null,
+        dateText: date?.text ?? null,
+        context,
+        features: { lexicon: lexiconSentiment(words), hits: ruleHits(this.analyzed, [piece], frame) },
+        offset: piece.start,
+      });
+    }
+    return results;
+  }
+
+  /** The frame window without any quoted words in it. */
+  private gapsBetweenQuotes(window: Span): Span[] {
+    const gaps: Span[] = [];
+    let cursor = window.start;
+    for (const quote of this.quotes) {
+      if (quote.end < window.start || quote.start > window.end) continue;
+      if (quote.start - 1 > cursor) gaps.push({ start: cursor, end: quote.start - 1 });
+      cursor = Math.max(cursor, quote.end + 1);
+    }
+    if (cursor < window.end) gaps.push({ start: cursor, end: window.end });
+    return gaps;
+  }
+
+  /** A quote of several sentences is several statements: outlets quote them separately. */
+  private quoteSentences(quote: QuoteSpan): Span[] {
+    const pieces: Span[] = [];
+    for (const sentence of this.analyzed.sentences) {
+      const start = Math.max(sentence.start, quote.start);
+      const end = Math.min(sentence.end, quote.end);
+      if (end <= start) continue;
+      let piece = this.text.slice(start, end);
+      const leading = piece.length - piece.trimStart().length;
+      piece = piece.trim();
+      const trimmed = piece.replace(/[\s,;:—–-]+$/, "").replace(/^[\s,;:—–-]+/, "");
+      const offset = start + leading + piece.indexOf(trimmed);
+      if (!/\p{L}{2,}/u.test(trimmed)) continue;
+      pieces.push({ start: offset, end: offset + trimmed.length });
+    }
+    return pieces;
+  }
+
+  /** The country the words are aimed at: named in the quote, then in the frame, else the article's other country. */
+  private targetFor(actor: Actor, piece: Span, frame: Span[], event: SpeechEvent | null): string | null {
+    const own = actor.country;
+    const inSpan = (position: number, spans: Span[]) => spans.some((s) => position >= s.start && position < s.end);
+    // Named in the quote first; then the verb's object ("accused Petro of", "labeled Colombia"); then the rest of the frame.
+    const verbEnd = event ? this.analyzed.tokens[event.verb].end : Number.POSITIVE_INFINITY;
+    const rankOf = (position: number) => {
+      if (inSpan(position, [piece])) return 0;
+      if (!inSpan(position, frame)) return -1;
+      return position >= verbEnd && position - verbEnd < 40 ? 1 : 2;
+    };
+    const candidates: { position: number; country: string | null; rank: number }[] = [];
+    for (const mention of this.found.countries) {
+      const rank = rankOf(mention.start);
+      if (rank >= 0) candidates.push({ position: mention.start, country: mention.country, rank });
+    }
+    for (const mention of [...this.found.quotedMentions, ...this.found.mentions]) {
+      if (mention.actor === actor.id) continue;
+      const rank = rankOf(mention.start);
+      if (rank >= 0) candidates.push({ position: mention.start, country: this.found.actors[mention.actor].country, rank });
+    }
+    candidates.sort((a, b) => a.rank - b.rank || a.position - b.position);
+    const named = candidates.find((c) => c.country && c.country !== own);
+    if (named) return named.country;
+    return this.dyad.find((country) => country !== own) ?? null;
+  }
+}
+
+/** For tests and tools: the statements of a bare text. */
+export function extractFromText(text: string): ExtractedStatement[] {
+  return extractStatements(text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean));
+}
+
+export { analyzeText };

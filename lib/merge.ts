@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { intersectRanges, isSingleDay, rangeWidthDays } from "./dates";
+import { strongestHits } from "./score";
+import type { DateRange, Features, Statement, StatementSource } from "./types";
+
+/** Words that do not tell two utterances apart. */
+const STOPWORDS = new Set(
+  "a an the and or but of to in on at for with by from as is are was were be been being it its it's this that these those he she they we i you me him her them us our my your his their who whom which what there here have has had do does did will would shall should can could may might must not no so too very just also than then let".split(
+    " ",
+  ),
+);
+
+/** Lower-case words with accents, quote styles and British spellings folded away. */
+export function utteranceWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((word) => word.replace(/^'+|'+$/g, ""))
+    .filter(Boolean)
+    .map((word) => word.replace(/our$/, "or").replace(/ence$/, "ense").replace(/ise$/, "ize").replace(/ised$/, "ized"));
+}
+
+function contentWords(words: string[]): Set<string> {
+  return new Set(words.filter((word) => !STOPWORDS.has(word)).map((word) => (word.length > 3 ? word.replace(/s$/, "") : word)));
+}
+
+function containsRun(long: string[], short: string[]): boolean {
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Same words, or one quote a part of the other: "sounds good" in "It sounds good to me". */
+export function isSameWording(a: string, b: string): boolean {
+  const wordsA = utteranceWords(a);
+  const wordsB = utteranceWords(b);
+  const [short, long] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
+  if (short.length === 0) return false;
+  if (short.join(" ") === long.join(" ")) return true;
+  if (short.length >= 2 && containsRun(long, short)) return true;
+  // A one-word partial quote of a short phrase: “cordial” in “cordial and respectful”.
+  if (short.length === 1 && !STOPWORDS.has(short[0]) && long.length <= 4 && long.includes(short[0])) return true;
+  const shortContent = contentWords(short);
+  const longContent = contentWords(long);
+  if (shortContent.size < 3) return false;
+  let shared = 0;
+  for (const word of shortContent) if (longContent.has(word)) shared++;
+  return shared / shortContent.size >= 0.8;
+}
+
+export function speakerKey(speaker: string | null): string {
+  if (!speaker) return "";
+  return speaker.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ").trim();
+}
+
+const compatible = (a: DateRange | null, b: DateRange | null) => !a || !b || intersectRanges(a, b) !== null;
+
+/** One utterance reported twice: same speaker, compatible days, same or contained wording. */
+export function isSameUtterance(a: Statement, b: Statement): boolean {
+  const key = speakerKey(a.speaker);
+  if (!key || key !== speakerKey(b.speaker)) return false;
+  if (!compatible(a.dateRange, b.dateRange)) return false;
+  return isSameWording(a.text, b.text);
+}
+
+/** The most specific day range the sources agree on; a source that contradicts the rest is outvoted. */
+export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
+  const known = ranges.filter((r): r is DateRange => r !== null);
+  if (known.length === 0) return null;
+  const byWidth = [...known].sort((a, b) => rangeWidthDays(a) - rangeWidthDays(b) || a.from.localeCompare(b.from));
+  const agreement = (candidate: DateRange) => known.filter((r) => intersectRanges(candidate, r) !== null).length;
+  const best = byWidth.reduce((chosen, candidate) => (agreement(candidate) > agreement(chosen) ? candidate : chosen), byWidth[0]);
+  let consensus = best;
+  for (const range of byWidth) {
+    const narrowed = intersectRanges(consensus, range);
+    if (narrowed) consensus = narrowed;
+  }
+  return consensus;
+}
+
+export function statementId(speaker: string | null, text: string): string {
+  return createHash("sha256").update(`${speakerKey(speaker)}\u0000${utteranceWords(text).join(" ")}`).digest("hex").slice(0, 16);
+}
+
+function mergeFeatures(longer: Features, other: Features): Features {
+  return { lexicon: longer.lexicon, hits: strongestHits([...longer.hits, ...other.hits]) };
+}
+
+const sourceKey = (source: StatementSource) => `${source.articleHash}\u0000${source.quote}`;
+
+/** Folds b into a: a keeps its id; the fullest wording becomes the text. */
+export function mergeStatements(a: Statement, b: Statement): Statement {
+  const sources = [...a.sources];
+  for (const source of b.sources) if (!sources.some((s) => sourceKey(s) === sourceKey(source))) sources.push(source);
+  const bLonger = utteranceWords(b.text).length > utteranceWords(a.text).length;
+  const fuller = bLonger ? b : a;
+  const dateRange = consensusRange(sources.map((s) => s.dateRange));
+  return {
+    id: a.id,
+    text: fuller.text,
+    speaker: a.speaker ?? b.speaker,
+    speakerCountry: a.speakerCountry ?? b.speakerCountry,
+    target: a.target ?? b.target,
+    dateRange,
+    date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
+    context: fuller.context,
+    sources,
+    features: bLonger ? mergeFeatures(b.features, a.features) : mergeFeatures(a.features, b.features),
+  };
+}
+
+/** Groups reports of the same utterance (transitively) and merges each group. */
+export function mergeAll(statements: Statement[]): Statement[] {
+  const parent = statements.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const bySpeaker = new Map<string, number[]>();
+  statements.forEach((s, i) => {
+    const key = speakerKey(s.speaker);
+    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), i]);
+  });
+  for (const indices of bySpeaker.values()) {
+    for (let x = 0; x < indices.length; x++) {
+      for (let y = x + 1; y < indices.length; y++) {
+        if (isSameUtterance(statements[indices[x]], statements[indices[y]])) parent[find(indices[y])] = find(indices[x]);
+      }
+    }
+  }
+  const groups = new Map<number, Statement[]>();
+  statements.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  return [...groups.values()].map((group) => {
+    const merged = group.reduce((acc, s) => mergeStatements(acc, s));
+    return { ...merged, target: majorityTarget(group) ?? merged.target, id: statementId(merged.speaker, merged.text) };
+  });
+}
+
+/** Outlets may frame the same words differently; the target most of them give wins (ties: the earliest). */
+function majorityTarget(group: Statement[]): string | null {
+  const counts = new Map<string, number>();
+  for (const s of group) if (s.target) counts.set(s.target, (counts.get(s.target) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [target, count] of counts) if (best === null || count > counts.get(best)!) best = target;
+  return best;
+}
