@@ -54,6 +54,7 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
     seen.add(article.contentHash);
     work.push({ article, extracted: extractStatements(article.paragraphs) });
   }
+  nameOfficeHolders(work);
   inferPublicationDates(work);
   if (options.date) {
     for (const { article } of work) {
@@ -68,6 +69,27 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
     (a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || (a.speaker ?? "").localeCompare(b.speaker ?? "") || a.id.localeCompare(b.id),
   );
   return { articles: work.map((w) => w.article), rejected, statements };
+}
+
+/**
+ * "The Philippine leader said…" in one article, "Philippine President Ramon Dizon" in another: an
+ * unnamed office-holder becomes the one person of the batch with that country and office.
+ */
+function nameOfficeHolders(work: ArticleWork[]): void {
+  const people = new Map<string, ExtractedStatement>();
+  for (const e of work.flatMap((w) => w.extracted)) if (e.speakerKind === "person" && e.speakerCountry) people.set(e.speaker, e);
+  for (const e of work.flatMap((w) => w.extracted)) {
+    if (e.speakerKind !== "office") continue;
+    const holders = [...people.values()].filter(
+      (p) =>
+        p.speakerCountry === e.speakerCountry &&
+        (e.speakerTitles.some((title) => p.speakerTitles.includes(title)) || (e.speakerTitles.includes("leader") && p.speakerHead)),
+    );
+    if (holders.length !== 1) continue;
+    e.speaker = holders[0].speaker;
+    e.speakerKind = "person";
+    e.speakerTitles = holders[0].speakerTitles;
+  }
 }
 
 function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): DateRange | null {

@@ -5,7 +5,8 @@ import { insideAny, type QuoteSpan } from "./quotes";
 /** A person or institution that can speak. */
 export interface Actor {
   id: number;
-  kind: "person" | "institution";
+  /** "office": a titled official the article never names ("Colombia's deputy foreign minister"). */
+  kind: "person" | "institution" | "office";
   /** Full name as first introduced ("Gustavo Petro"), or the institution's name. */
   name: string;
   country: string | null;
@@ -325,7 +326,15 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     if (determiner) start -= determiner[0].length;
     const ofCountry = following?.text === "of" ? countries.find((c) => c.start >= following.end && c.start <= following.end + 5) : undefined;
     if (ofCountry && !country) country = ofCountry.country;
-    const referent = resolveNominal(people, raw, start, title.title, title.head, country);
+    let referent = resolveNominal(people, raw, start, title.title, title.head, country);
+    if (referent === null && country) {
+      // An unnamed office-holder of a known country can still speak; the batch may name them elsewhere.
+      const name = text.slice(determiner ? start + determiner[0].length : start, ofCountry ? ofCountry.end : title.end).replace(/\s+/g, " ");
+      const existing = actors.find((a) => a.kind === "office" && nameKey(a.name) === nameKey(name));
+      const office = existing ?? { id: actors.length, kind: "office" as const, name, country, titles: [title.title], head: title.head, metonym: false };
+      if (!existing) actors.push(office);
+      referent = office.id;
+    }
     if (referent === null) continue;
     raw.push({
       start,

@@ -17,6 +17,9 @@ export interface ExtractedStatement {
   speaker: string;
   speakerKind: Actor["kind"];
   speakerCountry: string | null;
+  /** Titles the article gives the speaker, for naming an unnamed office-holder from the rest of the batch. */
+  speakerTitles: string[];
+  speakerHead: boolean;
   target: string | null;
   /** The date expression this article ties to the utterance, unresolved (the article date may be inferred later). */
   dateExpr: DateExpr | null;
@@ -207,7 +210,7 @@ class ArticleReader {
 
   /** Only leaders, officials and institutions count: a named person needs a title or a country. */
   private isOfficial(actor: Actor): boolean {
-    return actor.kind === "institution" || actor.titles.length > 0 || actor.country !== null;
+    return actor.kind !== "person" || actor.titles.length > 0 || actor.country !== null;
   }
 
   private attribute(
@@ -332,6 +335,8 @@ class ArticleReader {
         speaker: actor.name,
         speakerKind: actor.kind,
         speakerCountry: actor.country,
+        speakerTitles: actor.titles,
+        speakerHead: actor.head,
         target: this.targetFor(actor, piece, frame, event),
         dateExpr: date?.expr ?? null,
         dateText: date?.text ?? null,

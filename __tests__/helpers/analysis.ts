@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import path from "node:path";
+import { analyzeBatch, scoreStatements, type BatchInput } from "../../lib/pipeline";
+import { defaultWeights } from "../../lib/score";
+
+export const ROOT = path.join(__dirname, "..", "..");
+
+export function readDir(dir: string): BatchInput[] {
+  const absolute = path.join(ROOT, dir);
+  return fs
+    .readdirSync(absolute)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()
+    .map((name) => ({ path: path.join(dir, name), bytes: fs.readFileSync(path.join(absolute, name)) }));
+}
+
+export function analyzeDir(dir: string, options: { date?: string } = {}) {
+  const result = analyzeBatch(readDir(dir), options);
+  return { ...result, scored: scoreStatements(result.statements, defaultWeights()) };
+}
+
+export const folded = (s: string) => s.toLowerCase().replace(/[“”"]/g, '"').replace(/[’‘]/g, "'");
+
+/** The statement whose text or one of whose sources contains the quote. */
+export function findByQuote<T extends { text: string; sources: { quote: string }[] }>(statements: T[], quote: string): T[] {
+  const q = folded(quote);
+  return statements.filter((s) => folded(s.text).includes(q) || s.sources.some((source) => folded(source.quote).includes(q)));
+}

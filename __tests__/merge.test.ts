@@ -1,0 +1,77 @@
+import { consensusRange, isSameUtterance, isSameWording, mergeAll, statementId } from "../lib/merge";
+import type { DateRange, Statement } from "../lib/types";
+
+const day = (d: string): DateRange => ({ from: d, to: d });
+let n = 0;
+function statement(speaker: string, text: string, dateRange: DateRange | null = null, target: string | null = null): Statement {
+  n++;
+  return {
+    id: statementId(speaker, text),
+    text,
+    speaker,
+    speakerCountry: "Ruritania",
+    target,
+    date: dateRange && dateRange.from === dateRange.to ? dateRange.from : null,
+    dateRange,
+    context: `context ${n}`,
+    sources: [{ path: `a${n}.txt`, articleHash: `hash${n}`, quote: text, context: `context ${n}`, dateRange }],
+    features: { lexicon: 0, hits: [] },
+  };
+}
+
+describe("same wording", () => {
+  test("folds quote styles, accents, case and British spellings", () => {
+    expect(isSameWording("It was a great honour to meet the Président", "It was a Great Honor to meet the president")).toBe(true);
+    expect(isSameWording("“We’re ready,” he said", '"We\'re ready," he said')).toBe(true);
+  });
+  test("a partial quote is part of the full one", () => {
+    expect(isSameWording("sounds good", "It sounds good to me.")).toBe(true);
+    expect(isSameWording("cordial", "cordial and respectful")).toBe(true);
+    expect(isSameWording("missile factories and nuclear sites", "They have missile factories and secret nuclear sites")).toBe(true);
+  });
+  test("different utterances stay apart", () => {
+    expect(isSameWording("very sick", "a sick man who lies")).toBe(false);
+    expect(isSameWording("We will never surrender", "We will talk to them")).toBe(false);
+    expect(isSameWording("honor", "It was an honor and a privilege to host the delegation from the south")).toBe(false);
+  });
+});
+
+describe("same utterance", () => {
+  test("needs the same speaker and compatible days", () => {
+    const a = statement("Anton Vasek", "We will defend every inch", day("2026-03-02"));
+    expect(isSameUtterance(a, statement("Anton Vasek", "defend every inch", null))).toBe(true);
+    expect(isSameUtterance(a, statement("Lina Oduya", "We will defend every inch", day("2026-03-02")))).toBe(false);
+    expect(isSameUtterance(a, statement("Anton Vasek", "We will defend every inch", day("2026-05-20")))).toBe(false);
+  });
+});
+
+describe("date consensus", () => {
+  test("the most specific consistent range wins", () => {
+    expect(consensusRange([{ from: "2026-01-03", to: "2026-01-04" }, day("2026-01-04"), null])).toEqual(day("2026-01-04"));
+    expect(consensusRange([{ from: "2026-01-04", to: "2026-01-10" }, { from: "2026-01-01", to: "2026-01-05" }])).toEqual({ from: "2026-01-04", to: "2026-01-05" });
+  });
+  test("a contradicting source is outvoted", () => {
+    expect(consensusRange([day("2026-01-04"), day("2026-01-04"), day("2026-01-08")])).toEqual(day("2026-01-04"));
+  });
+  test("nothing known stays null", () => {
+    expect(consensusRange([null, null])).toBeNull();
+  });
+});
+
+describe("merging a batch", () => {
+  test("one statement with every source, the fullest wording and the consensus day", () => {
+    const merged = mergeAll([
+      statement("Anton Vasek", "sounds great", { from: "2026-02-07", to: "2026-02-08" }, "Zembla"),
+      statement("Anton Vasek", "It sounds great to me.", day("2026-02-08"), "Zembla"),
+      statement("Anton Vasek", "“It sounds great to me”", null, "Sylvania"),
+      statement("Lina Oduya", "It sounds great to me.", day("2026-02-08")),
+    ]);
+    expect(merged).toHaveLength(2);
+    const vasek = merged.find((s) => s.speaker === "Anton Vasek")!;
+    expect(vasek.text).toBe("It sounds great to me.");
+    expect(vasek.sources).toHaveLength(3);
+    expect(vasek.date).toBe("2026-02-08");
+    expect(vasek.target).toBe("Zembla");
+    expect(vasek.id).toBe(statementId("Anton Vasek", "It sounds great to me."));
+  });
+});
