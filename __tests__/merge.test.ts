@@ -29,7 +29,11 @@ describe("same wording", () => {
     expect(isSameWording("cordial", "cordial and respectful")).toBe(true);
     expect(isSameWording("missile factories and nuclear sites", "They have missile factories and secret nuclear sites")).toBe(true);
   });
+  test("reported speech joins the quote it paraphrases", () => {
+    expect(isSameWording("to take up arms if necessary to defend the homeland", "take up arms again")).toBe(true);
+  });
   test("different utterances stay apart", () => {
+    expect(isSameWording("We will defend our sovereignty", "We will defend our people")).toBe(false);
     expect(isSameWording("very sick", "a sick man who lies")).toBe(false);
     expect(isSameWording("We will never surrender", "We will talk to them")).toBe(false);
     expect(isSameWording("honor", "It was an honor and a privilege to host the delegation from the south")).toBe(false);

@@ -441,6 +441,37 @@ function looksLikeDatelineLead(prefix: string): boolean {
  * otherwise the latest full date (day, month and year) anywhere → "text"; otherwise null.
  * A month and year alone ("in January 2026") is not a full date.
  */
+/** A dateline that names the day but not the year ("NEW DELHI, March 3 (Reuters) -"); the batch supplies the year. */
+export function findYearlessDateline(paragraphs: string[]): { month: number; day: number } | null {
+  let offset = 0;
+  for (const p of paragraphs) {
+    for (const m of findDateMentions(p)) {
+      if (offset + m.start >= DATELINE_WINDOW) return null;
+      if (m.expr.kind === "day" && m.expr.year === null && looksLikeDatelineLead(p.slice(0, m.start))) {
+        return { month: m.expr.month, day: m.expr.day };
+      }
+    }
+    offset += p.length + 2;
+    if (offset >= DATELINE_WINDOW) return null;
+  }
+  return null;
+}
+
+/** The year that puts month/day closest to the given days (the rest of a batch). */
+export function closestYear(month: number, day: number, near: ISODate[]): ISODate | null {
+  let best: { date: ISODate; distance: number } | null = null;
+  for (const reference of near) {
+    const year = Number(reference.slice(0, 4));
+    for (const candidateYear of [year - 1, year, year + 1]) {
+      if (!isValidDay(candidateYear, month, day)) continue;
+      const date = isoDate(candidateYear, month, day);
+      const distance = Math.abs(daysBetween(date, reference));
+      if (!best || distance < best.distance) best = { date, distance };
+    }
+  }
+  return best?.date ?? null;
+}
+
 export function findPublicationDate(paragraphs: string[]): { date: ISODate; from: "dateline" | "text" } | null {
   let offset = 0;
   let latest: ISODate | null = null;

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import matter from "gray-matter";
 import type { ISODate, ParsedArticle, PublishedFrom } from "./types";
-import { findPublicationDate, isValidISODate, toISODate } from "./dates";
+import { findPublicationDate, findYearlessDateline, isValidISODate, toISODate } from "./dates";
 
 /** Largest accepted file, in bytes. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -334,6 +334,7 @@ export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
       publishedFrom = found.from;
     }
   }
+  const datelineDay = published === null ? findYearlessDateline(paragraphs) : null;
 
   return {
     path,
@@ -343,6 +344,7 @@ export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
     url: fm.url,
     published,
     publishedFrom,
+    datelineDay,
     paragraphs,
   };
 }

@@ -10,6 +10,9 @@ const STOPWORDS = new Set(
   ),
 );
 
+/** Reported speech shifts tense: "we will not be bullied" is reported as "it would not be bullied". */
+const SAME_WORD: Record<string, string> = { would: "will", "'ll": "will", wo: "will", could: "can", was: "is", were: "are", had: "have", has: "have" };
+
 /** Lower-case words with accents, quote styles and British spellings folded away. */
 export function utteranceWords(text: string): string[] {
   return text
@@ -20,6 +23,7 @@ export function utteranceWords(text: string): string[] {
     .split(/[^\p{L}\p{N}']+/u)
     .map((word) => word.replace(/^'+|'+$/g, ""))
     .filter(Boolean)
+    .map((word) => SAME_WORD[word] ?? word)
     .map((word) => word.replace(/our$/, "or").replace(/ence$/, "ense").replace(/ise$/, "ize").replace(/ised$/, "ized"));
 }
 
@@ -47,10 +51,33 @@ export function isSameWording(a: string, b: string): boolean {
   if (short.length === 1 && !STOPWORDS.has(short[0]) && long.length <= 4 && long.includes(short[0])) return true;
   const shortContent = contentWords(short);
   const longContent = contentWords(long);
-  if (shortContent.size < 3) return false;
-  let shared = 0;
-  for (const word of shortContent) if (longContent.has(word)) shared++;
-  return shared / shortContent.size >= 0.8;
+  if (shortContent.size >= 3) {
+    let shared = 0;
+    for (const word of shortContent) if (longContent.has(word)) shared++;
+    if (shared / shortContent.size >= 0.8) return true;
+  }
+  // Reported speech and the quote it paraphrases share a run of words: "threatened to take up arms if
+  // necessary" / "take up arms again".
+  const run = longestSharedRun(short, long);
+  const runContent = contentWords(run);
+  const coversContent = [...shortContent].every((word) => runContent.has(word));
+  if (run.length >= 4 && run.length / short.length >= 0.75 && coversContent) return true;
+  return run.length >= 3 && runContent.size >= 2 && runContent.size / shortContent.size >= 0.6;
+}
+
+function longestSharedRun(a: string[], b: string[]): string[] {
+  let best: [number, number] = [0, 0];
+  const previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      if (previous[j] > best[1]) best = [i, previous[j]];
+      diagonal = above;
+    }
+  }
+  return a.slice(best[0] - best[1], best[0]);
 }
 
 export function speakerKey(speaker: string | null): string {

@@ -1,4 +1,4 @@
-import { addDays, intersectRanges, isSingleDay, resolveDateExpr } from "./dates";
+import { addDays, closestYear, intersectRanges, isSingleDay, resolveDateExpr } from "./dates";
 import { extractStatements, type ExtractedStatement } from "./extract/statements";
 import { InputRejected, parseArticle } from "./input";
 import { isSameWording, mergeAll, speakerKey, statementId } from "./merge";
@@ -54,6 +54,7 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
     seen.add(article.contentHash);
     work.push({ article, extracted: extractStatements(article.paragraphs) });
   }
+  completeYearlessDatelines(work);
   nameOfficeHolders(work);
   inferPublicationDates(work);
   if (options.date) {
@@ -71,13 +72,39 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
   return { articles: work.map((w) => w.article), rejected, statements };
 }
 
+/** "NEW DELHI, March 3 (Reuters) -": the year is the one that puts the day nearest the batch's other articles. */
+function completeYearlessDatelines(work: ArticleWork[]): void {
+  const known = work.map((w) => w.article.published).filter((d): d is ISODate => d !== null);
+  for (const { article } of work) {
+    if (article.published || !article.datelineDay) continue;
+    const date = closestYear(article.datelineDay.month, article.datelineDay.day, known);
+    if (!date) continue;
+    article.published = date;
+    article.publishedFrom = "dateline";
+  }
+}
+
 /**
  * "The Philippine leader said…" in one article, "Philippine President Ramon Dizon" in another: an
  * unnamed office-holder becomes the one person of the batch with that country and office.
  */
 function nameOfficeHolders(work: ArticleWork[]): void {
   const people = new Map<string, ExtractedStatement>();
-  for (const e of work.flatMap((w) => w.extracted)) if (e.speakerKind === "person" && e.speakerCountry) people.set(e.speaker, e);
+  for (const e of work.flatMap((w) => w.extracted)) {
+    if (e.speakerKind === "person" && e.speakerOfficial && e.speakerCountry) people.set(e.speaker, e);
+  }
+  // One article says "Polish Prime Minister Jan Wozniak", another only "Wozniak": the country carries over.
+  for (const e of work.flatMap((w) => w.extracted)) {
+    if (e.speakerCountry) continue;
+    const known = people.get(e.speaker) ?? [...people.values()].find((p) => p.speaker.endsWith(` ${e.speaker}`));
+    if (known) {
+      e.speaker = known.speaker;
+      e.speakerCountry = known.speakerCountry;
+      e.speakerOfficial = true;
+      if (e.target === e.speakerCountry) e.target = known.target;
+    }
+  }
+  for (const item of work) item.extracted = item.extracted.filter((e) => e.speakerOfficial);
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerKind !== "office") continue;
     const holders = [...people.values()].filter(

@@ -23,6 +23,8 @@ export interface ParsedArticle {
   url: string | null;
   published: ISODate | null;
   publishedFrom: PublishedFrom;
+  /** A dateline's month and day when it gives no year; the batch may supply the year. */
+  datelineDay?: { month: number; day: number } | null;
   /** Body paragraphs in order; the headline is not among them. */
   paragraphs: string[];
 }

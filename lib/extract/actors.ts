@@ -45,6 +45,7 @@ const CALENDAR_WORDS = new Set(
 );
 const PREPOSITIONS = new Set(["with", "to", "from", "by", "against", "on", "of", "about", "at", "for", "toward", "towards", "over", "into", "onto", "between", "among", "than", "after", "before", "behind", "like"]);
 const PRONOUNS = new Set(["he", "she"]);
+const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"]);
 
 const isCapitalized = (token: Token) => /^[\p{Lu}]/u.test(token.text);
 const stripAccents = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "");
@@ -79,8 +80,10 @@ function properNounRuns(analyzed: AnalyzedText): NameRun[] {
         j++;
       } else if (PARTICLES.has(next.normal) && tokens[j + 2] && isName(tokens[j + 2])) {
         j += 2;
-      } else if (next.text === "-" && tokens[j + 2] && isName(tokens[j + 2]) && next.start === tokens[j].end) {
-        j += 2;
+      } else if (next.text === "-" && tokens[j + 2] && /^\p{L}+$/u.test(tokens[j + 2].text) && next.start === tokens[j].end && tokens[j + 2].start === next.end) {
+        j += 2; // hyphenated given names: "Kwang-chol", "Do-yun", "McCarthy-Jones"
+      } else if (isCapitalized(next) && /^\p{L}+$/u.test(next.text) && tokens[j + 2]?.text === "-" && tokens[j + 2].start === next.end) {
+        j++; // "Do" in "Han Do-yun" is tagged as a verb
       } else break;
     }
     runs.push({ firstToken: i, lastToken: j, start: tokens[i].start, end: tokens[j].end, tokens: tokens.slice(i, j + 1) });
@@ -114,6 +117,8 @@ function introductionBefore(
       if (!mention || mention.end !== windowStart + trimmed.length) continue;
       country = mention.country;
     }
+    // A title that names its country: "Kremlin spokesman", "White House press secretary".
+    country ??= countries.find((c) => c.start >= absolute && c.end <= title.end)?.country ?? null;
     if (!country) {
       const preceding = countries.filter((c) => c.end <= absolute && /^\s*(?:the\s*)?$/i.test(text.slice(c.end, absolute)));
       const previous = preceding[preceding.length - 1];
@@ -172,10 +177,22 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
         first = k + 1;
         continue;
       }
+      if (HONORIFICS.has(token.normal.replace(/\.$/, ""))) {
+        first = k + 1; // "Mr Wozniak" is Wozniak
+        continue;
+      }
       const matched = matchTitleAt(text, token.start);
       if (matched && matched.end <= run.end) {
         title = { title: matched.title, head: matched.head };
         while (k + 1 < run.tokens.length && run.tokens[k + 1].start < matched.end) k++;
+        first = k + 1;
+        continue;
+      }
+      // A portfolio the title list does not know: "Unification Minister Kim…", "Agriculture Secretary…".
+      const portfolio = k + 1 < run.tokens.length ? matchTitleAt(text, run.tokens[k + 1].start) : null;
+      if (portfolio && portfolio.end < run.end && !portfolio.head) {
+        title = { title: `${token.normal} ${portfolio.title}`, head: false };
+        while (k + 1 < run.tokens.length && run.tokens[k + 1].start < portfolio.end) k++;
         first = k + 1;
         continue;
       }

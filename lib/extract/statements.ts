@@ -10,6 +10,12 @@ const SPEECH_VERBS = new Set(speech.verbs);
 const SPEECH_NOUNS = new Set(speech.nouns);
 const INVERTED_VERBS = new Set(speech.invertedVerbs);
 const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
+const REPORTING_VERBS = new Set(speech.reportingVerbs);
+const ACT_VERBS = new Set(speech.actVerbs);
+const INFINITIVE_VERBS = new Set(speech.infinitiveVerbs);
+const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
+const AUDIENCE = new Set(["reporters", "journalists", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
+const MIN_REPORTED_WORDS = 4;
 
 /** One report of an utterance, as found in one article, before dates are resolved. */
 export interface ExtractedStatement {
@@ -20,6 +26,8 @@ export interface ExtractedStatement {
   /** Titles the article gives the speaker, for naming an unnamed office-holder from the rest of the batch. */
   speakerTitles: string[];
   speakerHead: boolean;
+  /** Has a title or country here; people without either (analysts, residents) are dropped unless the batch knows them. */
+  speakerOfficial: boolean;
   target: string | null;
   /** The date expression this article ties to the utterance, unresolved (the article date may be inferred later). */
   dateExpr: DateExpr | null;
@@ -66,7 +74,9 @@ function layoutParagraphs(paragraphs: string[]): { text: string; layout: Paragra
 /** "Washington, Jan 8,2026: …", "Bogotá, January 9, 2026 – …": near a paragraph's start, before a dash or colon. */
 function isDateline(mention: DateMention, text: string): boolean {
   const paragraphStart = text.lastIndexOf("\n", mention.start) + 1;
-  return mention.start - paragraphStart < 100 && /^\s*[–—:|-]/.test(text.slice(mention.end));
+  const place = text.slice(paragraphStart, mention.start);
+  const placeLike = !/(^|\s)\p{Ll}/u.test(place); // "NEW DELHI, ", "Washington/Bogotá, " — no lower-case words
+  return placeLike && mention.start - paragraphStart < 100 && /^\s*(?:\([^)]{1,30}\)\s*|[./]*\s*\/?[A-Z]{2,}\/?\.?\s*)?[–—:|-]/.test(text.slice(mention.end));
 }
 
 export function extractStatements(paragraphs: string[]): ExtractedStatement[] {
@@ -200,15 +210,134 @@ class ArticleReader {
       const attribution = this.attribute(quote, byQuote);
       if (!attribution) continue;
       const actor = this.found.actors[attribution.actor];
-      if (!this.isOfficial(actor)) continue;
       const produced = this.statementsFor(quote, actor, attribution.event, attribution.inheritedDate, attribution.frame);
       byQuote.set(quote, { actor: attribution.actor, event: attribution.event, results: produced });
       results.push(...produced);
     }
+    const quoting = new Set([...byQuote.values()].map((info) => info.event));
+    results.push(...this.reportedSpeech(quoting));
+    return results.sort((a, b) => a.offset - b.offset);
+  }
+
+  /** Reported speech without quotation marks: "Petro said he had spoken with…", "Mehta vowed to retaliate". */
+  private reportedSpeech(quoting: Set<SpeechEvent | null>): ExtractedStatement[] {
+    const tokens = this.analyzed.tokens;
+    const results: ExtractedStatement[] = [];
+    for (const event of this.events) {
+      if (quoting.has(event) || event.actor === null) continue;
+      const actor = this.found.actors[event.actor];
+      const verb = tokens[event.verb];
+      if (verb.pos !== "VERB") continue;
+      const sentence = this.analyzed.sentences[event.sentence];
+      if (this.quotes.some((q) => q.end > verb.start && q.start < sentence.end)) continue; // the quote is the statement
+      let piece: Span | null = this.leadingReport(event, sentence);
+      if (!piece) {
+        const start = this.complementStart(event, sentence);
+        if (start === null) continue;
+        const end = this.clauseEnd(start, sentence);
+        if (end - start + 1 < MIN_REPORTED_WORDS) continue;
+        const includeVerb = ACT_VERBS.has(verb.lemma) && start === this.afterAdverbs(event.verb + 1, sentence);
+        piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
+      }
+      const frame = this.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
+      const words = this.text.slice(piece.start, piece.end);
+      // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
+      const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
+      const date = this.dateFor(actor.id, own, null, false);
+      results.push({
+        text: words,
+        speaker: actor.name,
+        speakerKind: actor.kind,
+        speakerCountry: actor.country,
+        speakerTitles: actor.titles,
+        speakerHead: actor.head,
+        speakerOfficial: this.isOfficial(actor),
+        target: this.targetFor(actor, piece, frame, event),
+        dateExpr: date?.expr ?? null,
+        dateText: date?.text ?? null,
+        context: this.text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim(),
+        features: { lexicon: lexiconSentiment(words), hits: ruleHits(this.analyzed, [piece], frame) },
+        offset: piece.start,
+      });
+    }
     return results;
   }
 
-  /** Only leaders, officials and institutions count: a named person needs a title or a country. */
+  /** "Moscow is ready to resume dialogue, Kremlin spokesman Yuri Belov told reporters on Monday." */
+  private leadingReport(event: SpeechEvent, sentence: Sentence): Span | null {
+    const tokens = this.analyzed.tokens;
+    if (!REPORTING_VERBS.has(tokens[event.verb].lemma)) return null;
+    let j = event.verb - 1;
+    while (j > sentence.firstToken && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
+    const subject = this.mentionEndingAt(j);
+    if (!subject) return null;
+    // Back over the speaker's introduction ("Kremlin spokesman", "the") to the comma that ends the report.
+    let before = subject.firstToken - 1;
+    while (before > sentence.firstToken && subject.firstToken - before <= 6 && tokens[before].text !== "," && !["VERB", "PUNCT"].includes(tokens[before].pos)) before--;
+    if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
+    // Nothing after the verb but its audience, a day, a place or a medium.
+    const rest = tokens.slice(event.verb + 1, sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
+    if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that")) return null;
+    let end = before - 1;
+    while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;
+    if (end - sentence.firstToken + 1 < MIN_REPORTED_WORDS) return null;
+    return { start: tokens[sentence.firstToken].start, end: tokens[end].end };
+  }
+
+  private afterAdverbs(index: number, sentence: Sentence): number {
+    let i = index;
+    while (i <= sentence.lastToken && (this.analyzed.tokens[i].pos === "ADV" || this.dateCovers(i))) i++;
+    return i;
+  }
+
+  private dateCovers(index: number): boolean {
+    const token = this.analyzed.tokens[index];
+    return this.dates.some((d) => token.start >= d.start && token.end <= d.end) ||
+      (token.normal === "on" && this.dates.some((d) => d.start === this.analyzed.tokens[index + 1]?.start));
+  }
+
+  /** Where the reported words begin: after "that", at an infinitive, at a clause's subject, or (speech acts) at the object. */
+  private complementStart(event: SpeechEvent, sentence: Sentence): number | null {
+    const tokens = this.analyzed.tokens;
+    const verb = tokens[event.verb];
+    let i = this.afterAdverbs(event.verb + 1, sentence);
+    if (ACT_VERBS.has(verb.lemma) && i <= sentence.lastToken && !["to", "that", ","].includes(tokens[i].normal)) {
+      return tokens[i].pos === "PUNCT" ? null : i;
+    }
+    // "told reporters (on Monday) that…"
+    let skipped = 0;
+    while (i <= sentence.lastToken && skipped < 4 && (AUDIENCE.has(tokens[i].normal) || this.dateCovers(i) || tokens[i].pos === "ADV")) {
+      i++;
+      skipped++;
+    }
+    if (i > sentence.lastToken) return null;
+    if (tokens[i].normal === "that") return i + 1 <= sentence.lastToken ? i + 1 : null;
+    if (tokens[i].normal === "to" && INFINITIVE_VERBS.has(verb.lemma) && tokens[i + 1]?.pos === "VERB") return i;
+    if (!REPORTING_VERBS.has(verb.lemma)) return null;
+    // A clause: a subject within a few words, then its verb.
+    for (let k = i; k <= Math.min(sentence.lastToken, i + 4); k++) {
+      const pos = tokens[k].pos;
+      if (pos === "VERB" || pos === "AUX") return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM"].includes(tokens[i].pos) ? i : null;
+      if (pos === "PUNCT") return null;
+    }
+    return null;
+  }
+
+  /** The reported clause ends at the sentence's end, a semicolon or dash, or a comma before a new clause. */
+  private clauseEnd(start: number, sentence: Sentence): number {
+    const tokens = this.analyzed.tokens;
+    for (let i = start; i <= sentence.lastToken; i++) {
+      const token = tokens[i];
+      const next = tokens[i + 1];
+      if (token.text === ";" || token.text === "—" || token.text === "–") return i - 1;
+      if (token.text === "," && next && (CLAUSE_BREAKS.has(next.normal) || (next.pos === "VERB" && next.normal.endsWith("ing")))) return i - 1;
+    }
+    let end = sentence.lastToken;
+    while (end > start && tokens[end].pos === "PUNCT") end--;
+    return end;
+  }
+
+  /** Leaders, officials and institutions: a named person needs a title or a country (the batch may supply it). */
   private isOfficial(actor: Actor): boolean {
     return actor.kind !== "person" || actor.titles.length > 0 || actor.country !== null;
   }
@@ -337,6 +466,7 @@ class ArticleReader {
         speakerCountry: actor.country,
         speakerTitles: actor.titles,
         speakerHead: actor.head,
+        speakerOfficial: this.isOfficial(actor),
         target: this.targetFor(actor, piece, frame, event),
         dateExpr: date?.expr ?? null,
         dateText: date?.text ?? null,
