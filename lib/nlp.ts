@@ -52,7 +52,7 @@ let instance: Nlp | null = null;
 export function nlp(): Nlp {
   if (instance) return instance;
   const created = winkNLP(model);
-  const cues = rulesData.cues as Record<string, { patterns: string[] }>;
+  const cues = rulesData.cues as unknown as Record<string, { patterns: string[] }>;
   created.learnCustomEntities(
     Object.entries(cues).map(([name, cue]) => ({ name, patterns: cue.patterns })),
     { matchValue: false, usePOS: true, useEntity: false },

@@ -15,6 +15,7 @@ const ACT_VERBS = new Set(speech.actVerbs);
 const INFINITIVE_VERBS = new Set(speech.infinitiveVerbs);
 const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
 const AUDIENCE = new Set(["reporters", "journalists", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
+const MEDIA = new Set(["statement", "interview", "briefing", "conference", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
 const MIN_REPORTED_WORDS = 4;
 
 /** One report of an utterance, as found in one article, before dates are resolved. */
@@ -277,10 +278,14 @@ class ArticleReader {
     if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
     // Nothing after the verb but its audience, a day, a place or a medium.
     const rest = tokens.slice(event.verb + 1, sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
-    if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that")) return null;
+    const object = (t: Token) => t.pos === "NOUN" && !AUDIENCE.has(t.normal) && !MEDIA.has(t.normal);
+    if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || object(t))) return null;
     let end = before - 1;
     while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;
     if (end - sentence.firstToken + 1 < MIN_REPORTED_WORDS) return null;
+    // The report itself must be a clause ("Moscow is ready…"), not a participle or a prepositional phrase.
+    const lead = tokens.slice(sentence.firstToken, end + 1);
+    if (["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
     return { start: tokens[sentence.firstToken].start, end: tokens[end].end };
   }
 
@@ -317,8 +322,10 @@ class ArticleReader {
     // A clause: a subject within a few words, then its verb.
     for (let k = i; k <= Math.min(sentence.lastToken, i + 4); k++) {
       const pos = tokens[k].pos;
-      if (pos === "VERB" || pos === "AUX") return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM"].includes(tokens[i].pos) ? i : null;
-      if (pos === "PUNCT") return null;
+      // A finite verb: not an infinitive ("influence to combat") nor a bare participle ("sanctions targeting").
+      const finite = pos === "AUX" || (pos === "VERB" && tokens[k - 1]?.normal !== "to" && !tokens[k].normal.endsWith("ing"));
+      if (finite) return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM"].includes(tokens[i].pos) ? i : null;
+      if (pos === "PUNCT" || pos === "VERB") return null;
     }
     return null;
   }

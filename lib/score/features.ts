@@ -1,7 +1,7 @@
 import modifiers from "../data/modifiers.json";
 import { analyzeText, lexiconSentiment, type AnalyzedText, type CueMatch } from "../nlp";
 import type { Features, RuleHit } from "../types";
-import { RULES, type RuleRequirement } from "./rules";
+import { IDIOMATIC_NEGATION, RULES, cuesOf, type RuleRequirement } from "./rules";
 
 /** Character range in the analyzed text. */
 export interface Span {
@@ -19,7 +19,8 @@ const inside = (match: CueMatch, spans: Span[]) =>
 
 function inScope(match: CueMatch, requirement: RuleRequirement, quotes: Span[], frame: Span[]): boolean {
   if (requirement.in === "quote") return inside(match, quotes);
-  if (requirement.in === "frame") return inside(match, frame) && !inside(match, quotes);
+  // A bare sentence is its own frame: the quote and frame spans then coincide.
+  if (requirement.in === "frame") return inside(match, frame) && (!inside(match, quotes) || inside(match, frame.filter((f) => quotes.some((q) => q.start === f.start && q.end === f.end))));
   return inside(match, quotes) || inside(match, frame);
 }
 
@@ -37,8 +38,10 @@ export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: 
   const within = tokens.slice(match.firstToken, match.lastToken + 1);
   const applied: string[] = [];
   let value = 1;
-  const negated =
-    within.some((t) => t.negated || NEGATORS.has(t.normal)) || before.some((t) => NEGATORS.has(t.normal));
+  const innerNegators = IDIOMATIC_NEGATION.has(match.cue)
+    ? within[0]?.negated === true
+    : within.some((t) => t.negated || NEGATORS.has(t.normal));
+  const negated = innerNegators || before.some((t) => NEGATORS.has(t.normal));
   if (negated) {
     value *= modifiers.negation.factor;
     applied.push("negated");
@@ -67,7 +70,7 @@ export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]):
   const hits: RuleHit[] = [];
   for (const rule of RULES) {
     const found = rule.requires.map((requirement) =>
-      analyzed.cues.filter((match) => match.cue === requirement.cue && inScope(match, requirement, quotes, frame)),
+      analyzed.cues.filter((match) => cuesOf(requirement).includes(match.cue) && inScope(match, requirement, quotes, frame)),
     );
     if (found.some((matches) => matches.length === 0)) continue;
     // The first requirement carries the rule's meaning; its strongest match sets the value.

@@ -3,9 +3,20 @@ import path from "node:path";
 import rulesData from "../data/rules.json";
 
 export interface RuleRequirement {
-  cue: string;
+  /** One cue, or several of which any will do. */
+  cue: string | string[];
   in: "quote" | "frame" | "any";
 }
+
+export const cuesOf = (requirement: RuleRequirement): string[] =>
+  Array.isArray(requirement.cue) ? requirement.cue : [requirement.cue];
+
+/** Cues whose own negators are part of the phrase ("why not"): only a negator before the match negates. */
+export const IDIOMATIC_NEGATION: Set<string> = new Set(
+  Object.entries(rulesData.cues)
+    .filter(([, cue]) => (cue as { idiomaticNegation?: boolean }).idiomaticNegation)
+    .map(([id]) => id),
+);
 
 export interface Rule {
   id: string;

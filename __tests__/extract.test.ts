@@ -1,0 +1,125 @@
+import { analyzeBatch, scoreStatements } from "../lib/pipeline";
+import { defaultWeights } from "../lib/score";
+import { findByQuote } from "./helpers/analysis";
+
+const article = (path: string, text: string) => ({ path, bytes: Buffer.from(text, "utf8") });
+const run = (...inputs: { path: string; bytes: Buffer }[]) => {
+  const result = analyzeBatch(inputs);
+  return { ...result, scored: scoreStatements(result.statements, defaultWeights()) };
+};
+const one = <T extends { text: string; sources: { quote: string }[] }>(list: T[], quote: string): T => {
+  const found = findByQuote(list, quote);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+const border = `---
+date: 2025-03-05
+source: Example Wire
+---
+India warns Pakistan after border clash
+
+NEW DELHI — Indian Prime Minister Arjun Mehta on Sunday warned Pakistan that its army would "pay a heavy price" for the shelling of border villages.
+
+"We will not hesitate to strike back," Mehta told reporters in New Delhi. "They should not test our patience."
+
+Pakistan's Foreign Ministry said the accusations were "baseless" and called for restraint.
+
+Asked whether he would meet his Pakistani counterpart, Prime Minister Saima Qureshi, the Indian leader said: "Why not? Dialogue is always better than war."
+
+Qureshi, speaking in Islamabad on Tuesday, thanked Mehta for his "constructive tone" and said she looked forward to "a new chapter of peace."
+
+Rohan Kapoor, an analyst at a New Delhi think tank, called the exchange "remarkable."
+`;
+
+describe("attribution in an invented article about other countries", () => {
+  const { scored, articles } = run(article("border.txt", border));
+
+  test("front matter gives the publication date", () => {
+    expect(articles[0]).toMatchObject({ published: "2025-03-05", publishedFrom: "front-matter", title: "India warns Pakistan after border clash" });
+  });
+
+  test("a partial quote after a verb of saying, dated by its weekday", () => {
+    const s = one(scored, "pay a heavy price");
+    expect(s).toMatchObject({ speaker: "Arjun Mehta", speakerCountry: "India", target: "Pakistan", date: "2025-03-02" });
+    expect(s.label).toBe("hostile");
+  });
+
+  test("quote then “X told reporters”, and the continuing quote keeps speaker and day", () => {
+    expect(one(scored, "strike back")).toMatchObject({ speaker: "Arjun Mehta", label: "hostile" });
+    expect(one(scored, "test our patience")).toMatchObject({ speaker: "Arjun Mehta" });
+  });
+
+  test("an institution speaks when no person is named", () => {
+    expect(one(scored, "baseless")).toMatchObject({ speaker: "Pakistan's Foreign Ministry", speakerCountry: "Pakistan", target: "India" });
+  });
+
+  test("“the Indian leader” resolves to the person, and the question frames the answer", () => {
+    const s = one(scored, "Dialogue is always better than war");
+    expect(s.speaker).toBe("Arjun Mehta");
+    expect(s.label).toBe("conciliatory");
+  });
+
+  test("the other side's reply is hers, on her day", () => {
+    const s = one(scored, "constructive tone");
+    expect(s).toMatchObject({ speaker: "Saima Qureshi", speakerCountry: "Pakistan", date: "2025-03-04", label: "conciliatory" });
+  });
+
+  test("analysts are not officials: their words are not statements", () => {
+    expect(findByQuote(scored, "remarkable")).toEqual([]);
+  });
+});
+
+describe("two outlets, one utterance", () => {
+  const first = `Philippines and China trade barbs
+
+MANILA, June 3, 2025 — Philippine President Ramon Dizon said on Monday that China's coast guard had acted like "pirates" in the disputed shoal.
+
+“We will defend every inch of our waters,” Dizon said.`;
+  const second = `Beijing rejects Manila's charges
+
+China's foreign ministry spokesperson Liu Wen on Tuesday rejected what she called "slanderous accusations".
+
+Earlier this week the Philippine leader said his country would "defend every inch of our waters" and compared the Chinese coast guard to pirates.`;
+  const { scored, articles } = run(article("a.txt", first), article("b.txt", second));
+
+  test("the undated article takes its date from the batch", () => {
+    expect(articles.find((a) => a.path === "b.txt")).toMatchObject({ publishedFrom: "batch" });
+  });
+
+  test("a full and a partial quote of the same words are one statement with two sources", () => {
+    const s = one(scored, "defend every inch");
+    expect(s.sources.map((source) => source.path).sort()).toEqual(["a.txt", "b.txt"]);
+    expect(s.speaker).toBe("Ramon Dizon");
+  });
+
+  test("the dated report fixes the day", () => {
+    expect(one(scored, "pirates")).toMatchObject({ speaker: "Ramon Dizon", date: "2025-06-02", target: "China", label: "hostile" });
+  });
+
+  test("a spokesperson named with her title speaks for her country", () => {
+    expect(one(scored, "slanderous accusations")).toMatchObject({ speaker: "Liu Wen", speakerCountry: "China", target: "Philippines" });
+  });
+});
+
+describe("bad input in a batch", () => {
+  test("is rejected by name while the rest goes through", () => {
+    const { rejected, statements } = run(
+      article("empty.txt", "   \n"),
+      { path: "binary.bin", bytes: Buffer.from([0, 1, 2, 3, 0, 255]) },
+      article("page.html", "<!doctype html><html><body><p>Hi</p></body></html>"),
+      article("ok.txt", border),
+    );
+    expect(rejected.map((r) => r.path)).toEqual(["empty.txt", "binary.bin", "page.html"]);
+    for (const r of rejected) expect(r.reason).toContain(r.path);
+    expect(statements.length).toBeGreaterThan(3);
+  });
+
+  test("an article without any date keeps null dates unless --date is given", () => {
+    const text = `Minister speaks\n\nFrench Foreign Minister Claire Dubois said on Friday that Algeria's decision was "regrettable."`;
+    expect(one(run(article("x.txt", text)).scored, "regrettable").date).toBeNull();
+    const dated = analyzeBatch([article("x.txt", text)], { date: "2025-09-10" });
+    expect(dated.articles[0]).toMatchObject({ published: "2025-09-10", publishedFrom: "cli" });
+    expect(one(dated.statements, "regrettable").date).toBe("2025-09-05");
+  });
+});
