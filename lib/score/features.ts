@@ -12,7 +12,8 @@ export interface Span {
 const HEDGES = new Set(modifiers.hedge.words);
 const CONDITIONALS = new Set(modifiers.conditional.words);
 const CONDITIONAL_TAILS = modifiers.conditional.after;
-const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "neither", "without"]);
+const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "neither", "nobody", "nothing"]);
+const CLAUSE_PUNCTUATION = new Set([",", ";", ":", "—", "–", ".", "(", ")"]);
 
 const inside = (match: CueMatch, spans: Span[]) =>
   spans.some((span) => match.start >= span.start && match.end <= span.end);
@@ -38,10 +39,12 @@ export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: 
   const within = tokens.slice(match.firstToken, match.lastToken + 1);
   const applied: string[] = [];
   let value = 1;
-  const innerNegators = IDIOMATIC_NEGATION.has(match.cue)
-    ? within[0]?.negated === true
-    : within.some((t) => t.negated || NEGATORS.has(t.normal));
-  const negated = innerNegators || before.some((t) => NEGATORS.has(t.normal));
+  // A negator counts within the clause just before the match ("will not … attack"), not across
+  // punctuation, and not "without" ("accused him without evidence of …").
+  let clauseStart = before.length;
+  while (clauseStart > 0 && !CLAUSE_PUNCTUATION.has(before[clauseStart - 1].text)) clauseStart--;
+  const innerNegators = !IDIOMATIC_NEGATION.has(match.cue) && within.some((t) => NEGATORS.has(t.normal));
+  const negated = innerNegators || before.slice(clauseStart).some((t) => NEGATORS.has(t.normal));
   if (negated) {
     value *= modifiers.negation.factor;
     applied.push("negated");
