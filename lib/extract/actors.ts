@@ -382,15 +382,32 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const outside = deduped.filter((m) => !insideAny(m.start, quotes));
   const quoted = deduped.filter((m) => insideAny(m.start, quotes));
   const mentions = withPronouns(analyzed, outside, quotes, actors, speechLemmas);
+  // Press convention: an unqualified "President Han" or "Foreign Office spokesperson" in a story
+  // datelined in a country's capital belongs to that country.
+  const place = datelineSpan(text);
+  const home = place ? countries.find((c) => c.start >= place.start && c.end <= place.end)?.country ?? null : null;
+  if (home) for (const actor of actors) if (actor.kind === "person" && actor.titles.length && !actor.country) actor.country = home;
   return { actors, mentions, quotedMentions: quoted, countries };
 }
 
 /** "WASHINGTON —" and "Washington, Jan 8,2026:" open an article without anyone speaking. */
 function isInDateline(text: string, position: number): boolean {
-  const lineEnd = text.indexOf("\n");
-  const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
-  const marker = /^[^–—:]{0,60}?\s[–—:]\s|^[^–—:]{0,60}?:\s/.exec(firstLine);
-  return marker !== null && position < marker[0].length;
+  const span = datelineSpan(text);
+  return span !== null && position >= span.start && position < span.end;
+}
+
+/**
+ * The place that opens a story — "WASHINGTON —", "SEOUL, April 14 (Yonhap) --", "ISLAMABAD:",
+ * "NEW DELHI, March 3 (Reuters) -" — in one of its first paragraphs.
+ */
+export function datelineSpan(text: string): { start: number; end: number } | null {
+  let offset = 0;
+  for (const line of text.split("\n").slice(0, 6)) {
+    const match = /^([\p{Lu}][\p{L}.'’ /-]{1,40}?)(?:,[^\n]{0,40}?(?:\s[–—-]{1,2}\s|:\s|\/\.?\s)|:\s|\s[–—-]{1,2}\s)/u.exec(line);
+    if (match && !/\s\p{Ll}/u.test(match[1])) return { start: offset, end: offset + match[0].length };
+    offset += line.length + 1;
+  }
+  return null;
 }
 
 /** The person a nominal phrase refers to: same title (or any head title for "leader") and country. */
