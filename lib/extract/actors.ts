@@ -212,7 +212,17 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     const next = tokens[run.lastToken + 1];
     const afterNext = tokens[run.lastToken + 2];
     const previous = tokens[run.firstToken - 1];
+    // "Jang Myong-hui, a vice-department director of …, said"
+    const appositiveSpeaks = () => {
+      if (next?.text !== "," || !["DET", "NOUN", "ADJ"].includes(afterNext?.pos ?? "")) return false;
+      for (let k = run.lastToken + 2; k < Math.min(tokens.length - 1, run.lastToken + 25); k++) {
+        if (tokens[k].text === "." || tokens[k].pos === "VERB") return false;
+        if (tokens[k].text === "," && isSpeechVerb(tokens[k + 1])) return true;
+      }
+      return false;
+    };
     const speaks =
+      appositiveSpeaks() ||
       isSpeechVerb(next) ||
       (next?.pos === "ADV" && isSpeechVerb(afterNext)) ||
       (isSpeechVerb(previous) && /^[,.;]?$/.test(next?.text ?? "."));

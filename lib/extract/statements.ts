@@ -160,6 +160,15 @@ class ArticleReader {
       const earlier = this.events.filter((e) => e.sentence === this.sentenceOf(verb.start) && e.verb < verbIndex).at(-1);
       if (earlier && earlier.actor !== null) return earlier.actor;
     }
+    // "Jang, a vice-department director of the party's committee, said": the name before the appositive.
+    if (j >= sentence.firstToken && tokens[j].text === ",") {
+      for (let k = j - 1; k > sentence.firstToken && j - k < 25; k--) {
+        if (tokens[k].text !== ",") continue;
+        const named = this.mentionEndingAt(k - 1);
+        if (named && this.found.actors[named.actor].kind === "person") return named.actor;
+        break;
+      }
+    }
     const candidates = this.found.mentions.filter(
       (m) => m.firstToken >= sentence.firstToken && m.lastToken < verbIndex && !m.oblique && !this.found.actors[m.actor].metonym,
     );
