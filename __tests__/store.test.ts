@@ -1,0 +1,310 @@
+// Integration tests of the persistence shell on a throwaway database per backend:
+// SQLite always (temp file, migrations applied from prisma/migrations), PostgreSQL
+// too when TEST_POSTGRES_URL names a server we may create databases on, e.g.
+// TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres
+// Statements are built by hand: nothing here depends on what the NLP extracts.
+import { spawnSync } from "node:child_process";
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createPrisma, createTempDb, migrateDeploy, resolveDatabase, type Db } from "../lib/db";
+import type { BatchResult } from "../lib/pipeline";
+import { defaultWeights, scoreFeatures } from "../lib/score";
+import {
+  createWeightSet,
+  getActiveWeights,
+  ingestBatch,
+  listStatements,
+  listWeightSets,
+  rescoreStatements,
+  storeCounts,
+} from "../lib/store";
+import type { DateRange, Features, ParsedArticle, Statement } from "../lib/types";
+
+interface Backend {
+  prisma: Db;
+  cleanup(): Promise<void>;
+}
+
+async function sqliteBackend(): Promise<Backend> {
+  return createTempDb("tension-store-test");
+}
+
+async function postgresBackend(adminUrl: string): Promise<Backend> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require("pg") as typeof import("pg");
+  const name = `tension_test_${randomUUID().replace(/-/g, "")}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  migrateDeploy({ env: { DATABASE_URL: url.toString() } });
+  const prisma = createPrisma(url.toString());
+  return {
+    prisma,
+    async cleanup() {
+      await prisma.$disconnect();
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const backends: [string, () => Promise<Backend>][] = [["sqlite", sqliteBackend]];
+if (process.env.TEST_POSTGRES_URL) backends.push(["postgresql", () => postgresBackend(process.env.TEST_POSTGRES_URL!)]);
+
+// ---------------------------------------------------------------------------
+// Hand-built pipeline output
+
+const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+const day = (d: string): DateRange => ({ from: d, to: d });
+
+function article(name: string, published: string | null = "2026-01-08"): ParsedArticle {
+  return {
+    path: `articles/${name}.txt`,
+    contentHash: hash(name),
+    title: `Article ${name}`,
+    source: "Wire",
+    url: `https://example.org/${name}`,
+    published,
+    publishedFrom: published ? "front-matter" : "unknown",
+    paragraphs: [`First paragraph of ${name}.`, `Second paragraph of ${name}.`],
+  };
+}
+
+function features(lexicon: number, ruleCount = 1): Features {
+  const rules = Object.keys(defaultWeights().rules).slice(0, ruleCount);
+  return { lexicon, hits: rules.map((rule) => ({ rule, value: 1, evidence: `evidence for ${rule}`, modifiers: [] })) };
+}
+
+function statement(
+  id: string,
+  text: string,
+  speaker: string | null,
+  sources: { article: ParsedArticle; range: DateRange | null }[],
+  f: Features = features(0.2),
+): Statement {
+  const range = sources.find((s) => s.range)?.range ?? null;
+  return {
+    id,
+    text,
+    speaker,
+    speakerCountry: speaker ? "US" : null,
+    target: "Colombia",
+    date: range && range.from === range.to ? range.from : null,
+    dateRange: range,
+    context: `${speaker ?? "Someone"} said: "${text}"`,
+    sources: sources.map(({ article: a, range: r }) => ({
+      path: a.path,
+      articleHash: a.contentHash,
+      quote: text,
+      context: `${speaker ?? "Someone"} said: "${text}" (${a.title})`,
+      dateRange: r,
+    })),
+    features: f,
+  };
+}
+
+const A = article("a");
+const B = article("b");
+const C = article("c", "2026-01-09");
+const D = article("d");
+
+const CALL = "It was a great honor to speak with the President of Colombia";
+const THREAT = "Colombia could be next if it keeps sending drugs";
+
+function firstBatch(): BatchResult {
+  return {
+    articles: [A, B],
+    rejected: [{ path: "articles/binary.txt", reason: "not a text file" }],
+    statements: [
+      statement("s-call", CALL, "Donald Trump", [
+        { article: A, range: day("2026-01-07") },
+        { article: B, range: { from: "2026-01-05", to: "2026-01-08" } },
+      ]),
+      statement("s-threat", THREAT, "Donald Trump", [{ article: B, range: day("2026-01-04") }], features(-0.6, 2)),
+      statement("s-petro", "We will take up arms again", "Gustavo Petro", [{ article: A, range: null }], features(-0.4)),
+    ],
+  };
+}
+
+describe.each(backends)("store on %s", (_name, open) => {
+  let backend: Backend;
+  let prisma: Db;
+
+  beforeAll(async () => {
+    backend = await open();
+    prisma = backend.prisma;
+  });
+  afterAll(async () => {
+    await backend?.cleanup();
+  });
+
+  test("stores a batch: articles, statements with their sources, features and scores", async () => {
+    const summary = await ingestBatch(prisma, firstBatch());
+    expect(summary).toEqual({ articles: { new: 2, skipped: 0, rejected: 1 }, statements: { new: 3, merged: 0 } });
+    expect(await storeCounts(prisma)).toEqual({ articles: 2, statements: 3, sources: 4 });
+
+    const stored = await prisma.article.findUniqueOrThrow({ where: { contentHash: A.contentHash } });
+    expect(stored).toMatchObject({ path: A.path, title: A.title, source: "Wire", url: A.url, published: "2026-01-08", publishedFrom: "front-matter" });
+    expect(stored.paragraphs).toEqual(A.paragraphs);
+
+    const rows = await listStatements(prisma);
+    expect(rows.map((r) => r.id)).toEqual(["s-call", "s-threat", "s-petro"]); // newest first, undated last
+    const call = rows[0];
+    const weights = defaultWeights();
+    const expected = scoreFeatures(call.features, weights);
+    expect(call).toMatchObject({
+      text: CALL,
+      speaker: "Donald Trump",
+      speakerCountry: "US",
+      target: "Colombia",
+      date: "2026-01-07",
+      dateRange: day("2026-01-07"),
+      score: expected.score,
+      label: expected.label,
+      cameo: expected.cameo,
+      weightVersion: 1,
+    });
+    expect(call.contributions).toEqual(expected.contributions);
+    expect(call.features).toEqual(features(0.2));
+    expect(call.sources.map((s) => [s.path, s.articleHash, s.dateRange])).toEqual([
+      [A.path, A.contentHash, day("2026-01-07")],
+      [B.path, B.contentHash, { from: "2026-01-05", to: "2026-01-08" }],
+    ]);
+    expect(rows[2]).toMatchObject({ id: "s-petro", date: null, dateRange: null });
+    expect((await prisma.statement.findUniqueOrThrow({ where: { id: "s-call" } })).speakerKey).toBe("donald trump");
+  });
+
+  test("re-ingesting the same articles is a no-op", async () => {
+    const before = await prisma.statement.findMany({ orderBy: { id: "asc" } });
+    const summary = await ingestBatch(prisma, { ...firstBatch(), rejected: [] });
+    expect(summary).toEqual({ articles: { new: 0, skipped: 2, rejected: 0 }, statements: { new: 0, merged: 0 } });
+    expect(await storeCounts(prisma)).toEqual({ articles: 2, statements: 3, sources: 4 });
+    expect(await prisma.statement.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  test("a new article reporting a stored utterance merges into it", async () => {
+    const longer = `${CALL}, Gustavo Petro`;
+    const batch: BatchResult = {
+      articles: [C],
+      rejected: [],
+      // Another id and a fuller wording: only isSameUtterance can tell it is the same utterance.
+      statements: [statement("s-call-2", longer, "Donald  TRUMP", [{ article: C, range: { from: "2026-01-06", to: "2026-01-08" } }], features(0.3, 0))],
+    };
+    const summary = await ingestBatch(prisma, batch);
+    expect(summary).toEqual({ articles: { new: 1, skipped: 0, rejected: 0 }, statements: { new: 0, merged: 1 } });
+    expect(await storeCounts(prisma)).toEqual({ articles: 3, statements: 3, sources: 5 });
+    expect(await prisma.statement.count({ where: { id: "s-call-2" } })).toBe(0);
+
+    const [call] = (await listStatements(prisma)).filter((s) => s.id === "s-call");
+    expect(call.sources.map((s) => s.path)).toEqual([A.path, B.path, C.path]);
+    expect(call.text).toBe(longer);
+    expect(call.date).toBe("2026-01-07");
+    const expected = scoreFeatures(call.features, defaultWeights());
+    expect(call.score).toBe(expected.score);
+    expect(call.label).toBe(expected.label);
+  });
+
+  test("a failure mid-batch rolls back the whole batch and keeps what was stored", async () => {
+    const countsBefore = await storeCounts(prisma);
+    const good = statement("s-good", "We want good relations", "Gustavo Petro", [{ article: D, range: day("2026-01-08") }]);
+    const invalid = { ...statement("s-bad", "broken", "Gustavo Petro", [{ article: D, range: null }]), text: null } as unknown as Statement;
+    await expect(ingestBatch(prisma, { articles: [D], rejected: [], statements: [good, invalid] })).rejects.toThrow();
+    expect(await storeCounts(prisma)).toEqual(countsBefore);
+    expect(await prisma.article.count({ where: { contentHash: D.contentHash } })).toBe(0);
+
+    // A source pointing at an article that is neither in the batch nor stored fails the same way.
+    const orphan = statement("s-orphan", "Nobody printed this", "Gustavo Petro", [{ article: D, range: null }, { article: article("ghost"), range: null }]);
+    await expect(ingestBatch(prisma, { articles: [D], rejected: [], statements: [good, orphan] })).rejects.toThrow(/ghost|neither/);
+    expect(await storeCounts(prisma)).toEqual(countsBefore);
+
+    // Nothing was left half-done: the valid part goes in afterwards.
+    const summary = await ingestBatch(prisma, { articles: [D], rejected: [], statements: [good] });
+    expect(summary).toEqual({ articles: { new: 1, skipped: 0, rejected: 0 }, statements: { new: 1, merged: 0 } });
+  });
+
+  test("a new weight set version re-scores the stored statements", async () => {
+    const weights = { ...defaultWeights(), lexicon: 5 };
+    const v2 = await createWeightSet(prisma, weights, { note: "heavier lexicon", createdBy: "test" });
+    expect(v2).toMatchObject({ version: 2, active: true, note: "heavier lexicon", createdBy: "test" });
+    expect((await getActiveWeights(prisma)).version).toBe(2);
+    expect((await listWeightSets(prisma)).map((w) => [w.version, w.active])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    const total = (await storeCounts(prisma)).statements;
+    expect(await rescoreStatements(prisma)).toBe(total);
+    for (const s of await listStatements(prisma)) {
+      expect(s.weightVersion).toBe(2);
+      expect(s.score).toBe(scoreFeatures(s.features, weights).score);
+    }
+    expect(await rescoreStatements(prisma)).toBe(0);
+  });
+
+  test("weight set version 1 is created from the defaults, once", async () => {
+    const fresh = await open();
+    try {
+      const [first, second] = await Promise.all([getActiveWeights(fresh.prisma), getActiveWeights(fresh.prisma)]);
+      const third = await getActiveWeights(fresh.prisma);
+      for (const w of [first, second, third]) expect(w).toMatchObject({ version: 1, active: true, weights: defaultWeights() });
+      await ingestBatch(fresh.prisma, { articles: [A], rejected: [], statements: [] });
+      expect(await fresh.prisma.weightSet.count()).toBe(1);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+});
+
+describe("database configuration", () => {
+  test("DATABASE_URL picks the provider, schema and migrations", () => {
+    const cwd = "/srv/app";
+    expect(resolveDatabase(undefined, cwd)).toEqual({
+      provider: "sqlite",
+      url: path.resolve(cwd, "data/tension.db"),
+      schema: "prisma/schema.prisma",
+      migrations: "prisma/migrations",
+    });
+    expect(resolveDatabase("", cwd).url).toBe(path.resolve(cwd, "data/tension.db"));
+    expect(resolveDatabase("file:./tmp/x.db", cwd).url).toBe(path.resolve(cwd, "tmp/x.db"));
+    expect(resolveDatabase("file:/var/x.db", cwd).url).toBe("/var/x.db");
+    expect(resolveDatabase("postgresql://u:p@db:5432/tension", cwd)).toMatchObject({
+      provider: "postgresql",
+      schema: "prisma/postgres/schema.prisma",
+      migrations: "prisma/postgres/migrations",
+    });
+    expect(resolveDatabase("postgres://db/tension", cwd).provider).toBe("postgresql");
+    expect(() => resolveDatabase("mysql://db/tension", cwd)).toThrow(/Unsupported/);
+  });
+
+  test("the PostgreSQL schema has the same models as the SQLite one", () => {
+    const run = spawnSync(process.execPath, ["prisma/postgres/sync-schema.js", "--check"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  test("both providers have the same migrations", () => {
+    const names = (dir: string) => fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, "migration.sql"))).sort();
+    expect(names("prisma/postgres/migrations")).toEqual(names("prisma/migrations"));
+  });
+
+  test("the SQLite migrations produce exactly prisma/schema.prisma", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tension-diff-"));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+        { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "diff.db")}` } },
+      );
+      // 0: no difference, 2: the schema changed without a migration (see README, "Storage").
+      expect({ status: run.status, out: run.status === 0 ? "" : run.stdout + run.stderr }).toEqual({ status: 0, out: "" });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

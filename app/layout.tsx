@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Tension Index",
+  description: "Dated statements of two countries' leaders, scored from hostile (−10) to conciliatory (+10).",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <h1>Tension Index</h1>
+          <p className="tagline">Leaders&rsquo; statements, scored from hostile (−10) to conciliatory (+10)</p>
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

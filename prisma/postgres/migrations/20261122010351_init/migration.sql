@@ -1,0 +1,101 @@
+-- CreateTable
+CREATE TABLE "Article" (
+    "id" SERIAL NOT NULL,
+    "contentHash" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "source" TEXT,
+    "url" TEXT,
+    "published" TEXT,
+    "publishedFrom" TEXT NOT NULL,
+    "paragraphs" JSONB NOT NULL,
+    "ingestedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Article_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Statement" (
+    "id" TEXT NOT NULL,
+    "speaker" TEXT,
+    "speakerKey" TEXT NOT NULL DEFAULT '',
+    "speakerCountry" TEXT,
+    "target" TEXT,
+    "date" TEXT,
+    "dateFrom" TEXT,
+    "dateTo" TEXT,
+    "text" TEXT NOT NULL,
+    "context" TEXT NOT NULL,
+    "features" JSONB NOT NULL,
+    "score" DOUBLE PRECISION NOT NULL,
+    "label" TEXT NOT NULL,
+    "cameo" TEXT,
+    "contributions" JSONB NOT NULL,
+    "weightVersion" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Statement_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "StatementSource" (
+    "id" SERIAL NOT NULL,
+    "statementId" TEXT NOT NULL,
+    "articleId" INTEGER NOT NULL,
+    "quote" TEXT NOT NULL,
+    "context" TEXT NOT NULL,
+    "dateFrom" TEXT,
+    "dateTo" TEXT,
+
+    CONSTRAINT "StatementSource_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WeightSet" (
+    "version" INTEGER NOT NULL,
+    "weights" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdBy" TEXT NOT NULL DEFAULT 'system',
+    "active" BOOLEAN NOT NULL DEFAULT false,
+
+    CONSTRAINT "WeightSet_pkey" PRIMARY KEY ("version")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Article_contentHash_key" ON "Article"("contentHash");
+
+-- CreateIndex
+CREATE INDEX "Article_published_idx" ON "Article"("published");
+
+-- CreateIndex
+CREATE INDEX "Statement_date_idx" ON "Statement"("date");
+
+-- CreateIndex
+CREATE INDEX "Statement_speakerKey_date_idx" ON "Statement"("speakerKey", "date");
+
+-- CreateIndex
+CREATE INDEX "Statement_label_idx" ON "Statement"("label");
+
+-- CreateIndex
+CREATE INDEX "Statement_weightVersion_idx" ON "Statement"("weightVersion");
+
+-- CreateIndex
+CREATE INDEX "StatementSource_articleId_idx" ON "StatementSource"("articleId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "StatementSource_statementId_articleId_quote_key" ON "StatementSource"("statementId", "articleId", "quote");
+
+-- CreateIndex
+CREATE INDEX "WeightSet_active_idx" ON "WeightSet"("active");
+
+-- AddForeignKey
+ALTER TABLE "Statement" ADD CONSTRAINT "Statement_weightVersion_fkey" FOREIGN KEY ("weightVersion") REFERENCES "WeightSet"("version") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StatementSource" ADD CONSTRAINT "StatementSource_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StatementSource" ADD CONSTRAINT "StatementSource_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

@@ -1,0 +1,71 @@
+// npm start [-- --no-build]
+//
+// 1. generates the Prisma clients if `npm install` did not (postinstall normally does),
+// 2. applies migrations for DATABASE_URL's provider (`prisma migrate deploy`),
+// 3. ingests seeds/ when the store holds no articles,
+// 4. `next build` (skipped with --no-build when a build exists),
+// 5. `next start -p ${PORT:-3000}`.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { migrateDeploy } from "../lib/db";
+import { runSeed } from "./seed";
+
+const root = process.cwd();
+const bin = (pkg: string, file: string) => path.join(root, "node_modules", pkg, file);
+const PRISMA = bin("prisma", "build/index.js");
+const NEXT = bin("next", "dist/bin/next");
+
+function step(title: string): void {
+  console.log(`\n▸ ${title}`);
+}
+
+function run(args: string[]): void {
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
+  if (r.status !== 0) {
+    console.error(`failed: ${path.basename(args[0])} ${args.slice(1).join(" ")} (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const noBuild = argv.includes("--no-build");
+  const port = process.env.PORT || "3000";
+
+  const clients = ["sqlite", "postgres"].map((p) => path.join(root, "lib", "generated", "prisma", p, "client.ts"));
+  if (!clients.every((f) => fs.existsSync(f))) {
+    step("generating Prisma clients");
+    run([PRISMA, "generate", "--schema", "prisma/schema.prisma"]);
+    run([PRISMA, "generate", "--schema", "prisma/postgres/schema.prisma"]);
+  }
+
+  step("applying database migrations");
+  migrateDeploy({ verbose: true });
+
+  step("seeding an empty store");
+  const seeded = await runSeed(["--if-empty"]).catch((e: Error) => {
+    console.error(e.message);
+    return 1;
+  });
+  if (seeded !== 0) console.warn(`warning: seeding finished with exit code ${seeded}; starting anyway`);
+
+  if (noBuild && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    step("using the existing build (--no-build)");
+  } else {
+    step("building");
+    run([NEXT, "build"]);
+  }
+
+  step(`serving on http://localhost:${port}`);
+  const server = spawn(process.execPath, [NEXT, "start", "-p", port], { stdio: "inherit", cwd: root });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
