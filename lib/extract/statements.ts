@@ -254,21 +254,8 @@ class ArticleReader {
       // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
       const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
       const date = this.dateFor(actor.id, own, null, false);
-      results.push({
-        text: words,
-        speaker: actor.name,
-        speakerKind: actor.kind,
-        speakerCountry: actor.country,
-        speakerTitles: actor.titles,
-        speakerHead: actor.head,
-        speakerOfficial: this.isOfficial(actor),
-        target: this.targetFor(actor, piece, frame, event),
-        dateExpr: date?.expr ?? null,
-        dateText: date?.text ?? null,
-        context: this.text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim(),
-        features: { lexicon: lexiconSentiment(words), hits: ruleHits(this.analyzed, [piece], frame) },
-        offset: piece.start,
-      });
+      const context = this.text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim();
+      results.push(this.statement(actor, piece, frame, event, date, context));
     }
     return results;
   }
@@ -473,25 +460,35 @@ class ArticleReader {
     const contextEnd = this.analyzed.sentences[this.sentenceOf(Math.max(quote.start, quote.end - 1))]?.end ?? frameWindow.end;
     const context = this.text.slice(Math.min(contextStart, frameWindow.start), Math.max(contextEnd, frameWindow.end)).replace(/\s+/g, " ").trim();
     const results: ExtractedStatement[] = [];
-    for (const piece of this.quoteSentences(quote)) {
-      const words = this.text.slice(piece.start, piece.end);
-      results.push({
-        text: words,
-        speaker: actor.name,
-        speakerKind: actor.kind,
-        speakerCountry: actor.country,
-        speakerTitles: actor.titles,
-        speakerHead: actor.head,
-        speakerOfficial: this.isOfficial(actor),
-        target: this.targetFor(actor, piece, frame, event),
-        dateExpr: date?.expr ?? null,
-        dateText: date?.text ?? null,
-        context,
-        features: { lexicon: lexiconSentiment(words), hits: ruleHits(this.analyzed, [piece], frame) },
-        offset: piece.start,
-      });
-    }
+    for (const piece of this.quoteSentences(quote)) results.push(this.statement(actor, piece, frame, event, date, context));
     return results;
+  }
+
+  /** One report: the speaker's words (`piece`), features from them and their frame. */
+  private statement(
+    actor: Actor,
+    piece: Span,
+    frame: Span[],
+    event: SpeechEvent | null,
+    date: DateMention | null,
+    context: string,
+  ): ExtractedStatement {
+    const words = this.text.slice(piece.start, piece.end);
+    return {
+      text: words,
+      speaker: actor.name,
+      speakerKind: actor.kind,
+      speakerCountry: actor.country,
+      speakerTitles: actor.titles,
+      speakerHead: actor.head,
+      speakerOfficial: this.isOfficial(actor),
+      target: this.targetFor(actor, piece, frame, event),
+      dateExpr: date?.expr ?? null,
+      dateText: date?.text ?? null,
+      context,
+      features: { lexicon: lexiconSentiment(words), hits: ruleHits(this.analyzed, [piece], frame) },
+      offset: piece.start,
+    };
   }
 
   /** The frame window without any quoted words in it. */
