@@ -60,13 +60,13 @@ test("report on the fixture batches", () => {
 });
 
 test("finds most statements of unseen outlets and attributes them to the right speaker", () => {
-  expect(rate(totals.found, totals.expected)).toBeGreaterThanOrEqual(0.8);
-  expect(rate(totals.speaker)).toBeGreaterThanOrEqual(0.8);
+  expect(rate(totals.found, totals.expected)).toBeGreaterThanOrEqual(0.9);
+  expect(rate(totals.speaker)).toBeGreaterThanOrEqual(0.9);
 });
 
 test("labels, targets and dates mostly right", () => {
-  expect(rate(totals.label)).toBeGreaterThanOrEqual(0.6);
-  expect(rate(totals.target)).toBeGreaterThanOrEqual(0.6);
-  expect(rate(totals.date)).toBeGreaterThanOrEqual(0.5);
+  expect(rate(totals.label)).toBeGreaterThanOrEqual(0.8);
+  expect(rate(totals.target)).toBeGreaterThanOrEqual(0.85);
+  expect(rate(totals.date)).toBeGreaterThanOrEqual(0.6);
   expect(rate(totals.published, totals.articles)).toBeGreaterThanOrEqual(0.8);
 });

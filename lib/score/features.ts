@@ -12,6 +12,8 @@ export interface Span {
 const HEDGES = new Set(modifiers.hedge.words);
 const CONDITIONALS = new Set(modifiers.conditional.words);
 const CONDITIONAL_TAILS = modifiers.conditional.after;
+const NEGATION_TAILS = modifiers.negation.after;
+const QUOTE_MARKS = new Set(['"', "“", "”", "'", "‘", "’", "«", "»"]);
 const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "neither", "nobody", "nothing"]);
 const CLAUSE_PUNCTUATION = new Set([",", ";", ":", "—", "–", ".", "(", ")"]);
 
@@ -44,7 +46,14 @@ export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: 
   let clauseStart = before.length;
   while (clauseStart > 0 && !CLAUSE_PUNCTUATION.has(before[clauseStart - 1].text)) clauseStart--;
   const innerNegators = !IDIOMATIC_NEGATION.has(match.cue) && within.some((t) => NEGATORS.has(t.normal));
-  const negated = innerNegators || before.slice(clauseStart).some((t) => NEGATORS.has(t.normal));
+  // A negation may follow in the same clause: "talks with Moscow were now 'off the table'".
+  const clauseAfter: string[] = [];
+  for (let i = match.lastToken + 1; i <= sentenceEnd && clauseAfter.length < modifiers.window; i++) {
+    if (CLAUSE_PUNCTUATION.has(tokens[i].text)) break;
+    if (!QUOTE_MARKS.has(tokens[i].text)) clauseAfter.push(tokens[i].normal);
+  }
+  const negatedAfter = NEGATION_TAILS.some((tail) => ` ${clauseAfter.join(" ")} `.includes(` ${tail} `));
+  const negated = innerNegators || negatedAfter || before.slice(clauseStart).some((t) => NEGATORS.has(t.normal));
   if (negated) {
     value *= modifiers.negation.factor;
     applied.push("negated");
