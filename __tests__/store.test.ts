@@ -308,3 +308,26 @@ describe("database configuration", () => {
     }
   });
 });
+
+describe("seeds ingested one article at a time", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { analyzeBatch } = require("../lib/pipeline") as typeof import("../lib/pipeline");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readDir } = require("./helpers/analysis") as typeof import("./helpers/analysis");
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await sqliteBackend();
+  });
+  afterAll(async () => backend.cleanup());
+
+  test("merge into the stored statements as a single batch would", async () => {
+    for (const input of readDir("seeds")) await ingestBatch(backend.prisma, analyzeBatch([input]));
+    const stored = await listStatements(backend.prisma, {});
+    const containing = (words: string) => stored.filter((s) => s.text.includes(words) || s.sources.some((source) => source.quote.includes(words)));
+    expect(containing("Great Honor")).toHaveLength(1);
+    expect(new Set(containing("Great Honor")[0].sources.map((source) => source.path)).size).toBe(5);
+    expect(containing("Great Honor")[0].date).toBe("2026-01-07");
+    expect(containing("take up arms")).toHaveLength(1);
+    expect(containing("take up arms")[0].date).toBe("2026-01-05");
+  });
+});

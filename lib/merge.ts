@@ -92,7 +92,9 @@ export function isSameUtterance(a: Statement, b: Statement): boolean {
   const key = speakerKey(a.speaker);
   if (!key || key !== speakerKey(b.speaker)) return false;
   if (!compatible(a.dateRange, b.dateRange)) return false;
-  return isSameWording(a.text, b.text);
+  // Any report of one against any report of the other: the merged text may be a paraphrase.
+  const wordings = (s: Statement) => [...new Set([s.text, ...s.sources.map((source) => source.quote)])];
+  return wordings(a).some((x) => wordings(b).some((y) => isSameWording(x, y)));
 }
 
 /** The most specific day range the sources agree on; a source that contradicts the rest is outvoted. */
