@@ -49,7 +49,7 @@ export interface InstitutionMention {
   start: number;
   end: number;
   text: string;
-  /** The text with apostrophes straightened and whitespace collapsed: "Colombia's Foreign Ministry". */
+  /** The text with apostrophes straightened and whitespace collapsed: "Peru's Foreign Ministry". */
   name: string;
   /** Canonical display name of the state, or null when the text does not say which. */
   country: string | null;
@@ -744,7 +744,7 @@ function lookup(s: string, cs: FormMap, ci: FormMap): string | null {
 /**
  * Canonical display name for a country name, alias or ISO code (accents optional, case-insensitive
  * except for acronyms, possessive and leading "the" ignored): "Türkiye" → "Turkey", "U.S." → "United States",
- * "COL" → "Colombia", "us" → null. Demonyms and capitals are not accepted here (see countryOf). Null when unknown.
+ * "PER" → "Peru", "us" → null. Demonyms and capitals are not accepted here (see countryOf). Null when unknown.
  */
 export function canonicalCountry(name: string): string | null {
   return lookup(name, nameFormMapCS, nameFormMap);
@@ -752,7 +752,7 @@ export function canonicalCountry(name: string): string | null {
 
 /**
  * Canonical display name for any form the gazetteer knows: country name, alias, ISO code, demonym
- * ("Colombian", "Americans"), capital ("Beijing"), seat of power ("Kremlin") or agency ("KCNA").
+ * ("Peruvian", "Americans"), capital ("Beijing"), seat of power ("Kremlin") or agency ("KCNA").
  * Accents optional; case-insensitive except for acronyms ("US", "KCNA" need capitals). Null when unknown.
  */
 export function countryOf(nameOrDemonymOrAlias: string): string | null {
@@ -829,8 +829,8 @@ function cleanName(s: string): string {
 /**
  * Institutions that can speak for a state, left to right, non-overlapping:
  * - a country name / demonym / possessive / capital followed by a head noun, optionally with modifiers:
- *   "Colombia's Foreign Ministry", "the Russian Foreign Ministry", "the Chinese government", "North Korea's state media";
- * - a head noun followed by "of (the) <country>": "the Ministry of Foreign Affairs of Colombia";
+ *   "Peru's Foreign Ministry", "the Russian Foreign Ministry", "the Chinese government", "North Korea's state media";
+ * - a head noun followed by "of (the) <country>": "the Ministry of Foreign Affairs of Peru";
  * - seats of power and agencies ("the White House", "the Kremlin", "KCNA", "Xinhua", also wires such as "Yonhap"),
  *   absorbing a directly preceding same-country name ("North Korea's KCNA");
  * - standalone heads from the data ("the State Department" → United States, "the foreign ministry" → null country);
@@ -870,7 +870,7 @@ export function findInstitutionMentions(text: string): InstitutionMention[] {
     }
     if (m.val.kind === "capital") push(m.start, m.nameEnd, country, "capital", text.slice(m.start, m.nameEnd));
   }
-  // Pass 2: head nouns not covered by pass 1 ("the Foreign Ministry", "the government of Colombia").
+  // Pass 2: head nouns not covered by pass 1 ("the Foreign Ministry", "the government of Peru").
   const covered = out.map((o) => [o.start, o.end] as const);
   const rawSpans = raw.map((r) => [r.start, r.end] as const);
   let ci = 0;

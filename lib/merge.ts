@@ -39,7 +39,7 @@ function containsRun(long: string[], short: string[]): boolean {
   return false;
 }
 
-/** Same words, or one quote a part of the other: "sounds good" in "It sounds good to me". */
+/** Same words, or one quote a part of the other: "fine idea" in "It is a fine idea to me". */
 export function isSameWording(a: string, b: string): boolean {
   const wordsA = utteranceWords(a);
   const wordsB = utteranceWords(b);
@@ -56,8 +56,8 @@ export function isSameWording(a: string, b: string): boolean {
     for (const word of shortContent) if (longContent.has(word)) shared++;
     if (shared / shortContent.size >= 0.8) return true;
   }
-  // Reported speech and the quote it paraphrases share a run of words: "threatened to take up arms if
-  // necessary" / "take up arms again".
+  // Reported speech and the quote it paraphrases share a run of words: "vowed to defend the border if
+  // necessary" / "defend the border at any cost".
   const run = longestSharedRun(short, long);
   const runContent = contentWords(run);
   const coversContent = [...shortContent].every((word) => runContent.has(word));

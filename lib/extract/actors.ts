@@ -5,9 +5,9 @@ import { insideAny, type QuoteSpan } from "./quotes";
 /** A person or institution that can speak. */
 export interface Actor {
   id: number;
-  /** "office": a titled official the article never names ("Colombia's deputy foreign minister"). */
+  /** "office": a titled official the article never names ("Peru's deputy foreign minister"). */
   kind: "person" | "institution" | "office";
-  /** Full name as first introduced ("Gustavo Petro"), or the institution's name. */
+  /** Full name as first introduced ("Marta Oliveira"), or the institution's name. */
   name: string;
   country: string | null;
   titles: string[];
@@ -92,7 +92,7 @@ function properNounRuns(analyzed: AnalyzedText): NameRun[] {
   return runs;
 }
 
-/** Title (and country) introducing a name: "Colombia's deputy foreign minister, X", "U.S. President X", "the President of Colombia, X". */
+/** Title (and country) introducing a name: "Peru's deputy foreign minister, X", "U.S. President X", "the President of Peru, X". */
 function introductionBefore(
   text: string,
   nameStart: number,
@@ -110,7 +110,7 @@ function introductionBefore(
     const tail = text.slice(title.end, windowStart + trimmed.length);
     let country: string | null = null;
     if (tail.trim() !== "") {
-      // "the President of Colombia, Gustavo Petro"
+      // "the President of Peru, Marta Oliveira"
       const of = /^\s+of\s+(?:the\s+)?/i.exec(tail);
       if (!of) continue;
       const mention = countries.find((c) => c.start === title.end + of[0].length);
@@ -129,7 +129,7 @@ function introductionBefore(
   return null;
 }
 
-/** "X, Colombia's deputy foreign minister," / "X, the Venezuelan president" */
+/** "X, Peru's deputy foreign minister," / "X, the Ecuadorian president" */
 function appositiveAfter(text: string, nameEnd: number, countries: CountryMention[]) {
   const match = /^,\s+(?:the\s+|a\s+|an\s+)?/i.exec(text.slice(nameEnd, nameEnd + 8));
   if (!match) return null;
@@ -168,7 +168,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     let first = 0;
     let title: { title: string; head: boolean } | null = null;
     let country: string | null = null;
-    // Strip leading countries, demonyms and titles that the run swallowed ("U.S. President Donald Trump").
+    // Strip leading countries, demonyms and titles that the run swallowed ("French President Luc Moreau").
     for (let k = 0; k < run.tokens.length; k++) {
       const token = run.tokens[k];
       const inCountry = countries.find((c) => token.start >= c.start && token.end <= c.end);
@@ -206,7 +206,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     if (name.length < 2 || nameTokens.every((t) => CALENDAR_WORDS.has(t.normal))) continue;
     if (overlapsGazetteer(start, end)) continue;
     const introduction = introductionBefore(text, title ? run.start : start, countries);
-    // "Venezuelan President Nicolás Maduro": a demonym the run did not swallow.
+    // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
     const adjacentCountry = countries.filter((c) => c.end <= run.start && run.start - c.end <= 1).at(-1)?.country ?? null;
     const apposition = appositiveAfter(text, end, countries);
     const next = tokens[run.lastToken + 1];
@@ -294,7 +294,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     });
   }
 
-  // 3. Institutions ("Colombia's Foreign Ministry", "the Kremlin", "KCNA").
+  // 3. Institutions ("Peru's Foreign Ministry", "the Kremlin", "KCNA").
   const institutionByKey = new Map<string, Actor>();
   for (const mention of institutions) {
     if (isInDateline(text, mention.start)) continue;
@@ -324,7 +324,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     });
   }
 
-  // 4. Nominal mentions: "the president", "the Colombian leader", "Colombia's president", "the US President".
+  // 4. Nominal mentions: "the president", "the Peruvian leader", "Peru's president", "the US President".
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     const title = matchTitleAt(text, token.start);
@@ -450,7 +450,7 @@ function withPronouns(
   speechLemmas: Set<string>,
 ): ActorMention[] {
   const result: ActorMention[] = [];
-  // The last one who spoke is the likeliest "he": "Colombia's president called it “abhorrent”. He also suggested…"
+  // The last one who spoke is the likeliest "he": "Peru's president called it “shameful”. He also suggested…"
   const speaks = (mention: ActorMention) => {
     let next = mention.lastToken + 1;
     while (analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos)) next++;

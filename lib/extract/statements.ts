@@ -191,7 +191,7 @@ class ArticleReader {
           event.actor = this.subjectOf(i, sentence);
           verbs.push(event);
         } else if (SPEECH_NOUNS.has(token.normal) && !insideAny(token.start, this.quotes)) {
-          // "Trump's response was blunt:" — the possessor speaks.
+          // "Moreau's response was blunt:" — the possessor speaks.
           const owner = this.mentionEndingAt(i - 1) ?? this.found.mentions.find((m) => m.lastToken === i - 2 && /^[’']s$/.test(tokens[i - 1].text));
           const possessive = owner && /[’']s$/.test(this.text.slice(owner.start, tokens[i].start).trim());
           if (owner && possessive) {
@@ -229,7 +229,7 @@ class ArticleReader {
     return results.sort((a, b) => a.offset - b.offset);
   }
 
-  /** Reported speech without quotation marks: "Petro said he had spoken with…", "Mehta vowed to retaliate". */
+  /** Reported speech without quotation marks: "Oliveira said she had spoken with…", "Mehta vowed to retaliate". */
   private reportedSpeech(quoting: Set<SpeechEvent | null>): ExtractedStatement[] {
     const tokens = this.analyzed.tokens;
     const results: ExtractedStatement[] = [];
@@ -354,14 +354,14 @@ class ArticleReader {
     const openSentence = this.analyzed.sentences[openSentenceIndex];
     const closeSentence = this.analyzed.sentences[closeSentenceIndex] ?? openSentence;
     if (!openSentence) return null;
-    // 1. A verb of saying before the quote in its sentence: "Trump responded, “…”", "labeled Colombia “very sick”".
+    // 1. A verb of saying before the quote in its sentence: "Moreau responded, “…”", "labeled Peru “very sick”".
     const before = this.events
       .filter((e) => e.sentence === openSentenceIndex && this.analyzed.tokens[e.verb].start < quote.start)
       .at(-1);
     if (before && before.actor !== null) {
       return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
     }
-    // 2. Attribution after the closing mark: "“…,” Trump said", "“…,” said the minister".
+    // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister".
     const closing = quote.end;
     const after = this.events.find((e) => {
       if (e.sentence !== closeSentenceIndex || e.actor === null) return false;
@@ -434,7 +434,7 @@ class ArticleReader {
       if (fronted) return fronted;
     }
     // A paragraph that opens with the quote continues the same speaker's dated speech in the paragraphs
-    // just before it ("Trump said Wednesday…" … "“…,” Trump wrote.").
+    // just before it ("Moreau said Wednesday…" … "“…,” Moreau wrote.").
     if (!opensWithQuote) return null;
     for (let p = this.previousProse(event.paragraph), hops = 0; p >= 0 && hops < 3; p = this.previousProse(p), hops++) {
       const inParagraph = this.events.filter((e) => e.paragraph === p && e.actor !== null);
@@ -526,7 +526,7 @@ class ArticleReader {
   private targetFor(actor: Actor, piece: Span, frame: Span[], event: SpeechEvent | null): string | null {
     const own = actor.country;
     const inSpan = (position: number, spans: Span[]) => spans.some((s) => position >= s.start && position < s.end);
-    // Named in the quote first; then the verb's object ("accused Petro of", "labeled Colombia"); then the rest of the frame.
+    // Named in the quote first; then the verb's object ("accused Oliveira of", "labeled Peru"); then the rest of the frame.
     const verbEnd = event ? this.analyzed.tokens[event.verb].end : Number.POSITIVE_INFINITY;
     const rankOf = (position: number) => {
       if (inSpan(position, [piece])) return 0;
