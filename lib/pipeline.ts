@@ -157,10 +157,10 @@ function inferPublicationDates(work: ArticleWork[]): void {
     );
     if (matches.length === 0) continue;
     // It was written after the latest day it reports.
-    const earliest = matches.map((m) => m.range.from).sort().at(-1)!;
+    const lowerBound = matches.map((m) => m.range.from).sort().at(-1)!;
     let best: { day: ISODate; agreement: number } | null = null;
     for (let offset = 0; offset <= INFERENCE_WINDOW_DAYS; offset++) {
-      const day = addDays(earliest, offset);
+      const day = addDays(lowerBound, offset);
       const agreement = matches.filter((m) => {
         if (!m.e.dateExpr) return false;
         const range = resolveDateExpr(m.e.dateExpr, day);

@@ -1,3 +1,4 @@
+import speech from "../data/speech.json";
 import { findCountryMentions, findInstitutionMentions, matchTitleAt, type CountryMention } from "../gazetteer";
 import type { AnalyzedText, Token } from "../nlp";
 import { insideAny, type QuoteSpan } from "./quotes";
@@ -44,7 +45,7 @@ const CALENDAR_WORDS = new Set(
   ),
 );
 const PREPOSITIONS = new Set(["with", "to", "from", "by", "against", "on", "of", "about", "at", "for", "toward", "towards", "over", "into", "onto", "between", "among", "than", "after", "before", "behind", "like"]);
-const PRONOUNS = new Set(["he", "she"]);
+const PRONOUNS = new Set(speech.pronouns);
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"]);
 
 const isCapitalized = (token: Token) => /^[\p{Lu}]/u.test(token.text);

@@ -250,7 +250,6 @@ class ArticleReader {
         piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
       }
       const frame = this.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
-      const words = this.text.slice(piece.start, piece.end);
       // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
       const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
       const date = this.dateFor(actor.id, own, null, false);
@@ -549,10 +548,3 @@ class ArticleReader {
     return this.dyad.find((country) => country !== own) ?? null;
   }
 }
-
-/** For tests and tools: the statements of a bare text. */
-export function extractFromText(text: string): ExtractedStatement[] {
-  return extractStatements(text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean));
-}
-
-export { analyzeText };

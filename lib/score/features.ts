@@ -1,4 +1,5 @@
 import modifiers from "../data/modifiers.json";
+import { findQuotes } from "../extract/quotes";
 import { analyzeText, lexiconSentiment, type AnalyzedText, type CueMatch } from "../nlp";
 import type { Features, RuleHit } from "../types";
 import { IDIOMATIC_NEGATION, RULES, cuesOf, type RuleRequirement } from "./rules";
@@ -101,11 +102,7 @@ export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]):
  */
 export function featuresOfSentence(text: string): Features {
   const analyzed = analyzeText(text);
-  const quotes: Span[] = [];
-  const pattern = /["“”]([^"“”]+)["“”]/g;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    quotes.push({ start: m.index + 1, end: m.index + 1 + m[1].length });
-  }
+  const quotes: Span[] = findQuotes(text);
   const whole: Span = { start: 0, end: text.length };
   const quoteSpans = quotes.length ? quotes : [whole];
   const quoted = quotes.length ? quotes.map((q) => text.slice(q.start, q.end)).join(" ") : text;
