@@ -10,6 +10,9 @@ const moduleNameMapper = { "^@/(.*)$": "<rootDir>/$1" };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: jest ignores testTimeout inside project entries. Generous because the
+  // PostgreSQL runs create databases and browser tests drive a real Chromium.
+  testTimeout: 120000,
   projects: [
     {
       displayName: "unit",
@@ -19,7 +22,6 @@ module.exports = {
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/__tests__/browser/"],
       transform,
       moduleNameMapper,
-      testTimeout: 60000,
     },
     {
       displayName: "browser",
@@ -30,7 +32,6 @@ module.exports = {
       moduleNameMapper,
       globalSetup: "<rootDir>/__tests__/browser/global-setup.ts",
       globalTeardown: "<rootDir>/__tests__/browser/global-teardown.ts",
-      testTimeout: 120000,
     },
   ],
 };

@@ -4,11 +4,12 @@
 // TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres
 // Statements are built by hand: nothing here depends on what the NLP extracts.
 import { spawnSync } from "node:child_process";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrisma, createTempDb, migrateDeploy, resolveDatabase, type Db } from "../lib/db";
+import { resolveDatabase, type Db } from "../lib/db";
+import { backends, sqliteBackend, type Backend } from "./helpers/backends";
 import type { BatchResult } from "../lib/pipeline";
 import { defaultWeights, scoreFeatures } from "../lib/score";
 import {
@@ -21,42 +22,6 @@ import {
   storeCounts,
 } from "../lib/store";
 import type { DateRange, Features, ParsedArticle, Statement } from "../lib/types";
-
-interface Backend {
-  prisma: Db;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteBackend(): Promise<Backend> {
-  return createTempDb("tension-store-test");
-}
-
-async function postgresBackend(adminUrl: string): Promise<Backend> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Client } = require("pg") as typeof import("pg");
-  const name = `tension_test_${randomUUID().replace(/-/g, "")}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  migrateDeploy({ env: { DATABASE_URL: url.toString() } });
-  const prisma = createPrisma(url.toString());
-  return {
-    prisma,
-    async cleanup() {
-      await prisma.$disconnect();
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-const backends: [string, () => Promise<Backend>][] = [["sqlite", sqliteBackend]];
-if (process.env.TEST_POSTGRES_URL) backends.push(["postgresql", () => postgresBackend(process.env.TEST_POSTGRES_URL!)]);
 
 // ---------------------------------------------------------------------------
 // Hand-built pipeline output

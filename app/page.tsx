@@ -1,93 +1,209 @@
-// Home page: until the dashboard lands, a plain table of the stored statements.
-// Rendered on the server for every request straight from the store (no client fetch).
+// The dashboard: tension index over time, its largest swing, and the statements behind
+// it. Rendered on the server with the data for every request; filters live in the URL.
+import FilterBar from "@/app/components/FilterBar";
+import StatementTable from "@/app/components/StatementTable";
+import SwingChart, { type ChartSeries } from "@/app/components/SwingChart";
+import { loadDashboard, type Dashboard } from "@/lib/dashboard";
 import { getPrisma } from "@/lib/db";
-import { listStatements, storeCounts, type StoredStatement } from "@/lib/store";
+import { emptyFilters, filtersToQuery, FilterError, hasNarrowingFilters, parseFilters, parseTableOptions, DEFAULT_TABLE, type Filters, type TableOptions } from "@/lib/filters";
+import { formatDay, formatScore, plural } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-const LIMIT = 500;
+/** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
+const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#1d232b", "#8c6d31"];
 
-function formatScore(score: number): string {
-  const rounded = Math.round(score * 10) / 10;
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
-}
+type SearchParams = Record<string, string | string[] | undefined>;
 
-function formatDate(s: StoredStatement): string {
-  if (s.date) return s.date;
-  if (s.dateRange) return s.dateRange.from === s.dateRange.to ? s.dateRange.from : `${s.dateRange.from} – ${s.dateRange.to}`;
-  return "unknown";
-}
-
-async function load(): Promise<{ statements: StoredStatement[]; counts: { articles: number; statements: number; sources: number } } | { error: string }> {
+function readParams(params: SearchParams): { filters: Filters; table: TableOptions; error: string | null } {
   try {
-    const prisma = getPrisma();
-    const [statements, counts] = await Promise.all([listStatements(prisma, { limit: LIMIT }), storeCounts(prisma)]);
-    return { statements, counts };
+    return { filters: parseFilters(params), table: parseTableOptions(params), error: null };
   } catch (e) {
-    console.error("home page: cannot read the store", e);
-    return { error: "The store cannot be read. Run `npm run db:migrate` (or `npm start`) and try again." };
+    if (e instanceof FilterError) return { filters: emptyFilters(), table: DEFAULT_TABLE, error: e.message };
+    throw e;
   }
 }
 
-export default async function Home() {
-  const data = await load();
-  if ("error" in data) {
-    return <p className="notice notice-error">{data.error}</p>;
-  }
-  const { statements, counts } = data;
-  if (statements.length === 0) {
-    return (
-      <p className="notice">
-        No statements stored yet. Add articles with <code>npm run ingest -- &lt;file|dir&gt;</code> or load the bundled ones with{" "}
-        <code>npm run seed</code>.
-      </p>
+function chartDescription(d: Dashboard, series: ChartSeries[]): string {
+  if (series.length === 0) return "No dated statements match the filters.";
+  const dates = d.rows.map((r) => r.date);
+  const parts = [
+    `Daily tension index, −10 hostile to +10 conciliatory, for ${series.map((s) => s.label).join(", ")}, from ${formatDay(dates[0])} to ${formatDay(dates[dates.length - 1])}.`,
+  ];
+  if (d.swing) {
+    parts.push(
+      `Largest swing: ${d.swing.label}, ${formatScore(d.swing.from.index)} on ${formatDay(d.swing.from.date)} to ${formatScore(d.swing.to.index)} on ${formatDay(d.swing.to.date)}.`,
     );
   }
+  return parts.join(" ");
+}
+
+function SwingHeadline({ d }: { d: Dashboard }) {
+  if (!d.swing) {
+    return (
+      <div className="headline" data-testid="headline">
+        <p className="headline-label">Largest swing</p>
+        <p className="muted">Needs two dated days of one series.</p>
+      </div>
+    );
+  }
+  const { swing } = d;
   return (
-    <section>
-      <p className="summary">
-        {counts.statements} statement{counts.statements === 1 ? "" : "s"} from {counts.articles} article{counts.articles === 1 ? "" : "s"}
-        {counts.statements > statements.length ? ` (newest ${statements.length} shown)` : ""}
+    <div className="headline" data-testid="headline">
+      <p className="headline-label">Largest swing</p>
+      <p className={`headline-figure ${swing.change < 0 ? "neg" : "pos"}`}>{formatScore(swing.change)}</p>
+      <p className="headline-text">
+        <strong>{swing.label}</strong>: {formatScore(swing.from.index)} on <time dateTime={swing.from.date}>{formatDay(swing.from.date)}</time> →{" "}
+        {formatScore(swing.to.index)} on <time dateTime={swing.to.date}>{formatDay(swing.to.date)}</time>
       </p>
-      <div className="table-wrap">
-        <table className="statements">
+    </div>
+  );
+}
+
+function DataTable({ d }: { d: Dashboard }) {
+  return (
+    <details className="data-table">
+      <summary>Chart data as a table ({plural(d.rows.length, "row")})</summary>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Chart data">
+        <table data-testid="series-table">
           <thead>
             <tr>
               <th scope="col">Date</th>
-              <th scope="col">Speaker → target</th>
-              <th scope="col">Statement</th>
+              <th scope="col">Series</th>
               <th scope="col" className="num">
-                Score
+                Index
               </th>
-              <th scope="col">Label</th>
               <th scope="col" className="num">
-                Sources
+                Statements
+              </th>
+              <th scope="col" className="num">
+                Min
+              </th>
+              <th scope="col" className="num">
+                Max
               </th>
             </tr>
           </thead>
           <tbody>
-            {statements.map((s) => (
-              <tr key={s.id}>
-                <td className="date">{formatDate(s)}</td>
-                <td className="who">
-                  {s.speaker ?? <span className="muted">unknown</span>}
-                  {s.target ? <span className="muted"> → {s.target}</span> : null}
-                </td>
-                <td className="quote">
-                  <q>{s.text}</q>
-                </td>
-                <td className="num score">{formatScore(s.score)}</td>
-                <td>
-                  <span className={`label label-${s.label}`}>{s.label}</span>
-                </td>
-                <td className="num" title={s.sources.map((src) => src.path).join("\n")}>
-                  {s.sources.length}
-                </td>
+            {d.rows.map((r) => (
+              <tr key={`${r.series}|${r.date}`}>
+                <td>{r.date}</td>
+                <td>{r.series}</td>
+                <td className="num">{r.index}</td>
+                <td className="num">{r.statements}</td>
+                <td className="num">{r.min}</td>
+                <td className="num">{r.max}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </section>
+    </details>
+  );
+}
+
+export default async function Home({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { filters, table, error } = readParams(await searchParams);
+  let d: Dashboard;
+  try {
+    d = await loadDashboard(getPrisma(), filters, table);
+  } catch (e) {
+    console.error("dashboard: cannot read the store", e);
+    return (
+      <p className="notice notice-error" role="alert">
+        The store cannot be read. Run <code>npm start</code> (it migrates and seeds the store) and reload.
+      </p>
+    );
+  }
+
+  if (d.choices.statements === 0) {
+    return (
+      <p className="notice">
+        No statements stored yet. Add articles with <code>npm run ingest -- &lt;file|dir&gt;</code> or load the bundled ones with <code>npm run seed</code>.
+      </p>
+    );
+  }
+
+  const series: ChartSeries[] = d.series.map((s, i) => ({ key: s.key, label: s.label, color: PALETTE[i % PALETTE.length] }));
+  const query = filtersToQuery(filters);
+  const description = chartDescription(d, series);
+  const undatedOrOther = d.statements.total - d.chartedStatements;
+
+  return (
+    <>
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          Ignored the filters in the address: {error}
+        </p>
+      ) : null}
+      <FilterBar
+        key={query}
+        filters={filters}
+        speakers={d.choices.speakers}
+        dyads={d.choices.dyads}
+        firstDate={d.choices.firstDate}
+        lastDate={d.choices.lastDate}
+      />
+
+      <section className="overview" aria-labelledby="chart-title">
+        <div className="overview-head">
+          <div>
+            <h2 id="chart-title">Tension index by {filters.by === "dyad" ? "dyad" : "speaker"}</h2>
+            <p className="muted small">
+              Daily mean score of each {filters.by === "dyad" ? "dyad's" : "speaker's"} statements · {plural(d.chartedStatements, "statement")} dated to the day
+              {undatedOrOther > 0 ? ` · ${plural(undatedOrOther, "more statement")} in the table (no known day, no ${filters.by === "dyad" ? "dyad" : "speaker"}, or a quieter series)` : ""}
+              {hasNarrowingFilters(filters) ? " · filtered" : ""}
+            </p>
+          </div>
+          <SwingHeadline d={d} />
+        </div>
+
+        {series.length > 0 ? (
+          <figure className="chart-figure" aria-labelledby="chart-title" aria-describedby="chart-desc">
+            <SwingChart
+              rows={d.chart}
+              series={series}
+              annotations={d.annotations.map((a) => ({ series: a.series, date: a.date, y: a.y, score: a.score, short: a.short, text: a.text }))}
+              details={d.details}
+              thresholds={d.thresholds}
+              title="Tension index over time"
+              description={description}
+            />
+            <figcaption id="chart-desc" className="muted small">
+              {description} Shaded bands: hostile (score ≤ {formatScore(d.thresholds.hostile)}) and conciliatory (≥ {formatScore(d.thresholds.conciliatory)}) under
+              weight set v{d.weightVersion}. Days without statements are gaps. Circled points carry each series&rsquo; most hostile and most conciliatory statement.
+              {d.omittedSeries > 0 ? ` ${plural(d.omittedSeries, "quieter series", "quieter series")} not drawn; pick speakers to see them.` : ""}
+            </figcaption>
+            <div className="chart-actions">
+              <a className="button primary" href={`/api/export${query ? `?${query}` : ""}`} download data-testid="export-csv">
+                Export CSV
+              </a>
+              <a className="button" href={`/api/series${query ? `?${query}` : ""}`}>
+                JSON
+              </a>
+            </div>
+            <DataTable d={d} />
+          </figure>
+        ) : (
+          <p className="notice">No dated statements match these filters. Widen the date range or clear a filter.</p>
+        )}
+      </section>
+
+      <section id="statements" className="explorer" aria-labelledby="statements-title">
+        <div className="explorer-head">
+          <h2 id="statements-title">Statements</h2>
+          <a
+            className="button"
+            href={`/api/statements/export${filtersToQuery(filters, { sort: table.sort, dir: table.dir }) ? `?${filtersToQuery(filters, { sort: table.sort, dir: table.dir })}` : ""}`}
+            download
+            data-testid="export-statements"
+          >
+            Export statements CSV
+          </a>
+        </div>
+        <p className="muted small">Select a statement to see its context, every source&rsquo;s exact words and how its score adds up.</p>
+        <StatementTable rows={d.statements.rows} total={d.statements.total} filters={filters} table={table} />
+      </section>
+    </>
   );
 }

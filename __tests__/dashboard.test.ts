@@ -1,0 +1,186 @@
+// The dashboard's read side on a store holding the seed corpus: aggregation done in the
+// database must equal the same arithmetic over every stored statement, filters select
+// the same statements everywhere, and the route handlers answer as documented.
+import { NextRequest } from "next/server";
+import { parse as parseCsv } from "csv-parse/sync";
+import { GET as exportGet } from "../app/api/export/route";
+import { GET as seriesGet } from "../app/api/series/route";
+import { GET as statementsExportGet } from "../app/api/statements/export/route";
+import { GET as statementsGet } from "../app/api/statements/route";
+import { loadDashboard } from "../lib/dashboard";
+import { disconnect } from "../lib/db";
+import { DEFAULT_TABLE, parseFilters, parseTableOptions, type Filters } from "../lib/filters";
+import { analyzeBatch } from "../lib/pipeline";
+import { querySeries, queryStatements } from "../lib/query";
+import { ingestBatch, listStatements, type StoredStatement } from "../lib/store";
+import { speakerKey } from "../lib/merge";
+import { backends, type Backend } from "./helpers/backends";
+import { readDir } from "./helpers/analysis";
+
+const filters = (qs = "") => parseFilters(new URLSearchParams(qs));
+
+/** The daily mean per speaker computed in memory: what the database must agree with. */
+function referenceSeries(all: StoredStatement[], keep: (s: StoredStatement) => boolean) {
+  const groups = new Map<string, number[]>();
+  for (const s of all) {
+    if (!s.date || !s.speaker || !keep(s)) continue;
+    const key = `${speakerKey(s.speaker)}|${s.date}`;
+    groups.set(key, [...(groups.get(key) ?? []), s.score]);
+  }
+  return new Map([...groups].map(([key, scores]) => [key, { mean: scores.reduce((a, b) => a + b, 0) / scores.length, n: scores.length }]));
+}
+
+function request(path: string): NextRequest {
+  return new NextRequest(new URL(path, "http://localhost"));
+}
+
+describe.each(backends)("dashboard queries on %s", (_name, open) => {
+  let backend: Backend;
+  let all: StoredStatement[];
+  const savedUrl = process.env.DATABASE_URL;
+
+  beforeAll(async () => {
+    backend = await open();
+    await ingestBatch(backend.prisma, analyzeBatch(readDir("seeds")));
+    all = await listStatements(backend.prisma, { limit: 10_000 });
+    process.env.DATABASE_URL = backend.url;
+  });
+  afterAll(async () => {
+    process.env.DATABASE_URL = savedUrl;
+    await disconnect();
+    await backend.cleanup();
+  });
+
+  it("aggregates in the database exactly as the statements add up", async () => {
+    const reference = referenceSeries(all, () => true);
+    const { points, series, omittedSeries } = await querySeries(backend.prisma, { ...filters(), top: 50 });
+    expect(omittedSeries).toBe(0);
+    expect(points.length).toBe(reference.size);
+    for (const p of points) {
+      const expected = reference.get(`${p.series}|${p.date}`);
+      expect(expected).toBeDefined();
+      expect(p.index).toBeCloseTo(expected!.mean, 2);
+      expect(p.statements).toBe(expected!.n);
+    }
+    expect(series.reduce((n, s) => n + s.statements, 0)).toBe([...reference.values()].reduce((n, r) => n + r.n, 0));
+  });
+
+  it("shows the seed corpus swing: hostile band on 2026-01-04, conciliatory band on 2026-01-07", async () => {
+    const d = await loadDashboard(backend.prisma, filters(), DEFAULT_TABLE);
+    const busiest = d.series[0];
+    const day = (date: string) => d.rows.find((r) => r.series === busiest.label && r.date === date);
+    expect(day("2026-01-04")!.index).toBeLessThanOrEqual(d.thresholds.hostile);
+    expect(day("2026-01-07")!.index).toBeGreaterThanOrEqual(d.thresholds.conciliatory);
+    expect(d.swing).toMatchObject({ label: busiest.label, from: { date: "2026-01-04" }, to: { date: "2026-01-07" } });
+    // Each annotated statement is its series' most hostile or most conciliatory.
+    for (const a of d.annotations) {
+      const scores = all.filter((s) => s.date && speakerKey(s.speaker) === a.series).map((s) => s.score);
+      expect(a.score).toBe(a.score < 0 ? Math.min(...scores) : Math.max(...scores));
+      expect(a.short.length).toBeGreaterThan(0);
+      expect(a.y).toBe(d.details[`${a.series}|${a.date}`].index);
+    }
+    expect(d.chart.map((r) => r.date)).toEqual(["2026-01-04", "2026-01-05", "2026-01-06", "2026-01-07"]);
+    expect(d.chart[2][busiest.key]).toBeNull();
+  });
+
+  it("applies every filter the same way to chart and table", async () => {
+    const cases: Array<[string, (s: StoredStatement) => boolean]> = [
+      ["from=2026-01-05&to=2026-01-07", (s) => s.date !== null && s.date >= "2026-01-05" && s.date <= "2026-01-07"],
+      ["label=hostile", (s) => s.label === "hostile"],
+      ["q=HONOR", (s) => /honor/i.test(`${s.text} ${s.context} ${s.speaker ?? ""} ${s.target ?? ""}`)],
+      [`speaker=${encodeURIComponent(all[0].speaker!.toUpperCase())}`, (s) => speakerKey(s.speaker) === speakerKey(all[0].speaker)],
+      [
+        `dyad=${encodeURIComponent(`${all[0].speakerCountry}>${all[0].target}`)}`,
+        (s) => s.speakerCountry === all[0].speakerCountry && s.target === all[0].target,
+      ],
+    ];
+    for (const [qs, keep] of cases) {
+      const f: Filters = { ...filters(qs), top: 50 };
+      const reference = referenceSeries(all, keep);
+      const { points } = await querySeries(backend.prisma, f);
+      expect([qs, points.length]).toEqual([qs, reference.size]);
+      const table = await queryStatements(backend.prisma, f, { ...DEFAULT_TABLE, limit: 1000 });
+      const dated = table.rows.filter((s) => s.date);
+      expect([qs, dated.length]).toEqual([qs, all.filter((s) => s.date && keep(s)).length]);
+    }
+  });
+
+  it("includes statements known only to a day range when the range overlaps the filter", async () => {
+    const ranged = all.find((s) => !s.date && s.dateRange);
+    expect(ranged).toBeDefined();
+    const inside = await queryStatements(backend.prisma, filters(`from=${ranged!.dateRange!.to}&to=${ranged!.dateRange!.to}`), { ...DEFAULT_TABLE, limit: 1000 });
+    expect(inside.rows.map((r) => r.id)).toContain(ranged!.id);
+    const after = await queryStatements(backend.prisma, filters(`from=2099-01-01`), DEFAULT_TABLE);
+    expect(after.total).toBe(0);
+  });
+
+  it("sorts and pages the table, and explanations sum to the score", async () => {
+    const byScore = await queryStatements(backend.prisma, filters(), parseTableOptions(new URLSearchParams("sort=score&dir=asc&limit=1000")));
+    expect(byScore.total).toBe(all.length);
+    const scores = byScore.rows.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    const page2 = await queryStatements(backend.prisma, filters(), parseTableOptions(new URLSearchParams("sort=score&dir=asc&limit=10&offset=10")));
+    expect(page2.rows.map((r) => r.id)).toEqual(byScore.rows.slice(10, 20).map((r) => r.id));
+    const bySources = await queryStatements(backend.prisma, filters(), parseTableOptions(new URLSearchParams("sort=sources&limit=1000")));
+    const counts = bySources.rows.map((r) => r.sources.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    for (const row of byScore.rows) {
+      const sum = row.contributions.reduce((total, c) => total + Math.round(c.points * 100), 0) / 100;
+      expect(sum).toBeCloseTo(row.score, 2);
+      expect(row.sources.length).toBeGreaterThan(0);
+      for (const c of row.contributions.filter((c) => c.feature.startsWith("rule:"))) {
+        expect(c.cameo).toMatch(/^\d{2,4}$/);
+        expect(c.explanation.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it("GET /api/series returns the chart's rows; GET /api/export the same rows as CSV", async () => {
+    const qs = "from=2026-01-01&to=2026-01-31";
+    const json = await (await seriesGet(request(`/api/series?${qs}`))).json();
+    expect(json.rows.length).toBeGreaterThan(0);
+    expect(Object.keys(json.rows[0]).slice(0, 4)).toEqual(["date", "speaker", "index", "statements"]);
+
+    const response = await exportGet(request(`/api/export?${qs}`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="tension-index-series_2026-01-01_to_2026-01-31\.csv"/);
+    const text = await response.text();
+    expect(text.startsWith("date,speaker,index,statements")).toBe(true);
+    const records = parseCsv(text, { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => [r.date, r.speaker, Number(r.index), Number(r.statements)])).toEqual(
+      json.rows.map((r: { date: string; speaker: string; index: number; statements: number }) => [r.date, r.speaker ?? "", r.index, r.statements]),
+    );
+  });
+
+  it("GET /api/statements pages the filtered statements; its CSV export streams all of them", async () => {
+    const json = await (await statementsGet(request("/api/statements?label=hostile&limit=5"))).json();
+    expect(json.limit).toBe(5);
+    expect(json.rows).toHaveLength(5);
+    expect(json.total).toBe(all.filter((s) => s.label === "hostile").length);
+    expect(json.rows[0].contributions[0]).toHaveProperty("explanation");
+
+    const response = await statementsExportGet(request("/api/statements/export?label=hostile"));
+    expect(response.headers.get("content-disposition")).toMatch(/tension-index-statements_all-dates\.csv/);
+    const records = parseCsv(await response.text(), { columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(json.total);
+    expect(records.every((r) => r.label === "hostile")).toBe(true);
+  });
+
+  it.each([
+    ["/api/series?from=2026-02-31", "from"],
+    ["/api/series?label=furious", "label"],
+    ["/api/export?to=2026-01-01&from=2026-02-01", "to"],
+    ["/api/export?speakr=x", "speakr"],
+    ["/api/statements?limit=100000", "limit"],
+    ["/api/statements?sort=loudness", "sort"],
+    ["/api/statements/export?offset=-1", "offset"],
+  ])("GET %s → 400 naming %s", async (path, param) => {
+    const handler = path.startsWith("/api/series") ? seriesGet : path.startsWith("/api/export") ? exportGet : path.startsWith("/api/statements/export") ? statementsExportGet : statementsGet;
+    const response = await handler(request(path));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.param).toBe(param);
+    expect(body.error).toContain(param);
+  });
+});

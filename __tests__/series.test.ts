@@ -1,0 +1,98 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import { seriesCsv, statementRecords } from "../lib/csv";
+import { chartRows, largestSwing, seriesRows, shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/series";
+
+function point(series: string, date: string, index: number, statements = 1): SeriesPoint {
+  return { date, series, speaker: series, speakerCountry: null, target: null, index, statements, min: index, max: index };
+}
+const info = (key: string): SeriesInfo => ({ key, label: key.toUpperCase(), statements: 1, days: 1 });
+
+describe("largestSwing", () => {
+  it("compares consecutive data points of one series, skipping days without statements", () => {
+    const points = [point("a", "2026-01-01", -2), point("a", "2026-01-05", 1), point("b", "2026-01-02", 6), point("a", "2026-01-09", 9), point("b", "2026-01-03", -4)];
+    expect(largestSwing(points, [info("a"), info("b")])).toEqual({
+      series: "b",
+      label: "B",
+      from: { date: "2026-01-02", index: 6 },
+      to: { date: "2026-01-03", index: -4 },
+      change: -10,
+    });
+  });
+
+  it("needs two points of one series", () => {
+    expect(largestSwing([point("a", "2026-01-01", 5), point("b", "2026-01-02", -5)], [info("a"), info("b")])).toBeNull();
+  });
+});
+
+describe("chartRows", () => {
+  it("lays out every day with null where a series said nothing (a gap, not a zero)", () => {
+    const rows = chartRows([point("a", "2026-01-30", -5), point("a", "2026-02-02", 6), point("b", "2026-01-31", 1)], ["a", "b"]);
+    expect(rows).toEqual([
+      { date: "2026-01-30", a: -5, b: null },
+      { date: "2026-01-31", a: null, b: 1 },
+      { date: "2026-02-01", a: null, b: null },
+      { date: "2026-02-02", a: 6, b: null },
+    ]);
+  });
+});
+
+describe("shortQuote", () => {
+  it("prefers the words the strongest rule matched", () => {
+    expect(shortQuote("Well, an embargo would suit us fine.", "suit us fine + embargo")).toBe("suit us fine");
+  });
+  it("falls back to the first words of the statement", () => {
+    expect(shortQuote("“We will never accept these terms from anyone.”", null)).toBe("We will never accept these…");
+    expect(shortQuote("Never.", null)).toBe("Never");
+  });
+});
+
+describe("CSV export", () => {
+  const points = [
+    { ...point("=cmd|' /C calc'!A0", "2026-01-04", -6.2, 5), speaker: "=cmd|' /C calc'!A0", target: "@SUM(A1)" },
+    { ...point("Ana, \"the\" Minister", "2026-01-05", 3.25, 2), speaker: "Ana, \"the\" Minister", target: "+Land\nNorth" },
+  ];
+  const csv = seriesCsv(seriesRows(points, points.map((p) => ({ key: p.series, label: p.series, statements: 1, days: 1 }))));
+
+  it("starts with the documented header and quotes per RFC 4180", () => {
+    expect(csv.split("\r\n")[0]).toBe("date,speaker,index,statements,series,speaker_country,target,min,max");
+    const records = parseCsv(csv, { columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(2);
+    expect(records[1].speaker).toBe("Ana, \"the\" Minister");
+    expect(records[1].target).toBe("'+Land\nNorth");
+  });
+
+  it("guards formula-like text but leaves negative numbers alone", () => {
+    const records = parseCsv(csv, { columns: true }) as Record<string, string>[];
+    expect(records[0].speaker).toBe("'=cmd|' /C calc'!A0");
+    expect(records[0].target).toBe("'@SUM(A1)");
+    expect(records[0].index).toBe("-6.2");
+    expect(records[0].min).toBe("-6.2");
+  });
+
+  it("explains each statement row with its non-zero contributions", () => {
+    const [row] = statementRecords([
+      {
+        id: "x",
+        date: "2026-01-04",
+        dateRange: { from: "2026-01-04", to: "2026-01-04" },
+        speaker: "Ana Silva",
+        speakerCountry: "Brazil",
+        target: "China",
+        text: "-we reject it",
+        context: "",
+        score: -3.4,
+        label: "hostile",
+        cameo: "12",
+        weightVersion: 2,
+        evidence: [],
+        sources: [],
+        contributions: [
+          { feature: "lexicon", value: 0, weight: 2, points: 0, name: "Word sentiment", explanation: "", cameo: null, evidence: null, modifiers: [] },
+          { feature: "rule:reject", value: 1, weight: -3.4, points: -3.4, name: "Rejection", explanation: "", cameo: "12", evidence: "reject", modifiers: [] },
+        ],
+      },
+    ]);
+    expect(row).toContain(-3.4);
+    expect(row).toContain('Rejection ("reject"): 1 × -3.4 = -3.4');
+  });
+});

@@ -1,0 +1,25 @@
+// GET /api/export?<same filters as /api/series> — exactly the chart's rows as CSV.
+import type { NextRequest } from "next/server";
+import { seriesCsv } from "@/lib/csv";
+import { getPrisma } from "@/lib/db";
+import { parseFilters } from "@/lib/filters";
+import { attachment, withErrors } from "@/lib/http";
+import { querySeries } from "@/lib/query";
+import { seriesRows } from "@/lib/series";
+import { exportFilename } from "@/lib/views";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest): Promise<Response> {
+  return withErrors("GET /api/export", async () => {
+    const filters = parseFilters(request.nextUrl.searchParams, { strict: true });
+    const { points, series } = await querySeries(getPrisma(), filters);
+    return new Response(seriesCsv(seriesRows(points, series)), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": attachment(exportFilename("series", filters)),
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}

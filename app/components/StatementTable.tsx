@@ -1,0 +1,241 @@
+"use client";
+// The statement explorer: sortable table; a row opens its context, every source's
+// exact quote, and the score's explanation (contributions summing to the score).
+import Link from "next/link";
+import { Fragment, useState } from "react";
+import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/filters";
+import { formatDay, formatDayOrRange, formatScore, plural } from "@/lib/format";
+import type { StatementView } from "@/lib/query";
+
+export interface StatementTableProps {
+  rows: StatementView[];
+  total: number;
+  filters: Filters;
+  table: TableOptions;
+}
+
+const COLUMNS: Array<{ key: SortKey | null; text: string; className?: string }> = [
+  { key: "date", text: "Date" },
+  { key: "speaker", text: "Speaker → target" },
+  { key: null, text: "Statement" },
+  { key: "score", text: "Score", className: "num" },
+  { key: null, text: "Label" },
+  { key: "sources", text: "Sources", className: "num" },
+];
+
+function scoreClass(score: number): string {
+  return score < 0 ? "neg" : score > 0 ? "pos" : "zero";
+}
+
+function sortHref(filters: Filters, table: TableOptions, key: SortKey): string {
+  const dir = table.sort === key ? (table.dir === "asc" ? "desc" : "asc") : key === "speaker" ? "asc" : "desc";
+  const query = filtersToQuery(filters, { sort: key, dir, limit: table.limit });
+  return query ? `/?${query}#statements` : "/#statements";
+}
+
+function Explanation({ s }: { s: StatementView }) {
+  const total = s.contributions.reduce((sum, c) => sum + Math.round(c.points * 100), 0) / 100;
+  return (
+    <table className="explanation">
+      <caption>
+        Why {formatScore(s.score, 2)}: each feature&rsquo;s value × weight = points
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Feature</th>
+          <th scope="col">Matched words</th>
+          <th scope="col" className="num">
+            Value
+          </th>
+          <th scope="col" className="num">
+            Weight
+          </th>
+          <th scope="col" className="num">
+            Points
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.contributions.map((c) => (
+          <tr key={c.feature}>
+            <th scope="row">
+              <span className="feature-name">{c.name}</span>
+              {c.cameo ? <span className="cameo">CAMEO {c.cameo}</span> : null}
+              <span className="feature-why">{c.explanation}</span>
+            </th>
+            <td>
+              {c.evidence ? <q>{c.evidence}</q> : <span className="muted">—</span>}
+              {c.modifiers.length ? <span className="modifiers"> ({c.modifiers.join(", ")})</span> : null}
+            </td>
+            <td className="num">{c.value}</td>
+            <td className="num">{c.weight}</td>
+            <td className={`num points ${scoreClass(c.points)}`}>{formatScore(c.points, 2)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={4}>
+            Score (sum of points)
+          </th>
+          <td className={`num points ${scoreClass(total)}`} data-testid="explanation-total">
+            {formatScore(total, 2)}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function Details({ s }: { s: StatementView }) {
+  return (
+    <div className="statement-details">
+      <section>
+        <h4>Context</h4>
+        <p className="context">{s.context}</p>
+        <p className="muted small">
+          {s.cameo ? `CAMEO ${s.cameo} · ` : ""}scored with weight set v{s.weightVersion} · id {s.id}
+        </p>
+      </section>
+      <section>
+        <h4>Score</h4>
+        <Explanation s={s} />
+      </section>
+      <section>
+        <h4>{plural(s.sources.length, "source")}</h4>
+        <ol className="sources">
+          {s.sources.map((src, i) => (
+            <li key={i}>
+              <p className="source-head">
+                <strong>{src.article.source ?? "Unknown outlet"}</strong>
+                {src.article.published ? <span className="muted"> · {formatDay(src.article.published)}</span> : null}
+                {" · "}
+                {src.article.url ? (
+                  <a href={src.article.url} target="_blank" rel="noreferrer noopener">
+                    {src.article.title}
+                  </a>
+                ) : (
+                  <span>{src.article.title}</span>
+                )}
+              </p>
+              <blockquote>“{src.quote}”</blockquote>
+              {src.context && src.context !== src.quote ? <p className="muted small">{src.context}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+export default function StatementTable({ rows, total, filters, table }: StatementTableProps) {
+  const [open, setOpen] = useState<Set<string>>(() => new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const pageHref = (offset: number) => {
+    const query = filtersToQuery(filters, { ...table, offset });
+    return query ? `/?${query}#statements` : "/#statements";
+  };
+  const first = total === 0 ? 0 : table.offset + 1;
+  const last = table.offset + rows.length;
+
+  return (
+    <div>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Statements">
+        <table className="statements" data-testid="statements-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.text}
+                  scope="col"
+                  className={c.className}
+                  aria-sort={c.key && table.sort === c.key ? (table.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
+                  {c.key ? (
+                    <Link href={sortHref(filters, table, c.key)} scroll={false} className="sort-link">
+                      {c.text}
+                      <span aria-hidden="true" className="sort-mark">
+                        {table.sort === c.key ? (table.dir === "asc" ? " ▲" : " ▼") : " ↕"}
+                      </span>
+                    </Link>
+                  ) : (
+                    c.text
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => {
+              const isOpen = open.has(s.id);
+              return (
+                <Fragment key={s.id}>
+                  <tr className={`statement-row${isOpen ? " open" : ""}`} onClick={() => toggle(s.id)} data-statement-id={s.id}>
+                    <td className="date">{formatDayOrRange(s.date, s.dateRange)}</td>
+                    <td className="who">
+                      {s.speaker ?? <span className="muted">unknown</span>}
+                      {s.speakerCountry ? <span className="muted small"> ({s.speakerCountry})</span> : null}
+                      {s.target ? <span className="muted"> → {s.target}</span> : null}
+                    </td>
+                    <td className="quote">
+                      <button
+                        type="button"
+                        className="row-toggle"
+                        aria-expanded={isOpen}
+                        aria-controls={`details-${s.id}`}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          toggle(s.id);
+                        }}
+                      >
+                        <span aria-hidden="true" className="caret">
+                          {isOpen ? "▾" : "▸"}
+                        </span>
+                        <q>{s.text}</q>
+                      </button>
+                    </td>
+                    <td className="num">
+                      <span className={`score-chip ${scoreClass(s.score)}`}>{formatScore(s.score)}</span>
+                    </td>
+                    <td>
+                      <span className={`label label-${s.label}`}>{s.label}</span>
+                    </td>
+                    <td className="num">{s.sources.length}</td>
+                  </tr>
+                  {isOpen ? (
+                    <tr className="details-row" id={`details-${s.id}`}>
+                      <td colSpan={COLUMNS.length}>
+                        <Details s={s} />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label="Statement pages">
+        <span className="muted">
+          {total === 0 ? "No statements" : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${plural(total, "statement")}`}
+        </span>
+        {table.offset > 0 ? (
+          <Link className="button" href={pageHref(Math.max(0, table.offset - table.limit))} scroll={false}>
+            ← Previous
+          </Link>
+        ) : null}
+        {last < total ? (
+          <Link className="button" href={pageHref(table.offset + table.limit)} scroll={false}>
+            Next →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

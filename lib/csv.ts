@@ -1,0 +1,86 @@
+// CSV exports (RFC 4180 via csv-stringify). Text cells that a spreadsheet would run as a
+// formula (=, +, -, @, tab, CR first) get a leading apostrophe; numbers stay numbers.
+import { stringify } from "csv-stringify/sync";
+import type { StatementView } from "./query";
+import type { SeriesRow } from "./series";
+
+export const SERIES_COLUMNS = ["date", "speaker", "index", "statements", "series", "speaker_country", "target", "min", "max"] as const;
+export const STATEMENT_COLUMNS = [
+  "date",
+  "date_from",
+  "date_to",
+  "speaker",
+  "speaker_country",
+  "target",
+  "score",
+  "label",
+  "cameo",
+  "sources",
+  "text",
+  "explanation",
+  "weight_version",
+  "id",
+] as const;
+
+type Cell = string | number | null;
+
+function toCsv(columns: readonly string[], records: Cell[][], header: boolean): string {
+  return stringify(records, { header, columns: [...columns], escape_formulas: true, record_delimiter: "\r\n" });
+}
+
+/** The chart's rows as CSV, in the order /api/series returns them. */
+export function seriesCsv(rows: SeriesRow[]): string {
+  const records = rows.map((r) => [r.date, r.speaker, r.index, r.statements, r.series, r.speakerCountry, r.target, r.min, r.max]);
+  return toCsv(SERIES_COLUMNS, records, true);
+}
+
+function explanationText(s: StatementView): string {
+  return s.contributions
+    .filter((c) => c.points !== 0)
+    .map((c) => `${c.name}${c.evidence ? ` ("${c.evidence}")` : ""}: ${c.value} × ${c.weight} = ${c.points}`)
+    .join("; ");
+}
+
+export function statementRecords(rows: StatementView[]): Cell[][] {
+  return rows.map((s) => [
+    s.date,
+    s.dateRange?.from ?? null,
+    s.dateRange?.to ?? null,
+    s.speaker,
+    s.speakerCountry,
+    s.target,
+    s.score,
+    s.label,
+    s.cameo,
+    s.sources.length,
+    s.text,
+    explanationText(s),
+    s.weightVersion,
+    s.id,
+  ]);
+}
+
+/** Streams statement pages as CSV, header first, pulling the next page only when the client reads. */
+export function statementsCsvStream(pages: AsyncIterator<StatementView[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let header = true;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await pages.next();
+        if (next.done) {
+          if (header) controller.enqueue(encoder.encode(toCsv(STATEMENT_COLUMNS, [], true)));
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(toCsv(STATEMENT_COLUMNS, statementRecords(next.value), header)));
+        header = false;
+      } catch (e) {
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await pages.return?.(undefined);
+    },
+  });
+}

@@ -1,0 +1,314 @@
+// Read side of the dashboard: filters → SQL, aggregated in the database. The same
+// SQL runs on SQLite and PostgreSQL (Prisma renders the placeholders per provider);
+// only portable functions are used (AVG, COUNT, window ROW_NUMBER, LOWER, SUBSTR).
+import type { Db } from "./db";
+import { Prisma } from "./generated/prisma/sqlite/client";
+import { dyadLabel, DYAD_SEPARATOR, type Filters, type TableOptions } from "./filters";
+import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
+import { speakerKey } from "./merge";
+import { round2, shortQuote, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
+import type { Contribution, DateRange, Features, ISODate, Label, RuleHit } from "./types";
+
+const sql = Prisma.sql;
+const join = Prisma.join;
+
+/** Quotes shown per data point in the chart's tooltip. */
+export const QUOTES_PER_POINT = 3;
+const QUOTE_CHARS = 160;
+
+/** The SQL expression naming a statement's series. */
+function seriesKey(filters: Filters): Prisma.Sql {
+  // The separator is a literal, not a parameter: PostgreSQL matches GROUP BY expressions
+  // textually, and two parameters ($1, $2) with equal values are different expressions.
+  return filters.by === "dyad" ? sql`("speakerCountry" || ${Prisma.raw(`'${DYAD_SEPARATOR}'`)} || "target")` : sql`"speakerKey"`;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * WHERE conditions for `filters`. `charted` selects what the chart plots: statements
+ * dated to the day that belong to a series (a known speaker, or both countries of a
+ * dyad). Otherwise statements known only to a day range match when the range overlaps.
+ */
+export function whereSql(filters: Filters, options: { charted: boolean }): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.speakers.length) {
+    conditions.push(sql`"speakerKey" IN (${join(filters.speakers.map(speakerKey))})`);
+  }
+  if (filters.dyads.length) {
+    const pairs = filters.dyads.map(
+      (d) => sql`(LOWER("speakerCountry") = ${d.country.toLowerCase()} AND LOWER("target") = ${d.target.toLowerCase()})`,
+    );
+    conditions.push(sql`(${join(pairs, " OR ")})`);
+  }
+  if (filters.labels.length) conditions.push(sql`"label" IN (${join(filters.labels)})`);
+  if (filters.q) {
+    const pattern = `%${escapeLike(filters.q.toLowerCase())}%`;
+    const columns = [sql`"text"`, sql`"context"`, sql`COALESCE("speaker", '')`, sql`COALESCE("target", '')`];
+    conditions.push(sql`(${join(columns.map((c) => sql`LOWER(${c}) LIKE ${pattern} ESCAPE '\\'`), " OR ")})`);
+  }
+  if (options.charted) {
+    conditions.push(sql`"date" IS NOT NULL`);
+    if (filters.from) conditions.push(sql`"date" >= ${filters.from}`);
+    if (filters.to) conditions.push(sql`"date" <= ${filters.to}`);
+    conditions.push(filters.by === "dyad" ? sql`"speakerCountry" IS NOT NULL AND "target" IS NOT NULL` : sql`"speakerKey" <> ''`);
+  } else if (filters.from || filters.to) {
+    const lower = filters.from ?? "0000-01-01";
+    const upper = filters.to ?? "9999-12-31";
+    conditions.push(
+      sql`(("date" >= ${lower} AND "date" <= ${upper}) OR ("date" IS NULL AND "dateTo" >= ${lower} AND "dateFrom" <= ${upper}))`,
+    );
+  }
+  return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : Prisma.empty;
+}
+
+const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** JSON columns come back parsed from PostgreSQL and as text from SQLite. */
+const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
+export interface SeriesResult {
+  series: SeriesInfo[];
+  points: SeriesPoint[];
+  /** Series matching the filters but beyond `top`. */
+  omittedSeries: number;
+  /** Statements behind the plotted points. */
+  chartedStatements: number;
+}
+
+/** The busiest `filters.top` series and their daily mean scores. */
+export async function querySeries(db: Db, filters: Filters): Promise<SeriesResult> {
+  const key = seriesKey(filters);
+  const where = whereSql(filters, { charted: true });
+  const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown; days: unknown }>>(sql`
+    SELECT ${key} AS "key", MAX("speaker") AS "speaker", COUNT(*) AS "n", COUNT(DISTINCT "date") AS "days"
+    FROM "Statement" ${where}
+    GROUP BY ${key}
+    ORDER BY COUNT(*) DESC, ${key} ASC`);
+  const top = ranked.slice(0, filters.top);
+  const series: SeriesInfo[] = top.map((r) => ({
+    key: r.key,
+    label: filters.by === "dyad" ? dyadLabelOf(r.key) : (r.speaker ?? r.key),
+    statements: num(r.n),
+    days: num(r.days),
+  }));
+  if (series.length === 0) return { series, points: [], omittedSeries: 0, chartedStatements: 0 };
+
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+    SELECT "date", ${key} AS "series",
+      CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speaker") END AS "speaker",
+      CASE WHEN COUNT(DISTINCT "speakerCountry") = 1 THEN MAX("speakerCountry") END AS "speakerCountry",
+      CASE WHEN COUNT(DISTINCT "target") = 1 THEN MAX("target") END AS "target",
+      AVG("score") AS "index", COUNT(*) AS "statements", MIN("score") AS "min", MAX("score") AS "max"
+    FROM "Statement" ${where} AND ${key} IN (${join(series.map((s) => s.key))})
+    GROUP BY "date", ${key}
+    ORDER BY "date" ASC, ${key} ASC`);
+  const points: SeriesPoint[] = rows.map((r) => ({
+    date: String(r.date),
+    series: String(r.series),
+    speaker: str(r.speaker),
+    speakerCountry: str(r.speakerCountry),
+    target: str(r.target),
+    index: round2(num(r.index)),
+    statements: num(r.statements),
+    min: num(r.min),
+    max: num(r.max),
+  }));
+  return {
+    series,
+    points,
+    omittedSeries: ranked.length - top.length,
+    chartedStatements: series.reduce((sum, s) => sum + s.statements, 0),
+  };
+}
+
+function dyadLabelOf(key: string): string {
+  const [country, target] = key.split(DYAD_SEPARATOR);
+  return dyadLabel({ country, target });
+}
+
+/**
+ * Statements singled out for the chart, ranked by distance from neutral:
+ * - `per: "extreme"`: per series, its most hostile and its most conciliatory statement
+ *   (neutral ones are never singled out)
+ *   (the two ends of its swing; among equals the most widely reported, then the latest);
+ * - `per: "point"`: per data point, the strongest few (the tooltip's quotes).
+ */
+export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: string[], per: "extreme" | "point"): Promise<PointQuote[]> {
+  if (seriesKeys.length === 0) return [];
+  const key = seriesKey(filters);
+  const sourceCount = sql`(SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id")`;
+  const window =
+    per === "extreme"
+      ? sql`PARTITION BY ${key}, CASE WHEN "score" < 0 THEN 0 ELSE 1 END ORDER BY ABS("score") DESC, ${sourceCount} DESC, "date" DESC, "id" ASC`
+      : sql`PARTITION BY ${key}, "date" ORDER BY ABS("score") DESC, "id" ASC`;
+  const keep = per === "extreme" ? 1 : QUOTES_PER_POINT;
+  const nonNeutral = per === "extreme" ? sql`AND "label" <> 'neutral'` : Prisma.empty;
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+    SELECT "id", "series", "date", "score", "label", "text", "features", "contributions" FROM (
+      SELECT "id", ${key} AS "series", "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text",
+        "features", "contributions", ROW_NUMBER() OVER (${window}) AS "rank"
+      FROM "Statement" ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)}) ${nonNeutral}
+    ) ranked
+    WHERE "rank" <= ${keep}
+    ORDER BY "series", "date", "score"`);
+  return rows.map((r) => {
+    const text = String(r.text);
+    const clipped = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS).trimEnd()}…` : text;
+    const evidence = strongestEvidence(parseJson<Contribution[]>(r.contributions), parseJson<Features>(r.features));
+    return {
+      id: String(r.id),
+      series: String(r.series),
+      date: String(r.date),
+      score: num(r.score),
+      label: String(r.label) as Label,
+      text: clipped,
+      short: shortQuote(text, evidence),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Statements (the explorer table, /api/statements and the statements CSV)
+
+export interface SourceView {
+  quote: string;
+  context: string;
+  dateRange: DateRange | null;
+  article: { title: string; source: string | null; url: string | null; published: ISODate | null; path: string };
+}
+
+export interface StatementView {
+  id: string;
+  date: ISODate | null;
+  dateRange: DateRange | null;
+  speaker: string | null;
+  speakerCountry: string | null;
+  target: string | null;
+  text: string;
+  context: string;
+  score: number;
+  label: Label;
+  cameo: string | null;
+  weightVersion: number;
+  contributions: ExplainedContribution[];
+  evidence: RuleHit[];
+  sources: SourceView[];
+}
+
+function orderSql(table: TableOptions): Prisma.Sql {
+  const dir = table.dir === "asc" ? sql`ASC` : sql`DESC`;
+  switch (table.sort) {
+    case "score":
+      return sql`"score" ${dir}, "id" ASC`;
+    case "speaker":
+      return sql`CASE WHEN "speakerKey" = '' THEN 1 ELSE 0 END, "speakerKey" ${dir}, "date" DESC, "id" ASC`;
+    case "sources":
+      return sql`(SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id") ${dir}, "id" ASC`;
+    case "date": {
+      // A statement known only to a range sorts by its range's end; unknown dates go last either way.
+      const day = sql`COALESCE("date", "dateTo")`;
+      return sql`CASE WHEN ${day} IS NULL THEN 1 ELSE 0 END, ${day} ${dir}, "id" ASC`;
+    }
+  }
+}
+
+export async function countStatements(db: Db, filters: Filters): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT COUNT(*) AS "n" FROM "Statement" ${whereSql(filters, { charted: false })}`);
+  return num(row?.n);
+}
+
+const viewInclude = {
+  sources: {
+    include: { article: { select: { title: true, source: true, url: true, published: true, path: true } } },
+    orderBy: { id: "asc" },
+  },
+} as const satisfies Prisma.StatementInclude;
+type ViewRow = Prisma.StatementGetPayload<{ include: typeof viewInclude }>;
+
+function toView(row: ViewRow): StatementView {
+  const features = row.features as unknown as Features;
+  const contributions = row.contributions as unknown as Contribution[];
+  return {
+    id: row.id,
+    date: row.date,
+    dateRange: row.dateFrom && row.dateTo ? { from: row.dateFrom, to: row.dateTo } : null,
+    speaker: row.speaker,
+    speakerCountry: row.speakerCountry,
+    target: row.target,
+    text: row.text,
+    context: row.context,
+    score: row.score,
+    label: row.label as Label,
+    cameo: row.cameo,
+    weightVersion: row.weightVersion,
+    contributions: explainContributions(contributions, features),
+    evidence: features.hits,
+    sources: row.sources.map((s) => ({
+      quote: s.quote,
+      context: s.context,
+      dateRange: s.dateFrom && s.dateTo ? { from: s.dateFrom, to: s.dateTo } : null,
+      article: s.article,
+    })),
+  };
+}
+
+/** One page of the filtered statements, in table order, with their sources and explanations. */
+export async function queryStatements(db: Db, filters: Filters, table: TableOptions): Promise<{ total: number; rows: StatementView[] }> {
+  const [total, ids] = await Promise.all([
+    countStatements(db, filters),
+    db.$queryRaw<Array<{ id: string }>>(sql`
+      SELECT "id" FROM "Statement" ${whereSql(filters, { charted: false })}
+      ORDER BY ${orderSql(table)}
+      LIMIT ${table.limit} OFFSET ${table.offset}`),
+  ]);
+  if (ids.length === 0) return { total, rows: [] };
+  const found = await db.statement.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: viewInclude });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.map((r) => byId.get(r.id)).filter((row): row is ViewRow => row !== undefined);
+  return { total, rows: rows.map(toView) };
+}
+
+/** Every filtered statement in table order, a page at a time (for streaming exports). */
+export async function* iterateStatements(db: Db, filters: Filters, table: Omit<TableOptions, "limit" | "offset">, pageSize = 2000): AsyncGenerator<StatementView[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const { rows } = await queryStatements(db, filters, { ...table, limit: pageSize, offset });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Choices offered by the filter form
+
+export interface FilterChoices {
+  speakers: Array<{ name: string; statements: number }>;
+  dyads: Array<{ country: string; target: string; statements: number }>;
+  firstDate: ISODate | null;
+  lastDate: ISODate | null;
+  statements: number;
+}
+
+/** Speakers and dyads in the store, busiest first, with the span of known dates. */
+export async function filterChoices(db: Db, limit = 200): Promise<FilterChoices> {
+  const [speakers, dyads, span] = await Promise.all([
+    db.$queryRaw<Array<{ name: string; n: unknown }>>(sql`
+      SELECT MAX("speaker") AS "name", COUNT(*) AS "n" FROM "Statement" WHERE "speakerKey" <> ''
+      GROUP BY "speakerKey" ORDER BY COUNT(*) DESC, "speakerKey" ASC LIMIT ${limit}`),
+    db.$queryRaw<Array<{ country: string; target: string; n: unknown }>>(sql`
+      SELECT "speakerCountry" AS "country", "target", COUNT(*) AS "n" FROM "Statement"
+      WHERE "speakerCountry" IS NOT NULL AND "target" IS NOT NULL
+      GROUP BY "speakerCountry", "target" ORDER BY COUNT(*) DESC, "speakerCountry", "target" LIMIT ${limit}`),
+    db.$queryRaw<Array<{ first: string | null; last: string | null; n: unknown }>>(sql`
+      SELECT MIN(COALESCE("date", "dateFrom")) AS "first", MAX(COALESCE("date", "dateTo")) AS "last", COUNT(*) AS "n" FROM "Statement"`),
+  ]);
+  return {
+    speakers: speakers.map((r) => ({ name: r.name, statements: num(r.n) })),
+    dyads: dyads.map((r) => ({ country: r.country, target: r.target, statements: num(r.n) })),
+    firstDate: span[0]?.first ?? null,
+    lastDate: span[0]?.last ?? null,
+    statements: num(span[0]?.n),
+  };
+}
