@@ -122,8 +122,8 @@ describe("dashboard", () => {
     const chip = await page.locator(".statement-row").first().locator(".score-chip").innerText();
     expect(Number(total.replace("−", "-"))).toBeCloseTo(Number(chip.replace("−", "-")), 1);
     const sources = await details.locator(".sources > li").count();
-    const sourcesCell = await page.locator(".statement-row").first().locator("td").last().innerText();
-    expect(sources).toBe(Number(sourcesCell));
+    const sourcesCell = await page.locator(".statement-row").first().locator("td.sources-cell").innerText();
+    expect(sources).toBe(parseInt(sourcesCell, 10));
     expect(sources).toBeGreaterThan(1);
     expect(await details.locator(".sources blockquote").first().innerText()).toMatch(/^“.+”$/s);
   });
@@ -139,6 +139,9 @@ describe("dashboard", () => {
     await page.goto(`${baseUrl()}/`);
     await page.waitForSelector(".recharts-line-dots");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // Statements become cards: the quote is on screen, not behind a sideways scroll.
+    const quote = await page.locator(".statement-row .quote").first().boundingBox();
+    expect(quote!.x + quote!.width).toBeLessThanOrEqual(375);
     await page.screenshot({ path: screenshotPath("dashboard-375.png"), fullPage: true });
   });
 });

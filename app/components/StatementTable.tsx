@@ -33,6 +33,19 @@ function sortHref(filters: Filters, table: TableOptions, key: SortKey): string {
   return query ? `/?${query}#statements` : "/#statements";
 }
 
+/** The outlet's name from front matter, else the site the article came from, else its file. */
+function outletOf(article: { source: string | null; url: string | null; path: string }): string {
+  if (article.source) return article.source;
+  if (article.url) {
+    try {
+      return new URL(article.url).hostname.replace(/^www\./, "");
+    } catch {
+      // not a URL: fall through to the file name
+    }
+  }
+  return article.path.split("/").pop() ?? article.path;
+}
+
 function Explanation({ s }: { s: StatementView }) {
   const total = s.contributions.reduce((sum, c) => sum + Math.round(c.points * 100), 0) / 100;
   return (
@@ -63,13 +76,19 @@ function Explanation({ s }: { s: StatementView }) {
               {c.cameo ? <span className="cameo">CAMEO {c.cameo}</span> : null}
               <span className="feature-why">{c.explanation}</span>
             </th>
-            <td>
+            <td data-label="Matched">
               {c.evidence ? <q>{c.evidence}</q> : <span className="muted">—</span>}
               {c.modifiers.length ? <span className="modifiers"> ({c.modifiers.join(", ")})</span> : null}
             </td>
-            <td className="num">{c.value}</td>
-            <td className="num">{c.weight}</td>
-            <td className={`num points ${scoreClass(c.points)}`}>{formatScore(c.points, 2)}</td>
+            <td className="num" data-label="Value">
+              {c.value}
+            </td>
+            <td className="num" data-label="Weight">
+              {c.weight}
+            </td>
+            <td className={`num points ${scoreClass(c.points)}`} data-label="Points">
+              {formatScore(c.points, 2)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -107,7 +126,7 @@ function Details({ s }: { s: StatementView }) {
           {s.sources.map((src, i) => (
             <li key={i}>
               <p className="source-head">
-                <strong>{src.article.source ?? "Unknown outlet"}</strong>
+                <strong>{outletOf(src.article)}</strong>
                 {src.article.published ? <span className="muted"> · {formatDay(src.article.published)}</span> : null}
                 {" · "}
                 {src.article.url ? (
@@ -200,13 +219,16 @@ export default function StatementTable({ rows, total, filters, table }: Statemen
                         <q>{s.text}</q>
                       </button>
                     </td>
-                    <td className="num">
+                    <td className="num score">
                       <span className={`score-chip ${scoreClass(s.score)}`}>{formatScore(s.score)}</span>
                     </td>
-                    <td>
+                    <td className="label-cell">
                       <span className={`label label-${s.label}`}>{s.label}</span>
                     </td>
-                    <td className="num">{s.sources.length}</td>
+                    <td className="num sources-cell">
+                      {s.sources.length}
+                      <span className="narrow-only"> {s.sources.length === 1 ? "source" : "sources"}</span>
+                    </td>
                   </tr>
                   {isOpen ? (
                     <tr className="details-row" id={`details-${s.id}`}>
