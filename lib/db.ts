@@ -175,18 +175,29 @@ export function adapterFor(target: DatabaseTarget, options: { forMigrate?: boole
   return target.provider === "postgresql" ? postgresAdapter(target.url, options) : sqliteAdapter(target.url);
 }
 
+const providers = new WeakMap<object, DbProvider>();
+
+/** Which database a client talks to, for the few queries whose SQL differs (JSON functions). */
+export function providerOf(db: Db): DbProvider {
+  return providers.get(db) ?? "sqlite";
+}
+
 /** A new client for the given DATABASE_URL-style url (default: the environment's). Caller disconnects. */
 export function createPrisma(url?: string): Db {
   const target = resolveDatabase(url);
   const adapter = adapterFor(target);
+  let client: Db;
   if (target.provider === "postgresql") {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { PrismaClient: PgClient } = require("./generated/prisma/postgres/client") as typeof import("./generated/prisma/postgres/client");
-    return new PgClient({ adapter: adapter as any }) as unknown as Db;
+    client = new PgClient({ adapter: adapter as any }) as unknown as Db;
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PrismaClient: SqliteClient } = require("./generated/prisma/sqlite/client") as typeof import("./generated/prisma/sqlite/client");
+    client = new SqliteClient({ adapter: adapter as any });
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PrismaClient: SqliteClient } = require("./generated/prisma/sqlite/client") as typeof import("./generated/prisma/sqlite/client");
-  return new SqliteClient({ adapter: adapter as any });
+  providers.set(client, target.provider);
+  return client;
 }
 
 // Kept on globalThis so that Next's dev server (which re-evaluates modules) reuses one client.

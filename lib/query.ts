@@ -1,7 +1,7 @@
 // Read side of the dashboard: filters → SQL, aggregated in the database. The same
 // SQL runs on SQLite and PostgreSQL (Prisma renders the placeholders per provider);
 // only portable functions are used (AVG, COUNT, window ROW_NUMBER, LOWER, SUBSTR).
-import type { Db } from "./db";
+import { providerOf, type Db } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
 import { dyadLabel, DYAD_SEPARATOR, type Filters, type TableOptions } from "./filters";
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
@@ -311,4 +311,56 @@ export async function filterChoices(db: Db, limit = 200): Promise<FilterChoices>
     lastDate: span[0]?.last ?? null,
     statements: num(span[0]?.n),
   };
+}
+
+// ---------------------------------------------------------------------------
+// What re-scoring needs: stored features, never the text's NLP
+
+export interface ScoringInput {
+  id: string;
+  date: ISODate | null;
+  /** Series key (as in the chart), null or "" when the statement belongs to no series. */
+  series: string | null;
+  speaker: string | null;
+  speakerCountry: string | null;
+  target: string | null;
+  features: Features;
+  score: number;
+  label: Label;
+  text: string;
+}
+
+/** Every statement matching the filters with its stored features and current score. */
+export async function queryScoringInputs(db: Db, filters: Filters): Promise<ScoringInput[]> {
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+    SELECT "id", "date", ${seriesKey(filters)} AS "series", "speaker", "speakerCountry", "target", "features", "score", "label",
+      SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text"
+    FROM "Statement" ${whereSql(filters, { charted: false })}`);
+  return rows.map((r) => ({
+    id: String(r.id),
+    date: str(r.date),
+    series: str(r.series),
+    speaker: str(r.speaker),
+    speakerCountry: str(r.speakerCountry),
+    target: str(r.target),
+    features: parseJson<Features>(r.features),
+    score: num(r.score),
+    label: String(r.label) as Label,
+    text: String(r.text),
+  }));
+}
+
+/** How many stored statements each rule fires on (rules that never fire are absent). */
+export async function ruleFireCounts(db: Db): Promise<Record<string, number>> {
+  const rows =
+    providerOf(db) === "postgresql"
+      ? await db.$queryRaw<Array<{ rule: string; n: unknown }>>(sql`
+          SELECT h->>'rule' AS "rule", COUNT(DISTINCT s."id") AS "n"
+          FROM "Statement" s CROSS JOIN LATERAL jsonb_array_elements(s."features"->'hits') h
+          GROUP BY 1`)
+      : await db.$queryRaw<Array<{ rule: string; n: unknown }>>(sql`
+          SELECT json_extract(h.value, '$.rule') AS "rule", COUNT(DISTINCT s."id") AS "n"
+          FROM "Statement" s, json_each(s."features", '$.hits') h
+          GROUP BY 1`);
+  return Object.fromEntries(rows.map((r) => [r.rule, num(r.n)]));
 }

@@ -9,7 +9,7 @@ import type { Contribution, DateRange, Features, Label, ScoredStatement, Stateme
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
 import { defaultWeights, scoreFeatures } from "./score";
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 export interface IngestSummary {
   articles: { new: number; skipped: number; rejected: number };
@@ -34,7 +34,7 @@ export interface StoredStatement extends ScoredStatement {
 }
 
 /** Interactive transactions: generous limits, a batch may hold many articles. */
-const TX_OPTIONS = { maxWait: 30_000, timeout: 10 * 60_000 } as const;
+export const TX_OPTIONS = { maxWait: 30_000, timeout: 10 * 60_000 } as const;
 
 /** Upper bound of stored statements compared against one incoming statement. */
 const MAX_CANDIDATES = 500;
@@ -257,7 +257,7 @@ export async function storeCounts(prisma: Db): Promise<{ articles: number; state
 
 type WeightRow = { version: number; weights: unknown; createdAt: Date; note: string; createdBy: string; active: boolean };
 
-function rowToWeights(row: WeightRow): StoredWeightSet {
+export function rowToWeights(row: WeightRow): StoredWeightSet {
   return { ...row, weights: row.weights as WeightSet };
 }
 
@@ -324,18 +324,29 @@ export async function activateWeightSet(prisma: Db, version: number): Promise<St
   }, TX_OPTIONS);
 }
 
+/** Statements re-scored per round trip: bounds memory however large the store. */
+const RESCORE_PAGE = 1000;
+
 /**
- * Re-scores stored statements from their stored features with `weights` (default:
- * the active set), in one transaction. Only statements scored by another version are
- * touched unless `all` is set. Returns how many were updated.
+ * Re-scores, inside the caller's transaction, the statements not yet scored by
+ * `weights.version` (all of them with `all`), a page at a time in id order.
+ * `afterPage` runs after each page (progress, or a failure injected by tests).
  */
-export async function rescoreStatements(prisma: Db, options: { weights?: StoredWeightSet; all?: boolean } = {}): Promise<number> {
-  const weights = options.weights ?? (await getActiveWeights(prisma));
-  return prisma.$transaction(async (tx) => {
+export async function rescoreWithin(
+  tx: Tx,
+  weights: StoredWeightSet,
+  options: { all?: boolean; pageSize?: number; afterPage?: (done: number) => void | Promise<void> } = {},
+): Promise<number> {
+  let done = 0;
+  let after: string | undefined;
+  for (;;) {
     const rows = await tx.statement.findMany({
-      where: options.all ? {} : { weightVersion: { not: weights.version } },
+      where: { ...(options.all ? {} : { weightVersion: { not: weights.version } }), ...(after ? { id: { gt: after } } : {}) },
       select: { id: true, features: true },
+      orderBy: { id: "asc" },
+      take: options.pageSize ?? RESCORE_PAGE,
     });
+    if (rows.length === 0) return done;
     for (const row of rows) {
       const s = scoreFeatures(row.features as unknown as Features, weights.weights);
       await tx.statement.update({
@@ -343,6 +354,18 @@ export async function rescoreStatements(prisma: Db, options: { weights?: StoredW
         data: { score: s.score, label: s.label, cameo: s.cameo, contributions: json(s.contributions), weightVersion: weights.version },
       });
     }
-    return rows.length;
-  }, TX_OPTIONS);
+    done += rows.length;
+    after = rows[rows.length - 1].id;
+    await options.afterPage?.(done);
+  }
+}
+
+/**
+ * Re-scores stored statements from their stored features with `weights` (default:
+ * the active set), in one transaction. Only statements scored by another version are
+ * touched unless `all` is set. Returns how many were updated.
+ */
+export async function rescoreStatements(prisma: Db, options: { weights?: StoredWeightSet; all?: boolean } = {}): Promise<number> {
+  const weights = options.weights ?? (await getActiveWeights(prisma));
+  return prisma.$transaction((tx) => rescoreWithin(tx, weights, { all: options.all }), TX_OPTIONS);
 }

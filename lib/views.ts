@@ -1,9 +1,11 @@
-// What the series endpoints return: one function so that /api/series, /api/export
-// and the page cannot drift apart.
+// What the series endpoints return: one function each so that /api/series, /api/export,
+// the preview and the pages cannot drift apart.
 import type { Db } from "./db";
 import { describeRange, type Filters } from "./filters";
-import { querySeries } from "./query";
+import { previewScores } from "./preview";
+import { queryScoringInputs, querySeries } from "./query";
 import { seriesRows } from "./series";
+import type { WeightSet } from "./types";
 
 export async function seriesResponseBody(db: Db, filters: Filters) {
   const result = await querySeries(db, filters);
@@ -17,4 +19,20 @@ export async function seriesResponseBody(db: Db, filters: Filters) {
 
 export function exportFilename(kind: "series" | "statements", filters: Filters): string {
   return `tension-index-${kind}_${describeRange(filters)}.csv`;
+}
+
+/** The chart for unsaved weights next to the saved one, and the labels that would change. */
+export async function previewResponseBody(db: Db, filters: Filters, weights: WeightSet) {
+  const started = performance.now();
+  const [saved, inputs] = await Promise.all([querySeries(db, filters), queryScoringInputs(db, filters)]);
+  const preview = previewScores(inputs, weights, saved.series.map((s) => s.key));
+  return {
+    rows: seriesRows(preview.points, saved.series),
+    saved: seriesRows(saved.points, saved.series),
+    series: saved.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
+    changed: preview.changed,
+    changedCount: preview.changedCount,
+    statements: preview.statements,
+    ms: Math.round(performance.now() - started),
+  };
 }
