@@ -10,6 +10,7 @@
 // CHROMIUM_PATH, E2E_DATABASE_URL (or E2E_SETUP_ERROR when any step failed). global-teardown.ts stops the server and removes
 // the temp dir (state in globalThis and, as a fallback, E2E_STATE_FILE).
 import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -204,6 +205,8 @@ async function setUp(): Promise<void> {
     CHECKPOINT_DISABLE: "1",
     // jest sets NODE_ENV=test; next build/start must run as production.
     NODE_ENV: "production",
+    // The admin tests log in with this; a fixed secret avoids a store-generated one.
+    ADMIN_PASSWORD: `e2e-${randomBytes(12).toString("hex")}`,
   };
   let pid: number | undefined;
   try {
@@ -245,6 +248,7 @@ async function setUp(): Promise<void> {
     await waitUntilServing(`${baseUrl}/`, pid, logFile);
 
     process.env.E2E_BASE_URL = baseUrl;
+    process.env.E2E_ADMIN_PASSWORD = env.ADMIN_PASSWORD;
     process.env.CHROMIUM_PATH = chromium;
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_STATE_FILE = stateFile;

@@ -34,3 +34,8 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }
+
+/** The admin password the test server was started with (ADMIN_PASSWORD). */
+export function adminPassword(): string {
+  return required("E2E_ADMIN_PASSWORD");
+}

@@ -1,0 +1,168 @@
+// The admin API route by route: every state-changing route refuses without a session
+// and refuses cross-site requests; with a session, weights save (409 when stale), preview,
+// roll back and articles ingest as documented.
+import { NextRequest } from "next/server";
+import { POST as ingestPost } from "../app/api/articles/route";
+import { POST as loginPost } from "../app/api/login/route";
+import { POST as logoutPost } from "../app/api/logout/route";
+import { GET as historyGet } from "../app/api/weights/history/route";
+import { POST as previewPost } from "../app/api/weights/preview/route";
+import { POST as rollbackPost } from "../app/api/weights/rollback/route";
+import { GET as weightsGet, PUT as weightsPut } from "../app/api/weights/route";
+import { GET as seriesGet } from "../app/api/series/route";
+import { disconnect } from "../lib/db";
+import { analyzeBatch } from "../lib/pipeline";
+import { defaultWeights } from "../lib/score";
+import { ingestBatch, storeCounts } from "../lib/store";
+import { backends, type Backend } from "./helpers/backends";
+import { readDir } from "./helpers/analysis";
+
+const ORIGIN = "http://localhost";
+const PASSWORD = "correct horse battery staple";
+
+function request(path: string, init: { method?: string; body?: unknown; cookie?: string; origin?: string; raw?: BodyInit; type?: string } = {}): NextRequest {
+  const headers = new Headers();
+  if (init.cookie) headers.set("cookie", init.cookie);
+  if (init.origin) headers.set("origin", init.origin);
+  if (init.body !== undefined) headers.set("content-type", "application/json");
+  if (init.type) headers.set("content-type", init.type);
+  return new NextRequest(new URL(path, ORIGIN), {
+    method: init.method ?? "GET",
+    headers,
+    body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
+}
+
+type Handler = (req: NextRequest) => Promise<Response>;
+const stateChanging: Array<[string, string, Handler, unknown]> = [
+  ["PUT", "/api/weights", weightsPut, { weights: defaultWeights(), baseVersion: 1, note: "" }],
+  ["POST", "/api/weights/preview", previewPost, { weights: defaultWeights() }],
+  ["POST", "/api/weights/rollback", rollbackPost, { version: 1 }],
+  ["POST", "/api/articles", ingestPost, { text: "Headline\n\nBody." }],
+];
+
+describe.each(backends)("admin API on %s", (_name, open) => {
+  let backend: Backend;
+  let cookie: string;
+  const saved = { url: process.env.DATABASE_URL, password: process.env.ADMIN_PASSWORD };
+
+  beforeAll(async () => {
+    backend = await open();
+    await ingestBatch(backend.prisma, analyzeBatch(readDir("seeds")));
+    process.env.DATABASE_URL = backend.url;
+    process.env.ADMIN_PASSWORD = PASSWORD;
+    const response = await loginPost(request("/api/login", { method: "POST", body: { password: PASSWORD }, origin: ORIGIN }));
+    expect(response.status).toBe(200);
+    cookie = (response.headers.get("set-cookie") ?? "").split(";")[0];
+    expect(cookie).toMatch(/^tension_session=./);
+  });
+  afterAll(async () => {
+    process.env.DATABASE_URL = saved.url;
+    if (saved.password === undefined) delete process.env.ADMIN_PASSWORD;
+    else process.env.ADMIN_PASSWORD = saved.password;
+    await disconnect();
+    await backend.cleanup();
+  });
+
+  it.each(stateChanging)("%s %s refuses without a session (401) and cross-site (403), changing nothing", async (method, path, handler, body) => {
+    const before = await storeCounts(backend.prisma);
+    const versions = await backend.prisma.weightSet.count();
+    expect((await handler(request(path, { method, body }))).status).toBe(401);
+    expect((await handler(request(path, { method, body, cookie: "tension_session=forged" }))).status).toBe(401);
+    expect((await handler(request(path, { method, body, cookie, origin: "https://evil.example" }))).status).toBe(403);
+    expect(await storeCounts(backend.prisma)).toEqual(before);
+    expect(await backend.prisma.weightSet.count()).toBe(versions);
+  });
+
+  it("GET /api/weights is public and read-only", async () => {
+    const body = await (await weightsGet()).json();
+    expect(body).toMatchObject({ version: 1, weights: defaultWeights(), note: "default weights" });
+    expect(typeof body.createdAt).toBe("string");
+  });
+
+  it("PUT /api/weights validates, saves a version, and answers 409 to a stale base", async () => {
+    const bad = await weightsPut(request("/api/weights", { method: "PUT", cookie, body: { weights: { ...defaultWeights(), lexicon: "loud" }, baseVersion: 1 } }));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).fields).toHaveProperty(["weights.lexicon"]);
+
+    const weights = { ...defaultWeights(), lexicon: 5 };
+    const ok = await weightsPut(request("/api/weights", { method: "PUT", cookie, body: { weights, baseVersion: 1, note: "louder lexicon" } }));
+    expect(ok.status).toBe(200);
+    const { version } = await ok.json();
+    expect(version).toBe(2);
+
+    const stale = await weightsPut(request("/api/weights", { method: "PUT", cookie, body: { weights: defaultWeights(), baseVersion: 1 } }));
+    expect(stale.status).toBe(409);
+    const conflict = await stale.json();
+    expect(conflict).toMatchObject({ baseVersion: 1, currentVersion: 2, changes: [{ key: "lexicon", from: 2, to: 5 }] });
+    expect((await (await weightsGet()).json()).version).toBe(2);
+  });
+
+  it("POST /api/weights/preview returns /api/series rows for unsaved weights and saves nothing", async () => {
+    const zero = defaultWeights();
+    zero.lexicon = 0;
+    for (const id of Object.keys(zero.rules)) zero.rules[id] = 0;
+    const response = await previewPost(request("/api/weights/preview?from=2026-01-01", { method: "POST", cookie, body: { weights: zero } }));
+    expect(response.status).toBe(200);
+    const preview = await response.json();
+    const series = await (await seriesGet(request("/api/series?from=2026-01-01"))).json();
+    expect(preview.saved).toEqual(series.rows);
+    expect(preview.rows.map((r: { date: string; series: string }) => [r.date, r.series])).toEqual(series.rows.map((r: { date: string; series: string }) => [r.date, r.series]));
+    expect(preview.rows.every((r: { index: number }) => r.index === 0)).toBe(true);
+    expect(preview.changedCount).toBeGreaterThan(0);
+    expect(preview.changed[0].to.label).toBe("neutral");
+    expect((await (await weightsGet()).json()).version).toBe(2);
+  });
+
+  it("POST /api/weights/rollback restores an old version as a new one; history lists the diffs", async () => {
+    expect((await rollbackPost(request("/api/weights/rollback", { method: "POST", cookie, body: { version: 99 } }))).status).toBe(404);
+    const response = await rollbackPost(request("/api/weights/rollback", { method: "POST", cookie, body: { version: 1 } }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ version: 3, restored: 1 });
+    const { versions } = await (await historyGet()).json();
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
+    expect(versions[0]).toMatchObject({ active: true, note: "rollback to version 1", changes: [{ key: "lexicon", from: 5, to: 2 }] });
+  });
+
+  it("POST /api/articles ingests pasted text and uploads by the CLI's rules", async () => {
+    const text = [
+      "---",
+      "title: Ministers trade barbs",
+      "date: 2026-03-02",
+      "source: Test Wire",
+      "---",
+      "Ministers trade barbs",
+      "",
+      "OSLO — Norway's foreign minister Kari Lunde said on Monday that Sweden's new border rules were \"a hostile and reckless act\".",
+    ].join("\n");
+    const before = await storeCounts(backend.prisma);
+    const ok = await ingestPost(request("/api/articles", { method: "POST", cookie, body: { text, name: "barbs.md" } }));
+    expect(ok.status).toBe(200);
+    const summary = await ok.json();
+    expect(summary.articles.new).toBe(1);
+    expect(summary.statements.new).toBeGreaterThan(0);
+    expect((await storeCounts(backend.prisma)).articles).toBe(before.articles + 1);
+
+    const again = await ingestPost(request("/api/articles", { method: "POST", cookie, body: { text } }));
+    expect((await again.json()).articles.skipped).toBe(1);
+
+    const empty = await ingestPost(request("/api/articles", { method: "POST", cookie, body: { text: "" } }));
+    expect(empty.status).toBe(422);
+    expect((await empty.json()).fields).toHaveProperty("text");
+
+    const form = new FormData();
+    form.append("files", new Blob([Buffer.from([0, 159, 146, 150, 0, 1, 2])]), "binary.txt");
+    form.append("files", new Blob(["<html><body><p>Not an article</p></body></html>"]), "page.html");
+    const rejected = await ingestPost(request("/api/articles", { method: "POST", cookie, raw: form }));
+    expect(rejected.status).toBe(422);
+    const body = await rejected.json();
+    expect(body.rejected.map((r: { path: string }) => r.path)).toEqual(["upload/binary.txt", "upload/page.html"]);
+    expect((await storeCounts(backend.prisma)).articles).toBe(before.articles + 1);
+  });
+
+  it("POST /api/logout ends the session", async () => {
+    const response = await logoutPost(request("/api/logout", { method: "POST", cookie, origin: ORIGIN }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toMatch(/tension_session=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+  });
+});

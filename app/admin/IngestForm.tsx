@@ -1,0 +1,101 @@
+"use client";
+// Paste an article or upload files; the server applies the same checks as `npm run ingest`.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { plural } from "@/lib/format";
+
+interface IngestResult {
+  articles: { new: number; skipped: number; rejected: number };
+  statements: { new: number; merged: number };
+  rejected: Array<{ path: string; reason: string }>;
+}
+
+export default function IngestForm() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<IngestResult | null>(null);
+  const [error, setError] = useState<{ text: string; rejected: IngestResult["rejected"] } | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setBusy(true);
+    setResult(null);
+    setError(null);
+    try {
+      const response = await fetch("/api/articles", { method: "POST", body: new FormData(form) });
+      const data = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+      if (response.ok) {
+        setResult(data as IngestResult);
+        form.reset();
+        router.refresh();
+      } else {
+        const fields = data.fields ? ` (${Object.entries(data.fields).map(([k, v]) => `${k}: ${v}`).join("; ")})` : "";
+        setError({ text: `${data.error ?? `HTTP ${response.status}`}${fields}`, rejected: data.rejected ?? [] });
+      }
+    } catch {
+      setError({ text: "The server could not be reached.", rejected: [] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="ingest" aria-labelledby="ingest-title">
+      <h3 id="ingest-title">Add articles</h3>
+      <p className="muted small">
+        Plain text or Markdown with optional front matter (title, date, source, url), UTF-8, up to 5 MB each — the same rules as <code>npm run ingest</code>. New
+        statements appear on the dashboard at once, scored with the active weights.
+      </p>
+      <form onSubmit={onSubmit} className="ingest-form">
+        <label htmlFor="ingest-text">Paste an article</label>
+        <textarea id="ingest-text" name="text" rows={8} placeholder="Headline&#10;&#10;CITY, Month Day (Agency) — …" />
+        <div className="ingest-row">
+          <label>
+            File name <input type="text" name="name" placeholder="article.txt" maxLength={200} />
+          </label>
+          <label>
+            …or upload files <input type="file" name="files" multiple accept=".txt,.md,text/plain,text/markdown" />
+          </label>
+          <label>
+            Publication date if the text has none <input type="date" name="date" />
+          </label>
+        </div>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? "Ingesting…" : "Ingest"}
+        </button>
+      </form>
+      {result ? (
+        <div className="notice notice-ok" role="status" data-testid="ingest-result">
+          <p>
+            {plural(result.articles.new, "new article")}, {result.articles.skipped} already stored; {plural(result.statements.new, "new statement")},{" "}
+            {result.statements.merged} merged into stored ones.
+          </p>
+          {result.rejected.length ? (
+            <ul>
+              {result.rejected.map((r) => (
+                <li key={r.path}>
+                  Rejected {r.path}: {r.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="notice notice-error" role="alert" data-testid="ingest-error">
+          <p>{error.text}</p>
+          {error.rejected.length > 1 ? (
+            <ul>
+              {error.rejected.map((r) => (
+                <li key={r.path}>
+                  {r.path}: {r.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

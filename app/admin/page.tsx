@@ -1,0 +1,53 @@
+// /admin: tune the scoring weights with a live preview, save versions, roll back, and
+// ingest articles. Logged-out visitors get the login form and nothing else.
+import IngestForm from "@/app/admin/IngestForm";
+import LoginForm from "@/app/admin/LoginForm";
+import WeightsEditor, { type RuleRow } from "@/app/admin/WeightsEditor";
+import { currentUser } from "@/lib/auth";
+import { getPrisma } from "@/lib/db";
+import { ruleFireCounts } from "@/lib/query";
+import { defaultWeights } from "@/lib/score";
+import { RULES } from "@/lib/score/rules";
+import { getActiveWeights, storeCounts } from "@/lib/store";
+import { weightHistory } from "@/lib/weights-store";
+import "./editor.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Admin · Tension Index" };
+
+export default async function AdminPage() {
+  const user = await currentUser();
+  if (!user) {
+    return (
+      <section className="admin-login">
+        <h2>Admin</h2>
+        <p className="muted">Log in to tune the scoring weights and add articles.</p>
+        <LoginForm />
+      </section>
+    );
+  }
+  const db = getPrisma();
+  const [active, counts, history, store] = await Promise.all([getActiveWeights(db), ruleFireCounts(db), weightHistory(db), storeCounts(db)]);
+  const defaults = defaultWeights();
+  const rules: RuleRow[] = RULES.map((rule) => ({
+    id: rule.id,
+    name: rule.name,
+    explanation: rule.explanation,
+    cameo: rule.cameo,
+    defaultWeight: defaults.rules[rule.id],
+    fires: counts[rule.id] ?? 0,
+  }));
+  return (
+    <>
+      <WeightsEditor
+        user={user}
+        active={{ version: active.version, weights: active.weights, note: active.note, createdAt: active.createdAt.toISOString(), createdBy: active.createdBy }}
+        defaults={defaults}
+        rules={rules}
+        history={history}
+        statements={store.statements}
+      />
+      <IngestForm />
+    </>
+  );
+}
