@@ -2,13 +2,16 @@
 //
 // 1. generates the Prisma clients if `npm install` did not (postinstall normally does),
 // 2. applies migrations for DATABASE_URL's provider (`prisma migrate deploy`),
-// 3. ingests seeds/ when the store holds no articles,
-// 4. `next build` (skipped with --no-build when a build exists),
-// 5. `next start -p ${PORT:-3000}`.
+// 3. without ADMIN_PASSWORD, generates the admin password on the first start (printed
+//    once; only its hash is stored),
+// 4. ingests seeds/ when the store holds no articles,
+// 5. `next build` (skipped with --no-build when a build exists),
+// 6. `next start -p ${PORT:-3000}`.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { migrateDeploy } from "../lib/db";
+import { ensureAdminPassword, generatedPasswordNotice } from "../lib/auth";
+import { getPrisma, migrateDeploy } from "../lib/db";
 import { runSeed } from "./seed";
 
 const root = process.cwd();
@@ -43,6 +46,13 @@ async function main(): Promise<void> {
   step("applying database migrations");
   migrateDeploy({ verbose: true });
 
+  let generated: string | null = null;
+  if (!process.env.ADMIN_PASSWORD) {
+    step("checking the admin password");
+    generated = await ensureAdminPassword(getPrisma());
+    console.log(generated ? generatedPasswordNotice(generated) : "an admin password is set (stored as a hash)");
+  }
+
   step("seeding an empty store");
   const seeded = await runSeed(["--if-empty"]).catch((e: Error) => {
     console.error(e.message);
@@ -57,6 +67,8 @@ async function main(): Promise<void> {
     run([NEXT, "build"]);
   }
 
+  // Repeated under the build's output, where it cannot scroll out of sight.
+  if (generated) console.log(`\n${generatedPasswordNotice(generated)}`);
   step(`serving on http://localhost:${port}`);
   const server = spawn(process.execPath, [NEXT, "start", "-p", port], { stdio: "inherit", cwd: root });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
