@@ -219,8 +219,31 @@ function splitFrontMatter(path: string, text: string): { fm: FrontMatter; body: 
 // ---------------------------------------------------------------------------------------------
 // Body
 
+/**
+ * Whitespace runs to one space, trimmed. A loop rather than `/\s+/g`: V8's regex engine
+ * keeps a backtrack entry per character of a run, and a multi-megabyte run of spaces
+ * (a padded file) can exhaust that stack.
+ */
 function collapse(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  let out = "";
+  let start = -1;
+  let pendingSpace = false;
+  for (let i = 0; i <= s.length; i++) {
+    const isSpace = i < s.length && /\s/.test(s[i]);
+    if (i < s.length && !isSpace) {
+      if (start < 0) {
+        if (pendingSpace && out !== "") out += " ";
+        start = i;
+      }
+      continue;
+    }
+    if (start >= 0) {
+      out += s.slice(start, i);
+      start = -1;
+    }
+    pendingSpace = true;
+  }
+  return out;
 }
 
 /** Lines longer than this mean the file is not hard-wrapped. */
