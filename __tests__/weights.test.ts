@@ -3,7 +3,8 @@
 import { createPrisma } from "../lib/db";
 import { analyzeBatch, scoreStatements } from "../lib/pipeline";
 import { defaultWeights } from "../lib/score";
-import { diffWeights, parseWeightSet } from "../lib/score/weights";
+import { diffWeights } from "../lib/score/weight-diff";
+import { parseWeightSet } from "../lib/score/weights";
 import { getActiveWeights, ingestBatch, listStatements, listWeightSets } from "../lib/store";
 import type { WeightSet } from "../lib/types";
 import { rollbackWeightSet, saveWeightSet, StaleVersionError, weightHistory } from "../lib/weights-store";

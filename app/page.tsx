@@ -1,6 +1,7 @@
 // The dashboard: tension index over time, its largest swing, and the statements behind
 // it. Rendered on the server with the data for every request; filters live in the URL.
 import FilterBar from "@/app/components/FilterBar";
+import { seriesColor } from "@/app/components/palette";
 import StatementTable from "@/app/components/StatementTable";
 import SwingChart, { type ChartSeries } from "@/app/components/SwingChart";
 import { loadDashboard, type Dashboard } from "@/lib/dashboard";
@@ -10,8 +11,6 @@ import { formatDay, formatScore, plural } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-/** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
-const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#1d232b", "#8c6d31"];
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -124,8 +123,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
     );
   }
 
-  const series: ChartSeries[] = d.series.map((s, i) => ({ key: s.key, label: s.label, color: PALETTE[i % PALETTE.length] }));
+  const series: ChartSeries[] = d.series.map((s, i) => ({ key: s.key, label: s.label, color: seriesColor(i) }));
   const query = filtersToQuery(filters);
+  const tableQuery = filtersToQuery(filters, { sort: table.sort, dir: table.dir });
   const description = chartDescription(d, series);
   const undatedOrOther = d.statements.total - d.chartedStatements;
 
@@ -194,7 +194,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           <h2 id="statements-title">Statements</h2>
           <a
             className="button"
-            href={`/api/statements/export${filtersToQuery(filters, { sort: table.sort, dir: table.dir }) ? `?${filtersToQuery(filters, { sort: table.sort, dir: table.dir })}` : ""}`}
+            href={`/api/statements/export${tableQuery ? `?${tableQuery}` : ""}`}
             download
             data-testid="export-statements"
           >

@@ -3,7 +3,7 @@
 // failure leaves the old version active. A save names the version it started from;
 // if another save landed in between it is refused with what changed.
 import type { Db } from "./db";
-import { diffWeights, type WeightChange } from "./score/weights";
+import { diffWeights, type WeightChange } from "./score/weight-diff";
 import { getActiveWeights, rescoreWithin, rowToWeights, TX_OPTIONS, type StoredWeightSet } from "./store";
 import type { WeightSet } from "./types";
 

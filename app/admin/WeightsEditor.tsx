@@ -4,11 +4,12 @@
 // version the edit started from, so a save that raced another is refused and explained.
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { seriesColor } from "@/app/components/palette";
 import SwingChart, { type ChartPointDetail, type ChartSeries } from "@/app/components/SwingChart";
 import { formatDay, formatScore, plural } from "@/lib/format";
 import { chartRows } from "@/lib/series";
 import type { HistoryEntry } from "@/lib/weights-store";
-import type { WeightChange } from "@/lib/score/weights";
+import { diffWeights, type WeightChange } from "@/lib/score/weight-diff";
 import type { Label, WeightSet } from "@/lib/types";
 
 export interface RuleRow {
@@ -51,12 +52,11 @@ interface Conflict {
   current: { weights: WeightSet; note: string; createdBy: string; createdAt: string };
 }
 
-const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#1d232b", "#8c6d31"];
 const SLIDER_LIMIT = 10;
 const PREVIEW_DELAY_MS = 250;
 
 function sameWeights(a: WeightSet, b: WeightSet): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return diffWeights(a, b).length === 0;
 }
 
 function changeText(c: WeightChange): string {
@@ -65,7 +65,7 @@ function changeText(c: WeightChange): string {
 
 function chartOf(rows: Row[]) {
   const labels = [...new Set(rows.map((r) => r.series))];
-  const series: ChartSeries[] = labels.map((label, i) => ({ key: label, label, color: PALETTE[i % PALETTE.length] }));
+  const series: ChartSeries[] = labels.map((label, i) => ({ key: label, label, color: seriesColor(i) }));
   const points = rows.map((r) => ({ date: r.date, series: r.series, speaker: null, speakerCountry: null, target: null, index: r.index, statements: r.statements, min: r.index, max: r.index }));
   const details: Record<string, ChartPointDetail> = {};
   for (const r of rows) details[`${r.series}|${r.date}`] = { index: r.index, statements: r.statements, quotes: [] };
@@ -153,15 +153,8 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
     return () => clearTimeout(timer);
   }, [weights]);
 
-  const dirty = !sameWeights(weights, active.weights);
-  const edits = useMemo(() => {
-    const changes: string[] = [];
-    if (weights.lexicon !== active.weights.lexicon) changes.push("lexicon");
-    if (weights.thresholds.hostile !== active.weights.thresholds.hostile) changes.push("thresholds.hostile");
-    if (weights.thresholds.conciliatory !== active.weights.thresholds.conciliatory) changes.push("thresholds.conciliatory");
-    for (const r of rules) if (weights.rules[r.id] !== active.weights.rules[r.id]) changes.push(`rules.${r.id}`);
-    return changes;
-  }, [weights, active.weights, rules]);
+  const edits = useMemo(() => diffWeights(active.weights, weights), [weights, active.weights]);
+  const dirty = edits.length > 0;
 
   const setRule = (id: string, value: number) => setWeights((w) => ({ ...w, rules: { ...w.rules, [id]: value } }));
 
