@@ -394,6 +394,36 @@ function classify(
 }
 
 /**
+ * Every expression classify() accepts contains one of these: a digit, a month or a word ending in
+ * "day", "night", "week"… A line without any cannot hold a date we use.
+ */
+const DATE_WORD_GATE = /\d|day|night|morning|afternoon|evening|week|month|tomorrow|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
+/**
+ * chrono's results for `text`, parsed line by line and only on lines that pass DATE_WORD_GATE:
+ * chrono costs about as much as tokenizing, and most lines of news prose hold no date.
+ * Indexes are into `text`.
+ */
+function chronoResults(text: string): chrono.ParsedResult[] {
+  const results: chrono.ParsedResult[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    if (DATE_WORD_GATE.test(line)) {
+      for (const r of chrono.parse(line, CHRONO_REF)) {
+        r.index += lineStart;
+        results.push(r);
+      }
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return results;
+}
+
+/**
  * Date expressions in `text`, in order. Ignored: lone years ("in 1989", "this year"), times of day,
  * durations ("for three decades", "30 years"), ranges ("Jan. 3-5"), future-only expressions
  * ("next week", "next Friday"), numeric dates other than y-m-d ("1/7" is ambiguous), anaphoric
@@ -401,7 +431,7 @@ function classify(
  */
 export function findDateMentions(text: string): DateMention[] {
   const out: DateMention[] = [];
-  for (const r of chrono.parse(text, CHRONO_REF)) {
+  for (const r of chronoResults(text)) {
     const m = classify(text, r);
     if (!m) continue;
     const { start, end } = trimSpan(text, m.start, m.end);
@@ -477,7 +507,9 @@ export function findPublicationDate(paragraphs: string[]): { date: ISODate; from
   let latest: ISODate | null = null;
   let dateline: ISODate | null = null;
   for (const p of paragraphs) {
-    for (const m of findDateMentions(p)) {
+    // A full date has a year, and a year is written in digits.
+    const mentions = /\d/.test(p) ? findDateMentions(p) : [];
+    for (const m of mentions) {
       if (!isFullDay(m.expr)) continue;
       const d = isoDate(m.expr.year, m.expr.month, m.expr.day);
       if (dateline === null && offset + m.start < DATELINE_WINDOW && looksLikeDatelineLead(p.slice(0, m.start))) {

@@ -13,8 +13,22 @@ const STOPWORDS = new Set(
 /** Reported speech shifts tense: "we will not be bullied" is reported as "it would not be bullied". */
 const SAME_WORD: Record<string, string> = { would: "will", "'ll": "will", wo: "will", could: "can", was: "is", were: "are", had: "have", has: "have" };
 
+/** Batches compare every pair of a speaker's reports: each text's words are computed once. */
+const wordsCache = new Map<string, readonly string[]>();
+const WORDS_CACHE_LIMIT = 20_000;
+
 /** Lower-case words with accents, quote styles and British spellings folded away. */
 export function utteranceWords(text: string): string[] {
+  let words = wordsCache.get(text);
+  if (!words) {
+    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
+    words = Object.freeze(computeUtteranceWords(text));
+    wordsCache.set(text, words);
+  }
+  return words as string[];
+}
+
+function computeUtteranceWords(text: string): string[] {
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -27,7 +41,19 @@ export function utteranceWords(text: string): string[] {
     .map((word) => word.replace(/our$/, "or").replace(/ence$/, "ense").replace(/ise$/, "ize").replace(/ised$/, "ized"));
 }
 
+const contentCache = new WeakMap<string[], Set<string>>();
+
 function contentWords(words: string[]): Set<string> {
+  // utteranceWords returns one array per text, so its identity is a cache key.
+  let content = contentCache.get(words);
+  if (!content) {
+    content = computeContentWords(words);
+    contentCache.set(words, content);
+  }
+  return content;
+}
+
+function computeContentWords(words: string[]): Set<string> {
   return new Set(words.filter((word) => !STOPWORDS.has(word)).map((word) => (word.length > 3 ? word.replace(/s$/, "") : word)));
 }
 
@@ -80,8 +106,20 @@ function longestSharedRun(a: string[], b: string[]): string[] {
   return a.slice(best[0] - best[1], best[0]);
 }
 
+const speakerKeys = new Map<string, string>();
+
 export function speakerKey(speaker: string | null): string {
   if (!speaker) return "";
+  let key = speakerKeys.get(speaker);
+  if (key === undefined) {
+    if (speakerKeys.size >= WORDS_CACHE_LIMIT) speakerKeys.clear();
+    key = computeSpeakerKey(speaker);
+    speakerKeys.set(speaker, key);
+  }
+  return key;
+}
+
+function computeSpeakerKey(speaker: string): string {
   return speaker.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ").trim();
 }
 

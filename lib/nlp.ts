@@ -66,30 +66,38 @@ export function analyzeText(text: string): AnalyzedText {
   const engine = nlp();
   const its = engine.its;
   const doc = engine.readDoc(text);
-  const tokens: Token[] = [];
+  // Column-wise reads: one pass per attribute is several times cheaper than per-token out() calls.
+  const all = doc.tokens();
+  const values = all.out() as string[];
+  const spaces = all.out(its.precedingSpaces) as unknown as string[];
+  const normals = all.out(its.normal) as string[];
+  const lemmas = all.out(its.lemma) as string[];
+  const tags = all.out(its.pos) as string[];
+  const negations = all.out(its.negationFlag) as unknown as boolean[];
+  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
+  const tokens: Token[] = new Array(values.length);
   let cursor = 0;
-  doc.tokens().each((token: any, index: number) => {
-    const value: string = token.out();
-    const spaces: string = token.out(its.precedingSpaces) ?? "";
-    let start = cursor + spaces.length;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    let start = cursor + (spaces[index] ?? "").length;
     // wink keeps the text lossless, but guard against drift (e.g. normalised characters).
     if (text.substr(start, value.length) !== value) {
       const found = text.indexOf(value, cursor);
       if (found >= 0) start = found;
     }
     cursor = start + value.length;
-    tokens.push({
+    tokens[index] = {
       index,
       text: value,
-      normal: token.out(its.normal),
-      lemma: token.out(its.lemma),
-      pos: token.out(its.pos),
-      negated: Boolean(token.out(its.negationFlag)),
-      stop: Boolean(token.out(its.stopWordFlag)),
+      normal: normals[index],
+      lemma: lemmas[index],
+      pos: tags[index],
+      negated: Boolean(negations[index]),
+      stop: Boolean(stops[index]),
       start,
       end: cursor,
-    });
-  });
+    };
+  }
   const sentences: Sentence[] = [];
   const isBlank = (index: number) => tokens[index].text.trim() === "";
   // A line break ends a sentence (headings, captions and paragraphs have no final stop of their own).
