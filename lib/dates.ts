@@ -298,14 +298,15 @@ function certain(c: chrono.ParsedComponents, k: chrono.Component): number | null
   return c.isCertain(k) ? c.get(k) : null;
 }
 
-/** Classify one chrono result; null when it is not a date expression we use. */
+/** Classify one chrono result found at `index` of `source`; null when it is not a date expression we use. */
 function classify(
   source: string,
   r: chrono.ParsedResult,
+  index: number,
 ): { start: number; end: number; expr: DateExpr } | null {
   if (r.end) return null; // ranges ("Jan. 3-5", "Monday to Wednesday") are not represented
-  let start = r.index;
-  let end = r.index + r.text.length;
+  let start = index;
+  let end = index + r.text.length;
   const raw = r.text;
   const lower = raw.toLowerCase().replace(/\s+/g, " ").trim();
   const c = r.start;
@@ -366,7 +367,7 @@ function classify(
     if (WEEKDAY_NAME_PREFIXES.has(prevWord) && /^[A-Z]/.test(wordsBefore(source, start, 1)[0]?.text ?? "")) return null;
     // A weekday followed by a capitalized word is a name ("Sunday Times"), unless that word is a month.
     const wm = FULL_WEEKDAY_RE.exec(raw);
-    const wordEnd = r.index + (wm ? wm.index + wm[0].length : raw.length);
+    const wordEnd = index + (wm ? wm.index + wm[0].length : raw.length);
     const after = /^[ \t\u00a0]+(\p{Lu}\p{L}*)/u.exec(source.slice(wordEnd, wordEnd + 30));
     if (after && !MONTH_NAME_RE.test(after[1]) && !/^(Morning|Afternoon|Evening|Night)$/i.test(after[1])) {
       return null;
@@ -404,18 +405,15 @@ const DATE_WORD_GATE = /\d|day|night|morning|afternoon|evening|week|month|tomorr
  * chrono costs about as much as tokenizing, and most lines of news prose hold no date.
  * Indexes are into `text`.
  */
-function chronoResults(text: string): chrono.ParsedResult[] {
-  const results: chrono.ParsedResult[] = [];
+function chronoResults(text: string): { r: chrono.ParsedResult; index: number }[] {
+  const results: { r: chrono.ParsedResult; index: number }[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
     if (DATE_WORD_GATE.test(line)) {
-      for (const r of chrono.parse(line, CHRONO_REF)) {
-        r.index += lineStart;
-        results.push(r);
-      }
+      for (const r of chrono.parse(line, CHRONO_REF)) results.push({ r, index: lineStart + r.index });
     }
     if (newline < 0) break;
     lineStart = newline + 1;
@@ -431,8 +429,8 @@ function chronoResults(text: string): chrono.ParsedResult[] {
  */
 export function findDateMentions(text: string): DateMention[] {
   const out: DateMention[] = [];
-  for (const r of chronoResults(text)) {
-    const m = classify(text, r);
+  for (const { r, index } of chronoResults(text)) {
+    const m = classify(text, r, index);
     if (!m) continue;
     const { start, end } = trimSpan(text, m.start, m.end);
     if (end <= start) continue;

@@ -69,12 +69,12 @@ export function analyzeText(text: string): AnalyzedText {
   // Column-wise reads: one pass per attribute is several times cheaper than per-token out() calls.
   const all = doc.tokens();
   const values = all.out() as string[];
-  const spaces = all.out(its.precedingSpaces) as unknown as string[];
+  const spaces = all.out(its.precedingSpaces as never) as unknown as string[];
   const normals = all.out(its.normal) as string[];
-  const lemmas = all.out(its.lemma) as string[];
+  const lemmas = all.out(its.lemma as never) as unknown as string[];
   const tags = all.out(its.pos) as string[];
-  const negations = all.out(its.negationFlag) as unknown as boolean[];
-  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
+  const negations = all.out(its.negationFlag as never) as unknown as boolean[];
+  const stops = all.out(its.stopWordFlag as never) as unknown as boolean[];
   const tokens: Token[] = new Array(values.length);
   let cursor = 0;
   for (let index = 0; index < values.length; index++) {
