@@ -73,7 +73,9 @@ export function sqliteAdapter(file: string): AdapterFactory {
   const { PrismaBetterSQLite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   const inner = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
   const withPragmas = async (adapter: any) => {
-    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+    // WAL: the dashboard keeps reading while an ingest or a re-score writes; NORMAL sync is
+    // durable across application crashes and enough for a store that can be re-ingested.
+    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
     return adapter;
   };
   return {

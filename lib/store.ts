@@ -2,10 +2,10 @@
 // utterances into the statements already stored, and reads them back. No NLP here:
 // identity of utterances (isSameUtterance / mergeStatements / speakerKey) comes from
 // lib/merge.ts and scores from lib/score.
-import type { Db } from "./db";
+import { providerOf, type Db } from "./db";
 import type { Prisma } from "./generated/prisma/sqlite/client";
 import type { BatchResult } from "./pipeline";
-import type { Contribution, DateRange, Features, Label, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
+import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
 import { defaultWeights, scoreFeatures } from "./score";
 
@@ -116,55 +116,66 @@ function statementColumns(s: Statement, weights: StoredWeightSet) {
   };
 }
 
-/**
- * The stored statement that is the same utterance as `s`, if any: the one with the
- * same id, else the first candidate (same speaker, overlapping or unknown date) that
- * isSameUtterance accepts.
- */
-async function findSameUtterance(tx: Tx, s: Statement): Promise<Statement | null> {
-  const byId = await tx.statement.findUnique({ where: { id: s.id }, include: statementInclude });
-  if (byId) return rowToStatement(byId);
+/** Rows per multi-row INSERT or IN list: well below either database's bound-parameter limit. */
+const CHUNK = 500;
 
-  // isSameUtterance needs a known, equal speaker: only statements of that speaker
-  // on an overlapping (or unknown) day can match.
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Stored statements of `s`'s speaker that may be the same utterance (overlapping or unknown
+ * days), most recently updated first. isSameUtterance needs a known speaker.
+ */
+async function candidatesFor(tx: Tx, s: Statement): Promise<Statement[]> {
   const key = speakerKey(s.speaker);
-  if (key === "") return null;
+  if (key === "") return [];
   const range = rangeOf(s);
   const where: Prisma.StatementWhereInput = { speakerKey: key };
   if (range) {
     where.OR = [{ dateFrom: null }, { dateTo: null }, { AND: [{ dateFrom: { lte: range.to } }, { dateTo: { gte: range.from } }] }];
   }
-  const candidates = await tx.statement.findMany({
-    where,
-    include: statementInclude,
-    orderBy: { updatedAt: "desc" },
-    take: MAX_CANDIDATES,
-  });
-  for (const row of candidates) {
-    const stored = rowToStatement(row);
-    if (isSameUtterance(stored, s)) return stored;
-  }
-  return null;
+  const rows = await tx.statement.findMany({ where, include: statementInclude, orderBy: { updatedAt: "desc" }, take: MAX_CANDIDATES });
+  return rows.map(rowToStatement);
 }
 
-/** Adds (or refreshes) one row per (statement, article, quote). */
-async function writeSources(tx: Tx, statementId: string, sources: StatementSource[], articleIds: Map<string, number>): Promise<void> {
-  for (const src of sources) {
-    let articleId = articleIds.get(src.articleHash);
-    if (articleId === undefined) {
-      const article = await tx.article.findUnique({ where: { contentHash: src.articleHash }, select: { id: true } });
-      if (!article) {
-        throw new Error(`statement ${statementId}: source article ${src.articleHash} (${src.path}) is neither in this batch nor in the store`);
-      }
-      articleId = article.id;
-      articleIds.set(src.articleHash, articleId);
+/**
+ * Advisory locks (PostgreSQL) on every article hash and speaker a batch touches, taken in one
+ * sorted order so that concurrent ingest processes queue instead of deadlocking. Two processes
+ * then never both decide that the same article or utterance is new. SQLite needs none: it
+ * admits one writer at a time.
+ */
+async function lockBatchKeys(tx: Tx, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS ordered`,
+    keys,
+  );
+}
+
+/** Errors after which running the same transaction again may succeed, and is harmless. */
+export function isTransient(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (!e || typeof e !== "object") return false;
+  // P2002: a concurrent writer inserted the same unique key; P2034: write conflict or deadlock.
+  if (e.code === "P2002" || e.code === "P2034") return true;
+  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize|duplicate key value/i.test(String(e.message ?? ""));
+}
+
+/**
+ * Runs `work` (a whole transaction) again after a transient failure: ingest is idempotent, so a
+ * retry after another process stored part of the same input just finds that part stored.
+ */
+export async function withRetries<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
     }
-    const range = src.dateRange;
-    await tx.statementSource.upsert({
-      where: { statementId_articleId_quote: { statementId, articleId, quote: src.quote } },
-      create: { statementId, articleId, quote: src.quote, context: src.context, dateFrom: range?.from ?? null, dateTo: range?.to ?? null },
-      update: { context: src.context, dateFrom: range?.from ?? null, dateTo: range?.to ?? null },
-    });
   }
 }
 
@@ -175,64 +186,138 @@ async function writeSources(tx: Tx, statementId: string, sources: StatementSourc
  * - Articles are identified by contentHash; one already stored (or repeated within
  *   the batch) is skipped, and statements reported only by skipped articles are
  *   left alone, so re-ingesting an article is a no-op.
- * - A statement that is the same utterance as a stored one is merged into it
- *   (sources added; text, dates, features and score updated), otherwise created.
+ * - A statement that is the same utterance as a stored one (or as one written earlier
+ *   in the batch) is merged into it (sources added; text, dates, features and score
+ *   updated), otherwise created.
  * - Scores come from `weights` (default: the active weight set).
+ * - Several processes may ingest into one store at once: on PostgreSQL they queue on
+ *   advisory locks (lockBatchKeys), SQLite admits one writer; a transaction that loses
+ *   a race anyway is retried and then finds the other's rows.
+ *
+ * Rows go in with multi-row INSERTs: a batch costs a few queries plus one candidate
+ * lookup per statement.
  */
 export async function ingestBatch(prisma: Db, result: BatchResult, weights?: StoredWeightSet): Promise<IngestSummary> {
   const active = weights ?? (await getActiveWeights(prisma));
+  const postgres = providerOf(prisma) === "postgresql";
+  return withRetries(() => prisma.$transaction((tx) => ingestWithin(tx, result, active, postgres), TX_OPTIONS));
+}
+
+async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet, postgres: boolean): Promise<IngestSummary> {
   const summary: IngestSummary = {
     articles: { new: 0, skipped: 0, rejected: result.rejected.length },
     statements: { new: 0, merged: 0 },
   };
+  if (postgres) {
+    const keys = [
+      ...result.articles.map((a) => `article\u0000${a.contentHash}`),
+      ...result.statements.map((s) => (speakerKey(s.speaker) ? `speaker\u0000${speakerKey(s.speaker)}` : `statement\u0000${s.id}`)),
+    ];
+    await lockBatchKeys(tx, [...new Set(keys)]);
+  }
 
-  await prisma.$transaction(async (tx) => {
-    const articleIds = new Map<string, number>();
-    const newArticles = new Set<string>();
+  // Articles: skip the stored ones, insert the rest at once.
+  const articleIds = new Map<string, number>();
+  for (const part of chunks([...new Set(result.articles.map((a) => a.contentHash))])) {
+    for (const row of await tx.article.findMany({ where: { contentHash: { in: part } }, select: { id: true, contentHash: true } })) {
+      articleIds.set(row.contentHash, row.id);
+    }
+  }
+  const fresh = new Map<string, ParsedArticle>();
+  for (const a of result.articles) {
+    if (articleIds.has(a.contentHash) || fresh.has(a.contentHash)) summary.articles.skipped++;
+    else fresh.set(a.contentHash, a);
+  }
+  for (const part of chunks([...fresh.values()])) {
+    const rows = await tx.article.createManyAndReturn({
+      data: part.map((a) => ({
+        contentHash: a.contentHash,
+        path: a.path,
+        title: a.title,
+        source: a.source,
+        url: a.url,
+        published: a.published,
+        publishedFrom: a.publishedFrom,
+        paragraphs: json(a.paragraphs),
+      })),
+      select: { id: true, contentHash: true },
+    });
+    for (const row of rows) articleIds.set(row.contentHash, row.id);
+  }
+  summary.articles.new = fresh.size;
 
-    for (const a of result.articles) {
-      const known = articleIds.get(a.contentHash) ?? (await tx.article.findUnique({ where: { contentHash: a.contentHash }, select: { id: true } }))?.id;
-      if (known !== undefined) {
-        articleIds.set(a.contentHash, known);
-        summary.articles.skipped++;
+  // Only reports from articles new to the store change anything.
+  const incoming = result.statements.filter((s) => s.sources.some((source) => fresh.has(source.articleHash)));
+  const storedById = new Map<string, Statement>();
+  for (const part of chunks(incoming.map((s) => s.id))) {
+    for (const row of await tx.statement.findMany({ where: { id: { in: part } }, include: statementInclude })) storedById.set(row.id, rowToStatement(row));
+  }
+
+  // What this batch writes, in the order last touched: the newest are the first candidates.
+  const written = new Map<string, { statement: Statement; isNew: boolean }>();
+  const findSame = async (s: Statement): Promise<Statement | null> => {
+    const byId = written.get(s.id)?.statement ?? storedById.get(s.id);
+    if (byId) return byId;
+    const inBatch = [...written.values()].reverse().find((w) => isSameUtterance(w.statement, s));
+    if (inBatch) return inBatch.statement;
+    return (await candidatesFor(tx, s)).find((stored) => !written.has(stored.id) && isSameUtterance(stored, s)) ?? null;
+  };
+  for (const s of incoming) {
+    const stored = await findSame(s);
+    if (stored) {
+      const isNew = written.get(stored.id)?.isNew ?? false;
+      written.delete(stored.id);
+      written.set(stored.id, { statement: { ...mergeStatements(stored, s), id: stored.id }, isNew });
+      summary.statements.merged++;
+    } else {
+      written.set(s.id, { statement: s, isNew: true });
+      summary.statements.new++;
+    }
+  }
+
+  const articleIdOf = async (statementId: string, source: StatementSource): Promise<number> => {
+    let id = articleIds.get(source.articleHash);
+    if (id === undefined) {
+      const row = await tx.article.findUnique({ where: { contentHash: source.articleHash }, select: { id: true } });
+      if (!row) throw new Error(`statement ${statementId}: source article ${source.articleHash} (${source.path}) is neither in this batch nor in the store`);
+      id = row.id;
+      articleIds.set(source.articleHash, id);
+    }
+    return id;
+  };
+  const all = [...written.values()];
+  for (const part of chunks(all.filter((w) => w.isNew))) {
+    await tx.statement.createMany({ data: part.map((w) => ({ id: w.statement.id, ...statementColumns(w.statement, active) })) });
+  }
+  for (const w of all) {
+    if (!w.isNew) await tx.statement.update({ where: { id: w.statement.id }, data: statementColumns(w.statement, active) });
+  }
+  // Sources from new articles cannot be stored yet: insert them. Those from stored articles
+  // (carried along by a merge) may be: upsert them.
+  const inserts = new Map<string, Prisma.StatementSourceCreateManyInput>();
+  for (const { statement } of all) {
+    for (const source of statement.sources) {
+      const articleId = await articleIdOf(statement.id, source);
+      const row = {
+        statementId: statement.id,
+        articleId,
+        quote: source.quote,
+        context: source.context,
+        dateFrom: source.dateRange?.from ?? null,
+        dateTo: source.dateRange?.to ?? null,
+      };
+      if (fresh.has(source.articleHash)) {
+        inserts.set(`${statement.id}\u0000${articleId}\u0000${source.quote}`, row);
         continue;
       }
-      const row = await tx.article.create({
-        data: {
-          contentHash: a.contentHash,
-          path: a.path,
-          title: a.title,
-          source: a.source,
-          url: a.url,
-          published: a.published,
-          publishedFrom: a.publishedFrom,
-          paragraphs: json(a.paragraphs),
-        },
-        select: { id: true },
+      await tx.statementSource.upsert({
+        where: { statementId_articleId_quote: { statementId: statement.id, articleId, quote: source.quote } },
+        create: row,
+        update: { context: row.context, dateFrom: row.dateFrom, dateTo: row.dateTo },
       });
-      articleIds.set(a.contentHash, row.id);
-      newArticles.add(a.contentHash);
     }
-    summary.articles.new = newArticles.size;
-
-    for (const incoming of result.statements) {
-      // Only reports from articles new to the store change anything.
-      if (!incoming.sources.some((s) => newArticles.has(s.articleHash))) continue;
-
-      const stored = await findSameUtterance(tx, incoming);
-      if (stored) {
-        const merged = { ...mergeStatements(stored, incoming), id: stored.id };
-        await tx.statement.update({ where: { id: stored.id }, data: statementColumns(merged, active) });
-        await writeSources(tx, stored.id, merged.sources, articleIds);
-        summary.statements.merged++;
-      } else {
-        await tx.statement.create({ data: { id: incoming.id, ...statementColumns(incoming, active) } });
-        await writeSources(tx, incoming.id, incoming.sources, articleIds);
-        summary.statements.new++;
-      }
-    }
-  }, TX_OPTIONS);
-
+  }
+  for (const part of chunks([...inserts.values()])) await tx.statementSource.createMany({ data: part });
   return summary;
 }
 
