@@ -410,34 +410,60 @@ export async function activateWeightSet(prisma: Db, version: number): Promise<St
 }
 
 /** Statements re-scored per round trip: bounds memory however large the store. */
-const RESCORE_PAGE = 1000;
+const RESCORE_PAGE = 2000;
+/** Rows per UPDATE … FROM (VALUES …): 6 parameters each, under SQLite's 32766 and PostgreSQL's 65535. */
+const UPDATE_ROWS = 1000;
+
+/**
+ * One statement per UPDATE … FROM (VALUES …) row: both databases name the VALUES columns
+ * column1, column2…; PostgreSQL needs the types of the first row spelled out.
+ */
+function bulkScoreUpdate(provider: "sqlite" | "postgresql", rows: number): string {
+  const first = provider === "postgresql" ? "($1, CAST($2 AS DOUBLE PRECISION), $3, $4, CAST($5 AS JSONB), CAST($6 AS INTEGER))" : "(?, ?, ?, ?, ?, ?)";
+  const rest = Array.from({ length: rows - 1 }, (_, i) =>
+    provider === "postgresql" ? `($${i * 6 + 7}, $${i * 6 + 8}, $${i * 6 + 9}, $${i * 6 + 10}, $${i * 6 + 11}, $${i * 6 + 12})` : "(?, ?, ?, ?, ?, ?)",
+  );
+  return `UPDATE "Statement" SET "score" = v.column2, "label" = v.column3, "cameo" = v.column4, "contributions" = v.column5, "weightVersion" = v.column6
+    FROM (VALUES ${[first, ...rest].join(", ")}) AS v WHERE "Statement"."id" = v.column1`;
+}
 
 /**
  * Re-scores, inside the caller's transaction, the statements not yet scored by
- * `weights.version` (all of them with `all`), a page at a time in id order.
+ * `weights.version` (all of them with `all`), a page at a time in id order: one query reads a
+ * page's features, one UPDATE per UPDATE_ROWS writes their scores.
  * `afterPage` runs after each page (progress, or a failure injected by tests).
  */
 export async function rescoreWithin(
   tx: Tx,
   weights: StoredWeightSet,
-  options: { all?: boolean; pageSize?: number; afterPage?: (done: number) => void | Promise<void> } = {},
+  options: { all?: boolean; pageSize?: number; provider?: "sqlite" | "postgresql"; afterPage?: (done: number) => void | Promise<void> } = {},
 ): Promise<number> {
+  const provider = options.provider ?? "sqlite";
+  const pageSize = options.pageSize ?? RESCORE_PAGE;
+  const param = (n: number) => (provider === "postgresql" ? `$${n}` : "?");
+  const statements = new Map<number, string>();
   let done = 0;
-  let after: string | undefined;
+  let after = "";
   for (;;) {
-    const rows = await tx.statement.findMany({
-      where: { ...(options.all ? {} : { weightVersion: { not: weights.version } }), ...(after ? { id: { gt: after } } : {}) },
-      select: { id: true, features: true },
-      orderBy: { id: "asc" },
-      take: options.pageSize ?? RESCORE_PAGE,
-    });
+    const conditions = [`"id" > ${param(1)}`];
+    if (!options.all) conditions.push(`"weightVersion" <> ${param(2)}`);
+    const args: unknown[] = options.all ? [after] : [after, weights.version];
+    const rows = await tx.$queryRawUnsafe<{ id: string; features: unknown }[]>(
+      `SELECT "id", "features" FROM "Statement" WHERE ${conditions.join(" AND ")} ORDER BY "id" LIMIT ${pageSize}`,
+      ...args,
+    );
     if (rows.length === 0) return done;
-    for (const row of rows) {
-      const s = scoreFeatures(row.features as unknown as Features, weights.weights);
-      await tx.statement.update({
-        where: { id: row.id },
-        data: { score: s.score, label: s.label, cameo: s.cameo, contributions: json(s.contributions), weightVersion: weights.version },
-      });
+    for (let i = 0; i < rows.length; i += UPDATE_ROWS) {
+      const part = rows.slice(i, i + UPDATE_ROWS);
+      const values: unknown[] = [];
+      for (const row of part) {
+        const features = (typeof row.features === "string" ? JSON.parse(row.features) : row.features) as Features;
+        const s = scoreFeatures(features, weights.weights);
+        values.push(row.id, s.score, s.label, s.cameo, JSON.stringify(s.contributions), weights.version);
+      }
+      let query = statements.get(part.length);
+      if (!query) statements.set(part.length, (query = bulkScoreUpdate(provider, part.length)));
+      await tx.$executeRawUnsafe(query, ...values);
     }
     done += rows.length;
     after = rows[rows.length - 1].id;
@@ -452,5 +478,5 @@ export async function rescoreWithin(
  */
 export async function rescoreStatements(prisma: Db, options: { weights?: StoredWeightSet; all?: boolean } = {}): Promise<number> {
   const weights = options.weights ?? (await getActiveWeights(prisma));
-  return prisma.$transaction((tx) => rescoreWithin(tx, weights, { all: options.all }), TX_OPTIONS);
+  return prisma.$transaction((tx) => rescoreWithin(tx, weights, { all: options.all, provider: providerOf(prisma) }), TX_OPTIONS);
 }

@@ -2,7 +2,7 @@
 // same transaction, so readers see all old scores or all new ones, never a mix, and a
 // failure leaves the old version active. A save names the version it started from;
 // if another save landed in between it is refused with what changed.
-import type { Db } from "./db";
+import { providerOf, type Db } from "./db";
 import { diffWeights, type WeightChange } from "./score/weight-diff";
 import { getActiveWeights, rescoreWithin, rowToWeights, TX_OPTIONS, type StoredWeightSet } from "./store";
 import type { WeightSet } from "./types";
@@ -65,7 +65,7 @@ export async function saveWeightSet(db: Db, weights: WeightSet, options: SaveOpt
         },
       }),
     );
-    const rescored = await rescoreWithin(tx, created, { all: true, afterPage: options.afterPage, pageSize: options.pageSize });
+    const rescored = await rescoreWithin(tx, created, { all: true, afterPage: options.afterPage, pageSize: options.pageSize, provider: providerOf(db) });
     return { weightSet: created, rescored };
   }, TX_OPTIONS);
 }
