@@ -210,8 +210,8 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
   };
   if (postgres) {
     const keys = [
-      ...result.articles.map((a) => `article\u0000${a.contentHash}`),
-      ...result.statements.map((s) => (speakerKey(s.speaker) ? `speaker\u0000${speakerKey(s.speaker)}` : `statement\u0000${s.id}`)),
+      ...result.articles.map((a) => `article:${a.contentHash}`),
+      ...result.statements.map((s) => (speakerKey(s.speaker) ? `speaker:${speakerKey(s.speaker)}` : `statement:${s.id}`)),
     ];
     await lockBatchKeys(tx, [...new Set(keys)]);
   }
