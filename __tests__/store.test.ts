@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { resolveDatabase, type Db } from "../lib/db";
-import { backends, sqliteBackend, type Backend } from "./helpers/backends";
+import { backends, type Backend } from "./helpers/backends";
 import type { BatchResult } from "../lib/pipeline";
 import { defaultWeights, scoreFeatures } from "../lib/score";
 import {
@@ -229,12 +229,18 @@ describe.each(backends)("store on %s", (_name, open) => {
 describe("database configuration", () => {
   test("DATABASE_URL picks the provider, schema and migrations", () => {
     const cwd = "/srv/app";
-    expect(resolveDatabase(undefined, cwd)).toEqual({
-      provider: "sqlite",
-      url: path.resolve(cwd, "data/tension.db"),
-      schema: "prisma/schema.prisma",
-      migrations: "prisma/migrations",
-    });
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL; // unset, whatever the run's environment says
+    try {
+      expect(resolveDatabase(undefined, cwd)).toEqual({
+        provider: "sqlite",
+        url: path.resolve(cwd, "data/tension.db"),
+        schema: "prisma/schema.prisma",
+        migrations: "prisma/migrations",
+      });
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+    }
     expect(resolveDatabase("", cwd).url).toBe(path.resolve(cwd, "data/tension.db"));
     expect(resolveDatabase("file:./tmp/x.db", cwd).url).toBe(path.resolve(cwd, "tmp/x.db"));
     expect(resolveDatabase("file:/var/x.db", cwd).url).toBe("/var/x.db");
@@ -274,16 +280,16 @@ describe("database configuration", () => {
   });
 });
 
-describe("seeds ingested one article at a time", () => {
+describe.each(backends)("seeds ingested one article at a time on %s", (_name, open) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { analyzeBatch } = require("../lib/pipeline") as typeof import("../lib/pipeline");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readDir } = require("./helpers/analysis") as typeof import("./helpers/analysis");
   let backend: Backend;
   beforeAll(async () => {
-    backend = await sqliteBackend();
+    backend = await open();
   });
-  afterAll(async () => backend.cleanup());
+  afterAll(async () => backend?.cleanup());
 
   test("merge into the stored statements as a single batch would", async () => {
     for (const input of readDir("seeds")) await ingestBatch(backend.prisma, analyzeBatch([input]));
