@@ -126,19 +126,38 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 }
 
 /**
- * Stored statements of `s`'s speaker that may be the same utterance (overlapping or unknown
- * days), most recently updated first. isSameUtterance needs a known speaker.
+ * For each statement, the stored statements of its speaker that may be the same utterance
+ * (overlapping or unknown days), most recently updated first: one query for the whole batch,
+ * since each Prisma query costs more to plan than to run. isSameUtterance needs a known speaker.
  */
-async function candidatesFor(tx: Tx, s: Statement): Promise<Statement[]> {
-  const key = speakerKey(s.speaker);
-  if (key === "") return [];
-  const range = rangeOf(s);
-  const where: Prisma.StatementWhereInput = { speakerKey: key };
-  if (range) {
-    where.OR = [{ dateFrom: null }, { dateTo: null }, { AND: [{ dateFrom: { lte: range.to } }, { dateTo: { gte: range.from } }] }];
+async function candidatesFor(tx: Tx, statements: Statement[]): Promise<Map<string, Statement[]>> {
+  const found = new Map<string, Statement[]>();
+  const conditions = new Map<string, Prisma.StatementWhereInput>();
+  for (const s of statements) {
+    const key = speakerKey(s.speaker);
+    if (key === "") continue;
+    const range = rangeOf(s);
+    const where: Prisma.StatementWhereInput = { speakerKey: key };
+    if (range) where.OR = [{ dateFrom: null }, { dateTo: null }, { AND: [{ dateFrom: { lte: range.to } }, { dateTo: { gte: range.from } }] }];
+    conditions.set(JSON.stringify(where), where);
   }
-  const rows = await tx.statement.findMany({ where, include: statementInclude, orderBy: { updatedAt: "desc" }, take: MAX_CANDIDATES });
-  return rows.map(rowToStatement);
+  for (const part of chunks([...conditions.values()], 100)) {
+    const rows = await tx.statement.findMany({ where: { OR: part }, include: statementInclude, orderBy: { updatedAt: "desc" } });
+    for (const row of rows.map(rowToStatement)) {
+      const key = speakerKey(row.speaker);
+      found.set(key, [...(found.get(key) ?? []), row]);
+    }
+  }
+  const result = new Map<string, Statement[]>();
+  for (const s of statements) {
+    const range = rangeOf(s);
+    const sameDays = (found.get(speakerKey(s.speaker)) ?? []).filter((c) => {
+      const other = rangeOf(c);
+      return !range || !c.dateRange || (other !== null && other.from <= range.to && other.to >= range.from);
+    });
+    result.set(s.id, sameDays.slice(0, MAX_CANDIDATES));
+  }
+  return result;
 }
 
 /**
@@ -260,8 +279,12 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     if (byId) return byId;
     const inBatch = [...written.values()].reverse().find((w) => isSameUtterance(w.statement, s));
     if (inBatch) return inBatch.statement;
-    return (await candidatesFor(tx, s)).find((stored) => !written.has(stored.id) && isSameUtterance(stored, s)) ?? null;
+    return (candidates.get(s.id) ?? []).find((stored) => !written.has(stored.id) && isSameUtterance(stored, s)) ?? null;
   };
+  const candidates = await candidatesFor(
+    tx,
+    incoming.filter((s) => !storedById.has(s.id)),
+  );
   for (const s of incoming) {
     const stored = await findSame(s);
     if (stored) {
