@@ -1,0 +1,89 @@
+// Benchmarks 1 and 2: the pipeline against bare wink-nlp, and ingest with worker threads.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import { applySqliteMigrations, createPrisma } from "../../lib/db";
+import { nlp } from "../../lib/nlp";
+import { analyzeBatch, type BatchInput } from "../../lib/pipeline";
+import { ingestParallel } from "../parallel-ingest";
+import { wordCount } from "./measure";
+
+/** Articles per analyzeBatch call, as the ingest command and the workers batch them. */
+export const BATCH_ARTICLES = 50;
+
+export function toBatches(articles: { path: string; text: string }[], size = BATCH_ARTICLES): BatchInput[][] {
+  const batches: BatchInput[][] = [];
+  for (let i = 0; i < articles.length; i += size) {
+    batches.push(articles.slice(i, i + size).map((a) => ({ path: a.path, bytes: Buffer.from(a.text, "utf8") })));
+  }
+  return batches;
+}
+
+export interface PipelineResult {
+  articles: number;
+  words: number;
+  statements: number;
+  pipelineWordsPerSecond: number;
+  winkWordsPerSecond: number;
+  /** pipeline words/s ÷ bare wink words/s */
+  ratio: number;
+}
+
+/**
+ * The whole analysis (parse, statements, dates, merge, features, no store) against wink-nlp's
+ * bare readDoc + document sentiment over the same texts, batch by batch in alternation so that
+ * both see the same machine load.
+ */
+export function benchPipeline(articles: { path: string; text: string }[]): PipelineResult {
+  const batches = toBatches(articles);
+  // The pipeline's wink instance must exist before a second one is made: learning custom
+  // entities on a second instance of the same model fails.
+  nlp();
+  const bare = winkNLP(model);
+  analyzeBatch(batches[0].slice(0, 5));
+  for (const input of batches[0].slice(0, 5)) bare.readDoc(input.bytes.toString("utf8")).out(bare.its.sentiment);
+
+  let pipelineMs = 0;
+  let winkMs = 0;
+  let statements = 0;
+  for (const batch of batches) {
+    const texts = batch.map((input) => input.bytes.toString("utf8"));
+    let started = performance.now();
+    for (const text of texts) bare.readDoc(text).out(bare.its.sentiment);
+    winkMs += performance.now() - started;
+    started = performance.now();
+    statements += analyzeBatch(batch).statements.length;
+    pipelineMs += performance.now() - started;
+  }
+  const words = articles.reduce((n, a) => n + wordCount(a.text), 0);
+  const pipelineWordsPerSecond = words / (pipelineMs / 1000);
+  const winkWordsPerSecond = words / (winkMs / 1000);
+  return { articles: articles.length, words, statements, pipelineWordsPerSecond, winkWordsPerSecond, ratio: pipelineWordsPerSecond / winkWordsPerSecond };
+}
+
+export interface IngestResult {
+  articles: number;
+  words: number;
+  workers: number;
+  seconds: number;
+  wordsPerSecond: number;
+  statements: number;
+}
+
+/** Analyze and store into a fresh SQLite file with `workers` analysis threads. */
+export async function benchIngest(articles: { path: string; text: string }[], workers: number): Promise<IngestResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tension-bench-ingest-"));
+  const file = path.join(dir, "ingest.db");
+  applySqliteMigrations(file);
+  const prisma = createPrisma(`file:${file}`);
+  try {
+    const run = await ingestParallel(prisma, toBatches(articles), { workers });
+    const words = articles.reduce((n, a) => n + wordCount(a.text), 0);
+    return { articles: articles.length, words, workers, seconds: run.seconds, wordsPerSecond: words / run.seconds, statements: run.summary.statements.new };
+  } finally {
+    await prisma.$disconnect();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
