@@ -73,9 +73,7 @@ export function sqliteAdapter(file: string): AdapterFactory {
   const { PrismaBetterSQLite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   const inner = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
   const withPragmas = async (adapter: any) => {
-    // WAL: the dashboard keeps reading while an ingest or a re-score writes; NORMAL sync is
-    // durable across application crashes and enough for a store that can be re-ingested.
-    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
     return adapter;
   };
   return {
@@ -249,6 +247,7 @@ export function applySqliteMigrations(file: string, root: string = process.cwd()
   const db = new Database(file);
   try {
     for (const sql of migrationFiles("sqlite", root)) db.exec(fs.readFileSync(sql, "utf8"));
+    db.pragma("journal_mode = WAL");
   } finally {
     db.close();
   }
@@ -314,6 +313,24 @@ export function migrateDeploy(options: { verbose?: boolean; root?: string; env?:
   if (run.status !== 0) {
     if (!options.verbose) process.stderr.write(`${run.stdout ?? ""}${run.stderr ?? ""}`);
     throw new Error(`prisma migrate deploy failed (exit ${run.status ?? run.signal})`);
+  }
+  const target = resolveDatabase({ ...process.env, ...options.env }.DATABASE_URL, root);
+  if (target.provider === "sqlite") useWriteAheadLog(target.url);
+}
+
+/**
+ * Puts a SQLite database in WAL mode (a property of the file, so once is enough): the
+ * dashboard keeps reading while an ingest or a re-score writes. Done after migrating, not per
+ * connection: Prisma's schema engine fails when a connection switches modes under it.
+ */
+export function useWriteAheadLog(file: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
   }
 }
 

@@ -79,14 +79,32 @@ export interface SeriesResult {
 }
 
 /** The busiest `filters.top` series and their daily mean scores. */
+/**
+ * The chart reads the daily rollup (lib/rollup.ts) unless a filter looks inside statements
+ * (label, text search): then it aggregates the statements themselves. Both give the same numbers.
+ */
+function chartSource(filters: Filters) {
+  if (filters.labels.length === 0 && !filters.q) {
+    return {
+      table: sql`"SeriesDay"`,
+      statements: sql`SUM("statements")`,
+      index: sql`SUM("scoreSum") / SUM("statements")`,
+      min: sql`MIN("scoreMin")`,
+      max: sql`MAX("scoreMax")`,
+    };
+  }
+  return { table: sql`"Statement"`, statements: sql`COUNT(*)`, index: sql`AVG("score")`, min: sql`MIN("score")`, max: sql`MAX("score")` };
+}
+
 export async function querySeries(db: Db, filters: Filters): Promise<SeriesResult> {
   const key = seriesKey(filters);
   const where = whereSql(filters, { charted: true });
+  const from = chartSource(filters);
   const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown; days: unknown }>>(sql`
-    SELECT ${key} AS "key", MAX("speaker") AS "speaker", COUNT(*) AS "n", COUNT(DISTINCT "date") AS "days"
-    FROM "Statement" ${where}
+    SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${from.statements} AS "n", COUNT(DISTINCT "date") AS "days"
+    FROM ${from.table} ${where}
     GROUP BY ${key}
-    ORDER BY COUNT(*) DESC, ${key} ASC`);
+    ORDER BY ${from.statements} DESC, ${key} ASC`);
   const top = ranked.slice(0, filters.top);
   const series: SeriesInfo[] = top.map((r) => ({
     key: r.key,
@@ -101,8 +119,8 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
       CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speaker") END AS "speaker",
       CASE WHEN COUNT(DISTINCT "speakerCountry") = 1 THEN MAX("speakerCountry") END AS "speakerCountry",
       CASE WHEN COUNT(DISTINCT "target") = 1 THEN MAX("target") END AS "target",
-      AVG("score") AS "index", COUNT(*) AS "statements", MIN("score") AS "min", MAX("score") AS "max"
-    FROM "Statement" ${where} AND ${key} IN (${join(series.map((s) => s.key))})
+      ${from.index} AS "index", ${from.statements} AS "statements", ${from.min} AS "min", ${from.max} AS "max"
+    FROM ${from.table} ${where} AND ${key} IN (${join(series.map((s) => s.key))})
     GROUP BY "date", ${key}
     ORDER BY "date" ASC, ${key} ASC`);
   const points: SeriesPoint[] = rows.map((r) => ({
@@ -198,21 +216,44 @@ export interface StatementView {
   sources: SourceView[];
 }
 
-function orderSql(table: TableOptions): Prisma.Sql {
-  const dir = table.dir === "asc" ? sql`ASC` : sql`DESC`;
+interface SortTerm {
+  expr: Prisma.Sql;
+  dir: "ASC" | "DESC";
+}
+
+/**
+ * The statement table's order as terms that are never NULL and end with the id, so that the
+ * order is total and a page can continue after the last row of the previous one (keyset).
+ * A statement known only to a range sorts by its range's end; unknown days go last either way.
+ */
+function sortTerms(table: Pick<TableOptions, "sort" | "dir">): SortTerm[] {
+  const dir = table.dir === "asc" ? "ASC" : "DESC";
+  const id: SortTerm = { expr: sql`"id"`, dir: "ASC" };
   switch (table.sort) {
     case "score":
-      return sql`"score" ${dir}, "id" ASC`;
+      return [{ expr: sql`"score"`, dir }, id];
     case "speaker":
-      return sql`CASE WHEN "speakerKey" = '' THEN 1 ELSE 0 END, "speakerKey" ${dir}, "date" DESC, "id" ASC`;
+      return [{ expr: sql`CASE WHEN "speakerKey" = '' THEN 1 ELSE 0 END`, dir: "ASC" }, { expr: sql`"speakerKey"`, dir }, { expr: sql`"sortDay"`, dir: "DESC" }, id];
     case "sources":
-      return sql`(SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id") ${dir}, "id" ASC`;
-    case "date": {
-      // A statement known only to a range sorts by its range's end; unknown dates go last either way.
-      const day = sql`COALESCE("date", "dateTo")`;
-      return sql`CASE WHEN ${day} IS NULL THEN 1 ELSE 0 END, ${day} ${dir}, "id" ASC`;
-    }
+      return [{ expr: sql`(SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id")`, dir }, id];
+    case "date":
+      // "" (unknown) is the smallest day: last in descending order without a flag column.
+      return dir === "DESC" ? [{ expr: sql`"sortDay"`, dir }, id] : [{ expr: sql`CASE WHEN "sortDay" = '' THEN 1 ELSE 0 END`, dir: "ASC" }, { expr: sql`"sortDay"`, dir }, id];
   }
+}
+
+function orderSql(terms: SortTerm[]): Prisma.Sql {
+  return join(terms.map((t) => sql`${t.expr} ${Prisma.raw(t.dir)}`), ", ");
+}
+
+/** Rows strictly after `last` (the previous page's last sort values) in the order of `terms`. */
+function afterSql(terms: SortTerm[], last: unknown[]): Prisma.Sql {
+  const alternatives = terms.map((term, i) => {
+    const equal = terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`);
+    const beyond = sql`${term.expr} ${Prisma.raw(term.dir === "ASC" ? ">" : "<")} ${last[i]}`;
+    return sql`(${join([...equal, beyond], " AND ")})`;
+  });
+  return sql`(${join(alternatives, " OR ")})`;
 }
 
 export async function countStatements(db: Db, filters: Filters): Promise<number> {
@@ -261,22 +302,44 @@ export async function queryStatements(db: Db, filters: Filters, table: TableOpti
     countStatements(db, filters),
     db.$queryRaw<Array<{ id: string }>>(sql`
       SELECT "id" FROM "Statement" ${whereSql(filters, { charted: false })}
-      ORDER BY ${orderSql(table)}
+      ORDER BY ${orderSql(sortTerms(table))}
       LIMIT ${table.limit} OFFSET ${table.offset}`),
   ]);
-  if (ids.length === 0) return { total, rows: [] };
-  const found = await db.statement.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: viewInclude });
-  const byId = new Map(found.map((row) => [row.id, row]));
-  const rows = ids.map((r) => byId.get(r.id)).filter((row): row is ViewRow => row !== undefined);
-  return { total, rows: rows.map(toView) };
+  return { total, rows: await viewsOf(db, ids.map((r) => r.id)) };
 }
 
-/** Every filtered statement in table order, a page at a time (for streaming exports). */
-export async function* iterateStatements(db: Db, filters: Filters, table: Omit<TableOptions, "limit" | "offset">, pageSize = 2000): AsyncGenerator<StatementView[]> {
-  for (let offset = 0; ; offset += pageSize) {
-    const { rows } = await queryStatements(db, filters, { ...table, limit: pageSize, offset });
-    if (rows.length > 0) yield rows;
-    if (rows.length < pageSize) return;
+/** Statements with their sources and explanations, in the order of `ids`. */
+async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
+  if (ids.length === 0) return [];
+  const found = await db.statement.findMany({ where: { id: { in: ids } }, include: viewInclude });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((row): row is ViewRow => row !== undefined)
+    .map(toView);
+}
+
+/**
+ * Every filtered statement in table order, a page at a time (for streaming exports). Each page
+ * continues after the previous one's last sort values (keyset), so a page costs the same at row
+ * one million as at row one, and rows stored meanwhile neither repeat nor shift others out.
+ */
+export async function* iterateStatements(db: Db, filters: Filters, table: Omit<TableOptions, "limit" | "offset">, pageSize = 1000): AsyncGenerator<StatementView[]> {
+  const terms = sortTerms(table);
+  const keys = join(terms.map((t, i) => sql`${t.expr} AS ${Prisma.raw(`"k${i}"`)}`), ", ");
+  const where = whereSql(filters, { charted: false });
+  let last: unknown[] | null = null;
+  for (;;) {
+    const after: Prisma.Sql = last ? (where === Prisma.empty ? sql`WHERE ${afterSql(terms, last)}` : sql`${where} AND ${afterSql(terms, last)}`) : where;
+    const page: Array<Record<string, unknown>> = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+      SELECT ${keys} FROM "Statement" ${after}
+      ORDER BY ${orderSql(terms)}
+      LIMIT ${pageSize}`);
+    if (page.length === 0) return;
+    yield await viewsOf(db, page.map((r) => String(r[`k${terms.length - 1}`])));
+    if (page.length < pageSize) return;
+    const final: Record<string, unknown> = page[page.length - 1];
+    last = terms.map((_, i) => final[`k${i}`]);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Prisma } from "./generated/prisma/sqlite/client";
 import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
+import { rebuildSeriesDays, type SeriesDayKey } from "./rollup";
 import { defaultWeights, scoreFeatures } from "./score";
 
 export type Tx = Prisma.TransactionClient;
@@ -105,6 +106,7 @@ function statementColumns(s: Statement, weights: StoredWeightSet) {
     date: s.date,
     dateFrom: range?.from ?? null,
     dateTo: range?.to ?? null,
+    sortDay: s.date ?? range?.to ?? "",
     text: s.text,
     context: s.context,
     features: json(s.features),
@@ -178,9 +180,10 @@ async function lockBatchKeys(tx: Tx, keys: string[]): Promise<void> {
 export function isTransient(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   if (!e || typeof e !== "object") return false;
-  // P2002: a concurrent writer inserted the same unique key; P2034: write conflict or deadlock.
-  if (e.code === "P2002" || e.code === "P2034") return true;
-  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize|duplicate key value/i.test(String(e.message ?? ""));
+  // P2002: a concurrent writer inserted the same unique key; P2034: write conflict or deadlock;
+  // P1008: SQLite gave up waiting for another process's write lock.
+  if (e.code === "P2002" || e.code === "P2034" || e.code === "P1008") return true;
+  return /SQLITE_BUSY|database is locked|Operation has timed out|deadlock detected|could not serialize|duplicate key value/i.test(String(e.message ?? ""));
 }
 
 /**
@@ -227,7 +230,11 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     articles: { new: 0, skipped: 0, rejected: result.rejected.length },
     statements: { new: 0, merged: 0 },
   };
-  if (postgres) {
+  if (!postgres) {
+    // Take SQLite's write lock first (Prisma begins transactions as DEFERRED): a transaction that
+    // read first and wrote later would fail, not wait, when another process wrote in between.
+    await tx.$executeRawUnsafe(`DELETE FROM "SeriesDay" WHERE 1 = 0`);
+  } else {
     const keys = [
       ...result.articles.map((a) => `article:${a.contentHash}`),
       ...result.statements.map((s) => (speakerKey(s.speaker) ? `speaker:${speakerKey(s.speaker)}` : `statement:${s.id}`)),
@@ -285,9 +292,15 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     tx,
     incoming.filter((s) => !storedById.has(s.id)),
   );
+  const touchedDays: SeriesDayKey[] = [];
+  const touch = (s: Statement) => {
+    if (s.date) touchedDays.push({ speakerKey: speakerKey(s.speaker), date: s.date });
+  };
   for (const s of incoming) {
     const stored = await findSame(s);
+    touch(s);
     if (stored) {
+      touch(stored);
       const isNew = written.get(stored.id)?.isNew ?? false;
       written.delete(stored.id);
       written.set(stored.id, { statement: { ...mergeStatements(stored, s), id: stored.id }, isNew });
@@ -341,6 +354,8 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     }
   }
   for (const part of chunks([...inserts.values()])) await tx.statementSource.createMany({ data: part });
+  for (const { statement } of all) touch(statement);
+  await rebuildSeriesDays(tx, touchedDays);
   return summary;
 }
 
@@ -453,7 +468,8 @@ function bulkScoreUpdate(provider: "sqlite" | "postgresql", rows: number): strin
 /**
  * Re-scores, inside the caller's transaction, the statements not yet scored by
  * `weights.version` (all of them with `all`), a page at a time in id order: one query reads a
- * page's features, one UPDATE per UPDATE_ROWS writes their scores.
+ * page's features, one UPDATE per UPDATE_ROWS writes their scores; then the chart's rollup is
+ * rebuilt.
  * `afterPage` runs after each page (progress, or a failure injected by tests).
  */
 export async function rescoreWithin(
@@ -475,7 +491,10 @@ export async function rescoreWithin(
       `SELECT "id", "features" FROM "Statement" WHERE ${conditions.join(" AND ")} ORDER BY "id" LIMIT ${pageSize}`,
       ...args,
     );
-    if (rows.length === 0) return done;
+    if (rows.length === 0) {
+      await rebuildSeriesDays(tx);
+      return done;
+    }
     for (let i = 0; i < rows.length; i += UPDATE_ROWS) {
       const part = rows.slice(i, i + UPDATE_ROWS);
       const values: unknown[] = [];

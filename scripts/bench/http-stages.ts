@@ -11,14 +11,30 @@ import { median, quantile } from "./measure";
 const ROOT = path.resolve(__dirname, "..", "..");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
-/** A production build to serve: an existing one (the browser tests leave .next-e2e) or a new one. */
-export function ensureBuild(log: (line: string) => void, options: { rebuild?: boolean } = {}): string {
-  if (!options.rebuild) {
-    for (const dir of [".next-bench", ".next-e2e", ".next"]) {
-      if (fs.existsSync(path.join(ROOT, dir, "BUILD_ID"))) {
-        log(`using the production build in ${dir}`);
-        return dir;
-      }
+/** Newest modification time of the sources a build is made from. */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(entry)) if (name !== "generated") visit(path.join(entry, name));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ["app", "lib", "proxy.ts", "next.config.js", "package-lock.json"]) if (fs.existsSync(path.join(ROOT, entry))) visit(path.join(ROOT, entry));
+  return newest;
+}
+
+/**
+ * A production build of the current sources to serve: one made after the last source change
+ * (the browser tests leave .next-e2e), or a new one.
+ */
+export function ensureBuild(log: (line: string) => void): string {
+  const sources = newestSource();
+  for (const dir of [".next-bench", ".next-e2e", ".next"]) {
+    const id = path.join(ROOT, dir, "BUILD_ID");
+    if (fs.existsSync(id) && fs.statSync(id).mtimeMs > sources) {
+      log(`using the production build in ${dir}`);
+      return dir;
     }
   }
   const dir = ".next-bench";

@@ -5,6 +5,7 @@ import { providerOf, type Db } from "../../lib/db";
 import { emptyFilters } from "../../lib/filters";
 import { speakerKey } from "../../lib/merge";
 import { defaultWeights, scoreFeatures } from "../../lib/score";
+import { rebuildSeriesDays } from "../../lib/rollup";
 import { getActiveWeights } from "../../lib/store";
 import type { Statement, WeightSet } from "../../lib/types";
 import { previewResponseBody } from "../../lib/views";
@@ -73,6 +74,7 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
         date,
         dateFrom: date,
         dateTo: date,
+        sortDay: date,
         text: template.text,
         context: template.context,
         features: template.features as object,
@@ -88,6 +90,7 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
     for (let i = 0; i < statements.length; i += CHUNK / 5) await insertRows(db, "Statement", statements.slice(i, i + CHUNK / 5), ["features", "contributions"]);
     for (let i = 0; i < sources.length; i += CHUNK / 5) await insertRows(db, "StatementSource", sources.slice(i, i + CHUNK / 5));
   }
+  await db.$transaction((tx) => rebuildSeriesDays(tx), { timeout: 10 * 60_000 });
   return db.statement.count();
 }
 
