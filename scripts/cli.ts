@@ -13,7 +13,13 @@ export interface CliArgs {
   paths: string[];
   date?: string;
   weightsFile?: string;
+  /** Analysis threads (ingest): with this, or with `batch`, ingest stores a transaction per batch. */
+  workers?: number;
+  /** Articles per transaction (ingest). */
+  batch?: number;
 }
+
+const countSchema = z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000");
 
 const dateSchema = z.string().refine(isValidISODate, "must be a real day written YYYY-MM-DD");
 
@@ -34,6 +40,13 @@ export function parseArgs(argv: string[], usage: string): CliArgs {
       args.date = value;
     } else if (arg === "--weights" || arg.startsWith("--weights=")) {
       args.weightsFile = valueOf("--weights");
+    } else if (arg === "--workers" || arg.startsWith("--workers=") || arg === "--batch" || arg.startsWith("--batch=")) {
+      const flag = arg.startsWith("--workers") ? "--workers" : "--batch";
+      const value = valueOf(flag);
+      const parsed = countSchema.safeParse(value);
+      if (!parsed.success) throw new UsageError(`${flag} ${value}: ${parsed.error.issues[0].message}\n${usage}`);
+      if (flag === "--workers") args.workers = parsed.data;
+      else args.batch = parsed.data;
     } else if (arg === "--help" || arg === "-h") {
       throw new UsageError(usage);
     } else if (arg.startsWith("--")) {

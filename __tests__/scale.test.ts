@@ -1,0 +1,168 @@
+// What lets the store grow: the chart's rollup stays equal to the statements it summarizes,
+// exports page by keyset in exactly the table's order, and ingest processes running at once
+// against one store neither duplicate nor lose anything.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { SORT_KEYS, emptyFilters, type Filters } from "../lib/filters";
+import { analyzeBatch } from "../lib/pipeline";
+import { iterateStatements, querySeries, queryStatements } from "../lib/query";
+import { defaultWeights } from "../lib/score";
+import { getActiveWeights, ingestBatch } from "../lib/store";
+import { saveWeightSet } from "../lib/weights-store";
+import { createPrisma, migrateDeploy, type Db } from "../lib/db";
+import { ROOT, readDir } from "./helpers/analysis";
+import { backends, type Backend } from "./helpers/backends";
+
+jest.setTimeout(180_000);
+
+const FIXTURES = ["brazil-argentina-tariffs", "china-philippines-shoal", "india-pakistan-loc", "korea-missile-summit", "poland-russia-drones"];
+const allInputs = () => [...FIXTURES.flatMap((dir) => readDir(`__tests__/fixtures/${dir}`)), ...readDir("seeds")];
+
+type Row = Record<string, unknown>;
+const num = (v: unknown) => Number(v);
+
+/** The rollup as stored, and as a fresh GROUP BY over the statements computes it. */
+async function rollupAndTruth(db: Db): Promise<{ stored: string[]; truth: string[] }> {
+  const line = (r: Row) => [r.speakerKey, r.speakerCountry ?? "", r.target ?? "", r.date, num(r.statements), num(r.scoreSum).toFixed(6), num(r.scoreMin), num(r.scoreMax)].join("|");
+  const stored = await db.$queryRawUnsafe<Row[]>(`SELECT "speakerKey", "speakerCountry", "target", "date", "statements", "scoreSum", "scoreMin", "scoreMax" FROM "SeriesDay"`);
+  const truth = await db.$queryRawUnsafe<Row[]>(
+    `SELECT "speakerKey", "speakerCountry", "target", "date", COUNT(*) AS "statements", SUM("score") AS "scoreSum", MIN("score") AS "scoreMin", MAX("score") AS "scoreMax"
+     FROM "Statement" WHERE "date" IS NOT NULL GROUP BY "speakerKey", "speakerCountry", "target", "date"`,
+  );
+  return { stored: stored.map(line).sort(), truth: truth.map(line).sort() };
+}
+
+/** The chart through the rollup and through the statements (a label filter naming every label). */
+async function chartBothWays(db: Db, base: Filters) {
+  const viaRollup = await querySeries(db, { ...base, top: 50 });
+  const viaStatements = await querySeries(db, { ...base, top: 50, labels: ["hostile", "neutral", "conciliatory"] });
+  return { viaRollup, viaStatements };
+}
+
+describe.each(backends)("scale on %s", (_name, open) => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await open();
+    // One article per batch: every later report of an utterance merges into a stored statement.
+    for (const input of allInputs()) await ingestBatch(backend.prisma, analyzeBatch([input]));
+  });
+  afterAll(() => backend.cleanup());
+
+  test("the chart's rollup equals the statements after merging ingests and after a re-score", async () => {
+    const afterIngest = await rollupAndTruth(backend.prisma);
+    expect(afterIngest.stored.length).toBeGreaterThan(20);
+    expect(afterIngest.stored).toEqual(afterIngest.truth);
+
+    const active = await getActiveWeights(backend.prisma);
+    const weights = defaultWeights();
+    weights.lexicon = 7;
+    await saveWeightSet(backend.prisma, weights, { baseVersion: active.version, note: "scale test" });
+    const afterRescore = await rollupAndTruth(backend.prisma);
+    expect(afterRescore.stored).toEqual(afterRescore.truth);
+    expect(afterRescore.stored).not.toEqual(afterIngest.stored);
+
+    for (const base of [emptyFilters(), { ...emptyFilters(), by: "dyad" as const }, { ...emptyFilters(), from: "2025-04-15", to: "2026-01-06" }]) {
+      const { viaRollup, viaStatements } = await chartBothWays(backend.prisma, base);
+      expect(viaRollup.series).toEqual(viaStatements.series);
+      expect(viaRollup.points.length).toBeGreaterThan(0);
+      expect(viaRollup.points).toEqual(viaStatements.points);
+    }
+  });
+
+  test("export pages continue by keyset in exactly the table's order, for every sort", async () => {
+    const { total } = await queryStatements(backend.prisma, emptyFilters(), { sort: "date", dir: "desc", limit: 1, offset: 0 });
+    expect(total).toBeGreaterThan(100);
+    for (const sort of SORT_KEYS) {
+      for (const dir of ["asc", "desc"] as const) {
+        const table = await queryStatements(backend.prisma, emptyFilters(), { sort, dir, limit: 1000, offset: 0 });
+        const exported: string[] = [];
+        for await (const page of iterateStatements(backend.prisma, emptyFilters(), { sort, dir }, 7)) exported.push(...page.map((s) => s.id));
+        expect({ sort, dir, ids: exported }).toEqual({ sort, dir, ids: table.rows.map((s) => s.id) });
+      }
+    }
+  });
+});
+
+function ingestProcess(url: string, files: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsx, "scripts/ingest.ts", ...files, "--workers", "1", "--batch", "2", "--json"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** What must not depend on which process stored first: the articles, and every statement's words, day, score and number of reports. */
+async function contents(db: Db) {
+  const articles = (await db.article.findMany({ select: { contentHash: true } })).map((a) => a.contentHash).sort();
+  const statements = await db.statement.findMany({ select: { speakerKey: true, date: true, text: true, score: true, _count: { select: { sources: true } } } });
+  return {
+    articles,
+    statements: statements.map((s) => `${s.speakerKey}|${s.date}|${s.text}|${s.score}|${s._count.sources}`).sort(),
+    sources: await db.statementSource.count(),
+  };
+}
+
+/**
+ * A store as the ingest command expects one: migrated by `prisma migrate deploy` (test SQLite
+ * stores are created without Prisma's bookkeeping, which the command would try to add).
+ */
+async function migratedStore(open: () => Promise<Backend>): Promise<Backend> {
+  const backend = await open();
+  if (!backend.url.startsWith("file:")) return backend;
+  const file = `${backend.url.slice("file:".length)}.cli.db`;
+  migrateDeploy({ env: { DATABASE_URL: file } });
+  const prisma = createPrisma(file);
+  return {
+    prisma,
+    url: file,
+    async cleanup() {
+      await prisma.$disconnect();
+      await backend.cleanup();
+    },
+  };
+}
+
+describe.each(backends)("two ingest processes at once on %s", (_name, open) => {
+  let concurrent: Backend;
+  let sequential: Backend;
+  beforeAll(async () => {
+    [concurrent, sequential] = await Promise.all([migratedStore(open), migratedStore(open)]);
+    await Promise.all([getActiveWeights(concurrent.prisma), getActiveWeights(sequential.prisma)]);
+  });
+  afterAll(async () => {
+    await concurrent.cleanup();
+    await sequential.cleanup();
+  });
+
+  test("overlapping input: no article or statement twice, none lost, same store as one after the other", async () => {
+    const files = allInputs().map((input) => input.path);
+    // Batches of two articles, aligned, so both processes analyze the shared articles alike.
+    const first = files.slice(0, 12);
+    const second = files.slice(6);
+    await concurrent.prisma.$disconnect();
+    const runs = await Promise.all([ingestProcess(concurrent.url, first), ingestProcess(concurrent.url, second)]);
+    for (const run of runs) expect({ code: run.code, stderr: run.code === 0 ? "" : run.stderr }).toEqual({ code: 0, stderr: "" });
+    const summaries = runs.map((run) => JSON.parse(run.stdout.trim().split("\n").at(-1)!));
+    // Each shared article went in exactly once, whichever process got there first.
+    expect(summaries[0].articles.new + summaries[1].articles.new).toBe(files.length);
+    expect(summaries[0].articles.skipped + summaries[1].articles.skipped).toBe(first.length + second.length - files.length);
+
+    await sequential.prisma.$disconnect();
+    for (const part of [first, second]) expect((await ingestProcess(sequential.url, part)).code).toBe(0);
+
+    const [got, expected] = await Promise.all([contents(concurrent.prisma), contents(sequential.prisma)]);
+    expect(got.articles).toHaveLength(files.length);
+    expect(new Set(got.articles).size).toBe(files.length);
+    expect(got.statements.length).toBeGreaterThan(100);
+    expect(got).toEqual(expected);
+    const rollup = await rollupAndTruth(concurrent.prisma);
+    expect(rollup.stored).toEqual(rollup.truth);
+  });
+});
