@@ -8,6 +8,7 @@ import { analyzeBatch } from "../lib/pipeline";
 import { iterateStatements, querySeries, queryStatements } from "../lib/query";
 import { defaultWeights } from "../lib/score";
 import { getActiveWeights, ingestBatch } from "../lib/store";
+import { previewResponseBody, seriesResponseBody } from "../lib/views";
 import { saveWeightSet } from "../lib/weights-store";
 import { createPrisma, migrateDeploy, type Db } from "../lib/db";
 import { ROOT, readDir } from "./helpers/analysis";
@@ -66,6 +67,27 @@ describe.each(backends)("scale on %s", (_name, open) => {
       expect(viaRollup.series).toEqual(viaStatements.series);
       expect(viaRollup.points.length).toBeGreaterThan(0);
       expect(viaRollup.points).toEqual(viaStatements.points);
+    }
+  });
+
+  test("the admin preview of unsaved weights equals the chart and labels after saving them", async () => {
+    const weights = defaultWeights();
+    for (const rule of Object.keys(weights.rules)) weights.rules[rule] = Math.round(weights.rules[rule] * 1.37 * 10) / 10;
+    weights.lexicon = 3.3;
+    weights.thresholds = { hostile: -2.5, conciliatory: 0.5 };
+    for (const base of [emptyFilters(), { ...emptyFilters(), by: "dyad" as const }]) {
+      const before = new Map((await queryStatements(backend.prisma, base, { sort: "date", dir: "desc", limit: 1000, offset: 0 })).rows.map((s) => [s.id, s.label]));
+      const preview = await previewResponseBody(backend.prisma, base, weights);
+      const active = await getActiveWeights(backend.prisma);
+      await saveWeightSet(backend.prisma, weights, { baseVersion: active.version, note: "preview check" });
+      const after = (await queryStatements(backend.prisma, base, { sort: "date", dir: "desc", limit: 1000, offset: 0 })).rows;
+      expect(preview.rows).toEqual((await seriesResponseBody(backend.prisma, base)).rows);
+      const changed = after.filter((s) => before.get(s.id) !== s.label);
+      expect(changed.length).toBeGreaterThan(0);
+      expect(preview.changedCount).toBe(changed.length);
+      expect(preview.changed.map((c) => [c.id, c.to.label, c.to.score]).sort()).toEqual(changed.map((s) => [s.id, s.label, s.score]).sort());
+      // Back to the defaults so that the next round starts from other labels.
+      await saveWeightSet(backend.prisma, defaultWeights(), { baseVersion: active.version + 1, note: "reset" });
     }
   });
 

@@ -1,67 +1,61 @@
-// Preview of unsaved weights: re-scores stored features (no NLP) and aggregates them the
-// way the database aggregates stored scores, so the two charts are comparable.
-import { scoreFeatures } from "./score";
+// Preview of unsaved weights: re-scores stored features (no NLP) and aggregates them into the
+// saved chart's points (same statements, same days and series), so the two charts compare.
+import { scoreValues, type RuleValue } from "./score";
 import type { SeriesPoint } from "./series";
 import type { ScoringInput } from "./query";
 import type { Label, WeightSet } from "./types";
 
 export interface LabelChange {
   id: string;
-  date: string | null;
-  speaker: string | null;
-  text: string;
   from: { score: number; label: Label };
   to: { score: number; label: Label };
 }
 
 export interface Preview {
   points: SeriesPoint[];
+  /** The first `maxChanged` statements whose label would change. */
   changed: LabelChange[];
   changedCount: number;
   statements: number;
 }
 
-const single = <T>(values: Set<T>): T | null => (values.size === 1 ? [...values][0] : null);
+/** The strongest value per rule from "rule=value;rule=value" (see queryScoringInputs). */
+export function strongestValues(hits: string | null): RuleValue[] {
+  if (!hits) return [];
+  const strongest = new Map<string, number>();
+  for (const pair of hits.split(";")) {
+    const at = pair.lastIndexOf("=");
+    const rule = pair.slice(0, at);
+    const value = Number(pair.slice(at + 1));
+    const current = strongest.get(rule);
+    if (current === undefined || Math.abs(value) > Math.abs(current)) strongest.set(rule, value);
+  }
+  return [...strongest].map(([rule, value]) => ({ rule, value }));
+}
 
-/** Daily means per series under `weights`, and the statements whose label would change. */
-export function previewScores(inputs: ScoringInput[], weights: WeightSet, seriesKeys: string[], maxChanged = 100): Preview {
-  const wanted = new Set(seriesKeys);
-  const groups = new Map<string, { date: string; series: string; scores: number[]; speakers: Set<string | null>; countries: Set<string | null>; targets: Set<string | null> }>();
+/** The saved chart's points under `weights`, and the statements whose label would change. */
+export function previewScores(inputs: ScoringInput[], weights: WeightSet, savedPoints: SeriesPoint[], maxChanged = 100): Preview {
+  const groups = new Map<string, { sum: number; n: number; min: number; max: number }>();
+  for (const p of savedPoints) groups.set(`${p.series}\n${p.date}`, { sum: 0, n: 0, min: Infinity, max: -Infinity });
   const changed: LabelChange[] = [];
   let changedCount = 0;
   for (const input of inputs) {
-    const { score, label } = scoreFeatures(input.features, weights);
+    const { score, label } = scoreValues(input.lexicon, strongestValues(input.hits), weights);
     if (label !== input.label) {
       changedCount++;
-      if (changed.length < maxChanged) {
-        changed.push({ id: input.id, date: input.date, speaker: input.speaker, text: input.text, from: { score: input.score, label: input.label }, to: { score, label } });
-      }
+      if (changed.length < maxChanged) changed.push({ id: input.id, from: { score: input.score, label: input.label }, to: { score, label } });
     }
-    if (!input.date || !input.series || !wanted.has(input.series)) continue;
-    const key = `${input.series}|${input.date}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { date: input.date, series: input.series, scores: [], speakers: new Set(), countries: new Set(), targets: new Set() };
-      groups.set(key, group);
-    }
-    group.scores.push(score);
-    group.speakers.add(input.speaker);
-    group.countries.add(input.speakerCountry);
-    group.targets.add(input.target);
+    if (!input.date || !input.series) continue;
+    const group = groups.get(`${input.series}\n${input.date}`);
+    if (!group) continue;
+    group.sum += score;
+    group.n++;
+    if (score < group.min) group.min = score;
+    if (score > group.max) group.max = score;
   }
-  const points = [...groups.values()]
-    .map((g) => ({
-      date: g.date,
-      series: g.series,
-      speaker: single(g.speakers),
-      speakerCountry: single(g.countries),
-      target: single(g.targets),
-      index: Math.round((g.scores.reduce((a, b) => a + b, 0) / g.scores.length) * 100) / 100,
-      statements: g.scores.length,
-      min: Math.min(...g.scores),
-      max: Math.max(...g.scores),
-    }))
-    .sort((a, b) => (a.date === b.date ? (a.series < b.series ? -1 : 1) : a.date < b.date ? -1 : 1));
+  const points = savedPoints.map((p) => {
+    const g = groups.get(`${p.series}\n${p.date}`)!;
+    return { ...p, index: Math.round((g.sum / g.n) * 100) / 100, min: g.min, max: g.max };
+  });
   return { points, changed, changedCount, statements: inputs.length };
 }
-

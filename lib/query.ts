@@ -379,38 +379,54 @@ export async function filterChoices(db: Db, limit = 200): Promise<FilterChoices>
 // ---------------------------------------------------------------------------
 // What re-scoring needs: stored features, never the text's NLP
 
+/** A statement reduced to what re-scoring it needs (see queryScoringInputs). */
 export interface ScoringInput {
   id: string;
   date: ISODate | null;
   /** Series key (as in the chart), null or "" when the statement belongs to no series. */
   series: string | null;
-  speaker: string | null;
-  speakerCountry: string | null;
-  target: string | null;
-  features: Features;
   score: number;
   label: Label;
-  text: string;
+  lexicon: number;
+  /** Rule hits as "rule=value;rule=value" (every hit; the strongest per rule counts). */
+  hits: string | null;
 }
 
-/** Every statement matching the filters with its stored features and current score. */
+/**
+ * The features' lexicon value and rule hits as a short string, extracted by the database: a
+ * preview reads a hundred thousand statements, and their full features (with evidence and
+ * modifiers) would cost more to transfer and parse than to score.
+ */
+function compactFeaturesSql(db: Db): Prisma.Sql {
+  return providerOf(db) === "postgresql"
+    ? sql`("features"->>'lexicon')::float8 AS "lexicon",
+        (SELECT string_agg((h->>'rule') || '=' || (h->>'value'), ';') FROM jsonb_array_elements("features"->'hits') h) AS "hits"`
+    : sql`json_extract("features", '$.lexicon') AS "lexicon",
+        (SELECT group_concat(json_extract(h.value, '$.rule') || '=' || json_extract(h.value, '$.value'), ';') FROM json_each("features", '$.hits') h) AS "hits"`;
+}
+
+/** Every statement matching the filters with its current score and its features in compact form. */
 export async function queryScoringInputs(db: Db, filters: Filters): Promise<ScoringInput[]> {
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "id", "date", ${seriesKey(filters)} AS "series", "speaker", "speakerCountry", "target", "features", "score", "label",
-      SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text"
+    SELECT "id", "date", ${seriesKey(filters)} AS "series", "score", "label", ${compactFeaturesSql(db)}
     FROM "Statement" ${whereSql(filters, { charted: false })}`);
   return rows.map((r) => ({
-    id: String(r.id),
-    date: str(r.date),
-    series: str(r.series),
-    speaker: str(r.speaker),
-    speakerCountry: str(r.speakerCountry),
-    target: str(r.target),
-    features: parseJson<Features>(r.features),
+    id: r.id as string,
+    date: r.date as string | null,
+    series: r.series as string | null,
     score: num(r.score),
-    label: String(r.label) as Label,
-    text: String(r.text),
+    label: r.label as Label,
+    lexicon: num(r.lexicon),
+    hits: r.hits as string | null,
   }));
+}
+
+/** Day, speaker and the start of the words of the given statements (for lists of examples). */
+export async function queryStatementSummaries(db: Db, ids: string[]): Promise<Map<string, { date: ISODate | null; speaker: string | null; text: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+    SELECT "id", "date", "speaker", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text" FROM "Statement" WHERE "id" IN (${join(ids)})`);
+  return new Map(rows.map((r) => [String(r.id), { date: str(r.date), speaker: str(r.speaker), text: String(r.text) }]));
 }
 
 /** How many stored statements each rule fires on (rules that never fire are absent). */

@@ -3,7 +3,7 @@
 import type { Db } from "./db";
 import { describeRange, type Filters } from "./filters";
 import { previewScores } from "./preview";
-import { queryScoringInputs, querySeries } from "./query";
+import { queryScoringInputs, querySeries, queryStatementSummaries } from "./query";
 import { seriesRows } from "./series";
 import type { WeightSet } from "./types";
 
@@ -25,12 +25,16 @@ export function exportFilename(kind: "series" | "statements", filters: Filters):
 export async function previewResponseBody(db: Db, filters: Filters, weights: WeightSet) {
   const started = performance.now();
   const [saved, inputs] = await Promise.all([querySeries(db, filters), queryScoringInputs(db, filters)]);
-  const preview = previewScores(inputs, weights, saved.series.map((s) => s.key));
+  const preview = previewScores(inputs, weights, saved.points);
+  const summaries = await queryStatementSummaries(
+    db,
+    preview.changed.map((c) => c.id),
+  );
   return {
     rows: seriesRows(preview.points, saved.series),
     saved: seriesRows(saved.points, saved.series),
     series: saved.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
-    changed: preview.changed,
+    changed: preview.changed.map((c) => ({ ...c, ...(summaries.get(c.id) ?? { date: null, speaker: null, text: "" }) })),
     changedCount: preview.changedCount,
     statements: preview.statements,
     ms: Math.round(performance.now() - started),

@@ -40,6 +40,24 @@ export function strongestHits(hits: RuleHit[]): RuleHit[] {
   return [...byRule.values()];
 }
 
+/** A rule's value as scoring needs it: the strongest hit of each rule, without its evidence. */
+export interface RuleValue {
+  rule: string;
+  value: number;
+}
+
+/**
+ * The score and label alone, for scoring many statements at once (preview, re-score): the
+ * same arithmetic as scoreFeatures, which also explains it. `strongest` holds one value per rule.
+ */
+export function scoreValues(lexicon: number, strongest: RuleValue[], weights: WeightSet): { score: number; label: Label } {
+  let raw = toHundredths(toHundredths(lexicon * weights.lexicon) / 100);
+  for (const hit of strongest) raw += toHundredths(toHundredths(hit.value * (weights.rules[hit.rule] ?? 0)) / 100);
+  const limit = SCORE_LIMIT * 100;
+  const score = Math.max(-limit, Math.min(limit, raw)) / 100;
+  return { score, label: labelFor(score, weights.thresholds) };
+}
+
 /** Pure: the score of stored features under a weight set. No NLP runs here. */
 export function scoreFeatures(features: Features, weights: WeightSet): Score {
   const contributions: Contribution[] = [];
