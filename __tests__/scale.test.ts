@@ -2,15 +2,17 @@
 // exports page by keyset in exactly the table's order, and ingest processes running at once
 // against one store neither duplicate nor lose anything.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { SORT_KEYS, emptyFilters, type Filters } from "../lib/filters";
 import { analyzeBatch } from "../lib/pipeline";
 import { iterateStatements, querySeries, queryStatements } from "../lib/query";
-import { defaultWeights } from "../lib/score";
+import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
 import { getActiveWeights, ingestBatch } from "../lib/store";
 import { previewResponseBody, seriesResponseBody } from "../lib/views";
 import { saveWeightSet } from "../lib/weights-store";
 import { createPrisma, migrateDeploy, type Db } from "../lib/db";
+import { generateCorpus } from "../scripts/bench/corpus";
 import { ROOT, readDir } from "./helpers/analysis";
 import { backends, type Backend } from "./helpers/backends";
 
@@ -39,6 +41,29 @@ async function chartBothWays(db: Db, base: Filters) {
   const viaStatements = await querySeries(db, { ...base, top: 50, labels: ["hostile", "neutral", "conciliatory"] });
   return { viaRollup, viaStatements };
 }
+
+test("scoreValues (preview, re-score) gives exactly scoreFeatures' score, label and CAMEO code", () => {
+  const synthetic = generateCorpus(200).map((a) => ({ path: a.path, bytes: Buffer.from(a.text) }));
+  const batches = [...FIXTURES.map((dir) => readDir(`__tests__/fixtures/${dir}`)), readDir("seeds"), synthetic];
+  const statements = batches.flatMap((batch) => analyzeBatch(batch).statements);
+  expect(statements.length).toBeGreaterThan(1000);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const sets = [defaultWeights()];
+  for (let k = 0; k < 8; k++) {
+    const w = defaultWeights();
+    w.lexicon = Math.round(random() * 80) / 10;
+    for (const rule of Object.keys(w.rules)) w.rules[rule] = Math.round((random() * 20 - 10) * 100) / 100;
+    w.thresholds = { hostile: -Math.round(random() * 30) / 10, conciliatory: Math.round(random() * 30) / 10 };
+    sets.push(w);
+  }
+  for (const weights of sets) {
+    for (const s of statements) {
+      const full = scoreFeatures(s.features, weights);
+      expect(scoreValues(s.features.lexicon, strongestRuleValues(encodeRuleValues(s.features)), weights)).toEqual({ score: full.score, label: full.label, cameo: full.cameo });
+    }
+  }
+});
 
 describe.each(backends)("scale on %s", (_name, open) => {
   let backend: Backend;
@@ -89,6 +114,23 @@ describe.each(backends)("scale on %s", (_name, open) => {
       // Back to the defaults so that the next round starts from other labels.
       await saveWeightSet(backend.prisma, defaultWeights(), { baseVersion: active.version + 1, note: "reset" });
     }
+  });
+
+  test("the migration's backfill of the scoring columns reproduces what ingest writes", async () => {
+    const read = async () =>
+      (await backend.prisma.statement.findMany({ select: { id: true, lexicon: true, ruleValues: true }, orderBy: { id: "asc" } })).map((r) => ({
+        id: r.id,
+        lexicon: r.lexicon,
+        rules: strongestRuleValues(r.ruleValues),
+      }));
+    const written = await read();
+    expect(written.some((r) => r.rules.length > 1)).toBe(true);
+    const folder = _name === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
+    const migration = fs.readFileSync(path.join(ROOT, folder, "20261122033000_compact_scoring", "migration.sql"), "utf8");
+    const backfill = migration.slice(migration.indexOf('UPDATE "Statement" SET'));
+    await backend.prisma.$executeRawUnsafe(`UPDATE "Statement" SET "lexicon" = 0, "ruleValues" = ''`);
+    await backend.prisma.$executeRawUnsafe(backfill.trim().replace(/;$/, ""));
+    expect(await read()).toEqual(written);
   });
 
   test("export pages continue by keyset in exactly the table's order, for every sort", async () => {

@@ -1,6 +1,6 @@
 // Preview of unsaved weights: re-scores stored features (no NLP) and aggregates them into the
 // saved chart's points (same statements, same days and series), so the two charts compare.
-import { scoreValues, type RuleValue } from "./score";
+import { scoreValues, strongestRuleValues } from "./score";
 import type { SeriesPoint } from "./series";
 import type { ScoringInput } from "./query";
 import type { Label, WeightSet } from "./types";
@@ -19,20 +19,6 @@ export interface Preview {
   statements: number;
 }
 
-/** The strongest value per rule from "rule=value;rule=value" (see queryScoringInputs). */
-export function strongestValues(hits: string | null): RuleValue[] {
-  if (!hits) return [];
-  const strongest = new Map<string, number>();
-  for (const pair of hits.split(";")) {
-    const at = pair.lastIndexOf("=");
-    const rule = pair.slice(0, at);
-    const value = Number(pair.slice(at + 1));
-    const current = strongest.get(rule);
-    if (current === undefined || Math.abs(value) > Math.abs(current)) strongest.set(rule, value);
-  }
-  return [...strongest].map(([rule, value]) => ({ rule, value }));
-}
-
 /** The saved chart's points under `weights`, and the statements whose label would change. */
 export function previewScores(inputs: ScoringInput[], weights: WeightSet, savedPoints: SeriesPoint[], maxChanged = 100): Preview {
   const groups = new Map<string, { sum: number; n: number; min: number; max: number }>();
@@ -40,7 +26,7 @@ export function previewScores(inputs: ScoringInput[], weights: WeightSet, savedP
   const changed: LabelChange[] = [];
   let changedCount = 0;
   for (const input of inputs) {
-    const { score, label } = scoreValues(input.lexicon, strongestValues(input.hits), weights);
+    const { score, label } = scoreValues(input.lexicon, strongestRuleValues(input.ruleValues), weights);
     if (label !== input.label) {
       changedCount++;
       if (changed.length < maxChanged) changed.push({ id: input.id, from: { score: input.score, label: input.label }, to: { score, label } });

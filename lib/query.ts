@@ -7,7 +7,8 @@ import { dyadLabel, DYAD_SEPARATOR, type Filters, type TableOptions } from "./fi
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
 import { round2, shortQuote, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
-import type { Contribution, DateRange, Features, ISODate, Label, RuleHit } from "./types";
+import { contributionsOf, weightSetsByVersion } from "./store";
+import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
 const sql = Prisma.sql;
 const join = Prisma.join;
@@ -165,17 +166,19 @@ export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: str
   const keep = per === "extreme" ? 1 : QUOTES_PER_POINT;
   const nonNeutral = per === "extreme" ? sql`AND "label" <> 'neutral'` : Prisma.empty;
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "id", "series", "date", "score", "label", "text", "features", "contributions" FROM (
+    SELECT "id", "series", "date", "score", "label", "text", "features", "weightVersion" FROM (
       SELECT "id", ${key} AS "series", "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text",
-        "features", "contributions", ROW_NUMBER() OVER (${window}) AS "rank"
+        "features", "weightVersion", ROW_NUMBER() OVER (${window}) AS "rank"
       FROM "Statement" ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)}) ${nonNeutral}
     ) ranked
     WHERE "rank" <= ${keep}
     ORDER BY "series", "date", "score"`);
+  const weights = await weightSetsByVersion(db);
   return rows.map((r) => {
     const text = String(r.text);
     const clipped = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS).trimEnd()}…` : text;
-    const evidence = strongestEvidence(parseJson<Contribution[]>(r.contributions), parseJson<Features>(r.features));
+    const features = parseJson<Features>(r.features);
+    const evidence = strongestEvidence(contributionsOf(features, weights, num(r.weightVersion)), features);
     return {
       id: String(r.id),
       series: String(r.series),
@@ -269,9 +272,9 @@ const viewInclude = {
 } as const satisfies Prisma.StatementInclude;
 type ViewRow = Prisma.StatementGetPayload<{ include: typeof viewInclude }>;
 
-function toView(row: ViewRow): StatementView {
+function toView(row: ViewRow, weights: Map<number, WeightSet>): StatementView {
   const features = row.features as unknown as Features;
-  const contributions = row.contributions as unknown as Contribution[];
+  const contributions = contributionsOf(features, weights, row.weightVersion);
   return {
     id: row.id,
     date: row.date,
@@ -311,12 +314,12 @@ export async function queryStatements(db: Db, filters: Filters, table: TableOpti
 /** Statements with their sources and explanations, in the order of `ids`. */
 async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
   if (ids.length === 0) return [];
-  const found = await db.statement.findMany({ where: { id: { in: ids } }, include: viewInclude });
+  const [found, weights] = await Promise.all([db.statement.findMany({ where: { id: { in: ids } }, include: viewInclude }), weightSetsByVersion(db)]);
   const byId = new Map(found.map((row) => [row.id, row]));
   return ids
     .map((id) => byId.get(id))
     .filter((row): row is ViewRow => row !== undefined)
-    .map(toView);
+    .map((row) => toView(row, weights));
 }
 
 /**
@@ -388,27 +391,17 @@ export interface ScoringInput {
   score: number;
   label: Label;
   lexicon: number;
-  /** Rule hits as "rule=value;rule=value" (every hit; the strongest per rule counts). */
-  hits: string | null;
+  /** Statement.ruleValues: rule hits as "rule=value;rule=value". */
+  ruleValues: string;
 }
 
 /**
- * The features' lexicon value and rule hits as a short string, extracted by the database: a
- * preview reads a hundred thousand statements, and their full features (with evidence and
- * modifiers) would cost more to transfer and parse than to score.
+ * Every statement matching the filters with its current score and what scoring reads (the
+ * narrow lexicon and ruleValues columns, served by a covering index).
  */
-function compactFeaturesSql(db: Db): Prisma.Sql {
-  return providerOf(db) === "postgresql"
-    ? sql`("features"->>'lexicon')::float8 AS "lexicon",
-        (SELECT string_agg((h->>'rule') || '=' || (h->>'value'), ';') FROM jsonb_array_elements("features"->'hits') h) AS "hits"`
-    : sql`json_extract("features", '$.lexicon') AS "lexicon",
-        (SELECT group_concat(json_extract(h.value, '$.rule') || '=' || json_extract(h.value, '$.value'), ';') FROM json_each("features", '$.hits') h) AS "hits"`;
-}
-
-/** Every statement matching the filters with its current score and its features in compact form. */
 export async function queryScoringInputs(db: Db, filters: Filters): Promise<ScoringInput[]> {
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "id", "date", ${seriesKey(filters)} AS "series", "score", "label", ${compactFeaturesSql(db)}
+    SELECT "id", "date", ${seriesKey(filters)} AS "series", "score", "label", "lexicon", "ruleValues"
     FROM "Statement" ${whereSql(filters, { charted: false })}`);
   return rows.map((r) => ({
     id: r.id as string,
@@ -417,7 +410,7 @@ export async function queryScoringInputs(db: Db, filters: Filters): Promise<Scor
     score: num(r.score),
     label: r.label as Label,
     lexicon: num(r.lexicon),
-    hits: r.hits as string | null,
+    ruleValues: r.ruleValues as string,
   }));
 }
 

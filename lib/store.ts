@@ -8,7 +8,7 @@ import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
 import { rebuildSeriesDays, type SeriesDayKey } from "./rollup";
-import { defaultWeights, scoreFeatures } from "./score";
+import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "./score";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -81,13 +81,14 @@ function rowToStatement(row: StatementRow): Statement {
   };
 }
 
-function rowToStored(row: StatementRow): StoredStatement {
+function rowToStored(row: StatementRow, weights: Map<number, WeightSet>): StoredStatement {
+  const statement = rowToStatement(row);
   return {
-    ...rowToStatement(row),
+    ...statement,
     score: row.score,
     label: row.label as Label,
     cameo: row.cameo,
-    contributions: row.contributions as unknown as Contribution[],
+    contributions: contributionsOf(statement.features, weights, row.weightVersion),
     weightVersion: row.weightVersion,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -110,10 +111,11 @@ function statementColumns(s: Statement, weights: StoredWeightSet) {
     text: s.text,
     context: s.context,
     features: json(s.features),
+    lexicon: s.features.lexicon,
+    ruleValues: encodeRuleValues(s.features),
     score: score.score,
     label: score.label,
     cameo: score.cameo,
-    contributions: json(score.contributions),
     weightVersion: weights.version,
   };
 }
@@ -367,7 +369,8 @@ export async function listStatements(prisma: Db, options: { limit?: number; offs
     take: options.limit ?? 500,
     skip: options.offset ?? 0,
   });
-  return rows.map(rowToStored);
+  const weights = await weightSetsByVersion(prisma);
+  return rows.map((row) => rowToStored(row, weights));
 }
 
 export async function storeCounts(prisma: Db): Promise<{ articles: number; statements: number; sources: number }> {
@@ -382,6 +385,21 @@ type WeightRow = { version: number; weights: unknown; createdAt: Date; note: str
 
 export function rowToWeights(row: WeightRow): StoredWeightSet {
   return { ...row, weights: row.weights as WeightSet };
+}
+
+/** Every stored weight set by version (a small table): what explains each statement's score. */
+export async function weightSetsByVersion(prisma: Db): Promise<Map<number, WeightSet>> {
+  return new Map((await prisma.weightSet.findMany({ select: { version: true, weights: true } })).map((r) => [r.version, r.weights as unknown as WeightSet]));
+}
+
+/**
+ * A stored statement's explanation: its features scored with the weight set that scored it.
+ * Not stored: it is a pure function of both, so a re-score rewrites four columns, not this.
+ */
+export function contributionsOf(features: Features, weights: Map<number, WeightSet>, version: number): Contribution[] {
+  const set = weights.get(version);
+  if (!set) throw new Error(`statement scored by weight set ${version}, which is not stored`);
+  return scoreFeatures(features, set).contributions;
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -448,28 +466,28 @@ export async function activateWeightSet(prisma: Db, version: number): Promise<St
 }
 
 /** Statements re-scored per round trip: bounds memory however large the store. */
-const RESCORE_PAGE = 2000;
-/** Rows per UPDATE … FROM (VALUES …): 6 parameters each, under SQLite's 32766 and PostgreSQL's 65535. */
-const UPDATE_ROWS = 1000;
+const RESCORE_PAGE = 10_000;
+/** Rows per UPDATE … FROM (VALUES …): 5 parameters each, under SQLite's 32766 and PostgreSQL's 65535. */
+const UPDATE_ROWS = 2000;
 
 /**
  * One statement per UPDATE … FROM (VALUES …) row: both databases name the VALUES columns
  * column1, column2…; PostgreSQL needs the types of the first row spelled out.
  */
 function bulkScoreUpdate(provider: "sqlite" | "postgresql", rows: number): string {
-  const first = provider === "postgresql" ? "($1, CAST($2 AS DOUBLE PRECISION), $3, $4, CAST($5 AS JSONB), CAST($6 AS INTEGER))" : "(?, ?, ?, ?, ?, ?)";
+  const first = provider === "postgresql" ? "($1, CAST($2 AS DOUBLE PRECISION), $3, $4, CAST($5 AS INTEGER))" : "(?, ?, ?, ?, ?)";
   const rest = Array.from({ length: rows - 1 }, (_, i) =>
-    provider === "postgresql" ? `($${i * 6 + 7}, $${i * 6 + 8}, $${i * 6 + 9}, $${i * 6 + 10}, $${i * 6 + 11}, $${i * 6 + 12})` : "(?, ?, ?, ?, ?, ?)",
+    provider === "postgresql" ? `($${i * 5 + 6}, $${i * 5 + 7}, $${i * 5 + 8}, $${i * 5 + 9}, $${i * 5 + 10})` : "(?, ?, ?, ?, ?)",
   );
-  return `UPDATE "Statement" SET "score" = v.column2, "label" = v.column3, "cameo" = v.column4, "contributions" = v.column5, "weightVersion" = v.column6
+  return `UPDATE "Statement" SET "score" = v.column2, "label" = v.column3, "cameo" = v.column4, "weightVersion" = v.column5
     FROM (VALUES ${[first, ...rest].join(", ")}) AS v WHERE "Statement"."id" = v.column1`;
 }
 
 /**
  * Re-scores, inside the caller's transaction, the statements not yet scored by
  * `weights.version` (all of them with `all`), a page at a time in id order: one query reads a
- * page's features, one UPDATE per UPDATE_ROWS writes their scores; then the chart's rollup is
- * rebuilt.
+ * page's narrow scoring columns, one UPDATE per UPDATE_ROWS writes score, label, CAMEO code and
+ * version; then the chart's rollup is rebuilt.
  * `afterPage` runs after each page (progress, or a failure injected by tests).
  */
 export async function rescoreWithin(
@@ -487,8 +505,8 @@ export async function rescoreWithin(
     const conditions = [`"id" > ${param(1)}`];
     if (!options.all) conditions.push(`"weightVersion" <> ${param(2)}`);
     const args: unknown[] = options.all ? [after] : [after, weights.version];
-    const rows = await tx.$queryRawUnsafe<{ id: string; features: unknown }[]>(
-      `SELECT "id", "features" FROM "Statement" WHERE ${conditions.join(" AND ")} ORDER BY "id" LIMIT ${pageSize}`,
+    const rows = await tx.$queryRawUnsafe<{ id: string; lexicon: number; ruleValues: string }[]>(
+      `SELECT "id", "lexicon", "ruleValues" FROM "Statement" WHERE ${conditions.join(" AND ")} ORDER BY "id" LIMIT ${pageSize}`,
       ...args,
     );
     if (rows.length === 0) {
@@ -499,9 +517,8 @@ export async function rescoreWithin(
       const part = rows.slice(i, i + UPDATE_ROWS);
       const values: unknown[] = [];
       for (const row of part) {
-        const features = (typeof row.features === "string" ? JSON.parse(row.features) : row.features) as Features;
-        const s = scoreFeatures(features, weights.weights);
-        values.push(row.id, s.score, s.label, s.cameo, JSON.stringify(s.contributions), weights.version);
+        const s = scoreValues(Number(row.lexicon), strongestRuleValues(row.ruleValues), weights.weights);
+        values.push(row.id, s.score, s.label, s.cameo, weights.version);
       }
       let query = statements.get(part.length);
       if (!query) statements.set(part.length, (query = bulkScoreUpdate(provider, part.length)));

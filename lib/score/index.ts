@@ -46,16 +46,43 @@ export interface RuleValue {
   value: number;
 }
 
+/** Features' rule hits as stored in Statement.ruleValues: "rule=value;rule=value" (every hit). */
+export function encodeRuleValues(features: Features): string {
+  return features.hits.map((hit) => `${hit.rule}=${hit.value}`).join(";");
+}
+
+/** The strongest value per rule from Statement.ruleValues, as strongestHits picks them. */
+export function strongestRuleValues(encoded: string | null): RuleValue[] {
+  if (!encoded) return [];
+  const strongest = new Map<string, number>();
+  for (const pair of encoded.split(";")) {
+    const at = pair.lastIndexOf("=");
+    const rule = pair.slice(0, at);
+    const value = Number(pair.slice(at + 1));
+    const current = strongest.get(rule);
+    if (current === undefined || Math.abs(value) > Math.abs(current)) strongest.set(rule, value);
+  }
+  return [...strongest].map(([rule, value]) => ({ rule, value }));
+}
+
 /**
- * The score and label alone, for scoring many statements at once (preview, re-score): the
- * same arithmetic as scoreFeatures, which also explains it. `strongest` holds one value per rule.
+ * Score, label and CAMEO code alone, for scoring many statements at once (preview, re-score):
+ * the same arithmetic as scoreFeatures, which also explains the score. `strongest` holds one
+ * value per rule.
  */
-export function scoreValues(lexicon: number, strongest: RuleValue[], weights: WeightSet): { score: number; label: Label } {
+export function scoreValues(lexicon: number, strongest: RuleValue[], weights: WeightSet): { score: number; label: Label; cameo: string | null } {
   let raw = toHundredths(toHundredths(lexicon * weights.lexicon) / 100);
-  for (const hit of strongest) raw += toHundredths(toHundredths(hit.value * (weights.rules[hit.rule] ?? 0)) / 100);
+  let strongestRule: { cameo: string; points: number } | null = null;
+  for (const hit of strongest) {
+    const weight = weights.rules[hit.rule] ?? 0;
+    raw += toHundredths(toHundredths(hit.value * weight) / 100);
+    const points = Math.abs(hit.value * weight);
+    const rule = RULES_BY_ID.get(hit.rule);
+    if (rule && points > 0 && (!strongestRule || points > strongestRule.points)) strongestRule = { cameo: rule.cameo, points };
+  }
   const limit = SCORE_LIMIT * 100;
   const score = Math.max(-limit, Math.min(limit, raw)) / 100;
-  return { score, label: labelFor(score, weights.thresholds) };
+  return { score, label: labelFor(score, weights.thresholds), cameo: strongestRule?.cameo ?? null };
 }
 
 /** Pure: the score of stored features under a weight set. No NLP runs here. */

@@ -4,7 +4,7 @@ import { addDays } from "../../lib/dates";
 import { providerOf, type Db } from "../../lib/db";
 import { emptyFilters } from "../../lib/filters";
 import { speakerKey } from "../../lib/merge";
-import { defaultWeights, scoreFeatures } from "../../lib/score";
+import { defaultWeights, encodeRuleValues, scoreFeatures } from "../../lib/score";
 import { rebuildSeriesDays } from "../../lib/rollup";
 import { getActiveWeights } from "../../lib/store";
 import type { Statement, WeightSet } from "../../lib/types";
@@ -78,16 +78,17 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
         text: template.text,
         context: template.context,
         features: template.features as object,
+        lexicon: template.features.lexicon,
+        ruleValues: encodeRuleValues(template.features),
         score: score.score,
         label: score.label,
         cameo: score.cameo,
-        contributions: score.contributions as object[],
         weightVersion: weights,
         updatedAt: now,
       });
       sources.push({ statementId: id, articleId: articleId.get(`bulk-${Math.floor(i / STATEMENTS_PER_ARTICLE)}`)!, quote: template.text, context: template.context, dateFrom: date, dateTo: date });
     }
-    for (let i = 0; i < statements.length; i += CHUNK / 5) await insertRows(db, "Statement", statements.slice(i, i + CHUNK / 5), ["features", "contributions"]);
+    for (let i = 0; i < statements.length; i += CHUNK / 5) await insertRows(db, "Statement", statements.slice(i, i + CHUNK / 5), ["features"]);
     for (let i = 0; i < sources.length; i += CHUNK / 5) await insertRows(db, "StatementSource", sources.slice(i, i + CHUNK / 5));
   }
   await db.$transaction((tx) => rebuildSeriesDays(tx), { timeout: 10 * 60_000 });
