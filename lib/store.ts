@@ -3,7 +3,7 @@
 // identity of utterances (isSameUtterance / mergeStatements / speakerKey) comes from
 // lib/merge.ts and scores from lib/score.
 import { providerOf, type Db } from "./db";
-import type { Prisma } from "./generated/prisma/sqlite/client";
+import { Prisma } from "./generated/prisma/sqlite/client";
 import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
@@ -131,25 +131,46 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 
 /**
  * For each statement, the stored statements of its speaker that may be the same utterance
- * (overlapping or unknown days), most recently updated first: one query for the whole batch,
- * since each Prisma query costs more to plan than to run. isSameUtterance needs a known speaker.
+ * (overlapping or unknown days), most recently updated first, with just what isSameUtterance
+ * reads (speaker, days, text, the sources' quotes). Raw SQL, two queries per 100 statements:
+ * Prisma would plan a new query for every batch's shape, which costs more than running it.
  */
 async function candidatesFor(tx: Tx, statements: Statement[]): Promise<Map<string, Statement[]>> {
   const found = new Map<string, Statement[]>();
-  const conditions = new Map<string, Prisma.StatementWhereInput>();
+  const conditions = new Map<string, Prisma.Sql>();
   for (const s of statements) {
     const key = speakerKey(s.speaker);
     if (key === "") continue;
     const range = rangeOf(s);
-    const where: Prisma.StatementWhereInput = { speakerKey: key };
-    if (range) where.OR = [{ dateFrom: null }, { dateTo: null }, { AND: [{ dateFrom: { lte: range.to } }, { dateTo: { gte: range.from } }] }];
-    conditions.set(JSON.stringify(where), where);
+    const days = range ? Prisma.sql` AND ("dateFrom" IS NULL OR "dateTo" IS NULL OR ("dateFrom" <= ${range.to} AND "dateTo" >= ${range.from}))` : Prisma.empty;
+    conditions.set(`${key}\n${range?.from}\n${range?.to}`, Prisma.sql`("speakerKey" = ${key}${days})`);
   }
   for (const part of chunks([...conditions.values()], 100)) {
-    const rows = await tx.statement.findMany({ where: { OR: part }, include: statementInclude, orderBy: { updatedAt: "desc" } });
-    for (const row of rows.map(rowToStatement)) {
+    const rows = await tx.$queryRaw<{ id: string; speaker: string | null; text: string; dateFrom: string | null; dateTo: string | null; date: string | null }[]>(
+      Prisma.sql`SELECT "id", "speaker", "text", "dateFrom", "dateTo", "date" FROM "Statement" WHERE ${Prisma.join(part, " OR ")} ORDER BY "updatedAt" DESC`,
+    );
+    const quotes = new Map<string, string[]>();
+    for (const ids of chunks(rows.map((r) => r.id))) {
+      const sources = await tx.$queryRaw<{ statementId: string; quote: string }[]>(
+        Prisma.sql`SELECT "statementId", "quote" FROM "StatementSource" WHERE "statementId" IN (${Prisma.join(ids)}) ORDER BY "id"`,
+      );
+      for (const source of sources) quotes.set(source.statementId, [...(quotes.get(source.statementId) ?? []), source.quote]);
+    }
+    for (const row of rows) {
+      const candidate: Statement = {
+        id: row.id,
+        text: row.text,
+        speaker: row.speaker,
+        speakerCountry: null,
+        target: null,
+        date: row.date,
+        dateRange: toRange(row.dateFrom, row.dateTo),
+        context: "",
+        features: { lexicon: 0, hits: [] },
+        sources: (quotes.get(row.id) ?? []).map((quote) => ({ path: "", articleHash: "", quote, context: "", dateRange: null })),
+      };
       const key = speakerKey(row.speaker);
-      found.set(key, [...(found.get(key) ?? []), row]);
+      found.set(key, [...(found.get(key) ?? []), candidate]);
     }
   }
   const result = new Map<string, Statement[]>();
@@ -288,7 +309,11 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     if (byId) return byId;
     const inBatch = [...written.values()].reverse().find((w) => isSameUtterance(w.statement, s));
     if (inBatch) return inBatch.statement;
-    return (candidates.get(s.id) ?? []).find((stored) => !written.has(stored.id) && isSameUtterance(stored, s)) ?? null;
+    const match = (candidates.get(s.id) ?? []).find((stored) => !written.has(stored.id) && isSameUtterance(stored, s));
+    if (!match) return null;
+    // Candidates carry only what matching reads: merging needs the whole statement.
+    const full = await tx.statement.findUnique({ where: { id: match.id }, include: statementInclude });
+    return full ? rowToStatement(full) : null;
   };
   const candidates = await candidatesFor(
     tx,
