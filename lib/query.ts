@@ -101,8 +101,9 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   const key = seriesKey(filters);
   const where = whereSql(filters, { charted: true });
   const from = chartSource(filters);
-  const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown; days: unknown }>>(sql`
-    SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${from.statements} AS "n", COUNT(DISTINCT "date") AS "days"
+  // Ranking counts statements only; a series' days are counted from its points below.
+  const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown }>>(sql`
+    SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${from.statements} AS "n"
     FROM ${from.table} ${where}
     GROUP BY ${key}
     ORDER BY ${from.statements} DESC, ${key} ASC`);
@@ -111,7 +112,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
     key: r.key,
     label: filters.by === "dyad" ? dyadLabelOf(r.key) : (r.speaker ?? r.key),
     statements: num(r.n),
-    days: num(r.days),
+    days: 0,
   }));
   if (series.length === 0) return { series, points: [], omittedSeries: 0, chartedStatements: 0 };
 
@@ -135,6 +136,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
     min: num(r.min),
     max: num(r.max),
   }));
+  for (const info of series) info.days = points.filter((p) => p.series === info.key).length;
   return {
     series,
     points,
