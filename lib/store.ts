@@ -508,6 +508,27 @@ function bulkScoreUpdate(provider: "sqlite" | "postgresql", rows: number): strin
     FROM (VALUES ${[first, ...rest].join(", ")}) AS v WHERE "Statement"."id" = v.column1`;
 }
 
+/** Above this many statements, a full SQLite re-score rebuilds the score indexes instead of updating them. */
+const REBUILD_INDEXES_ABOVE = 50_000;
+
+/**
+ * SQLite updates a row's entries in every index on the columns it changes, and that costs
+ * several times the row update itself; building an index afresh from sorted rows is much
+ * cheaper. So a large re-score drops the indexes on score, label, CAMEO code and version
+ * (inside its transaction: readers keep seeing the old snapshot with its indexes, and a
+ * failure rolls the drop back) and returns their definitions to be run again at the end.
+ */
+async function dropScoreIndexesIfLarge(tx: Tx): Promise<string[]> {
+  const [{ n }] = await tx.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Statement"`);
+  if (Number(n) <= REBUILD_INDEXES_ABOVE) return [];
+  const indexes = await tx.$queryRawUnsafe<{ name: string; sql: string }[]>(
+    `SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'Statement' AND "sql" IS NOT NULL`,
+  );
+  const touched = indexes.filter((index) => /"(score|label|cameo|weightVersion)"/.test(index.sql.slice(index.sql.indexOf("("))));
+  for (const index of touched) await tx.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
+  return touched.map((index) => index.sql);
+}
+
 /**
  * Re-scores, inside the caller's transaction, the statements not yet scored by
  * `weights.version` (all of them with `all`), a page at a time in id order: one query reads a
@@ -524,6 +545,7 @@ export async function rescoreWithin(
   const pageSize = options.pageSize ?? RESCORE_PAGE;
   const param = (n: number) => (provider === "postgresql" ? `$${n}` : "?");
   const statements = new Map<number, string>();
+  const rebuilt = provider === "sqlite" && options.all ? await dropScoreIndexesIfLarge(tx) : [];
   let done = 0;
   let after = "";
   for (;;) {
@@ -535,6 +557,7 @@ export async function rescoreWithin(
       ...args,
     );
     if (rows.length === 0) {
+      for (const index of rebuilt) await tx.$executeRawUnsafe(index);
       await rebuildSeriesDays(tx);
       return done;
     }

@@ -33,7 +33,7 @@ CREATE INDEX "Statement_label_idx" ON "Statement"("label");
 CREATE INDEX "Statement_weightVersion_idx" ON "Statement"("weightVersion");
 CREATE INDEX "Statement_sortDay_id_idx" ON "Statement"("sortDay", "id");
 CREATE INDEX "Statement_score_id_idx" ON "Statement"("score", "id");
-CREATE INDEX "Statement_scoring_idx" ON "Statement"("date", "speakerKey", "speakerCountry", "target", "dateFrom", "dateTo", "label", "score", "lexicon", "ruleValues", "id");
+CREATE INDEX "Statement_scoring_idx" ON "Statement"("date", "speakerKey", "speakerCountry", "target", "score", "speaker", "dateFrom", "dateTo", "label", "lexicon", "ruleValues", "id");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 

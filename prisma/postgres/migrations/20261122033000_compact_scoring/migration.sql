@@ -4,7 +4,7 @@ ADD COLUMN     "lexicon" DOUBLE PRECISION NOT NULL DEFAULT 0,
 ADD COLUMN     "ruleValues" TEXT NOT NULL DEFAULT '';
 
 -- CreateIndex
-CREATE INDEX "Statement_scoring_idx" ON "Statement"("date", "speakerKey", "speakerCountry", "target", "dateFrom", "dateTo", "label", "score", "lexicon", "ruleValues", "id");
+CREATE INDEX "Statement_scoring_idx" ON "Statement"("date", "speakerKey", "speakerCountry", "target", "score", "speaker", "dateFrom", "dateTo", "label", "lexicon", "ruleValues", "id");
 
 
 -- Backfill (data, not schema): scoring's narrow columns from the stored features.
