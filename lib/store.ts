@@ -186,6 +186,45 @@ async function candidatesFor(tx: Tx, statements: Statement[]): Promise<Map<strin
 }
 
 /**
+ * Multi-row INSERT through raw SQL (`returning`: columns to return). Prisma's createMany plans
+ * each call anew, which costs more than the insert itself. Columns named in `json` are JSON
+ * (cast on PostgreSQL); `updatedAt` is set to the current time by the database.
+ */
+export async function insertRows<R = unknown>(
+  tx: Pick<Tx, "$queryRawUnsafe">,
+  provider: "sqlite" | "postgresql",
+  table: string,
+  rows: Record<string, unknown>[],
+  options: { json?: string[]; exact?: string[]; returning?: string[]; updatedAt?: boolean } = {},
+): Promise<R[]> {
+  if (rows.length === 0) return [];
+  const json = new Set(options.json ?? []);
+  const exact = new Set(options.exact ?? []);
+  const columns = Object.keys(rows[0]);
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const slots = columns.map((column) => {
+      const value = row[column];
+      // Prisma sends raw numbers with 15 significant digits: a float that must round-trip
+      // (the lexicon value scores are computed from) goes as its shortest exact decimal text.
+      values.push(json.has(column) ? JSON.stringify(value) : exact.has(column) ? String(value) : value);
+      const slot = provider === "postgresql" ? `$${values.length}` : "?";
+      if (json.has(column) && provider === "postgresql") return `CAST(${slot} AS JSONB)`;
+      if (exact.has(column)) return `CAST(${slot} AS ${provider === "postgresql" ? "DOUBLE PRECISION" : "REAL"})`;
+      return slot;
+    });
+    if (options.updatedAt) slots.push("CURRENT_TIMESTAMP");
+    return `(${slots.join(", ")})`;
+  });
+  const names = [...columns, ...(options.updatedAt ? ["updatedAt"] : [])].map((c) => `"${c}"`).join(", ");
+  const returning = options.returning ? ` RETURNING ${options.returning.map((c) => `"${c}"`).join(", ")}` : "";
+  return tx.$queryRawUnsafe<R[]>(`INSERT INTO "${table}" (${names}) VALUES ${tuples.join(", ")}${returning}`, ...values);
+}
+
+/** Rows per raw multi-row INSERT: about 2,000 parameters. */
+const INSERT_ROWS = 100;
+
+/**
  * Advisory locks (PostgreSQL) on every article hash and speaker a batch touches, taken in one
  * sorted order so that concurrent ingest processes queue instead of deadlocking. Two processes
  * then never both decide that the same article or utterance is new. SQLite needs none: it
@@ -249,6 +288,7 @@ export async function ingestBatch(prisma: Db, result: BatchResult, weights?: Sto
 }
 
 async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet, postgres: boolean): Promise<IngestSummary> {
+  const provider = postgres ? "postgresql" : "sqlite";
   const summary: IngestSummary = {
     articles: { new: 0, skipped: 0, rejected: result.rejected.length },
     statements: { new: 0, merged: 0 },
@@ -277,9 +317,12 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     if (articleIds.has(a.contentHash) || fresh.has(a.contentHash)) summary.articles.skipped++;
     else fresh.set(a.contentHash, a);
   }
-  for (const part of chunks([...fresh.values()])) {
-    const rows = await tx.article.createManyAndReturn({
-      data: part.map((a) => ({
+  for (const part of chunks([...fresh.values()], INSERT_ROWS)) {
+    const rows = await insertRows<{ id: number; contentHash: string }>(
+      tx,
+      provider,
+      "Article",
+      part.map((a) => ({
         contentHash: a.contentHash,
         path: a.path,
         title: a.title,
@@ -287,11 +330,11 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
         url: a.url,
         published: a.published,
         publishedFrom: a.publishedFrom,
-        paragraphs: json(a.paragraphs),
+        paragraphs: a.paragraphs,
       })),
-      select: { id: true, contentHash: true },
-    });
-    for (const row of rows) articleIds.set(row.contentHash, row.id);
+      { json: ["paragraphs"], returning: ["id", "contentHash"] },
+    );
+    for (const row of rows) articleIds.set(row.contentHash, Number(row.id));
   }
   summary.articles.new = fresh.size;
 
@@ -349,8 +392,14 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     return id;
   };
   const all = [...written.values()];
-  for (const part of chunks(all.filter((w) => w.isNew))) {
-    await tx.statement.createMany({ data: part.map((w) => ({ id: w.statement.id, ...statementColumns(w.statement, active) })) });
+  for (const part of chunks(all.filter((w) => w.isNew), INSERT_ROWS)) {
+    await insertRows(
+      tx,
+      provider,
+      "Statement",
+      part.map((w) => ({ id: w.statement.id, ...statementColumns(w.statement, active) })),
+      { json: ["features"], exact: ["lexicon"], updatedAt: true },
+    );
   }
   for (const w of all) {
     if (!w.isNew) await tx.statement.update({ where: { id: w.statement.id }, data: statementColumns(w.statement, active) });
@@ -380,7 +429,7 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
       });
     }
   }
-  for (const part of chunks([...inserts.values()])) await tx.statementSource.createMany({ data: part });
+  for (const part of chunks([...inserts.values()], INSERT_ROWS)) await insertRows(tx, provider, "StatementSource", part);
   for (const { statement } of all) touch(statement);
   await rebuildSeriesDays(tx, touchedDays);
   return summary;

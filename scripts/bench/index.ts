@@ -163,10 +163,13 @@ async function main(): Promise<void> {
         verdict: verdict(r.p95Ms <= TARGETS.seriesP95Ms && r.errors === 0),
       });
     }
+    // A fresh server for the export, so that its peak memory is the export's, not the load test's.
+    await server.stop();
+    server = await startServer(distDir, store.url, log);
     log("5. statements CSV export");
     const exported = await benchExport(server);
     rows.push({ measure: `CSV export, ${fmt(exported.rows)} statements (${fmt(exported.megabytes, 1)} MB)`, value: `${fmt(exported.seconds, 1)} s` });
-    rows.push({ measure: `server peak RSS (${fmt(exported.rssBeforeMB)} MB before)`, value: `${fmt(exported.peakRssMB)} MB`, target: `≤ ${TARGETS.exportPeakRssMB} MB`, verdict: verdict(exported.peakRssMB <= TARGETS.exportPeakRssMB) });
+    rows.push({ measure: `server peak RSS during the export (${fmt(exported.rssBeforeMB)} MB when it began)`, value: `${fmt(exported.peakRssMB)} MB`, target: `≤ ${TARGETS.exportPeakRssMB} MB`, verdict: verdict(exported.peakRssMB <= TARGETS.exportPeakRssMB) });
 
     Object.assign(result, {
       mode,

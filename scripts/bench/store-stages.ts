@@ -6,7 +6,7 @@ import { emptyFilters } from "../../lib/filters";
 import { speakerKey } from "../../lib/merge";
 import { defaultWeights, encodeRuleValues, scoreFeatures } from "../../lib/score";
 import { rebuildSeriesDays } from "../../lib/rollup";
-import { getActiveWeights } from "../../lib/store";
+import { getActiveWeights, insertRows } from "../../lib/store";
 import type { Statement, WeightSet } from "../../lib/types";
 import { previewResponseBody } from "../../lib/views";
 import { saveWeightSet } from "../../lib/weights-store";
@@ -14,26 +14,6 @@ import { median } from "./measure";
 
 const CHUNK = 500;
 
-/**
- * Multi-row INSERT through $executeRawUnsafe: Prisma's createMany plans every call anew, which
- * costs more than the insert itself at a million rows. `json` columns are cast on PostgreSQL.
- */
-async function insertRows(db: Db, table: string, rows: Record<string, unknown>[], json: string[] = []): Promise<void> {
-  if (rows.length === 0) return;
-  const postgres = providerOf(db) === "postgresql";
-  const columns = Object.keys(rows[0]);
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const slots = columns.map((column) => {
-      const value = row[column];
-      values.push(json.includes(column) ? JSON.stringify(value) : value);
-      const slot = postgres ? `$${values.length}` : "?";
-      return postgres && json.includes(column) ? `CAST(${slot} AS JSONB)` : slot;
-    });
-    return `(${slots.join(", ")})`;
-  });
-  await db.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, ...values);
-}
 /** Statements per synthetic article in the bulk store. */
 const STATEMENTS_PER_ARTICLE = 5;
 
@@ -46,6 +26,7 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
   const dated = pool.filter((s) => s.date);
   if (dated.length === 0) throw new Error("the statement pool has no dated statements");
   const weights = (await getActiveWeights(db)).version;
+  const provider = providerOf(db);
   const have = await db.statement.count();
   for (let start = have; start < total; start += CHUNK * STATEMENTS_PER_ARTICLE) {
     const end = Math.min(total, start + CHUNK * STATEMENTS_PER_ARTICLE);
@@ -53,10 +34,9 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
     for (let a = Math.floor(start / STATEMENTS_PER_ARTICLE); a * STATEMENTS_PER_ARTICLE < end; a++) {
       articles.push({ contentHash: `bulk-${a}`, path: `bulk/${a}.txt`, title: `Bulk article ${a}`, published: null, publishedFrom: "unknown", paragraphs: [] });
     }
-    await insertRows(db, "Article", articles, ["paragraphs"]);
+    await insertRows(db, provider, "Article", articles, { json: ["paragraphs"] });
     const created = await db.article.findMany({ where: { contentHash: { in: articles.map((a) => a.contentHash) } }, select: { id: true, contentHash: true } });
     const articleId = new Map(created.map((r) => [r.contentHash, r.id]));
-    const now = new Date();
     const statements = [];
     const sources = [];
     for (let i = start; i < end; i++) {
@@ -84,12 +64,11 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
         label: score.label,
         cameo: score.cameo,
         weightVersion: weights,
-        updatedAt: now,
       });
       sources.push({ statementId: id, articleId: articleId.get(`bulk-${Math.floor(i / STATEMENTS_PER_ARTICLE)}`)!, quote: template.text, context: template.context, dateFrom: date, dateTo: date });
     }
-    for (let i = 0; i < statements.length; i += CHUNK / 5) await insertRows(db, "Statement", statements.slice(i, i + CHUNK / 5), ["features"]);
-    for (let i = 0; i < sources.length; i += CHUNK / 5) await insertRows(db, "StatementSource", sources.slice(i, i + CHUNK / 5));
+    for (let i = 0; i < statements.length; i += CHUNK / 5) await insertRows(db, provider, "Statement", statements.slice(i, i + CHUNK / 5), { json: ["features"], exact: ["lexicon"], updatedAt: true });
+    for (let i = 0; i < sources.length; i += CHUNK / 5) await insertRows(db, provider, "StatementSource", sources.slice(i, i + CHUNK / 5));
   }
   await db.$transaction((tx) => rebuildSeriesDays(tx), { timeout: 10 * 60_000 });
   return db.statement.count();
