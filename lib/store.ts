@@ -6,6 +6,7 @@ import { providerOf, type Db } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
 import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
+import { addDays } from "./dates";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
 import { rebuildSeriesDays, type SeriesDayKey } from "./rollup";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "./score";
@@ -36,6 +37,9 @@ export interface StoredStatement extends ScoredStatement {
 
 /** Interactive transactions: generous limits, a batch may hold many articles. */
 export const TX_OPTIONS = { maxWait: 30_000, timeout: 10 * 60_000 } as const;
+
+/** Longer than any stored statement's day range (a month is the widest date expression). */
+const RANGE_BOUND_DAYS = 62;
 
 /** Upper bound of stored statements compared against one incoming statement. */
 const MAX_CANDIDATES = 500;
@@ -142,7 +146,12 @@ async function candidatesFor(tx: Tx, statements: Statement[]): Promise<Map<strin
     const key = speakerKey(s.speaker);
     if (key === "") continue;
     const range = rangeOf(s);
-    const days = range ? Prisma.sql` AND ("dateFrom" IS NULL OR "dateTo" IS NULL OR ("dateFrom" <= ${range.to} AND "dateTo" >= ${range.from}))` : Prisma.empty;
+    // Stored ranges have both ends or neither, and span at most a month (the widest date
+    // expression), so an overlapping one ends within [from, to + RANGE_BOUND_DAYS]: a bounded
+    // scan of the (speakerKey, dateTo) index instead of every statement of the speaker.
+    const days = range
+      ? Prisma.sql` AND ("dateTo" IS NULL OR ("dateTo" >= ${range.from} AND "dateTo" <= ${addDays(range.to, RANGE_BOUND_DAYS)} AND "dateFrom" <= ${range.to}))`
+      : Prisma.empty;
     conditions.set(`${key}\n${range?.from}\n${range?.to}`, Prisma.sql`("speakerKey" = ${key}${days})`);
   }
   for (const part of chunks([...conditions.values()], 100)) {

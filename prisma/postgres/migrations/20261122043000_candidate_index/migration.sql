@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Statement_speakerKey_dateTo_idx" ON "Statement"("speakerKey", "dateTo");
+
