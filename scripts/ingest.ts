@@ -20,6 +20,10 @@ import { defaultWorkers, ingestParallel } from "./parallel-ingest";
 
 export const USAGE = "usage: npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
 
+function printRejection(r: Rejection): void {
+  process.stderr.write(`rejected ${r.reason.startsWith(r.path) ? r.reason : `${r.path}: ${r.reason}`}\n`);
+}
+
 export function describeSummary(summary: IngestSummary): string {
   const { articles: a, statements: s } = summary;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -44,7 +48,7 @@ export async function runIngest(argv: string[], options: { label?: string; usage
   if (args.workers !== undefined || args.batch !== undefined) return ingestInBatches(inputs, unreadable, args, json, options.label);
   const result = analyzeBatch(inputs, { date: args.date });
   const batch = { ...result, rejected: [...unreadable, ...result.rejected] };
-  for (const r of batch.rejected) process.stderr.write(`rejected ${r.reason.startsWith(r.path) ? r.reason : `${r.path}: ${r.reason}`}\n`);
+  for (const r of batch.rejected) printRejection(r);
 
   const prisma = getPrisma();
   try {
@@ -66,7 +70,7 @@ async function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], ar
   const size = args.batch ?? DEFAULT_BATCH;
   const batches: BatchInput[][] = [];
   for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
-  for (const r of unreadable) process.stderr.write(`rejected ${r.reason.startsWith(r.path) ? r.reason : `${r.path}: ${r.reason}`}\n`);
+  for (const r of unreadable) printRejection(r);
   const prisma = getPrisma();
   let stored = 0;
   try {
@@ -76,7 +80,7 @@ async function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], ar
       date: args.date,
       onBatch: (_summary, batch) => {
         stored++;
-        for (const r of batch.rejected) process.stderr.write(`rejected ${r.reason.startsWith(r.path) ? r.reason : `${r.path}: ${r.reason}`}\n`);
+        for (const r of batch.rejected) printRejection(r);
       },
     });
     const summary = { ...run.summary, articles: { ...run.summary.articles, rejected: run.summary.articles.rejected + unreadable.length } };

@@ -66,9 +66,9 @@ export function strongestRuleValues(encoded: string | null): RuleValue[] {
 }
 
 /**
- * Score, label and CAMEO code alone, for scoring many statements at once (preview, re-score):
- * the same arithmetic as scoreFeatures, which also explains the score. `strongest` holds one
- * value per rule.
+ * Score, label and CAMEO code: the score arithmetic, used alone when scoring many statements
+ * at once (preview, re-score) and by scoreFeatures, which adds the explanation. `strongest`
+ * holds one value per rule.
  */
 export function scoreValues(lexicon: number, strongest: RuleValue[], weights: WeightSet): { score: number; label: Label; cameo: string | null } {
   let raw = toHundredths(toHundredths(lexicon * weights.lexicon) / 100);
@@ -85,35 +85,23 @@ export function scoreValues(lexicon: number, strongest: RuleValue[], weights: We
   return { score, label: labelFor(score, weights.thresholds), cameo: strongestRule?.cameo ?? null };
 }
 
-/** Pure: the score of stored features under a weight set. No NLP runs here. */
+/**
+ * Pure: the score of stored features under a weight set, with its explanation (one
+ * contribution per feature, plus the cap when it applies). No NLP runs here.
+ */
 export function scoreFeatures(features: Features, weights: WeightSet): Score {
-  const contributions: Contribution[] = [];
-  const add = (feature: string, value: number, weight: number) => {
-    contributions.push({ feature, value, weight, points: toHundredths(value * weight) / 100 });
-  };
-  add(LEXICON_FEATURE, features.lexicon, weights.lexicon);
-  let strongestRule: { cameo: string; points: number } | null = null;
-  for (const hit of strongestHits(features.hits)) {
-    const weight = weights.rules[hit.rule] ?? 0;
-    add(ruleFeature(hit.rule), hit.value, weight);
-    const points = Math.abs(hit.value * weight);
-    const rule = RULES_BY_ID.get(hit.rule);
-    if (rule && points > 0 && (!strongestRule || points > strongestRule.points)) {
-      strongestRule = { cameo: rule.cameo, points };
-    }
-  }
+  const strongest = strongestHits(features.hits);
+  const { score, label, cameo } = scoreValues(features.lexicon, strongest, weights);
+  const contribution = (feature: string, value: number, weight: number): Contribution => ({ feature, value, weight, points: toHundredths(value * weight) / 100 });
+  const contributions = [
+    contribution(LEXICON_FEATURE, features.lexicon, weights.lexicon),
+    ...strongest.map((hit) => contribution(ruleFeature(hit.rule), hit.value, weights.rules[hit.rule] ?? 0)),
+  ];
   const raw = contributions.reduce((sum, c) => sum + toHundredths(c.points), 0);
-  const limit = SCORE_LIMIT * 100;
-  const capped = Math.max(-limit, Math.min(limit, raw));
+  const capped = toHundredths(score);
   if (capped !== raw) {
     const excess = (capped - raw) / 100;
     contributions.push({ feature: CAP_FEATURE, value: excess, weight: 1, points: excess });
   }
-  const score = capped / 100;
-  return {
-    score,
-    label: labelFor(score, weights.thresholds),
-    cameo: strongestRule?.cameo ?? null,
-    contributions,
-  };
+  return { score, label, cameo, contributions };
 }

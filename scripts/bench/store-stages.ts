@@ -14,6 +14,8 @@ import { median } from "./measure";
 
 const CHUNK = 500;
 
+/** Rows per multi-row INSERT (about 2,000 parameters). */
+const ROWS_PER_INSERT = 100;
 /** Statements per synthetic article in the bulk store. */
 const STATEMENTS_PER_ARTICLE = 5;
 
@@ -67,8 +69,8 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
       });
       sources.push({ statementId: id, articleId: articleId.get(`bulk-${Math.floor(i / STATEMENTS_PER_ARTICLE)}`)!, quote: template.text, context: template.context, dateFrom: date, dateTo: date });
     }
-    for (let i = 0; i < statements.length; i += CHUNK / 5) await insertRows(db, provider, "Statement", statements.slice(i, i + CHUNK / 5), { json: ["features"], exact: ["lexicon"], updatedAt: true });
-    for (let i = 0; i < sources.length; i += CHUNK / 5) await insertRows(db, provider, "StatementSource", sources.slice(i, i + CHUNK / 5));
+    for (let i = 0; i < statements.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "Statement", statements.slice(i, i + ROWS_PER_INSERT), { json: ["features"], exact: ["lexicon"], updatedAt: true });
+    for (let i = 0; i < sources.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "StatementSource", sources.slice(i, i + ROWS_PER_INSERT));
   }
   await db.$transaction((tx) => rebuildSeriesDays(tx), { timeout: 10 * 60_000 });
   return db.statement.count();
