@@ -153,6 +153,22 @@ describe.each(backends)("dashboard queries on %s", (_name, open) => {
     );
   });
 
+  it("GET /api/series and /api/export give one point per series and week when asked, dated by the week's Monday", async () => {
+    const qs = "from=2026-01-01&to=2026-01-31";
+    const daily = await (await seriesGet(request(`/api/series?${qs}`))).json();
+    expect(daily.resolution).toBe("day");
+    const weekly = await (await seriesGet(request(`/api/series?${qs}&resolution=week`))).json();
+    expect(weekly.resolution).toBe("week");
+    expect(weekly.rows.length).toBeGreaterThan(0);
+    expect(weekly.rows.length).toBeLessThan(daily.rows.length);
+    for (const row of weekly.rows) expect(new Date(`${row.date}T00:00:00Z`).getUTCDay()).toBe(1);
+    // Each week's count is the sum of its days' counts.
+    const total = (rows: Array<{ statements: number }>) => rows.reduce((n, r) => n + r.statements, 0);
+    expect(total(weekly.rows)).toBe(total(daily.rows));
+    const csv = parseCsv(await (await exportGet(request(`/api/export?${qs}&resolution=week`))).text(), { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => [r.date, r.period])).toEqual(weekly.rows.map((r: { date: string }) => [r.date, "week"]));
+  });
+
   it("GET /api/statements pages the filtered statements; its CSV export streams all of them", async () => {
     const json = await (await statementsGet(request("/api/statements?label=hostile&limit=5"))).json();
     expect(json.limit).toBe(5);

@@ -14,7 +14,7 @@ function errorOf(fn: () => unknown): FilterError {
 
 describe("parseFilters", () => {
   it("reads every filter", () => {
-    const f = parse("from=2026-01-01&to=2026-01-31&speaker=Ana%20Silva&speaker=Li%20Wei&dyad=Brazil%3EChina&label=hostile,neutral&q=talks&by=dyad&top=3");
+    const f = parse("from=2026-01-01&to=2026-01-31&speaker=Ana%20Silva&speaker=Li%20Wei&dyad=Brazil%3EChina&label=hostile,neutral&q=talks&by=dyad&top=3&resolution=week");
     expect(f).toEqual({
       from: "2026-01-01",
       to: "2026-01-31",
@@ -24,6 +24,7 @@ describe("parseFilters", () => {
       q: "talks",
       by: "dyad",
       top: 3,
+      resolution: "week",
     });
   });
 
@@ -39,6 +40,7 @@ describe("parseFilters", () => {
     ["by=country", "by", /speaker or dyad/],
     ["top=0", "top", /at least 1/],
     ["top=many", "top", /whole number/],
+    ["resolution=year", "resolution", /auto, day, week, month/],
     ["dyad=Brazil", "dyad", /two countries/],
     ["from=2026-01-01&from=2026-01-02", "from", /more than once/],
     [`q=${"x".repeat(201)}`, "q", /200 characters/],
@@ -59,7 +61,7 @@ describe("parseFilters", () => {
 
 describe("filtersToQuery", () => {
   it("round-trips and leaves defaults out", () => {
-    const qs = "from=2026-01-01&speaker=Ana+Silva&dyad=Brazil%3EChina&label=hostile&q=a+%26+b&by=dyad&top=3";
+    const qs = "from=2026-01-01&speaker=Ana+Silva&dyad=Brazil%3EChina&label=hostile&q=a+%26+b&by=dyad&top=3&resolution=month";
     expect(filtersToQuery(parse(qs))).toBe(qs);
     expect(parse(filtersToQuery(parse(qs)))).toEqual(parse(qs));
     expect(filtersToQuery(emptyFilters())).toBe("");

@@ -7,7 +7,9 @@ import path from "node:path";
 import { SORT_KEYS, emptyFilters, type Filters } from "../lib/filters";
 import { analyzeBatch } from "../lib/pipeline";
 import { iterateStatements, querySeries, queryStatements } from "../lib/query";
+import { periodStart } from "../lib/series";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
+import { rebuildRollups } from "../lib/rollup";
 import { getActiveWeights, ingestBatch } from "../lib/store";
 import { previewResponseBody, seriesResponseBody } from "../lib/views";
 import { saveWeightSet } from "../lib/weights-store";
@@ -35,11 +37,37 @@ async function rollupAndTruth(db: Db): Promise<{ stored: string[]; truth: string
   return { stored: stored.map(line).sort(), truth: truth.map(line).sort() };
 }
 
-/** The chart through the rollup and through the statements (a label filter naming every label). */
+/** The chart through the rollups and through the statements (a label filter naming every label). */
 async function chartBothWays(db: Db, base: Filters) {
   const viaRollup = await querySeries(db, { ...base, top: 50 });
   const viaStatements = await querySeries(db, { ...base, top: 50, labels: ["hostile", "neutral", "conciliatory"] });
   return { viaRollup, viaStatements };
+}
+
+/** The chart's line rollup as stored (sorted rows). */
+async function storedLines(db: Db): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<Row[]>(`SELECT * FROM "SeriesBucket"`);
+  return rows
+    .map((r) => [r.mode, r.period, r.key, r.start, r.speaker, r.speakerKey, num(r.speakers), r.speakerCountry, num(r.countries), r.target, num(r.targets), num(r.statements), num(r.scoreSum).toFixed(6), num(r.scoreMin), num(r.scoreMax)].join("|"))
+    .sort();
+}
+
+/** Filters that take each of the chart's three sources, over ranges that start and end inside months. */
+function chartFilterCases(): Filters[] {
+  const ranges = [
+    {},
+    { from: "2025-04-15", to: "2026-01-06" },
+    { from: "2025-12-01", to: "2026-01-31" },
+    { from: "2025-11-20" },
+    { to: "2026-01-03" },
+  ];
+  const cases: Filters[] = [];
+  for (const range of ranges) {
+    for (const by of ["speaker", "dyad"] as const) {
+      for (const resolution of ["auto", "day", "week", "month"] as const) cases.push({ ...emptyFilters(), ...range, by, resolution });
+    }
+  }
+  return cases;
 }
 
 test("scoreValues (preview, re-score) gives exactly scoreFeatures' score, label and CAMEO code", () => {
@@ -87,12 +115,49 @@ describe.each(backends)("scale on %s", (_name, open) => {
     expect(afterRescore.stored).toEqual(afterRescore.truth);
     expect(afterRescore.stored).not.toEqual(afterIngest.stored);
 
-    for (const base of [emptyFilters(), { ...emptyFilters(), by: "dyad" as const }, { ...emptyFilters(), from: "2025-04-15", to: "2026-01-06" }]) {
+    // Kept up batch by batch, the line rollup equals one built from scratch.
+    const incremental = await storedLines(backend.prisma);
+    await backend.prisma.$transaction((tx) => rebuildRollups(tx));
+    expect(incremental.length).toBeGreaterThan(20);
+    expect(incremental).toEqual(await storedLines(backend.prisma));
+  });
+
+  test("the chart gives the same series and points from the rollups as from the statements, at every resolution", async () => {
+    const { viaRollup: whole } = await chartBothWays(backend.prisma, emptyFilters());
+    const speaker = whole.series[0].label;
+    const dyad = (await querySeries(backend.prisma, { ...emptyFilters(), by: "dyad" })).points[0];
+    const resolutions = new Set<string>();
+    for (const base of chartFilterCases()) {
       const { viaRollup, viaStatements } = await chartBothWays(backend.prisma, base);
-      expect(viaRollup.series).toEqual(viaStatements.series);
+      expect({ base, series: viaRollup.series }).toEqual({ base, series: viaStatements.series });
       expect(viaRollup.points.length).toBeGreaterThan(0);
-      expect(viaRollup.points).toEqual(viaStatements.points);
+      expect({ base, points: viaRollup.points }).toEqual({ base, points: viaStatements.points });
+      expect(viaRollup.resolution).toBe(viaStatements.resolution);
+      if (base.resolution !== "auto") expect(viaRollup.resolution).toBe(base.resolution);
+      resolutions.add(viaRollup.resolution);
+      // Filters on the lines themselves, and across them (a speaker's dyads, a dyad's speakers).
+      for (const narrowed of [{ ...base, speakers: [speaker] }, { ...base, dyads: [{ country: dyad.speakerCountry!, target: dyad.target! }] }]) {
+        const both = await chartBothWays(backend.prisma, narrowed);
+        expect({ narrowed, points: both.viaRollup.points }).toEqual({ narrowed, points: both.viaStatements.points });
+      }
     }
+    expect(resolutions).toEqual(new Set(["day", "week", "month"]));
+  });
+
+  test("a week runs from Monday to Sunday and a month from its first day, as the preview counts them", async () => {
+    const dated = await backend.prisma.statement.findMany({ where: { date: { not: null }, speakerKey: { not: "" } }, select: { speakerKey: true, date: true } });
+    for (const resolution of ["week", "month"] as const) {
+      const expected = new Map<string, number>();
+      for (const s of dated) {
+        const point = `${s.speakerKey}|${periodStart(s.date!, resolution)}`;
+        expected.set(point, (expected.get(point) ?? 0) + 1);
+      }
+      const { points } = await querySeries(backend.prisma, { ...emptyFilters(), resolution, top: 50 });
+      expect(points.length).toBeGreaterThan(5);
+      for (const p of points) expect({ p: `${p.series}|${p.date}`, n: p.statements }).toEqual({ p: `${p.series}|${p.date}`, n: expected.get(`${p.series}|${p.date}`) });
+    }
+    expect(periodStart("2026-01-04", "week")).toBe("2025-12-29"); // a Sunday
+    expect(periodStart("2026-01-05", "week")).toBe("2026-01-05"); // a Monday
   });
 
   test("the admin preview of unsaved weights equals the chart and labels after saving them", async () => {
@@ -100,7 +165,7 @@ describe.each(backends)("scale on %s", (_name, open) => {
     for (const rule of Object.keys(weights.rules)) weights.rules[rule] = Math.round(weights.rules[rule] * 1.37 * 10) / 10;
     weights.lexicon = 3.3;
     weights.thresholds = { hostile: -2.5, conciliatory: 0.5 };
-    for (const base of [emptyFilters(), { ...emptyFilters(), by: "dyad" as const }]) {
+    for (const base of [emptyFilters(), { ...emptyFilters(), by: "dyad" as const, resolution: "week" as const }]) {
       const before = new Map((await queryStatements(backend.prisma, base, { sort: "date", dir: "desc", limit: 1000, offset: 0 })).rows.map((s) => [s.id, s.label]));
       const preview = await previewResponseBody(backend.prisma, base, weights);
       const active = await getActiveWeights(backend.prisma);
@@ -131,6 +196,17 @@ describe.each(backends)("scale on %s", (_name, open) => {
     await backend.prisma.$executeRawUnsafe(`UPDATE "Statement" SET "lexicon" = 0, "ruleValues" = ''`);
     await backend.prisma.$executeRawUnsafe(backfill.trim().replace(/;$/, ""));
     expect(await read()).toEqual(written);
+  });
+
+  test("the migration's backfill of the chart's lines reproduces what ingest keeps up", async () => {
+    const kept = await storedLines(backend.prisma);
+    const folder = _name === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
+    const migration = fs.readFileSync(path.join(ROOT, folder, "20261122050000_chart_lines", "migration.sql"), "utf8");
+    const backfill = migration.slice(migration.indexOf('INSERT INTO "SeriesBucket"'));
+    await backend.prisma.$executeRawUnsafe(`DELETE FROM "SeriesBucket"`);
+    for (const statement of backfill.split(/;\s*$/m).filter((part) => part.trim())) await backend.prisma.$executeRawUnsafe(statement);
+    expect(kept.length).toBeGreaterThan(20);
+    expect(await storedLines(backend.prisma)).toEqual(kept);
   });
 
   test("export pages continue by keyset in exactly the table's order, for every sort", async () => {

@@ -51,10 +51,13 @@ describe("CSV export", () => {
     { ...point("=cmd|' /C calc'!A0", "2026-01-04", -6.2, 5), speaker: "=cmd|' /C calc'!A0", target: "@SUM(A1)" },
     { ...point("Ana, \"the\" Minister", "2026-01-05", 3.25, 2), speaker: "Ana, \"the\" Minister", target: "+Land\nNorth" },
   ];
-  const csv = seriesCsv(seriesRows(points, points.map((p) => ({ key: p.series, label: p.series, statements: 1, days: 1 }))));
+  const csv = seriesCsv(
+    seriesRows(points, points.map((p) => ({ key: p.series, label: p.series, statements: 1, days: 1 }))),
+    "day",
+  );
 
   it("starts with the documented header and quotes per RFC 4180", () => {
-    expect(csv.split("\r\n")[0]).toBe("date,speaker,index,statements,series,speaker_country,target,min,max");
+    expect(csv.split("\r\n")[0]).toBe("date,speaker,index,statements,series,speaker_country,target,min,max,period");
     const records = parseCsv(csv, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(2);
     expect(records[1].speaker).toBe("Ana, \"the\" Minister");

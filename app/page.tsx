@@ -7,7 +7,7 @@ import SwingChart, { type ChartSeries } from "@/app/components/SwingChart";
 import { loadDashboard, type Dashboard } from "@/lib/dashboard";
 import { getPrisma } from "@/lib/db";
 import { emptyFilters, filtersToQuery, FilterError, hasNarrowingFilters, parseFilters, parseTableOptions, DEFAULT_TABLE, type Filters, type TableOptions } from "@/lib/filters";
-import { formatDay, formatScore, plural } from "@/lib/format";
+import { formatPeriod, formatScore, onPeriod, PERIODLY, plural } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -27,14 +27,19 @@ function chartDescription(d: Dashboard, series: ChartSeries[]): string {
   if (series.length === 0) return "No dated statements match the filters.";
   const dates = d.rows.map((r) => r.date);
   const parts = [
-    `Daily tension index, −10 hostile to +10 conciliatory, for ${series.map((s) => s.label).join(", ")}, from ${formatDay(dates[0])} to ${formatDay(dates[dates.length - 1])}.`,
+    `${PERIODLY[d.resolution]} tension index, −10 hostile to +10 conciliatory, for ${series.map((s) => s.label).join(", ")}, from ${formatPeriod(dates[0], d.resolution)} to ${formatPeriod(dates[dates.length - 1], d.resolution)}.`,
   ];
   if (d.swing) {
     parts.push(
-      `Largest swing: ${d.swing.label}, ${formatScore(d.swing.from.index)} on ${formatDay(d.swing.from.date)} to ${formatScore(d.swing.to.index)} on ${formatDay(d.swing.to.date)}.`,
+      `Largest swing: ${d.swing.label}, ${formatScore(d.swing.from.index)} ${onPeriod(d.swing.from.date, d.resolution)} to ${formatScore(d.swing.to.index)} ${onPeriod(d.swing.to.date, d.resolution)}.`,
     );
   }
   return parts.join(" ");
+}
+
+/** The period a point stands for, as the headline names it: "4 Jan 2026", "the week of 5 Jan 2026", "Jan 2026". */
+function periodName(start: string, resolution: Dashboard["resolution"]): string {
+  return resolution === "week" ? `the ${formatPeriod(start, resolution)}` : formatPeriod(start, resolution);
 }
 
 function SwingHeadline({ d }: { d: Dashboard }) {
@@ -52,8 +57,8 @@ function SwingHeadline({ d }: { d: Dashboard }) {
       <p className="headline-label">Largest swing</p>
       <p className={`headline-figure ${swing.change < 0 ? "neg" : "pos"}`}>{formatScore(swing.change)}</p>
       <p className="headline-text">
-        <strong>{swing.label}</strong>: {formatScore(swing.from.index)} on <time dateTime={swing.from.date}>{formatDay(swing.from.date)}</time> →{" "}
-        {formatScore(swing.to.index)} on <time dateTime={swing.to.date}>{formatDay(swing.to.date)}</time>
+        <strong>{swing.label}</strong>: {formatScore(swing.from.index)} {d.resolution === "day" ? "on" : "in"} <time dateTime={swing.from.date}>{periodName(swing.from.date, d.resolution)}</time> →{" "}
+        {formatScore(swing.to.index)} {d.resolution === "day" ? "on" : "in"} <time dateTime={swing.to.date}>{periodName(swing.to.date, d.resolution)}</time>
       </p>
     </div>
   );
@@ -150,7 +155,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           <div>
             <h2 id="chart-title">Tension index by {filters.by === "dyad" ? "dyad" : "speaker"}</h2>
             <p className="muted small">
-              Daily mean score of each {filters.by === "dyad" ? "dyad's" : "speaker's"} statements · {plural(d.chartedStatements, "statement")} dated to the day
+              {PERIODLY[d.resolution]} mean score of each {filters.by === "dyad" ? "dyad's" : "speaker's"} statements · {plural(d.chartedStatements, "statement")} dated to the day
               {undatedOrOther > 0 ? ` · ${plural(undatedOrOther, "more statement")} in the table (no known day, no ${filters.by === "dyad" ? "dyad" : "speaker"}, or a quieter series)` : ""}
               {hasNarrowingFilters(filters) ? " · filtered" : ""}
             </p>
@@ -168,6 +173,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
               thresholds={d.thresholds}
               title="Tension index over time"
               description={description}
+              resolution={d.resolution}
             />
             <figcaption id="chart-desc" className="muted small">
               {description} Shaded bands: hostile (score ≤ {formatScore(d.thresholds.hostile)}) and conciliatory (≥ {formatScore(d.thresholds.conciliatory)}) under

@@ -2,9 +2,11 @@
 // formula (=, +, -, @, tab, CR first) get a leading apostrophe; numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
 import type { StatementView } from "./query";
+import type { Resolution } from "./filters";
 import type { SeriesRow } from "./series";
 
-export const SERIES_COLUMNS = ["date", "speaker", "index", "statements", "series", "speaker_country", "target", "min", "max"] as const;
+/** `date` is the first day of the point's period; `period` says whether that is a day, week (from Monday) or month. */
+export const SERIES_COLUMNS = ["date", "speaker", "index", "statements", "series", "speaker_country", "target", "min", "max", "period"] as const;
 export const STATEMENT_COLUMNS = [
   "date",
   "date_from",
@@ -29,8 +31,8 @@ function toCsv(columns: readonly string[], records: Cell[][], header: boolean): 
 }
 
 /** The chart's rows as CSV, in the order /api/series returns them. */
-export function seriesCsv(rows: SeriesRow[]): string {
-  const records = rows.map((r) => [r.date, r.speaker, r.index, r.statements, r.series, r.speakerCountry, r.target, r.min, r.max]);
+export function seriesCsv(rows: SeriesRow[], resolution: Resolution): string {
+  const records = rows.map((r) => [r.date, r.speaker, r.index, r.statements, r.series, r.speakerCountry, r.target, r.min, r.max, resolution]);
   return toCsv(SERIES_COLUMNS, records, true);
 }
 

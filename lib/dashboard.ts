@@ -1,7 +1,7 @@
 // Everything the dashboard page shows for one set of filters, gathered in a handful of
 // aggregate queries (the store is never read whole) and shaped for rendering.
 import type { Db } from "./db";
-import type { Filters, TableOptions } from "./filters";
+import type { Filters, Resolution, TableOptions } from "./filters";
 import { filterChoices, queryPointQuotes, querySeries, queryStatements, type FilterChoices, type StatementView } from "./query";
 import { chartRows, largestSwing, seriesRows, type PointQuote, type SeriesInfo, type SeriesRow, type Swing } from "./series";
 import { getActiveWeights } from "./store";
@@ -15,9 +15,11 @@ export interface PointDetail {
 
 export interface Dashboard {
   series: SeriesInfo[];
+  /** How long one chart point is. */
+  resolution: Resolution;
   omittedSeries: number;
   chartedStatements: number;
-  /** Wide rows for the chart: one per day, one column per series key, null = no statement. */
+  /** Wide rows for the chart: one per period, one column per series key, null = no statement. */
   chart: Array<Record<string, number | string | null>>;
   /** The rows /api/series and the CSV export give for the same filters. */
   rows: SeriesRow[];
@@ -43,7 +45,10 @@ export async function loadDashboard(db: Db, filters: Filters, table: TableOption
     getActiveWeights(db),
   ]);
   const keys = result.series.map((s) => s.key);
-  const [extremes, quotes] = await Promise.all([queryPointQuotes(db, filters, keys, "extreme"), queryPointQuotes(db, filters, keys, "point")]);
+  const [extremes, quotes] = await Promise.all([
+    queryPointQuotes(db, filters, keys, "extreme", result.resolution),
+    queryPointQuotes(db, filters, keys, "point", result.resolution),
+  ]);
 
   const details: Record<string, PointDetail> = {};
   for (const p of result.points) details[pointKey(p.series, p.date)] = { index: p.index, statements: p.statements, quotes: [] };
@@ -56,9 +61,10 @@ export async function loadDashboard(db: Db, filters: Filters, table: TableOption
 
   return {
     series: result.series,
+    resolution: result.resolution,
     omittedSeries: result.omittedSeries,
     chartedStatements: result.chartedStatements,
-    chart: chartRows(result.points, keys),
+    chart: chartRows(result.points, keys, result.resolution),
     rows: seriesRows(result.points, result.series),
     details,
     annotations,

@@ -9,6 +9,10 @@ export const SORT_KEYS = ["date", "score", "speaker", "sources"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 export const LABELS: readonly Label[] = ["hostile", "neutral", "conciliatory"];
+/** How long one chart point is; "auto" picks by the span charted (lib/series.ts autoResolution). */
+export const RESOLUTIONS = ["auto", "day", "week", "month"] as const;
+export type ResolutionChoice = (typeof RESOLUTIONS)[number];
+export type Resolution = Exclude<ResolutionChoice, "auto">;
 
 /** Speaker country → target country, e.g. a government addressing another. */
 export interface Dyad {
@@ -29,6 +33,8 @@ export interface Filters {
   by: SeriesBy;
   /** How many series the chart shows, the busiest first. */
   top: number;
+  /** One chart point per day, week (from Monday) or month of a series. */
+  resolution: ResolutionChoice;
 }
 
 export interface TableOptions {
@@ -49,7 +55,7 @@ const MAX_VALUES = 100;
 export const DYAD_SEPARATOR = ">";
 
 export function emptyFilters(): Filters {
-  return { from: null, to: null, speakers: [], dyads: [], labels: [], q: null, by: "speaker", top: DEFAULT_TOP };
+  return { from: null, to: null, speakers: [], dyads: [], labels: [], q: null, by: "speaker", top: DEFAULT_TOP, resolution: "auto" };
 }
 
 /** A filter parameter that cannot be used; `param` names it for the 400 response. */
@@ -84,6 +90,7 @@ const single = {
   q: z.string().max(MAX_QUERY_CHARS, `at most ${MAX_QUERY_CHARS} characters`),
   by: z.enum(["speaker", "dyad"], "expected speaker or dyad"),
   top: intIn(1, MAX_TOP),
+  resolution: z.enum(RESOLUTIONS, `expected one of ${RESOLUTIONS.join(", ")}`),
   sort: z.enum(SORT_KEYS, `expected one of ${SORT_KEYS.join(", ")}`),
   dir: z.enum(["asc", "desc"], "expected asc or desc"),
   limit: intIn(1, MAX_LIMIT),
@@ -98,7 +105,7 @@ const dyad = z
   .refine((parts) => parts.length === 2 && parts.every((p) => p.length > 0 && p.length <= 100), `expected two countries as A${DYAD_SEPARATOR}B`)
   .transform(([country, target]): Dyad => ({ country, target }));
 
-const FILTER_PARAMS = ["from", "to", "q", "by", "top", "speaker", "dyad", "label"] as const;
+const FILTER_PARAMS = ["from", "to", "q", "by", "top", "resolution", "speaker", "dyad", "label"] as const;
 const TABLE_PARAMS = ["sort", "dir", "limit", "offset"] as const;
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -171,6 +178,7 @@ export function parseFilters(input: Params, options: { strict?: boolean; tablePa
     q: parseSingle(params, "q"),
     by: parseSingle(params, "by") ?? "speaker",
     top: parseSingle(params, "top") ?? DEFAULT_TOP,
+    resolution: parseSingle(params, "resolution") ?? "auto",
   };
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new FilterError("to", `${filters.to} is before from=${filters.from}`);
@@ -204,6 +212,7 @@ export function filtersToQuery(filters: Filters, table?: Partial<TableOptions>):
   if (filters.q) params.set("q", filters.q);
   if (filters.by !== "speaker") params.set("by", filters.by);
   if (filters.top !== DEFAULT_TOP) params.set("top", String(filters.top));
+  if (filters.resolution !== "auto") params.set("resolution", filters.resolution);
   if (table) {
     if (table.sort && table.sort !== DEFAULT_TABLE.sort) params.set("sort", table.sort);
     if (table.dir && table.dir !== (table.sort === "speaker" ? "asc" : "desc")) params.set("dir", table.dir);

@@ -1,5 +1,6 @@
 // Display formatting shared by server and client components (identical output on
 // both, so hydration never disagrees: no locale-dependent Intl calls).
+import type { Resolution } from "./filters";
 import type { DateRange, ISODate } from "./types";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -9,6 +10,23 @@ export function formatDay(day: ISODate, options: { short?: boolean } = {}): stri
   const [y, m, d] = day.split("-").map(Number);
   const base = `${d} ${MONTHS[m - 1] ?? "?"}`;
   return options.short ? base : `${base} ${y}`;
+}
+
+export const PERIODLY: Record<Resolution, string> = { day: "Daily", week: "Weekly", month: "Monthly" };
+
+/** A chart point's period from its first day: "4 Jan 2026", "week of 5 Jan 2026", "Jan 2026". */
+export function formatPeriod(start: ISODate, resolution: Resolution, options: { short?: boolean } = {}): string {
+  if (resolution === "month") {
+    const [y, m] = start.split("-").map(Number);
+    return options.short ? `${MONTHS[m - 1] ?? "?"} ${String(y).slice(2)}` : `${MONTHS[m - 1] ?? "?"} ${y}`;
+  }
+  if (resolution === "week") return options.short ? formatDay(start, options) : `week of ${formatDay(start)}`;
+  return formatDay(start, options);
+}
+
+/** "on 4 Jan 2026", "in the week of 5 Jan 2026", "in Jan 2026". */
+export function onPeriod(start: ISODate, resolution: Resolution): string {
+  return resolution === "day" ? `on ${formatDay(start)}` : `in ${resolution === "week" ? "the " : ""}${formatPeriod(start, resolution)}`;
 }
 
 export function formatDayOrRange(date: ISODate | null, range: DateRange | null): string {

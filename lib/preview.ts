@@ -1,7 +1,8 @@
 // Preview of unsaved weights: re-scores stored features (no NLP) and aggregates them into the
-// saved chart's points (same statements, same days and series), so the two charts compare.
+// saved chart's points (same statements, same periods and series), so the two charts compare.
 import { scoreValues, strongestRuleValues } from "./score";
-import type { SeriesPoint } from "./series";
+import { periodStart, type SeriesPoint } from "./series";
+import type { Resolution } from "./filters";
 import type { ScoringInput } from "./query";
 import type { Label, WeightSet } from "./types";
 
@@ -20,11 +21,12 @@ export interface Preview {
 }
 
 /** The saved chart's points under `weights`, and the statements whose label would change. */
-export function previewScores(inputs: ScoringInput[], weights: WeightSet, savedPoints: SeriesPoint[], maxChanged = 100): Preview {
+export function previewScores(inputs: ScoringInput[], weights: WeightSet, savedPoints: SeriesPoint[], resolution: Resolution, maxChanged = 100): Preview {
   const groups = new Map<string, { sum: number; n: number; min: number; max: number }>();
   for (const p of savedPoints) groups.set(`${p.series}\n${p.date}`, { sum: 0, n: 0, min: Infinity, max: -Infinity });
   const changed: LabelChange[] = [];
   let changedCount = 0;
+  const periodOfDay = new Map<string, string>();
   for (const input of inputs) {
     const { score, label } = scoreValues(input.lexicon, strongestRuleValues(input.ruleValues), weights);
     if (label !== input.label) {
@@ -32,7 +34,9 @@ export function previewScores(inputs: ScoringInput[], weights: WeightSet, savedP
       if (changed.length < maxChanged) changed.push({ id: input.id, from: { score: input.score, label: input.label }, to: { score, label } });
     }
     if (!input.date || !input.series) continue;
-    const group = groups.get(`${input.series}\n${input.date}`);
+    let period = periodOfDay.get(input.date);
+    if (period === undefined) periodOfDay.set(input.date, (period = periodStart(input.date, resolution)));
+    const group = groups.get(`${input.series}\n${period}`);
     if (!group) continue;
     group.sum += score;
     group.n++;

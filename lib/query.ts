@@ -3,10 +3,11 @@
 // only portable functions are used (AVG, COUNT, window ROW_NUMBER, LOWER, SUBSTR).
 import { providerOf, type Db } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
-import { dyadLabel, DYAD_SEPARATOR, type Filters, type TableOptions } from "./filters";
+import { dyadLabel, DYAD_SEPARATOR, type Filters, type Resolution, type TableOptions } from "./filters";
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
-import { round2, shortQuote, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
+import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholeMonths, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
+import { combinedLineColumns, monthStartSql } from "./rollup";
 import { contributionsOf, weightSetsByVersion } from "./store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
@@ -77,36 +78,80 @@ export interface SeriesResult {
   omittedSeries: number;
   /** Statements behind the plotted points. */
   chartedStatements: number;
+  /** How long one point is (filters.resolution, with "auto" resolved). */
+  resolution: Resolution;
 }
 
-/** The busiest `filters.top` series and their daily mean scores. */
+/** The first day of the period holding a YYYY-MM-DD column or expression, in the store's SQL. */
+export function periodStartSql(db: Db, day: Prisma.Sql, resolution: Resolution): Prisma.Sql {
+  if (resolution === "day") return day;
+  if (resolution === "month") return monthStartSql(day);
+  return providerOf(db) === "postgresql"
+    ? sql`TO_CHAR(DATE_TRUNC('week', CAST(${day} AS DATE)), 'YYYY-MM-DD')`
+    : sql`DATE(${day}, '-6 days', 'weekday 1')`;
+}
+
+type ChartSource = "lines" | "days" | "statements";
+
 /**
- * The chart reads the daily rollup (lib/rollup.ts) unless a filter looks inside statements
- * (label, text search): then it aggregates the statements themselves. Both give the same numbers.
+ * Where the chart's numbers come from, the cheapest that can answer the filters (all give the
+ * same numbers): the per-line rollup unless a filter cuts across lines (a speaker filter on dyad
+ * lines, a dyad filter on speaker lines), the per-day rollup unless a filter looks inside
+ * statements (label, text), and otherwise the statements themselves.
  */
-function chartSource(filters: Filters) {
-  if (filters.labels.length === 0 && !filters.q) {
-    return {
-      table: sql`"SeriesDay"`,
-      statements: sql`SUM("statements")`,
-      index: sql`SUM("scoreSum") / SUM("statements")`,
-      min: sql`MIN("scoreMin")`,
-      max: sql`MAX("scoreMax")`,
-    };
-  }
-  return { table: sql`"Statement"`, statements: sql`COUNT(*)`, index: sql`AVG("score")`, min: sql`MIN("score")`, max: sql`MAX("score")` };
+function chartSourceOf(filters: Filters): ChartSource {
+  if (filters.labels.length > 0 || filters.q) return "statements";
+  const crossing = filters.by === "dyad" ? filters.speakers.length > 0 : filters.dyads.length > 0;
+  return crossing ? "days" : "lines";
 }
 
+const LINE_COLUMNS = {
+  ranking: sql`"key", "speaker", "statements"`,
+  all: sql`"mode", "key", "start", "speaker", "speakerKey", "speakers", "speakerCountry", "countries", "target", "targets", "statements", "scoreSum", "scoreMin", "scoreMax"`,
+};
+
+/**
+ * SeriesBucket rows of the chart's lines for the filters: days, or whole months and the days
+ * around them. Each period is its own SELECT so that each reads one index range.
+ */
+function lineRowsSql(filters: Filters, periods: "days" | "days and months", options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [sql`"mode" = ${filters.by}`];
+  if (options.keys) conditions.push(sql`"key" IN (${join(options.keys)})`);
+  if (filters.speakers.length) conditions.push(sql`"key" IN (${join(filters.speakers.map(speakerKey))})`);
+  if (filters.dyads.length) {
+    const pairs = filters.dyads.map(
+      (d) => sql`(LOWER("speakerCountry") = ${d.country.toLowerCase()} AND LOWER("target") = ${d.target.toLowerCase()})`,
+    );
+    conditions.push(sql`(${join(pairs, " OR ")})`);
+  }
+  const select = (period: "day" | "month", from: string | null, to: string | null) => {
+    const range = [...(from ? [sql`"start" >= ${from}`] : []), ...(to ? [sql`"start" <= ${to}`] : [])];
+    return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM "SeriesBucket" WHERE ${join([...conditions, sql`"period" = ${period}`, ...range], " AND ")}`;
+  };
+  const months = periods === "days and months" ? wholeMonths(filters.from, filters.to) : null;
+  if (!months) return sql`FROM (${select("day", filters.from, filters.to)}) "lines"`;
+  const parts = [select("month", months.first, months.last)];
+  if (months.first && filters.from && filters.from < months.first) parts.push(select("day", filters.from, addDays(months.first, -1)));
+  const afterLast = months.last ? nextPeriod(months.last, "month") : null;
+  if (afterLast && filters.to && filters.to >= afterLast) parts.push(select("day", afterLast, filters.to));
+  return sql`FROM (${join(parts, " UNION ALL ")}) "lines"`;
+}
+
+/** The busiest `filters.top` series and their mean scores per day, week or month. */
 export async function querySeries(db: Db, filters: Filters): Promise<SeriesResult> {
-  const key = seriesKey(filters);
+  const source = chartSourceOf(filters);
+  const key = source === "lines" ? sql`"key"` : seriesKey(filters);
   const where = whereSql(filters, { charted: true });
-  const from = chartSource(filters);
-  // Ranking counts statements only; a series' days are counted from its points below.
-  const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown }>>(sql`
-    SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${from.statements} AS "n"
-    FROM ${from.table} ${where}
-    GROUP BY ${key}
-    ORDER BY ${from.statements} DESC, ${key} ASC`);
+  const table = source === "statements" ? sql`"Statement"` : sql`"SeriesDay"`;
+  const count = source === "statements" ? sql`COUNT(*)` : sql`SUM("statements")`;
+  // Ranking counts statements only; a series' points are counted from the points below.
+  const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown }>>(
+    source === "lines"
+      ? sql`SELECT "key", MAX("speaker") AS "speaker", SUM("statements") AS "n" ${lineRowsSql(filters, "days and months", { columns: "ranking" })}
+          GROUP BY "key" ORDER BY SUM("statements") DESC, "key" ASC`
+      : sql`SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${count} AS "n" FROM ${table} ${where}
+          GROUP BY ${key} ORDER BY ${count} DESC, ${key} ASC`,
+  );
   const top = ranked.slice(0, filters.top);
   const series: SeriesInfo[] = top.map((r) => ({
     key: r.key,
@@ -114,17 +159,47 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
     statements: num(r.n),
     days: 0,
   }));
-  if (series.length === 0) return { series, points: [], omittedSeries: 0, chartedStatements: 0 };
+  const requested = filters.resolution === "auto" ? null : filters.resolution;
+  if (series.length === 0) return { series, points: [], omittedSeries: 0, chartedStatements: 0, resolution: requested ?? "day" };
+  const topKeys = series.map((s) => s.key);
+  const keys = join(topKeys);
 
-  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "date", ${key} AS "series",
-      CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speaker") END AS "speaker",
-      CASE WHEN COUNT(DISTINCT "speakerCountry") = 1 THEN MAX("speakerCountry") END AS "speakerCountry",
-      CASE WHEN COUNT(DISTINCT "target") = 1 THEN MAX("target") END AS "target",
-      ${from.index} AS "index", ${from.statements} AS "statements", ${from.min} AS "min", ${from.max} AS "max"
-    FROM ${from.table} ${where} AND ${key} IN (${join(series.map((s) => s.key))})
-    GROUP BY "date", ${key}
-    ORDER BY "date" ASC, ${key} ASC`);
+  let resolution = requested;
+  if (!resolution) {
+    const [span] = await db.$queryRaw<Array<{ first: string | null; last: string | null }>>(
+      source === "lines"
+        ? sql`SELECT MIN("start") AS "first", MAX("start") AS "last" ${lineRowsSql(filters, "days", { columns: "all", keys: topKeys })}`
+        : sql`SELECT MIN("date") AS "first", MAX("date") AS "last" FROM ${table} ${where} AND ${key} IN (${keys})`,
+    );
+    resolution = autoResolution(span?.first ?? null, span?.last ?? null);
+  }
+
+  let rows: Array<Record<string, unknown>>;
+  if (source === "lines") {
+    const period = periodStartSql(db, sql`"start"`, resolution);
+    const c = combinedLineColumns();
+    rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+      SELECT ${period} AS "date", "key" AS "series", ${c.speaker} AS "speaker", ${c.country.value} AS "speakerCountry", ${c.target.value} AS "target",
+        SUM("scoreSum") / SUM("statements") AS "index", SUM("statements") AS "statements", MIN("scoreMin") AS "min", MAX("scoreMax") AS "max"
+      ${lineRowsSql(filters, resolution === "month" ? "days and months" : "days", { columns: "all", keys: topKeys })}
+      GROUP BY ${period}, "key"
+      ORDER BY ${period} ASC, "key" ASC`);
+  } else {
+    const period = periodStartSql(db, sql`"date"`, resolution);
+    const values =
+      source === "statements"
+        ? { index: sql`AVG("score")`, min: sql`MIN("score")`, max: sql`MAX("score")` }
+        : { index: sql`SUM("scoreSum") / SUM("statements")`, min: sql`MIN("scoreMin")`, max: sql`MAX("scoreMax")` };
+    rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+      SELECT ${period} AS "date", ${key} AS "series",
+        CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speaker") END AS "speaker",
+        CASE WHEN COUNT(DISTINCT "speakerCountry") = 1 THEN MAX("speakerCountry") END AS "speakerCountry",
+        CASE WHEN COUNT(DISTINCT "target") = 1 THEN MAX("target") END AS "target",
+        ${values.index} AS "index", ${count} AS "statements", ${values.min} AS "min", ${values.max} AS "max"
+      FROM ${table} ${where} AND ${key} IN (${keys})
+      GROUP BY ${period}, ${key}
+      ORDER BY ${period} ASC, ${key} ASC`);
+  }
   const points: SeriesPoint[] = rows.map((r) => ({
     date: String(r.date),
     series: String(r.series),
@@ -136,12 +211,15 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
     min: num(r.min),
     max: num(r.max),
   }));
-  for (const info of series) info.days = points.filter((p) => p.series === info.key).length;
+  const pointsPerSeries = new Map<string, number>();
+  for (const p of points) pointsPerSeries.set(p.series, (pointsPerSeries.get(p.series) ?? 0) + 1);
+  for (const info of series) info.days = pointsPerSeries.get(info.key) ?? 0;
   return {
     series,
     points,
     omittedSeries: ranked.length - top.length,
     chartedStatements: series.reduce((sum, s) => sum + s.statements, 0),
+    resolution,
   };
 }
 
@@ -157,19 +235,21 @@ function dyadLabelOf(key: string): string {
  *   (the two ends of its swing; among equals the most widely reported, then the latest);
  * - `per: "point"`: per data point, the strongest few (the tooltip's quotes).
  */
-export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: string[], per: "extreme" | "point"): Promise<PointQuote[]> {
+export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: string[], per: "extreme" | "point", resolution: Resolution): Promise<PointQuote[]> {
   if (seriesKeys.length === 0) return [];
   const key = seriesKey(filters);
+  // A quote is dated by the point it belongs to: the first day of its period.
+  const period = periodStartSql(db, sql`"date"`, resolution);
   const sourceCount = sql`(SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id")`;
   const window =
     per === "extreme"
       ? sql`PARTITION BY ${key}, CASE WHEN "score" < 0 THEN 0 ELSE 1 END ORDER BY ABS("score") DESC, ${sourceCount} DESC, "date" DESC, "id" ASC`
-      : sql`PARTITION BY ${key}, "date" ORDER BY ABS("score") DESC, "id" ASC`;
+      : sql`PARTITION BY ${key}, ${period} ORDER BY ABS("score") DESC, "id" ASC`;
   const keep = per === "extreme" ? 1 : QUOTES_PER_POINT;
   const nonNeutral = per === "extreme" ? sql`AND "label" <> 'neutral'` : Prisma.empty;
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
     SELECT "id", "series", "date", "score", "label", "text", "features", "weightVersion" FROM (
-      SELECT "id", ${key} AS "series", "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text",
+      SELECT "id", ${key} AS "series", ${period} AS "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text",
         "features", "weightVersion", ROW_NUMBER() OVER (${window}) AS "rank"
       FROM "Statement" ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)}) ${nonNeutral}
     ) ranked

@@ -1,42 +1,184 @@
-// The chart's daily rollup (model SeriesDay): per speaker, speaker country, target and day, how
-// many dated statements there are and the sum, minimum and maximum of their scores. The chart
-// aggregates these rows instead of every statement; the rows are derived data, rebuilt from
-// Statement in the same transaction as every write that changes a dated statement's score,
-// speaker, countries or day.
+// The chart's rollups of dated statements. Both are derived data, rebuilt from Statement in the
+// transaction of every write that changes a dated statement's score, speaker, countries or day.
+// - SeriesDay: per speaker, speaker country, target and day. It serves any combination of
+//   filters, and SeriesBucket is built from it.
+// - SeriesBucket: per chart line (a speaker, or a speaker country → target dyad) and day, and per
+//   line and month. The chart ranks its lines over months and reads a line's days, so that its
+//   cost follows the number of lines and days shown, not the number of statements.
 import { Prisma } from "./generated/prisma/sqlite/client";
 import type { Tx } from "./store";
 
 const sql = Prisma.sql;
+const join = Prisma.join;
 
-export interface SeriesDayKey {
+/** What a write touched: the speaker, countries and day of a statement before and after it. */
+export interface RollupKey {
   speakerKey: string;
+  speakerCountry: string | null;
+  target: string | null;
   date: string;
 }
 
-const INSERT = sql`INSERT INTO "SeriesDay" ("speakerKey", "speaker", "speakerCountry", "target", "date", "statements", "scoreSum", "scoreMin", "scoreMax")
+const SERIES_DAY_INSERT = sql`INSERT INTO "SeriesDay" ("speakerKey", "speaker", "speakerCountry", "target", "date", "statements", "scoreSum", "scoreMin", "scoreMax")
   SELECT "speakerKey", MAX("speaker"), "speakerCountry", "target", "date", COUNT(*), SUM("score"), MIN("score"), MAX("score")
   FROM "Statement"`;
 // In the column order of Statement_scoring_idx, so that the full rebuild reads that index in order.
-const GROUP = sql`GROUP BY "date", "speakerKey", "speakerCountry", "target"`;
+const SERIES_DAY_GROUP = sql`GROUP BY "date", "speakerKey", "speakerCountry", "target"`;
 
-/** Keys per statement: two parameters each, far below either database's limit. */
-const KEYS_PER_STATEMENT = 400;
+const BUCKET_COLUMNS = sql`("mode", "period", "key", "start", "speaker", "speakerKey", "speakers", "speakerCountry", "countries", "target", "targets", "statements", "scoreSum", "scoreMin", "scoreMax")`;
 
-/** Rebuilds the rollup rows of the given speaker-days (all of them when `keys` is omitted). */
-export async function rebuildSeriesDays(tx: Tx, keys?: SeriesDayKey[]): Promise<void> {
+/** "The only value, or null when there are none or several", and how many (0, 1, 2 = several), from single values. */
+function onlyOfValues(column: string): Prisma.Sql {
+  const c = Prisma.raw(`"${column}"`);
+  return sql`CASE WHEN COUNT(DISTINCT ${c}) = 1 THEN MAX(${c}) END, CASE WHEN COUNT(DISTINCT ${c}) > 1 THEN 2 ELSE COUNT(DISTINCT ${c}) END`;
+}
+
+const SPEAKER_DAYS = sql`SELECT 'speaker', 'day', "speakerKey", "date", MAX("speaker"), "speakerKey", 1,
+    ${onlyOfValues("speakerCountry")}, ${onlyOfValues("target")},
+    SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")
+  FROM "SeriesDay" WHERE "speakerKey" <> ''`;
+const SPEAKER_DAYS_GROUP = sql`GROUP BY "speakerKey", "date"`;
+
+// The dyad key is spelled as the chart's series key (lib/query.ts seriesKey).
+const DYAD_DAYS = sql`SELECT 'dyad', 'day', "speakerCountry" || '>' || "target", "date",
+    CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speaker") END, ${onlyOfValues("speakerKey")},
+    MAX("speakerCountry"), 1, MAX("target"), 1,
+    SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")
+  FROM "SeriesDay" WHERE "speakerCountry" IS NOT NULL AND "target" IS NOT NULL`;
+// In the column order of SeriesDay_date_speakerCountry_target_idx.
+const DYAD_DAYS_GROUP = sql`GROUP BY "date", "speakerCountry", "target"`;
+
+/**
+ * SeriesBucket rows combined over a longer period (months from days, the chart's weeks): the
+ * only speaker, country or target of the period when every row had at most that one.
+ */
+export function combinedLineColumns() {
+  const only = (value: string, count: string) => {
+    const v = Prisma.raw(`"${value}"`);
+    const n = Prisma.raw(`"${count}"`);
+    const single = sql`MAX(${n}) = 1 AND MIN(${v}) = MAX(${v})`;
+    return {
+      single,
+      value: sql`CASE WHEN ${single} THEN MAX(${v}) END`,
+      count: sql`CASE WHEN MAX(${n}) = 0 THEN 0 WHEN ${single} THEN 1 ELSE 2 END`,
+    };
+  };
+  const speakerKey = only("speakerKey", "speakers");
+  const country = only("speakerCountry", "countries");
+  const target = only("target", "targets");
+  return {
+    // In speaker lines every row holds the line's speaker: its name is kept whatever the count.
+    speaker: sql`CASE WHEN MAX("mode") = 'speaker' OR (${speakerKey.single}) THEN MAX("speaker") END`,
+    speakerKey,
+    country,
+    target,
+    totals: sql`SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")`,
+  };
+}
+
+function combinedBucketColumns(): Prisma.Sql {
+  const c = combinedLineColumns();
+  return sql`${c.speaker}, ${c.speakerKey.value}, ${c.speakerKey.count}, ${c.country.value}, ${c.country.count}, ${c.target.value}, ${c.target.count}, ${c.totals}`;
+}
+
+/** The first day of the month of a YYYY-MM-DD column or expression (portable SQL). */
+export function monthStartSql(day: Prisma.Sql): Prisma.Sql {
+  return sql`SUBSTR(${day}, 1, 7) || '-01'`;
+}
+
+const MONTHS = sql`SELECT "mode", 'month', "key", ${monthStartSql(sql`"start"`)}, ${combinedBucketColumns()}
+  FROM "SeriesBucket" WHERE "period" = 'day'`;
+const MONTHS_GROUP = sql`GROUP BY "mode", "key", ${monthStartSql(sql`"start"`)}`;
+
+/** Keys per statement: a few parameters each, far below either database's limit. */
+const KEYS_PER_STATEMENT = 300;
+
+function inParts<T>(items: T[]): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += KEYS_PER_STATEMENT) parts.push(items.slice(i, i + KEYS_PER_STATEMENT));
+  return parts;
+}
+
+function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [keyOf(item), item])).values()];
+}
+
+/** Rebuilds both rollups for the given keys (all of them when `keys` is omitted). */
+export async function rebuildRollups(tx: Tx, keys?: RollupKey[]): Promise<void> {
   if (!keys) {
     await tx.$executeRaw(sql`DELETE FROM "SeriesDay"`);
-    await tx.$executeRaw(sql`${INSERT} WHERE "date" IS NOT NULL ${GROUP}`);
+    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket"`);
+    await tx.$executeRaw(sql`${SERIES_DAY_INSERT} WHERE "date" IS NOT NULL ${SERIES_DAY_GROUP}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${SPEAKER_DAYS} ${SPEAKER_DAYS_GROUP}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${DYAD_DAYS} ${DYAD_DAYS_GROUP}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${MONTHS} ${MONTHS_GROUP}`);
     return;
   }
-  const unique = [...new Map(keys.map((k) => [`${k.speakerKey}\n${k.date}`, k])).values()];
-  for (let i = 0; i < unique.length; i += KEYS_PER_STATEMENT) {
-    const part = unique.slice(i, i + KEYS_PER_STATEMENT);
-    const match = Prisma.join(
+  const speakerDays = unique(keys, (k) => `${k.speakerKey}\n${k.date}`);
+  for (const part of inParts(speakerDays)) {
+    const match = join(
       part.map((k) => sql`("speakerKey" = ${k.speakerKey} AND "date" = ${k.date})`),
       " OR ",
     );
     await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE ${match}`);
-    await tx.$executeRaw(sql`${INSERT} WHERE ${match} ${GROUP}`);
+    await tx.$executeRaw(sql`${SERIES_DAY_INSERT} WHERE ${match} ${SERIES_DAY_GROUP}`);
+    const lines = part.filter((k) => k.speakerKey !== "");
+    if (lines.length === 0) continue;
+    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("speaker", lines.map((k) => ({ key: k.speakerKey, day: k.date })))}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${SPEAKER_DAYS} AND (${match}) ${SPEAKER_DAYS_GROUP}`);
   }
+  const dyadDays = unique(
+    keys.filter((k) => k.speakerCountry !== null && k.target !== null),
+    (k) => `${k.speakerCountry}>${k.target}\n${k.date}`,
+  );
+  for (const part of inParts(dyadDays)) {
+    const match = join(
+      part.map((k) => sql`("date" = ${k.date} AND "speakerCountry" = ${k.speakerCountry} AND "target" = ${k.target})`),
+      " OR ",
+    );
+    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("dyad", part.map((k) => ({ key: `${k.speakerCountry}>${k.target}`, day: k.date })))}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${DYAD_DAYS} AND (${match}) ${DYAD_DAYS_GROUP}`);
+  }
+  const months = [
+    ...unique(speakerDays.filter((k) => k.speakerKey !== "").map((k) => ({ mode: "speaker" as const, key: k.speakerKey, month: k.date.slice(0, 7) })), (m) => `${m.key}\n${m.month}`),
+    ...unique(dyadDays.map((k) => ({ mode: "dyad" as const, key: `${k.speakerCountry}>${k.target}`, month: k.date.slice(0, 7) })), (m) => `${m.key}\n${m.month}`),
+  ];
+  for (const mode of ["speaker", "dyad"] as const) {
+    for (const part of inParts(months.filter((m) => m.mode === mode))) {
+      await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineMonths(mode, part, "month")}`);
+      await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${MONTHS} AND ${lineMonths(mode, part, "day")} ${MONTHS_GROUP}`);
+    }
+  }
+}
+
+// A list of (key, day) pairs is matched as "key IN … AND start IN …" (which the line index
+// answers with a few seeks) narrowed to the exact pairs: an OR of pairs alone makes SQLite scan
+// every line of the mode.
+function lineDays(mode: "speaker" | "dyad", pairs: Array<{ key: string; day: string }>): Prisma.Sql {
+  const keys = [...new Set(pairs.map((p) => p.key))];
+  const days = [...new Set(pairs.map((p) => p.day))];
+  const exact = join(
+    pairs.map((p) => sql`("key" = ${p.key} AND "start" = ${p.day})`),
+    " OR ",
+  );
+  return sql`"mode" = ${mode} AND "period" = 'day' AND "key" IN (${join(keys)}) AND "start" IN (${join(days)}) AND (${exact})`;
+}
+
+/** The month rows of (key, month) pairs, or the day rows within them. */
+function lineMonths(mode: "speaker" | "dyad", pairs: Array<{ key: string; month: string }>, period: "day" | "month"): Prisma.Sql {
+  const keys = [...new Set(pairs.map((p) => p.key))];
+  if (period === "month") {
+    const exact = join(
+      pairs.map((p) => sql`("key" = ${p.key} AND "start" = ${`${p.month}-01`})`),
+      " OR ",
+    );
+    return sql`"mode" = ${mode} AND "period" = 'month' AND "key" IN (${join(keys)}) AND "start" IN (${join([...new Set(pairs.map((p) => `${p.month}-01`))])}) AND (${exact})`;
+  }
+  // "YYYY-MM-31" is after every day of the month in string order, whatever the month's length.
+  const months = pairs.map((p) => p.month).sort();
+  const exact = join(
+    pairs.map((p) => sql`("key" = ${p.key} AND "start" >= ${`${p.month}-01`} AND "start" <= ${`${p.month}-31`})`),
+    " OR ",
+  );
+  return sql`"mode" = ${mode} AND "period" = 'day' AND "key" IN (${join(keys)}) AND "start" >= ${`${months[0]}-01`} AND "start" <= ${`${months[months.length - 1]}-31`} AND (${exact})`;
 }

@@ -1,10 +1,12 @@
 // The tension index over time: shapes and pure helpers for the aggregated series.
 // The aggregation itself runs in the database (lib/query.ts); this module turns its
 // rows into what the chart, headline and exports show. Safe for client components.
+import type { Resolution } from "./filters";
 import type { ISODate, Label } from "./types";
 
-/** One data point: one series' statements of one day. */
+/** One data point: one series' statements of one period (a day, week or month). */
 export interface SeriesPoint {
+  /** The period's first day. */
   date: ISODate;
   /** Series key: the speaker key, or "country>target" for a dyad. */
   series: string;
@@ -118,27 +120,70 @@ export function addDays(day: ISODate, n: number): ISODate {
   return d.toISOString().slice(0, 10);
 }
 
-/** Longest run of days the chart lays out one by one; longer spans keep only days with data. */
-export const MAX_CHART_DAYS = 3660;
+/** Longest span, in days, that "auto" charts day by day (about six months: at most 184 points). */
+export const AUTO_DAILY_MAX_DAYS = 184;
+/** Longest span that "auto" charts week by week (three years: at most 158 points); months beyond. */
+export const AUTO_WEEKLY_MAX_DAYS = 1096;
+
+function daysBetween(first: ISODate, last: ISODate): number {
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The resolution that keeps the chart readable over first…last (inclusive). */
+export function autoResolution(first: ISODate | null, last: ISODate | null): Resolution {
+  if (!first || !last) return "day";
+  const days = daysBetween(first, last) + 1;
+  return days <= AUTO_DAILY_MAX_DAYS ? "day" : days <= AUTO_WEEKLY_MAX_DAYS ? "week" : "month";
+}
+
+/** The first day of the period holding `day`: itself, the Monday on or before it, or the 1st of its month. */
+export function periodStart(day: ISODate, resolution: Resolution): ISODate {
+  if (resolution === "day") return day;
+  if (resolution === "month") return `${day.slice(0, 7)}-01`;
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** The first day of the period after the one starting on `start`. */
+export function nextPeriod(start: ISODate, resolution: Resolution): ISODate {
+  if (resolution === "day") return addDays(start, 1);
+  if (resolution === "week") return addDays(start, 7);
+  const d = new Date(`${start.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /**
- * Wide rows for the chart, one per calendar day from the first to the last data point,
- * with null where a series has no statement that day: the line breaks there instead of
- * dipping to zero.
+ * The months lying wholly inside from…to (either end open), as their first days; null when
+ * there is none. The chart reads those from monthly rollups and the days around them from daily ones.
  */
-export function chartRows(points: SeriesPoint[], seriesKeys: string[]): Array<Record<string, number | string | null>> {
+export function wholeMonths(from: ISODate | null, to: ISODate | null): { first: ISODate | null; last: ISODate | null } | null {
+  const first = from === null ? null : from.endsWith("-01") ? from : nextPeriod(periodStart(from, "month"), "month");
+  const last = to === null ? null : addDays(to, 1).endsWith("-01") ? periodStart(to, "month") : addDays(periodStart(to, "month"), -1).slice(0, 7) + "-01";
+  if (first !== null && last !== null && first > last) return null;
+  return { first, last };
+}
+
+/** Longest run of periods the chart lays out one by one; longer spans keep only periods with data. */
+export const MAX_CHART_PERIODS = 3660;
+
+/**
+ * Wide rows for the chart, one per period from the first to the last data point, with null
+ * where a series has no statement in it: the line breaks there instead of dipping to zero.
+ */
+export function chartRows(points: SeriesPoint[], seriesKeys: string[], resolution: Resolution = "day"): Array<Record<string, number | string | null>> {
   if (points.length === 0) return [];
   const sorted = [...points].sort(byDate);
   const first = sorted[0].date;
   const last = sorted[sorted.length - 1].date;
-  const days: ISODate[] = [];
-  for (let d = first; d <= last && days.length <= MAX_CHART_DAYS; d = addDays(d, 1)) days.push(d);
-  const dayList = days.length > MAX_CHART_DAYS ? [...new Set(sorted.map((p) => p.date))] : days;
+  const periods: ISODate[] = [];
+  for (let d = first; d <= last && periods.length <= MAX_CHART_PERIODS; d = nextPeriod(d, resolution)) periods.push(d);
+  const periodList = periods.length > MAX_CHART_PERIODS ? [...new Set(sorted.map((p) => p.date))] : periods;
   const rows = new Map<string, Record<string, number | string | null>>();
-  for (const day of dayList) {
-    const row: Record<string, number | string | null> = { date: day };
+  for (const period of periodList) {
+    const row: Record<string, number | string | null> = { date: period };
     for (const key of seriesKeys) row[key] = null;
-    rows.set(day, row);
+    rows.set(period, row);
   }
   for (const p of points) {
     const row = rows.get(p.date);

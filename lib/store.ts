@@ -8,7 +8,7 @@ import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { addDays } from "./dates";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
-import { rebuildSeriesDays, type SeriesDayKey } from "./rollup";
+import { rebuildRollups, type RollupKey } from "./rollup";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "./score";
 
 export type Tx = Prisma.TransactionClient;
@@ -371,9 +371,9 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     tx,
     incoming.filter((s) => !storedById.has(s.id)),
   );
-  const touchedDays: SeriesDayKey[] = [];
+  const touchedDays: RollupKey[] = [];
   const touch = (s: Statement) => {
-    if (s.date) touchedDays.push({ speakerKey: speakerKey(s.speaker), date: s.date });
+    if (s.date) touchedDays.push({ speakerKey: speakerKey(s.speaker), speakerCountry: s.speakerCountry, target: s.target, date: s.date });
   };
   for (const s of incoming) {
     const stored = await findSame(s);
@@ -440,7 +440,7 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
   }
   for (const part of chunks([...inserts.values()], INSERT_ROWS)) await insertRows(tx, provider, "StatementSource", part);
   for (const { statement } of all) touch(statement);
-  await rebuildSeriesDays(tx, touchedDays);
+  await rebuildRollups(tx, touchedDays);
   return summary;
 }
 
@@ -616,7 +616,7 @@ export async function rescoreWithin(
     );
     if (rows.length === 0) {
       for (const index of rebuilt) await tx.$executeRawUnsafe(index);
-      await rebuildSeriesDays(tx);
+      await rebuildRollups(tx);
       return done;
     }
     for (let i = 0; i < rows.length; i += UPDATE_ROWS) {

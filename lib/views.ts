@@ -14,6 +14,7 @@ export async function seriesResponseBody(db: Db, filters: Filters) {
     series: result.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
     omittedSeries: result.omittedSeries,
     by: filters.by,
+    resolution: result.resolution,
   };
 }
 
@@ -25,7 +26,7 @@ export function exportFilename(kind: "series" | "statements", filters: Filters):
 export async function previewResponseBody(db: Db, filters: Filters, weights: WeightSet) {
   const started = performance.now();
   const [saved, inputs] = await Promise.all([querySeries(db, filters), queryScoringInputs(db, filters)]);
-  const preview = previewScores(inputs, weights, saved.points);
+  const preview = previewScores(inputs, weights, saved.points, saved.resolution);
   const summaries = await queryStatementSummaries(
     db,
     preview.changed.map((c) => c.id),
@@ -34,6 +35,7 @@ export async function previewResponseBody(db: Db, filters: Filters, weights: Wei
     rows: seriesRows(preview.points, saved.series),
     saved: seriesRows(saved.points, saved.series),
     series: saved.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
+    resolution: saved.resolution,
     changed: preview.changed.map((c) => ({ ...c, ...(summaries.get(c.id) ?? { date: null, speaker: null, text: "" }) })),
     changedCount: preview.changedCount,
     statements: preview.statements,

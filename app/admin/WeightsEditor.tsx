@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { seriesColor } from "@/app/components/palette";
 import SwingChart, { type ChartPointDetail, type ChartSeries } from "@/app/components/SwingChart";
-import { formatDay, formatScore, plural } from "@/lib/format";
+import type { Resolution } from "@/lib/filters";
+import { formatDay, formatScore, PERIODLY, plural } from "@/lib/format";
 import { chartRows } from "@/lib/series";
 import type { HistoryEntry } from "@/lib/weights-store";
 import { diffWeights, type WeightChange } from "@/lib/score/weight-diff";
@@ -38,6 +39,7 @@ interface Row {
 
 interface PreviewResult {
   rows: Row[];
+  resolution: Resolution;
   saved: Row[];
   changed: Array<{ id: string; date: string | null; speaker: string | null; text: string; from: { score: number; label: Label }; to: { score: number; label: Label } }>;
   changedCount: number;
@@ -63,13 +65,13 @@ function changeText(c: WeightChange): string {
   return `${c.key}: ${c.from ?? "—"} → ${c.to ?? "—"}`;
 }
 
-function chartOf(rows: Row[]) {
+function chartOf(rows: Row[], resolution: Resolution) {
   const labels = [...new Set(rows.map((r) => r.series))];
   const series: ChartSeries[] = labels.map((label, i) => ({ key: label, label, color: seriesColor(i) }));
   const points = rows.map((r) => ({ date: r.date, series: r.series, speaker: null, speakerCountry: null, target: null, index: r.index, statements: r.statements, min: r.index, max: r.index }));
   const details: Record<string, ChartPointDetail> = {};
   for (const r of rows) details[`${r.series}|${r.date}`] = { index: r.index, statements: r.statements, quotes: [] };
-  return { rows: chartRows(points, labels), series, details };
+  return { rows: chartRows(points, labels, resolution), series, details };
 }
 
 async function sendJson(url: string, method: string, body: unknown): Promise<{ status: number; data: any }> {
@@ -196,8 +198,9 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
     window.location.reload();
   }
 
-  const savedChart = preview ? chartOf(preview.saved) : null;
-  const previewChart = preview ? chartOf(preview.rows) : null;
+  const savedChart = preview ? chartOf(preview.saved, preview.resolution) : null;
+  const previewChart = preview ? chartOf(preview.rows, preview.resolution) : null;
+  const periodly = preview ? PERIODLY[preview.resolution] : "Daily";
 
   return (
     <div className="admin">
@@ -276,7 +279,7 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
           <figure data-testid="saved-chart">
             <figcaption>Saved (version {active.version})</figcaption>
             {savedChart && savedChart.series.length ? (
-              <SwingChart {...savedChart} annotations={[]} thresholds={active.weights.thresholds} title="Saved weights" description={`Daily index under saved version ${active.version}`} />
+              <SwingChart {...savedChart} resolution={preview?.resolution} annotations={[]} thresholds={active.weights.thresholds} title="Saved weights" description={`${periodly} index under saved version ${active.version}`} />
             ) : (
               <p className="muted">No dated statements.</p>
             )}
@@ -284,7 +287,7 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
           <figure data-testid="preview-chart">
             <figcaption>{dirty ? "Unsaved weights" : "Unsaved weights (same as saved)"}</figcaption>
             {previewChart && previewChart.series.length ? (
-              <SwingChart {...previewChart} annotations={[]} thresholds={weights.thresholds} title="Unsaved weights" description="Daily index under the weights being edited" />
+              <SwingChart {...previewChart} resolution={preview?.resolution} annotations={[]} thresholds={weights.thresholds} title="Unsaved weights" description={`${periodly} index under the weights being edited`} />
             ) : (
               <p className="muted">No dated statements.</p>
             )}

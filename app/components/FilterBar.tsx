@@ -4,7 +4,14 @@
 // URL stays short and shareable.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { DEFAULT_TOP, dyadLabel, dyadParam, filtersToQuery, FilterError, parseFilters, type Filters } from "@/lib/filters";
+import { DEFAULT_TOP, dyadLabel, dyadParam, filtersToQuery, FilterError, parseFilters, type Filters, type ResolutionChoice } from "@/lib/filters";
+
+const RESOLUTION_CHOICES: Array<{ value: ResolutionChoice; text: string }> = [
+  { value: "auto", text: "Auto (by span)" },
+  { value: "day", text: "Day" },
+  { value: "week", text: "Week" },
+  { value: "month", text: "Month" },
+];
 
 export interface FilterBarProps {
   filters: Filters;
@@ -128,6 +135,16 @@ export default function FilterBar({ filters, speakers, dyads, firstDate, lastDat
           ))}
         </div>
       </fieldset>
+      <div className="filter-field">
+        <label htmlFor="f-resolution">Points per</label>
+        <select id="f-resolution" name="resolution" defaultValue={filters.resolution}>
+          {RESOLUTION_CHOICES.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.text}
+            </option>
+          ))}
+        </select>
+      </div>
       {filters.top !== DEFAULT_TOP ? <input type="hidden" name="top" value={filters.top} /> : null}
       <div className="filter-actions">
         <button type="submit" className="button primary" disabled={pending}>

@@ -14,7 +14,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDay, formatScore, plural } from "@/lib/format";
+import type { Resolution } from "@/lib/filters";
+import { formatPeriod, formatScore, plural } from "@/lib/format";
 
 export interface ChartSeries {
   key: string;
@@ -25,7 +26,7 @@ export interface ChartSeries {
 export interface ChartAnnotation {
   series: string;
   date: string;
-  /** Where the dot sits: the day's index of that series. */
+  /** Where the dot sits: the index of that series in the statement's period. */
   y: number;
   score: number;
   short: string;
@@ -47,6 +48,8 @@ export interface SwingChartProps {
   thresholds: { hostile: number; conciliatory: number };
   title: string;
   description: string;
+  /** How long one point is (default: a day). */
+  resolution?: Resolution;
 }
 
 const HEIGHT = 420;
@@ -60,9 +63,10 @@ interface TooltipProps {
   label?: string | number;
   series: ChartSeries[];
   details: Record<string, ChartPointDetail>;
+  resolution: Resolution;
 }
 
-function ChartTooltip({ active, label, series, details }: TooltipProps) {
+function ChartTooltip({ active, label, series, details, resolution }: TooltipProps) {
   if (!active || typeof label !== "string") return null;
   const entries = series
     .map((s) => ({ s, detail: details[detailKey(s.key, label)] }))
@@ -70,7 +74,7 @@ function ChartTooltip({ active, label, series, details }: TooltipProps) {
   if (entries.length === 0) return null;
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip-date">{formatDay(label)}</p>
+      <p className="chart-tooltip-date">{formatPeriod(label, resolution)}</p>
       {entries.map(({ s, detail }) => (
         <div key={s.key} className="chart-tooltip-series">
           <p>
@@ -115,7 +119,7 @@ function AnnotationLabel(props: { viewBox?: { x?: number; y?: number }; text: st
   );
 }
 
-export default function SwingChart({ rows, series, annotations, details, thresholds, title, description }: SwingChartProps) {
+export default function SwingChart({ rows, series, annotations, details, thresholds, title, description, resolution = "day" }: SwingChartProps) {
   const colors = new Map(series.map((s) => [s.key, s.color]));
   const dayIndex = new Map(rows.map((row, i) => [String(row.date), i]));
   const position = (date: string) => (rows.length > 1 ? (dayIndex.get(date) ?? 0) / (rows.length - 1) : 0.5);
@@ -129,7 +133,7 @@ export default function SwingChart({ rows, series, annotations, details, thresho
           <CartesianGrid stroke="#e5e8ec" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="date"
-            tickFormatter={(d: string) => formatDay(d, { short: true })}
+            tickFormatter={(d: string) => formatPeriod(d, resolution, { short: true })}
             minTickGap={24}
             tick={{ fontSize: 12, fill: "#5f6b7a" }}
             padding={{ left: 16, right: 16 }}
@@ -145,7 +149,7 @@ export default function SwingChart({ rows, series, annotations, details, thresho
           <ReferenceLine y={0} stroke="#5f6b7a" strokeWidth={1.5} />
           <ReferenceLine y={-10} stroke="none" label={{ value: "hostile", position: "insideBottomLeft", fontSize: 11, fill: "#b42318" }} />
           <ReferenceLine y={10} stroke="none" label={{ value: "conciliatory", position: "insideTopLeft", fontSize: 11, fill: "#1f7a3f" }} />
-          <Tooltip content={<ChartTooltip series={series} details={details} />} wrapperStyle={{ zIndex: 5, pointerEvents: "none" }} />
+          <Tooltip content={<ChartTooltip series={series} details={details} resolution={resolution} />} wrapperStyle={{ zIndex: 5, pointerEvents: "none" }} />
           <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13, paddingTop: 8 }} />
           {/* A faint dashed line bridges days without statements so that the trend stays
               readable; the solid line and its dots mark only days with statements. */}

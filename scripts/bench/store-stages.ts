@@ -5,7 +5,7 @@ import { providerOf, type Db } from "../../lib/db";
 import { emptyFilters } from "../../lib/filters";
 import { speakerKey } from "../../lib/merge";
 import { defaultWeights, encodeRuleValues, scoreFeatures } from "../../lib/score";
-import { rebuildSeriesDays } from "../../lib/rollup";
+import { rebuildRollups } from "../../lib/rollup";
 import { getActiveWeights, insertRows } from "../../lib/store";
 import type { Statement, WeightSet } from "../../lib/types";
 import { previewResponseBody } from "../../lib/views";
@@ -72,7 +72,7 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
     for (let i = 0; i < statements.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "Statement", statements.slice(i, i + ROWS_PER_INSERT), { json: ["features"], exact: ["lexicon"], updatedAt: true });
     for (let i = 0; i < sources.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "StatementSource", sources.slice(i, i + ROWS_PER_INSERT));
   }
-  await db.$transaction((tx) => rebuildSeriesDays(tx), { timeout: 10 * 60_000 });
+  await db.$transaction((tx) => rebuildRollups(tx), { timeout: 10 * 60_000 });
   return db.statement.count();
 }
 

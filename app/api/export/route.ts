@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest): Promise<Response> {
   return withErrors("GET /api/export", async () => {
     const filters = parseFilters(request.nextUrl.searchParams, { strict: true });
-    const { points, series } = await querySeries(getPrisma(), filters);
-    return new Response(seriesCsv(seriesRows(points, series)), {
+    const { points, series, resolution } = await querySeries(getPrisma(), filters);
+    return new Response(seriesCsv(seriesRows(points, series), resolution), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": attachment(exportFilename("series", filters)),
