@@ -8,7 +8,7 @@ import type { Label, WeightSet } from "./types";
 
 export interface LabelChange {
   id: string;
-  from: { score: number; label: Label };
+  from: { label: Label };
   to: { score: number; label: Label };
 }
 
@@ -27,11 +27,15 @@ export function previewScores(inputs: ScoringInput[], weights: WeightSet, savedP
   const changed: LabelChange[] = [];
   let changedCount = 0;
   const periodOfDay = new Map<string, string>();
+  const rulesOf = new Map<string, ReturnType<typeof strongestRuleValues>>();
   for (const input of inputs) {
-    const { score, label } = scoreValues(input.lexicon, strongestRuleValues(input.ruleValues), weights);
+    // Many statements share their rule hits: each distinct encoding is parsed once.
+    let strongest = rulesOf.get(input.ruleValues);
+    if (strongest === undefined) rulesOf.set(input.ruleValues, (strongest = strongestRuleValues(input.ruleValues)));
+    const { score, label } = scoreValues(input.lexicon, strongest, weights);
     if (label !== input.label) {
       changedCount++;
-      if (changed.length < maxChanged) changed.push({ id: input.id, from: { score: input.score, label: input.label }, to: { score, label } });
+      if (changed.length < maxChanged) changed.push({ id: input.id, from: { label: input.label }, to: { score, label } });
     }
     if (!input.date || !input.series) continue;
     let period = periodOfDay.get(input.date);

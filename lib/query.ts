@@ -470,7 +470,6 @@ export interface ScoringInput {
   date: ISODate | null;
   /** Series key (as in the chart), null or "" when the statement belongs to no series. */
   series: string | null;
-  score: number;
   label: Label;
   lexicon: number;
   /** Statement.ruleValues: rule hits as "rule=value;rule=value". */
@@ -479,29 +478,31 @@ export interface ScoringInput {
 
 /**
  * Every statement matching the filters with its current score and what scoring reads (the
- * narrow lexicon and ruleValues columns, served by a covering index).
+ * narrow lexicon and ruleValues columns, served by a covering index). The rows come back as one
+ * JSON array, which decodes several times faster than as many rows of cells (a string of about
+ * 80 bytes per statement); numbers travel as text with every digit, so that a re-computed score
+ * is exactly the stored one.
  */
 export async function queryScoringInputs(db: Db, filters: Filters): Promise<ScoringInput[]> {
-  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "id", "date", ${seriesKey(filters)} AS "series", "score", "label", "lexicon", "ruleValues"
-    FROM "Statement" ${whereSql(filters, { charted: false })}`);
-  return rows.map((r) => ({
-    id: r.id as string,
-    date: r.date as string | null,
-    series: r.series as string | null,
-    score: num(r.score),
-    label: r.label as Label,
-    lexicon: num(r.lexicon),
-    ruleValues: r.ruleValues as string,
-  }));
+  const postgres = providerOf(db) === "postgresql";
+  const exact = (column: string) => (postgres ? sql`CAST(${Prisma.raw(`"${column}"`)} AS TEXT)` : sql`PRINTF('%!.17g', ${Prisma.raw(`"${column}"`)})`);
+  const row = sql`"id", "date", ${seriesKey(filters)}, "label", ${exact("lexicon")}, "ruleValues"`;
+  const where = whereSql(filters, { charted: false });
+  const [result] = await db.$queryRaw<Array<{ rows: unknown }>>(
+    postgres
+      ? sql`SELECT JSON_AGG(JSON_BUILD_ARRAY(${row})) AS "rows" FROM "Statement" ${where}`
+      : sql`SELECT JSON_GROUP_ARRAY(JSON_ARRAY(${row})) AS "rows" FROM "Statement" ${where}`,
+  );
+  const rows = (result?.rows === null || result?.rows === undefined ? [] : parseJson<unknown[][]>(result.rows)) as Array<[string, string | null, string | null, Label, string, string]>;
+  return rows.map(([id, date, series, label, lexicon, ruleValues]) => ({ id, date, series, label, lexicon: Number(lexicon), ruleValues }));
 }
 
-/** Day, speaker and the start of the words of the given statements (for lists of examples). */
-export async function queryStatementSummaries(db: Db, ids: string[]): Promise<Map<string, { date: ISODate | null; speaker: string | null; text: string }>> {
+/** Day, speaker, score and the start of the words of the given statements (for lists of examples). */
+export async function queryStatementSummaries(db: Db, ids: string[]): Promise<Map<string, { date: ISODate | null; speaker: string | null; score: number; text: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "id", "date", "speaker", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text" FROM "Statement" WHERE "id" IN (${join(ids)})`);
-  return new Map(rows.map((r) => [String(r.id), { date: str(r.date), speaker: str(r.speaker), text: String(r.text) }]));
+    SELECT "id", "date", "speaker", "score", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text" FROM "Statement" WHERE "id" IN (${join(ids)})`);
+  return new Map(rows.map((r) => [String(r.id), { date: str(r.date), speaker: str(r.speaker), score: num(r.score), text: String(r.text) }]));
 }
 
 /** How many stored statements each rule fires on (rules that never fire are absent). */

@@ -36,7 +36,10 @@ export async function previewResponseBody(db: Db, filters: Filters, weights: Wei
     saved: seriesRows(saved.points, saved.series),
     series: saved.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
     resolution: saved.resolution,
-    changed: preview.changed.map((c) => ({ ...c, ...(summaries.get(c.id) ?? { date: null, speaker: null, text: "" }) })),
+    changed: preview.changed.map((c) => {
+      const { score, ...summary } = summaries.get(c.id) ?? { date: null, speaker: null, score: 0, text: "" };
+      return { ...c, from: { ...c.from, score }, ...summary };
+    }),
     changedCount: preview.changedCount,
     statements: preview.statements,
     ms: Math.round(performance.now() - started),
