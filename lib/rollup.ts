@@ -27,10 +27,14 @@ const SERIES_DAY_GROUP = sql`GROUP BY "date", "speakerKey", "speakerCountry", "t
 
 const BUCKET_COLUMNS = sql`("mode", "period", "key", "start", "speaker", "speakerKey", "speakers", "speakerCountry", "countries", "target", "targets", "statements", "scoreSum", "scoreMin", "scoreMax")`;
 
-/** "The only value, or null when there are none or several", and how many (0, 1, 2 = several), from single values. */
+/**
+ * "The only value, or null when there are none or several", and how many (0, 1, 2 = several).
+ * MIN and MAX skip nulls, so one distinct value is MIN = MAX: far cheaper than COUNT(DISTINCT),
+ * which sorts every group apart.
+ */
 function onlyOfValues(column: string): Prisma.Sql {
   const c = Prisma.raw(`"${column}"`);
-  return sql`CASE WHEN COUNT(DISTINCT ${c}) = 1 THEN MAX(${c}) END, CASE WHEN COUNT(DISTINCT ${c}) > 1 THEN 2 ELSE COUNT(DISTINCT ${c}) END`;
+  return sql`CASE WHEN MIN(${c}) = MAX(${c}) THEN MIN(${c}) END, CASE WHEN MIN(${c}) IS NULL THEN 0 WHEN MIN(${c}) = MAX(${c}) THEN 1 ELSE 2 END`;
 }
 
 const SPEAKER_DAYS = sql`SELECT 'speaker', 'day', "speakerKey", "date", MAX("speaker"), "speakerKey", 1,
@@ -41,7 +45,7 @@ const SPEAKER_DAYS_GROUP = sql`GROUP BY "speakerKey", "date"`;
 
 // The dyad key is spelled as the chart's series key (lib/query.ts seriesKey).
 const DYAD_DAYS = sql`SELECT 'dyad', 'day', "speakerCountry" || '>' || "target", "date",
-    CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speaker") END, ${onlyOfValues("speakerKey")},
+    CASE WHEN MIN("speakerKey") = MAX("speakerKey") THEN MAX("speaker") END, ${onlyOfValues("speakerKey")},
     MAX("speakerCountry"), 1, MAX("target"), 1,
     SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")
   FROM "SeriesDay" WHERE "speakerCountry" IS NOT NULL AND "target" IS NOT NULL`;

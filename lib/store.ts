@@ -549,21 +549,32 @@ export async function activateWeightSet(prisma: Db, version: number): Promise<St
 }
 
 /** Statements re-scored per round trip: bounds memory however large the store. */
-const RESCORE_PAGE = 10_000;
-/** Rows per UPDATE … FROM (VALUES …): 5 parameters each, under SQLite's 32766 and PostgreSQL's 65535. */
-const UPDATE_ROWS = 2000;
+const RESCORE_PAGE = 50_000;
 
 /**
- * One statement per UPDATE … FROM (VALUES …) row: both databases name the VALUES columns
- * column1, column2…; PostgreSQL needs the types of the first row spelled out.
+ * A page of statements travels each way as one JSON text (read with the database's JSON
+ * aggregate, written through one parameter that the UPDATE unpacks): thousands of statements
+ * cost one value to decode and bind instead of several cells each.
  */
-function bulkScoreUpdate(provider: "sqlite" | "postgresql", rows: number): string {
-  const first = provider === "postgresql" ? "($1, CAST($2 AS DOUBLE PRECISION), $3, $4, CAST($5 AS INTEGER))" : "(?, ?, ?, ?, ?)";
-  const rest = Array.from({ length: rows - 1 }, (_, i) =>
-    provider === "postgresql" ? `($${i * 5 + 6}, $${i * 5 + 7}, $${i * 5 + 8}, $${i * 5 + 9}, $${i * 5 + 10})` : "(?, ?, ?, ?, ?)",
-  );
-  return `UPDATE "Statement" SET "score" = v.column2, "label" = v.column3, "cameo" = v.column4, "weightVersion" = v.column5
-    FROM (VALUES ${[first, ...rest].join(", ")}) AS v WHERE "Statement"."id" = v.column1`;
+function rescoreQueries(provider: "sqlite" | "postgresql", pendingOnly: boolean) {
+  if (provider === "postgresql") {
+    return {
+      read: `SELECT JSON_AGG(JSON_BUILD_ARRAY("id", CAST("lexicon" AS TEXT), "ruleValues")) AS "rows" FROM (
+          SELECT "id", "lexicon", "ruleValues" FROM "Statement" WHERE "id" > $1 ${pendingOnly ? `AND "weightVersion" <> $3` : ""} ORDER BY "id" LIMIT $2) "page"`,
+      write: `UPDATE "Statement" SET "score" = CAST(v.e->>1 AS DOUBLE PRECISION), "label" = v.e->>2, "cameo" = v.e->>3, "weightVersion" = $2
+        FROM JSON_ARRAY_ELEMENTS(CAST($1 AS JSON)) AS v(e) WHERE "Statement"."id" = v.e->>0`,
+      writeArgs: (json: string, version: number) => [json, version],
+    };
+  }
+  return {
+    // Every digit of the lexicon value: SQLite's own text form keeps 15.
+    read: `SELECT JSON_GROUP_ARRAY(JSON_ARRAY("id", PRINTF('%!.17g', "lexicon"), "ruleValues")) AS "rows" FROM (
+        SELECT "id", "lexicon", "ruleValues" FROM "Statement" WHERE "id" > ? ${pendingOnly ? `AND "weightVersion" <> ?` : ""} ORDER BY "id" LIMIT ?) "page"`,
+    write: `UPDATE "Statement" SET "score" = v."score", "label" = v."label", "cameo" = v."cameo", "weightVersion" = ?
+      FROM (SELECT "value" ->> 0 AS "id", "value" ->> 1 AS "score", "value" ->> 2 AS "label", "value" ->> 3 AS "cameo" FROM JSON_EACH(?)) AS v
+      WHERE "Statement"."id" = v."id"`,
+    writeArgs: (json: string, version: number) => [version, json],
+  };
 }
 
 /** Above this many statements, a full SQLite re-score rebuilds the score indexes instead of updating them. */
@@ -590,8 +601,8 @@ async function dropScoreIndexesIfLarge(tx: Tx): Promise<string[]> {
 /**
  * Re-scores, inside the caller's transaction, the statements not yet scored by
  * `weights.version` (all of them with `all`), a page at a time in id order: one query reads a
- * page's narrow scoring columns, one UPDATE per UPDATE_ROWS writes score, label, CAMEO code and
- * version; then the chart's rollup is rebuilt.
+ * page's narrow scoring columns and one UPDATE writes score, label, CAMEO code and
+ * version (see rescoreQueries); then the chart's rollups are rebuilt.
  * `afterPage` runs after each page (progress, or a failure injected by tests).
  */
 export async function rescoreWithin(
@@ -601,37 +612,30 @@ export async function rescoreWithin(
 ): Promise<number> {
   const provider = options.provider ?? "sqlite";
   const pageSize = options.pageSize ?? RESCORE_PAGE;
-  const param = (n: number) => (provider === "postgresql" ? `$${n}` : "?");
-  const statements = new Map<number, string>();
+  const queries = rescoreQueries(provider, !options.all);
   const rebuilt = provider === "sqlite" && options.all ? await dropScoreIndexesIfLarge(tx) : [];
+  const rulesOf = new Map<string, ReturnType<typeof strongestRuleValues>>();
   let done = 0;
   let after = "";
   for (;;) {
-    const conditions = [`"id" > ${param(1)}`];
-    if (!options.all) conditions.push(`"weightVersion" <> ${param(2)}`);
-    const args: unknown[] = options.all ? [after] : [after, weights.version];
-    const rows = await tx.$queryRawUnsafe<{ id: string; lexicon: number; ruleValues: string }[]>(
-      `SELECT "id", "lexicon", "ruleValues" FROM "Statement" WHERE ${conditions.join(" AND ")} ORDER BY "id" LIMIT ${pageSize}`,
-      ...args,
-    );
+    const readArgs: unknown[] = provider === "postgresql" ? [after, pageSize, ...(options.all ? [] : [weights.version])] : [after, ...(options.all ? [] : [weights.version]), pageSize];
+    const [result] = await tx.$queryRawUnsafe<Array<{ rows: unknown }>>(queries.read, ...readArgs);
+    const rows = (typeof result?.rows === "string" ? JSON.parse(result.rows) : (result?.rows ?? [])) as Array<[string, string, string]>;
     if (rows.length === 0) {
       for (const index of rebuilt) await tx.$executeRawUnsafe(index);
       await rebuildRollups(tx);
       return done;
     }
-    for (let i = 0; i < rows.length; i += UPDATE_ROWS) {
-      const part = rows.slice(i, i + UPDATE_ROWS);
-      const values: unknown[] = [];
-      for (const row of part) {
-        const s = scoreValues(Number(row.lexicon), strongestRuleValues(row.ruleValues), weights.weights);
-        values.push(row.id, s.score, s.label, s.cameo, weights.version);
-      }
-      let query = statements.get(part.length);
-      if (!query) statements.set(part.length, (query = bulkScoreUpdate(provider, part.length)));
-      await tx.$executeRawUnsafe(query, ...values);
-    }
+    const scored = rows.map(([id, lexicon, ruleValues]) => {
+      // Many statements share their rule hits: each distinct encoding is parsed once.
+      let strongest = rulesOf.get(ruleValues);
+      if (strongest === undefined) rulesOf.set(ruleValues, (strongest = strongestRuleValues(ruleValues)));
+      const s = scoreValues(Number(lexicon), strongest, weights.weights);
+      return [id, s.score, s.label, s.cameo];
+    });
+    await tx.$executeRawUnsafe(queries.write, ...queries.writeArgs(JSON.stringify(scored), weights.version));
     done += rows.length;
-    after = rows[rows.length - 1].id;
+    after = rows[rows.length - 1][0];
     await options.afterPage?.(done);
   }
 }

@@ -36,15 +36,15 @@ CREATE INDEX "SeriesDay_date_speakerCountry_target_idx" ON "SeriesDay"("date", "
 -- Backfill (data, not schema): the chart's lines, as lib/rollup.ts rebuildRollups builds them.
 INSERT INTO "SeriesBucket" ("mode", "period", "key", "start", "speaker", "speakerKey", "speakers", "speakerCountry", "countries", "target", "targets", "statements", "scoreSum", "scoreMin", "scoreMax")
 SELECT 'speaker', 'day', "speakerKey", "date", MAX("speaker"), "speakerKey", 1,
-  CASE WHEN COUNT(DISTINCT "speakerCountry") = 1 THEN MAX("speakerCountry") END, CASE WHEN COUNT(DISTINCT "speakerCountry") > 1 THEN 2 ELSE COUNT(DISTINCT "speakerCountry") END,
-  CASE WHEN COUNT(DISTINCT "target") = 1 THEN MAX("target") END, CASE WHEN COUNT(DISTINCT "target") > 1 THEN 2 ELSE COUNT(DISTINCT "target") END,
+  CASE WHEN MIN("speakerCountry") = MAX("speakerCountry") THEN MIN("speakerCountry") END, CASE WHEN MIN("speakerCountry") IS NULL THEN 0 WHEN MIN("speakerCountry") = MAX("speakerCountry") THEN 1 ELSE 2 END,
+  CASE WHEN MIN("target") = MAX("target") THEN MIN("target") END, CASE WHEN MIN("target") IS NULL THEN 0 WHEN MIN("target") = MAX("target") THEN 1 ELSE 2 END,
   SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")
 FROM "SeriesDay" WHERE "speakerKey" <> ''
 GROUP BY "speakerKey", "date";
 INSERT INTO "SeriesBucket" ("mode", "period", "key", "start", "speaker", "speakerKey", "speakers", "speakerCountry", "countries", "target", "targets", "statements", "scoreSum", "scoreMin", "scoreMax")
 SELECT 'dyad', 'day', "speakerCountry" || '>' || "target", "date",
-  CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speaker") END,
-  CASE WHEN COUNT(DISTINCT "speakerKey") = 1 THEN MAX("speakerKey") END, CASE WHEN COUNT(DISTINCT "speakerKey") > 1 THEN 2 ELSE COUNT(DISTINCT "speakerKey") END,
+  CASE WHEN MIN("speakerKey") = MAX("speakerKey") THEN MAX("speaker") END,
+  CASE WHEN MIN("speakerKey") = MAX("speakerKey") THEN MIN("speakerKey") END, CASE WHEN MIN("speakerKey") IS NULL THEN 0 WHEN MIN("speakerKey") = MAX("speakerKey") THEN 1 ELSE 2 END,
   MAX("speakerCountry"), 1, MAX("target"), 1,
   SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")
 FROM "SeriesDay" WHERE "speakerCountry" IS NOT NULL AND "target" IS NOT NULL
