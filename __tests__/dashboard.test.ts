@@ -181,6 +181,13 @@ describe.each(backends)("dashboard queries on %s", (_name, open) => {
     const records = parseCsv(await response.text(), { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(json.total);
     expect(records.every((r) => r.label === "hostile")).toBe(true);
+    // The same reports count and explanation as the table shows.
+    const csvById = new Map(records.map((r) => [r.id, r]));
+    for (const row of json.rows as Array<{ id: string; sources: unknown[]; score: number; contributions: Array<{ points: number }> }>) {
+      expect(Number(csvById.get(row.id)?.sources)).toBe(row.sources.length);
+      expect(Number(csvById.get(row.id)?.score)).toBe(row.score);
+      expect(csvById.get(row.id)?.explanation.split("; ").length).toBe(row.contributions.filter((c) => c.points !== 0).length);
+    }
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import { seriesCsv, statementRecords } from "../lib/csv";
+import { seriesCsv, STATEMENT_COLUMNS, statementRecords } from "../lib/csv";
 import { chartRows, largestSwing, seriesRows, shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/series";
 
 function point(series: string, date: string, index: number, statements = 1): SeriesPoint {
@@ -82,13 +82,11 @@ describe("CSV export", () => {
         speakerCountry: "Brazil",
         target: "China",
         text: "-we reject it",
-        context: "",
         score: -3.4,
         label: "hostile",
         cameo: "12",
         weightVersion: 2,
-        evidence: [],
-        sources: [],
+        sourceCount: 3,
         contributions: [
           { feature: "lexicon", value: 0, weight: 2, points: 0, name: "Word sentiment", explanation: "", cameo: null, evidence: null, modifiers: [] },
           { feature: "rule:reject", value: 1, weight: -3.4, points: -3.4, name: "Rejection", explanation: "", cameo: "12", evidence: "reject", modifiers: [] },
@@ -97,5 +95,6 @@ describe("CSV export", () => {
     ]);
     expect(row).toContain(-3.4);
     expect(row).toContain('Rejection ("reject"): 1 × -3.4 = -3.4');
+    expect(row[STATEMENT_COLUMNS.indexOf("sources")]).toBe(3);
   });
 });

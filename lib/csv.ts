@@ -1,7 +1,7 @@
 // CSV exports (RFC 4180 via csv-stringify). Text cells that a spreadsheet would run as a
 // formula (=, +, -, @, tab, CR first) get a leading apostrophe; numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
-import type { StatementView } from "./query";
+import type { StatementExportRow } from "./query";
 import type { Resolution } from "./filters";
 import type { SeriesRow } from "./series";
 
@@ -36,14 +36,14 @@ export function seriesCsv(rows: SeriesRow[], resolution: Resolution): string {
   return toCsv(SERIES_COLUMNS, records, true);
 }
 
-function explanationText(s: StatementView): string {
+function explanationText(s: StatementExportRow): string {
   return s.contributions
     .filter((c) => c.points !== 0)
     .map((c) => `${c.name}${c.evidence ? ` ("${c.evidence}")` : ""}: ${c.value} × ${c.weight} = ${c.points}`)
     .join("; ");
 }
 
-export function statementRecords(rows: StatementView[]): Cell[][] {
+export function statementRecords(rows: StatementExportRow[]): Cell[][] {
   return rows.map((s) => [
     s.date,
     s.dateRange?.from ?? null,
@@ -54,7 +54,7 @@ export function statementRecords(rows: StatementView[]): Cell[][] {
     s.score,
     s.label,
     s.cameo,
-    s.sources.length,
+    s.sourceCount,
     s.text,
     explanationText(s),
     s.weightVersion,
@@ -63,7 +63,7 @@ export function statementRecords(rows: StatementView[]): Cell[][] {
 }
 
 /** Streams statement pages as CSV, header first, pulling the next page only when the client reads. */
-export function statementsCsvStream(pages: AsyncIterator<StatementView[]>): ReadableStream<Uint8Array> {
+export function statementsCsvStream(pages: AsyncIterator<StatementExportRow[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let header = true;
   return new ReadableStream<Uint8Array>({
