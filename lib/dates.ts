@@ -395,30 +395,46 @@ function classify(
 }
 
 /**
- * Every expression classify() accepts contains one of these: a digit, a month or a word ending in
- * "day", "night", "week"… A line without any cannot hold a date we use.
+ * Every expression classify() accepts contains a y-m-d date, a word ending in "day", "night",
+ * "week"… ("3 days ago" has "day"), or passes MONTH_NAME_RE. chrono's results start after a
+ * non-word character (or at the line's start) and a month name ends one only before a non-word
+ * character, so such a month name is a whole word of the line too ("decision" and "market" are
+ * not "Dec" and "Mar"). A line without any of these cannot hold a date we use.
  */
-const DATE_WORD_GATE = /\d|day|night|morning|afternoon|evening|week|month|tomorrow|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const DATE_WORD_GATE = /day|night|morning|afternoon|evening|week|month|tomorrow|\d{4}[-/]\d{1,2}[-/]\d{1,2}/i;
+const mayHoldDate = (line: string) => DATE_WORD_GATE.test(line) || MONTH_NAME_RE.test(line);
 
 /**
- * chrono's results for `text`, parsed line by line and only on lines that pass DATE_WORD_GATE:
- * chrono costs about as much as tokenizing, and most lines of news prose hold no date.
- * Indexes are into `text`.
+ * Date expressions in one line of text, offsets into the line. Nothing in classify() looks past a
+ * line break, so a text's mentions are its lines' mentions. A line that fails mayHoldDate is
+ * not parsed: chrono costs about as much as tokenizing, and most lines of news prose hold no date.
  */
-function chronoResults(text: string): { r: chrono.ParsedResult; index: number }[] {
-  const results: { r: chrono.ParsedResult; index: number }[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    if (DATE_WORD_GATE.test(line)) {
-      for (const r of chrono.parse(line, CHRONO_REF)) results.push({ r, index: lineStart + r.index });
-    }
-    if (newline < 0) break;
-    lineStart = newline + 1;
+function computeLineMentions(line: string): readonly DateMention[] {
+  if (!mayHoldDate(line)) return [];
+  const out: DateMention[] = [];
+  for (const r of chrono.parse(line, CHRONO_REF)) {
+    const m = classify(line, r, r.index);
+    if (!m) continue;
+    const { start, end } = trimSpan(line, m.start, m.end);
+    if (end <= start) continue;
+    if (out.length > 0 && start < out[out.length - 1].end) continue; // overlapping extension
+    out.push(Object.freeze({ start, end, text: line.slice(start, end), expr: Object.freeze(m.expr) }));
   }
-  return results;
+  return Object.freeze(out);
+}
+
+/** The publication date and the statements read the same paragraphs: each is parsed once. */
+const lineMentionsCache = new Map<string, readonly DateMention[]>();
+const LINE_CACHE_LIMIT = 5_000;
+
+function lineMentions(line: string): readonly DateMention[] {
+  let mentions = lineMentionsCache.get(line);
+  if (!mentions) {
+    if (lineMentionsCache.size >= LINE_CACHE_LIMIT) lineMentionsCache.clear();
+    mentions = computeLineMentions(line);
+    lineMentionsCache.set(line, mentions);
+  }
+  return mentions;
 }
 
 /**
@@ -429,13 +445,15 @@ function chronoResults(text: string): { r: chrono.ParsedResult; index: number }[
  */
 export function findDateMentions(text: string): DateMention[] {
   const out: DateMention[] = [];
-  for (const { r, index } of chronoResults(text)) {
-    const m = classify(text, r, index);
-    if (!m) continue;
-    const { start, end } = trimSpan(text, m.start, m.end);
-    if (end <= start) continue;
-    if (out.length > 0 && start < out[out.length - 1].end) continue; // overlapping extension
-    out.push({ start, end, text: text.slice(start, end), expr: m.expr });
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    for (const m of lineMentions(text.slice(lineStart, lineEnd))) {
+      out.push({ start: lineStart + m.start, end: lineStart + m.end, text: m.text, expr: m.expr });
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
   }
   return out;
 }

@@ -303,9 +303,8 @@ class Trie<T> {
     return !!this.root.next && this.root.next.has(f);
   }
 
-  /** Every key that matches text from index i, shortest first. */
-  walk(text: string, i: number): Hit<T>[] {
-    const hits: Hit<T>[] = [];
+  /** Calls `visit` for every key that matches text from index i, shortest first. */
+  private eachMatch(text: string, i: number, visit: (end: number, val: T, bounded: boolean) => void): void {
     const n = text.length;
     let node = this.root;
     let j = i;
@@ -329,10 +328,26 @@ class Trie<T> {
       }
       node = child;
       while (j < n && fold(text.charCodeAt(j)) === SKIP) j++;
-      if (node.val !== null) {
-        hits.push({ end: j, val: node.val, bounded: !node.needsBoundary || !isWordAt(text, j) });
-      }
+      if (node.val !== null) visit(j, node.val, !node.needsBoundary || !isWordAt(text, j));
     }
+  }
+
+  /**
+   * The longest key matching text from index i that `accept` takes: the last of walk() that it
+   * takes, without building the list (scans ask this at every word).
+   */
+  lastHit(text: string, i: number, accept: (val: T, bounded: boolean) => boolean): { end: number; val: T } | null {
+    let found: { end: number; val: T } | null = null;
+    this.eachMatch(text, i, (end, val, bounded) => {
+      if (accept(val, bounded)) found = { end, val };
+    });
+    return found;
+  }
+
+  /** Every key that matches text from index i, shortest first. */
+  walk(text: string, i: number): Hit<T>[] {
+    const hits: Hit<T>[] = [];
+    this.eachMatch(text, i, (end, val, bounded) => hits.push({ end, val, bounded }));
     return hits;
   }
 }
@@ -643,6 +658,17 @@ interface RawHit {
   possessive: boolean;
 }
 
+/** findActors asks for the countries and then the institutions of the same text: it is scanned once. */
+let lastScan: { text: string; hits: readonly RawHit[] } | null = null;
+
+function scanMainOnce(text: string): readonly RawHit[] {
+  if (lastScan?.text !== text) lastScan = { text, hits: scanMain(text) };
+  return lastScan.hits;
+}
+
+/** A blocked phrase is consumed even where a word runs on past it. */
+const isMatchOrBlock = (val: MainVal, bounded: boolean) => bounded || val.kind === "block";
+
 /** Leftmost-longest scan of the main trie with all text filters applied. Blocked phrases are consumed, not returned. */
 function scanMain(text: string): RawHit[] {
   const out: RawHit[] = [];
@@ -657,14 +683,7 @@ function scanMain(text: string): RawHit[] {
       i = wordEnd(text, i);
       continue;
     }
-    const hits = mainTrie.walk(text, i);
-    let hit: Hit<MainVal> | null = null;
-    for (let h = hits.length - 1; h >= 0; h--) {
-      if (hits[h].bounded || hits[h].val.kind === "block") {
-        hit = hits[h];
-        break;
-      }
-    }
+    const hit = mainTrie.lastHit(text, i, isMatchOrBlock);
     if (!hit) {
       i = wordEnd(text, i);
       continue;
@@ -715,7 +734,7 @@ function viaOf(h: RawHit): CountryVia {
  */
 export function findCountryMentions(text: string): CountryMention[] {
   const out: CountryMention[] = [];
-  for (const h of scanMain(text)) {
+  for (const h of scanMainOnce(text)) {
     if (h.val.kind === "agency" && h.val.subkind !== "state-media") continue;
     out.push({
       start: h.start,
@@ -822,6 +841,8 @@ function matchHead(text: string, i: number, modifiersLeft = 2): { end: number; e
   return best;
 }
 
+const isBoundedHead = (val: HeadVal, bounded: boolean) => bounded && val.head !== null;
+
 function cleanName(s: string): string {
   return s.replace(/[’‘ʼ]/g, "'").replace(/\s+/g, " ");
 }
@@ -839,7 +860,7 @@ function cleanName(s: string): string {
  */
 export function findInstitutionMentions(text: string): InstitutionMention[] {
   const out: InstitutionMention[] = [];
-  const raw = scanMain(text);
+  const raw = scanMainOnce(text);
   const push = (start: number, end: number, country: string | null, kind: string, institution: string) => {
     const t = text.slice(start, end);
     out.push({ start, end, text: t, name: cleanName(t), country, kind, institution });
@@ -896,8 +917,8 @@ export function findInstitutionMentions(text: string): InstitutionMention[] {
       i = wordEnd(text, i);
       continue;
     }
-    let best: { end: number; entry: InstitutionEntry } | null = null;
-    for (const h of headTrie.walk(text, i)) if (h.bounded && h.val.head) best = { end: h.end, entry: h.val.head };
+    const hit = headTrie.lastHit(text, i, isBoundedHead);
+    const best = hit && { end: hit.end, entry: hit.val.head! };
     if (!best) {
       i = wordEnd(text, i);
       continue;
@@ -965,12 +986,18 @@ interface TitleCore {
   info: TitleInfo;
   prefixes: TitlePrefix[];
 }
+const isBounded = (_val: unknown, bounded: boolean) => bounded;
+
+/** The longest title form at i; a case-sensitive form must be longer to beat a case-insensitive one. */
+function longestTitleForm(text: string, i: number): TitleCore | null {
+  const ci = titleTrieCI.startsAt(text, i) ? titleTrieCI.lastHit(text, i, isBounded) : null;
+  const cs = titleTrieCS.startsAt(text, i) ? titleTrieCS.lastHit(text, i, isBounded) : null;
+  const hit = cs && (!ci || cs.end > ci.end) ? cs : ci;
+  return hit && { end: hit.end, info: hit.val, prefixes: [] };
+}
+
 function matchTitleCore(text: string, i: number, prefixesLeft: number): TitleCore | null {
-  let best: TitleCore | null = null;
-  for (const trie of [titleTrieCI, titleTrieCS]) {
-    if (!trie.startsAt(text, i)) continue;
-    for (const h of trie.walk(text, i)) if (h.bounded && (!best || h.end > best.end)) best = { end: h.end, info: h.val, prefixes: [] };
-  }
+  let best = longestTitleForm(text, i);
   if (prefixesLeft > 0 && prefixTrie.startsAt(text, i)) {
     for (const h of prefixTrie.walk(text, i)) {
       if (!h.bounded) continue;

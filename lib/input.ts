@@ -219,17 +219,42 @@ function splitFrontMatter(path: string, text: string): { fm: FrontMatter; body: 
 // ---------------------------------------------------------------------------------------------
 // Body
 
+/** Exactly the code units /\s/ matches, without a regex call per character. */
+function isWhiteSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** No white space but single spaces between words: most lines are already collapsed. */
+function isCollapsed(s: string): boolean {
+  let previousSpace = true; // a leading space is not collapsed
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if (isWhiteSpaceCode(c)) return false;
+    else previousSpace = false;
+  }
+  return !previousSpace || s.length === 0;
+}
+
 /**
  * Whitespace runs to one space, trimmed. A loop rather than `/\s+/g`: V8's regex engine
  * keeps a backtrack entry per character of a run, and a multi-megabyte run of spaces
  * (a padded file) can exhaust that stack.
  */
 function collapse(s: string): string {
+  if (isCollapsed(s)) return s;
   let out = "";
   let start = -1;
   let pendingSpace = false;
   for (let i = 0; i <= s.length; i++) {
-    const isSpace = i < s.length && /\s/.test(s[i]);
+    const isSpace = i < s.length && isWhiteSpaceCode(s.charCodeAt(i));
     if (i < s.length && !isSpace) {
       if (start < 0) {
         if (pendingSpace && out !== "") out += " ";

@@ -130,10 +130,12 @@ export function isSameUtterance(a: Statement, b: Statement): boolean {
   const key = speakerKey(a.speaker);
   if (!key || key !== speakerKey(b.speaker)) return false;
   if (!compatible(a.dateRange, b.dateRange)) return false;
-  // Any report of one against any report of the other: the merged text may be a paraphrase.
-  const wordings = (s: Statement) => [...new Set([s.text, ...s.sources.map((source) => source.quote)])];
-  return wordings(a).some((x) => wordings(b).some((y) => isSameWording(x, y)));
+  return anySameWording(wordingsOf(a), wordingsOf(b));
 }
+
+/** Any report of one against any report of the other: the merged text may be a paraphrase. */
+const wordingsOf = (s: Statement) => [...new Set([s.text, ...s.sources.map((source) => source.quote)])];
+const anySameWording = (a: string[], b: string[]) => a.some((x) => b.some((y) => isSameWording(x, y)));
 
 /** The most specific day range the sources agree on; a source that contradicts the rest is outvoted. */
 export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
@@ -188,17 +190,30 @@ export function mergeAll(statements: Statement[]): Statement[] {
   const bySpeaker = new Map<string, number[]>();
   statements.forEach((s, i) => {
     const key = speakerKey(s.speaker);
-    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), i]);
+    const indices = bySpeaker.get(key);
+    if (indices) indices.push(i);
+    else bySpeaker.set(key, [i]);
   });
-  for (const indices of bySpeaker.values()) {
+  // isSameUtterance for every pair of a speaker's reports, each report's wordings listed once.
+  const wordings = statements.map(wordingsOf);
+  for (const [key, indices] of bySpeaker) {
+    if (!key) continue; // no speaker: never the same utterance
     for (let x = 0; x < indices.length; x++) {
+      const a = statements[indices[x]];
       for (let y = x + 1; y < indices.length; y++) {
-        if (isSameUtterance(statements[indices[x]], statements[indices[y]])) parent[find(indices[y])] = find(indices[x]);
+        const b = statements[indices[y]];
+        if (compatible(a.dateRange, b.dateRange) && anySameWording(wordings[indices[x]], wordings[indices[y]])) {
+          parent[find(indices[y])] = find(indices[x]);
+        }
       }
     }
   }
   const groups = new Map<number, Statement[]>();
-  statements.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  statements.forEach((s, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(s);
+    else groups.set(find(i), [s]);
+  });
   return [...groups.values()].map((group) => {
     const merged = group.reduce((acc, s) => mergeStatements(acc, s));
     return { ...merged, target: majorityTarget(group) ?? merged.target, id: statementId(merged.speaker, merged.text) };

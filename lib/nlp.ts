@@ -9,8 +9,6 @@ export interface Token {
   normal: string;
   lemma: string;
   pos: string;
-  negated: boolean;
-  stop: boolean;
   start: number;
   end: number;
 }
@@ -46,12 +44,23 @@ const CUE_BLOCKERS = new Map(
     .filter(([, cue]) => cue.notAfter?.length)
     .map(([name, cue]) => [name, new Set(cue.notAfter)]),
 );
-let instance: Nlp | null = null;
+/**
+ * Only what analyzeText reads: sentences, POS/lemmas and the cues. wink also runs named entities,
+ * negation and sentiment by default, which nothing here reads (cues are learned with useEntity
+ * false, and neither POS tagging nor cue matching looks at entities or negation flags); they cost
+ * about a quarter of readDoc.
+ */
+const ANALYSIS_PIPE = ["sbd", "pos", "cer"];
+/** Document sentiment is the mean of its sentences' scores, whose negated words count against them. */
+const SENTIMENT_PIPE = ["sbd", "negation", "sentiment"];
 
-/** The one wink-nlp instance, with every rule cue learned as a custom entity. */
+let instance: Nlp | null = null;
+let sentimentInstance: Nlp | null = null;
+
+/** The one wink-nlp instance for analysis, with every rule cue learned as a custom entity. */
 export function nlp(): Nlp {
   if (instance) return instance;
-  const created = winkNLP(model);
+  const created = winkNLP(model, ANALYSIS_PIPE);
   const cues = rulesData.cues as unknown as Record<string, { patterns: string[] }>;
   created.learnCustomEntities(
     Object.entries(cues).map(([name, cue]) => ({ name, patterns: cue.patterns })),
@@ -73,18 +82,21 @@ export function analyzeText(text: string): AnalyzedText {
   const normals = all.out(its.normal) as string[];
   const lemmas = all.out(its.lemma as never) as unknown as string[];
   const tags = all.out(its.pos) as string[];
-  const negations = all.out(its.negationFlag as never) as unknown as boolean[];
-  const stops = all.out(its.stopWordFlag as never) as unknown as boolean[];
   const tokens: Token[] = new Array(values.length);
+  const blank: boolean[] = new Array(values.length);
+  // A line break ends a sentence (headings, captions and paragraphs have no final stop of their own).
+  const newlineBefore: boolean[] = new Array(values.length);
   let cursor = 0;
   for (let index = 0; index < values.length; index++) {
     const value = values[index];
     let start = cursor + (spaces[index] ?? "").length;
     // wink keeps the text lossless, but guard against drift (e.g. normalised characters).
-    if (text.substr(start, value.length) !== value) {
+    if (!text.startsWith(value, start)) {
       const found = text.indexOf(value, cursor);
       if (found >= 0) start = found;
     }
+    blank[index] = value.trim() === "";
+    newlineBefore[index] = hasNewline(text, cursor, start) || (blank[index] && value.includes("\n"));
     cursor = start + value.length;
     tokens[index] = {
       index,
@@ -92,27 +104,22 @@ export function analyzeText(text: string): AnalyzedText {
       normal: normals[index],
       lemma: lemmas[index],
       pos: tags[index],
-      negated: Boolean(negations[index]),
-      stop: Boolean(stops[index]),
       start,
       end: cursor,
     };
   }
   const sentences: Sentence[] = [];
-  const isBlank = (index: number) => tokens[index].text.trim() === "";
-  // A line break ends a sentence (headings, captions and paragraphs have no final stop of their own).
   const pushSentence = (first: number, last: number) => {
-    while (first <= last && isBlank(first)) first++;
-    while (last >= first && isBlank(last)) last--;
+    while (first <= last && blank[first]) first++;
+    while (last >= first && blank[last]) last--;
     if (first <= last) sentences.push({ firstToken: first, lastToken: last, start: tokens[first].start, end: tokens[last].end });
   };
   doc.sentences().each((sentence: any) => {
     const [firstToken, lastToken] = sentence.out(its.span) as [number, number];
     if (!tokens[firstToken] || !tokens[lastToken]) return;
     let first = firstToken;
-    for (let index = firstToken; index <= lastToken; index++) {
-      const gap = text.slice(index > 0 ? tokens[index - 1].end : 0, tokens[index].start) + (isBlank(index) ? tokens[index].text : "");
-      if (index > first && gap.includes("\n")) {
+    for (let index = firstToken + 1; index <= lastToken; index++) {
+      if (newlineBefore[index]) {
         pushSentence(first, index - 1);
         first = index;
       }
@@ -136,9 +143,31 @@ export function analyzeText(text: string): AnalyzedText {
   return { text, tokens, sentences, cues };
 }
 
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+/** Outlets quote the same words: a batch asks for the sentiment of each quote several times. */
+const sentimentCache = new Map<string, number>();
+const SENTIMENT_CACHE_LIMIT = 20_000;
+
 /** wink-nlp's lexicon sentiment of a text, in [-1, 1]. */
 export function lexiconSentiment(text: string): number {
-  const engine = nlp();
+  let sentiment = sentimentCache.get(text);
+  if (sentiment === undefined) {
+    if (sentimentCache.size >= SENTIMENT_CACHE_LIMIT) sentimentCache.clear();
+    sentiment = computeLexiconSentiment(text);
+    sentimentCache.set(text, sentiment);
+  }
+  return sentiment;
+}
+
+function computeLexiconSentiment(text: string): number {
   if (!text.trim()) return 0;
+  // Created after the analysis instance: wink cannot learn custom entities once a second instance of the model exists.
+  nlp();
+  sentimentInstance ??= winkNLP(model, SENTIMENT_PIPE);
+  const engine = sentimentInstance;
   return engine.readDoc(text).out(engine.its.sentiment) as unknown as number;
 }

@@ -46,11 +46,42 @@ const CALENDAR_WORDS = new Set(
 );
 const PREPOSITIONS = new Set(["with", "to", "from", "by", "against", "on", "of", "about", "at", "for", "toward", "towards", "over", "into", "onto", "between", "among", "than", "after", "before", "behind", "like"]);
 const PRONOUNS = new Set(speech.pronouns);
+const DETERMINER_BEFORE = /\b(the|his|her|their)\s+$/i;
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"]);
 
 const isCapitalized = (token: Token) => /^[\p{Lu}]/u.test(token.text);
+const isName = (t: Token) => (t.pos === "PROPN" || (t.pos === "NOUN" && isCapitalized(t))) && isCapitalized(t) && /\p{L}/u.test(t.text);
 const stripAccents = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "");
-export const nameKey = (s: string) => stripAccents(s).toLowerCase().replace(/[’']s$/, "").trim();
+
+/** People are looked up by every name part of every other person: each name is folded once. */
+const nameKeys = new Map<string, string>();
+const NAME_KEYS_LIMIT = 20_000;
+
+export function nameKey(s: string): string {
+  let key = nameKeys.get(s);
+  if (key === undefined) {
+    if (nameKeys.size >= NAME_KEYS_LIMIT) nameKeys.clear();
+    key = stripAccents(s).toLowerCase().replace(/[’']s$/, "").trim();
+    nameKeys.set(s, key);
+  }
+  return key;
+}
+
+const letterCache = new Uint8Array(65536); // 0 unknown, 1 letter, 2 not
+/** /\p{L}/u for one UTF-16 code unit, as introductionBefore asks it of every character of its window. */
+function isLetterCode(c: number): boolean {
+  let known = letterCache[c];
+  if (known === 0) letterCache[c] = known = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
+/** What /,?\s*$/ removes: trailing white space and the comma right before it. */
+function withoutTrailingComma(s: string): string {
+  let end = s.length;
+  while (end > 0 && /\s/.test(s[end - 1])) end--;
+  if (end > 0 && s[end - 1] === ",") end--;
+  return s.slice(0, end);
+}
 
 interface NameRun {
   firstToken: number;
@@ -67,7 +98,6 @@ function properNounRuns(analyzed: AnalyzedText): NameRun[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
-    const isName = (t: Token) => (t.pos === "PROPN" || (t.pos === "NOUN" && isCapitalized(t))) && isCapitalized(t) && /\p{L}/u.test(t.text);
     if (!isName(token)) {
       i++;
       continue;
@@ -102,10 +132,10 @@ function introductionBefore(
   const windowStart = Math.max(0, nameStart - 80);
   const before = text.slice(windowStart, nameStart);
   // Try every title ending right before the name (optionally followed by a comma).
-  const trimmed = before.replace(/,?\s*$/, "");
+  const trimmed = withoutTrailingComma(before);
   for (let offset = Math.max(0, trimmed.length - 40); offset < trimmed.length; offset++) {
     const absolute = windowStart + offset;
-    if (offset > 0 && /[\p{L}]/u.test(text[absolute - 1])) continue;
+    if (offset > 0 && isLetterCode(text.charCodeAt(absolute - 1))) continue;
     const title = matchTitleAt(text, absolute);
     if (!title) continue;
     const tail = text.slice(title.end, windowStart + trimmed.length);
@@ -152,14 +182,8 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const institutions = findInstitutionMentions(text);
   const actors: Actor[] = [];
   const raw: ActorMention[] = [];
-  const tokenAt = new Map<number, number>();
-  tokens.forEach((token, index) => tokenAt.set(token.start, index));
-  const tokenIndexAtOrAfter = (position: number) => {
-    const index = tokens.findIndex((t) => t.end > position);
-    return index < 0 ? tokens.length - 1 : index;
-  };
-  const overlapsGazetteer = (start: number, end: number) =>
-    countries.some((c) => c.start < end && c.end > start) || institutions.some((m) => m.start < end && m.end > start);
+  const tokenIndexAtOrAfter = (position: number) => firstTokenEndingAfter(tokens, position);
+  const overlapsGazetteer = (start: number, end: number) => overlapsAny(countries, start, end) || overlapsAny(institutions, start, end);
   const isSpeechVerb = (token: Token | undefined) => Boolean(token && speechLemmas.has(token.lemma) && token.pos === "VERB");
 
   // 1. Name runs, with the titles and countries that introduce them stripped off.
@@ -172,7 +196,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     // Strip leading countries, demonyms and titles that the run swallowed ("French President Luc Moreau").
     for (let k = 0; k < run.tokens.length; k++) {
       const token = run.tokens[k];
-      const inCountry = countries.find((c) => token.start >= c.start && token.end <= c.end);
+      const inCountry = containing(countries, token.start, token.end);
       if (inCountry) {
         country = inCountry.country;
         first = k + 1;
@@ -208,7 +232,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     if (overlapsGazetteer(start, end)) continue;
     const introduction = introductionBefore(text, title ? run.start : start, countries);
     // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
-    const adjacentCountry = countries.filter((c) => c.end <= run.start && run.start - c.end <= 1).at(-1)?.country ?? null;
+    const adjacentCountry = endingJustBefore(countries, run.start, 1)?.country ?? null;
     const apposition = appositiveAfter(text, end, countries);
     const next = tokens[run.lastToken + 1];
     const afterNext = tokens[run.lastToken + 2];
@@ -241,7 +265,13 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const personByKey = new Map<string, Actor>();
   const people: Actor[] = [];
   const singleSpeakers = new Set(candidates.filter((c) => !c.name.includes(" ") && (c.speaks || c.title)).map((c) => nameKey(c.name)));
-  const nameParts = (name: string) => nameKey(name).split(/\s+/);
+  // Asked of every person for every lone surname.
+  const partsByName = new Map<string, string[]>();
+  const nameParts = (name: string) => {
+    let parts = partsByName.get(name);
+    if (!parts) partsByName.set(name, (parts = nameKey(name).split(/\s+/)));
+    return parts;
+  };
   const fullNamesFirst = [...candidates].sort((x, y) => Number(!x.name.includes(" ")) - Number(!y.name.includes(" ")) || x.run.start - y.run.start);
   for (const candidate of fullNamesFirst) {
     const key = nameKey(candidate.name);
@@ -328,6 +358,10 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   // 4. Nominal mentions: "the president", "the Peruvian leader", "Peru's president", "the US President".
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
+    // Country qualifier right before the title, possibly after "the".
+    const qualifier = endingJustBefore(countries, token.start, 2);
+    // A reference needs the qualifier or a determiner (below): checking that first spares the title lookup at most tokens.
+    if (!qualifier && !mayFollowDeterminer(text, token.start)) continue;
     const title = matchTitleAt(text, token.start);
     if (!title) continue;
     const titleEndToken = tokenIndexAtOrAfter(title.end - 1);
@@ -341,15 +375,13 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
         if (/^,\s/.test(after) && raw.some((m) => m.via === "name" && m.start >= countryAfter.end && m.start <= countryAfter.end + 3)) continue;
       }
     }
-    // Country qualifier right before the title, possibly after "the".
-    const qualifier = countries.filter((c) => c.end <= token.start && token.start - c.end <= 2).at(-1);
     let start = token.start;
     let country: string | null = null;
     if (qualifier) {
       country = qualifier.country;
       start = qualifier.start;
     }
-    const determiner = /\b(the|his|her|their)\s+$/i.exec(text.slice(Math.max(0, start - 6), start));
+    const determiner = DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
     if (!determiner && !qualifier) continue; // bare "President" without "the" is a name prefix, not a reference
     if (determiner) start -= determiner[0].length;
     const ofCountry = following?.text === "of" ? countries.find((c) => c.start >= following.end && c.start <= following.end + 5) : undefined;
@@ -401,6 +433,66 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   return { actors, mentions, quotedMentions: quoted, countries };
 }
 
+// Gazetteer mentions come sorted and without overlaps, so their ends increase too: each question
+// below is one binary search instead of a scan per name run or token.
+
+/** Index of the first span whose end is at least `position` (spans.length when none). */
+function firstEndingAtOrAfter(spans: { end: number }[], position: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (spans[middle].end >= position) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The first span that contains [start, end). */
+function containing<T extends { start: number; end: number }>(spans: T[], start: number, end: number): T | undefined {
+  const span = spans[firstEndingAtOrAfter(spans, end)];
+  return span && span.start <= start ? span : undefined;
+}
+
+function overlapsAny(spans: { start: number; end: number }[], start: number, end: number): boolean {
+  const span = spans[firstEndingAtOrAfter(spans, start + 1)];
+  return span !== undefined && span.start < end;
+}
+
+/** The last span that ends at most `gap` characters before `position`. */
+function endingJustBefore<T extends { end: number }>(spans: T[], position: number, gap: number): T | undefined {
+  const span = spans[firstEndingAtOrAfter(spans, position + 1) - 1];
+  return span && position - span.end <= gap ? span : undefined;
+}
+
+/** The first token that ends after `position`, else the last; token ends never decrease. */
+function firstTokenEndingAfter(tokens: Token[], position: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle].end > position) high = middle;
+    else low = middle + 1;
+  }
+  return low < tokens.length ? low : tokens.length - 1;
+}
+
+const isSpaceAt = (text: string, i: number) => text.charCodeAt(i) === 32 || /\s/.test(text[i]);
+
+/**
+ * Could DETERMINER_BEFORE match the six characters before `start`? Only if they end in white space
+ * after an e, s or r ("the ", "his ", "her ", "their ").
+ */
+function mayFollowDeterminer(text: string, start: number): boolean {
+  const windowStart = Math.max(0, start - 6);
+  let i = start;
+  while (i > windowStart && isSpaceAt(text, i - 1)) i--;
+  return i < start && i > windowStart && "esrESR".includes(text[i - 1]);
+}
+
+/** Asked once per institution mention of the same article. */
+let lastDateline: { text: string; span: { start: number; end: number } | null } | null = null;
+
 /** "WASHINGTON —" and "Washington, Jan 8,2026:" open an article without anyone speaking. */
 function isInDateline(text: string, position: number): boolean {
   const span = datelineSpan(text);
@@ -412,8 +504,13 @@ function isInDateline(text: string, position: number): boolean {
  * "NEW DELHI, March 3 (Reuters) -" — in one of its first paragraphs.
  */
 export function datelineSpan(text: string): { start: number; end: number } | null {
+  if (lastDateline?.text !== text) lastDateline = { text, span: computeDatelineSpan(text) };
+  return lastDateline.span && { ...lastDateline.span };
+}
+
+function computeDatelineSpan(text: string): { start: number; end: number } | null {
   let offset = 0;
-  for (const line of text.split("\n").slice(0, 6)) {
+  for (const line of text.split("\n", 6)) {
     const match = /^([\p{Lu}][\p{L}.'’ /-]{1,40}?)(?:,[^\n]{0,40}?(?:\s[–—-]{1,2}\s|:\s|\/\.?\s)|:\s|\s[–—-]{1,2}\s)/u.exec(line);
     if (match && !/\s\p{Ll}/u.test(match[1])) return { start: offset, end: offset + match[0].length };
     offset += line.length + 1;

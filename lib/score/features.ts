@@ -82,10 +82,15 @@ export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: 
 export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const rule of RULES) {
-    const found = rule.requires.map((requirement) =>
-      analyzed.cues.filter((match) => cuesOf(requirement).includes(match.cue) && inScope(match, requirement, quotes, frame)),
-    );
-    if (found.some((matches) => matches.length === 0)) continue;
+    // A rule needs every requirement met: stop at the first that no cue meets.
+    const found: CueMatch[][] = [];
+    for (const requirement of rule.requires) {
+      const cues = cueSetOf(requirement);
+      const matches = analyzed.cues.filter((match) => cues.has(match.cue) && inScope(match, requirement, quotes, frame));
+      if (matches.length === 0) break;
+      found.push(matches);
+    }
+    if (found.length < rule.requires.length) continue;
     // The first requirement carries the rule's meaning; its strongest match sets the value.
     const scored = found[0].map((match) => ({ match, ...modifiersFor(analyzed, match) }));
     scored.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
@@ -94,6 +99,18 @@ export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]):
     hits.push({ rule: rule.id, value: primary.value, evidence, modifiers: primary.applied });
   }
   return hits;
+}
+
+/** Every statement of an article checks every rule against the article's cues. */
+const cueSets = new WeakMap<RuleRequirement, Set<string>>();
+
+function cueSetOf(requirement: RuleRequirement): Set<string> {
+  let cues = cueSets.get(requirement);
+  if (!cues) {
+    cues = new Set(cuesOf(requirement));
+    cueSets.set(requirement, cues);
+  }
+  return cues;
 }
 
 /**
