@@ -25,6 +25,12 @@ function seriesKey(filters: Filters): Prisma.Sql {
   return filters.by === "dyad" ? sql`("speakerCountry" || ${Prisma.raw(`'${DYAD_SEPARATOR}'`)} || "target")` : sql`"speakerKey"`;
 }
 
+/** Rows of any of the dyads (countries matched case-insensitively). */
+function dyadsSql(dyads: Filters["dyads"]): Prisma.Sql {
+  const pairs = dyads.map((d) => sql`(LOWER("speakerCountry") = ${d.country.toLowerCase()} AND LOWER("target") = ${d.target.toLowerCase()})`);
+  return sql`(${join(pairs, " OR ")})`;
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -39,12 +45,7 @@ export function whereSql(filters: Filters, options: { charted: boolean }): Prism
   if (filters.speakers.length) {
     conditions.push(sql`"speakerKey" IN (${join(filters.speakers.map(speakerKey))})`);
   }
-  if (filters.dyads.length) {
-    const pairs = filters.dyads.map(
-      (d) => sql`(LOWER("speakerCountry") = ${d.country.toLowerCase()} AND LOWER("target") = ${d.target.toLowerCase()})`,
-    );
-    conditions.push(sql`(${join(pairs, " OR ")})`);
-  }
+  if (filters.dyads.length) conditions.push(dyadsSql(filters.dyads));
   if (filters.labels.length) conditions.push(sql`"label" IN (${join(filters.labels)})`);
   if (filters.q) {
     const pattern = `%${escapeLike(filters.q.toLowerCase())}%`;
@@ -118,12 +119,7 @@ function lineRowsSql(filters: Filters, periods: "days" | "days and months", opti
   const conditions: Prisma.Sql[] = [sql`"mode" = ${filters.by}`];
   if (options.keys) conditions.push(sql`"key" IN (${join(options.keys)})`);
   if (filters.speakers.length) conditions.push(sql`"key" IN (${join(filters.speakers.map(speakerKey))})`);
-  if (filters.dyads.length) {
-    const pairs = filters.dyads.map(
-      (d) => sql`(LOWER("speakerCountry") = ${d.country.toLowerCase()} AND LOWER("target") = ${d.target.toLowerCase()})`,
-    );
-    conditions.push(sql`(${join(pairs, " OR ")})`);
-  }
+  if (filters.dyads.length) conditions.push(dyadsSql(filters.dyads));
   const select = (period: "day" | "month", from: string | null, to: string | null) => {
     const range = [...(from ? [sql`"start" >= ${from}`] : []), ...(to ? [sql`"start" <= ${to}`] : [])];
     return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM "SeriesBucket" WHERE ${join([...conditions, sql`"period" = ${period}`, ...range], " AND ")}`;

@@ -26,6 +26,7 @@ export interface SeriesInfo {
   /** What the legend shows: the speaker's name or "A → B". */
   label: string;
   statements: number;
+  /** How many points the series has (days, weeks or months, as charted); the name predates resolutions. */
   days: number;
 }
 
