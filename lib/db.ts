@@ -73,7 +73,7 @@ export function sqliteAdapter(file: string): AdapterFactory {
   const { PrismaBetterSQLite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   const inner = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
   const withPragmas = async (adapter: any) => {
-    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
     return adapter;
   };
   return {

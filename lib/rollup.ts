@@ -90,8 +90,13 @@ export function monthStartSql(day: Prisma.Sql): Prisma.Sql {
   return sql`SUBSTR(${day}, 1, 7) || '-01'`;
 }
 
-const MONTHS = sql`SELECT "mode", 'month', "key", ${monthStartSql(sql`"start"`)}, ${combinedBucketColumns()}
-  FROM "SeriesBucket" WHERE "period" = 'day'`;
+/** Month rows from the day rows of SeriesBucket joined to `from` (when given) as `m`. */
+function monthsOf(from?: Prisma.Sql): Prisma.Sql {
+  // CROSS JOIN keeps the listed months the outer loop in SQLite: one index range per month.
+  const source = from ? sql`${from} AS m CROSS JOIN "SeriesBucket"` : sql`"SeriesBucket"`;
+  return sql`SELECT "mode", 'month', "key", ${monthStartSql(sql`"start"`)}, ${combinedBucketColumns()}
+  FROM ${source} WHERE "period" = 'day'`;
+}
 const MONTHS_GROUP = sql`GROUP BY "mode", "key", ${monthStartSql(sql`"start"`)}`;
 
 /** Keys per statement: a few parameters each, far below either database's limit. */
@@ -115,33 +120,27 @@ export async function rebuildRollups(tx: Tx, keys?: RollupKey[]): Promise<void> 
     await tx.$executeRaw(sql`${SERIES_DAY_INSERT} WHERE "date" IS NOT NULL ${SERIES_DAY_GROUP}`);
     await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${SPEAKER_DAYS} ${SPEAKER_DAYS_GROUP}`);
     await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${DYAD_DAYS} ${DYAD_DAYS_GROUP}`);
-    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${MONTHS} ${MONTHS_GROUP}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${monthsOf()} ${MONTHS_GROUP}`);
     return;
   }
   const speakerDays = unique(keys, (k) => `${k.speakerKey}\n${k.date}`);
   for (const part of inParts(speakerDays)) {
-    const match = join(
-      part.map((k) => sql`("speakerKey" = ${k.speakerKey} AND "date" = ${k.date})`),
-      " OR ",
-    );
+    const match = rowIn(["speakerKey", "date"], part.map((k) => [k.speakerKey, k.date]));
     await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE ${match}`);
     await tx.$executeRaw(sql`${SERIES_DAY_INSERT} WHERE ${match} ${SERIES_DAY_GROUP}`);
     const lines = part.filter((k) => k.speakerKey !== "");
     if (lines.length === 0) continue;
-    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("speaker", lines.map((k) => ({ key: k.speakerKey, day: k.date })))}`);
-    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${SPEAKER_DAYS} AND (${match}) ${SPEAKER_DAYS_GROUP}`);
+    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("speaker", lines.map((k) => [k.speakerKey, k.date]))}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${SPEAKER_DAYS} AND ${match} ${SPEAKER_DAYS_GROUP}`);
   }
   const dyadDays = unique(
     keys.filter((k) => k.speakerCountry !== null && k.target !== null),
     (k) => `${k.speakerCountry}>${k.target}\n${k.date}`,
   );
   for (const part of inParts(dyadDays)) {
-    const match = join(
-      part.map((k) => sql`("date" = ${k.date} AND "speakerCountry" = ${k.speakerCountry} AND "target" = ${k.target})`),
-      " OR ",
-    );
-    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("dyad", part.map((k) => ({ key: `${k.speakerCountry}>${k.target}`, day: k.date })))}`);
-    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${DYAD_DAYS} AND (${match}) ${DYAD_DAYS_GROUP}`);
+    const match = rowIn(["date", "speakerCountry", "target"], part.map((k) => [k.date, k.speakerCountry, k.target]));
+    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("dyad", part.map((k) => [`${k.speakerCountry}>${k.target}`, k.date]))}`);
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${DYAD_DAYS} AND ${match} ${DYAD_DAYS_GROUP}`);
   }
   const months = [
     ...unique(speakerDays.filter((k) => k.speakerKey !== "").map((k) => ({ mode: "speaker" as const, key: k.speakerKey, month: k.date.slice(0, 7) })), (m) => `${m.key}\n${m.month}`),
@@ -149,40 +148,30 @@ export async function rebuildRollups(tx: Tx, keys?: RollupKey[]): Promise<void> 
   ];
   for (const mode of ["speaker", "dyad"] as const) {
     for (const part of inParts(months.filter((m) => m.mode === mode))) {
-      await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineMonths(mode, part, "month")}`);
-      await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${MONTHS} AND ${lineMonths(mode, part, "day")} ${MONTHS_GROUP}`);
+      const lineMonths = part.map((m) => [m.key, `${m.month}-01`]);
+      await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "mode" = ${mode} AND "period" = 'month' AND ${rowIn(["key", "start"], lineMonths)}`);
+      // "YYYY-MM-31" is after every day of the month in string order, whatever the month's length.
+      const dayRanges = valuesList(part.map((m) => [m.key, `${m.month}-01`, `${m.month}-31`]));
+      await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${monthsOf(dayRanges)}
+        AND "mode" = ${mode} AND "key" = m.column1 AND "start" >= m.column2 AND "start" <= m.column3 ${MONTHS_GROUP}`);
     }
   }
 }
 
-// A list of (key, day) pairs is matched as "key IN … AND start IN …" (which the line index
-// answers with a few seeks) narrowed to the exact pairs: an OR of pairs alone makes SQLite scan
-// every line of the mode.
-function lineDays(mode: "speaker" | "dyad", pairs: Array<{ key: string; day: string }>): Prisma.Sql {
-  const keys = [...new Set(pairs.map((p) => p.key))];
-  const days = [...new Set(pairs.map((p) => p.day))];
-  const exact = join(
-    pairs.map((p) => sql`("key" = ${p.key} AND "start" = ${p.day})`),
-    " OR ",
-  );
-  return sql`"mode" = ${mode} AND "period" = 'day' AND "key" IN (${join(keys)}) AND "start" IN (${join(days)}) AND (${exact})`;
+/**
+ * A VALUES list of rows: both databases name its columns column1, column2, …. Matching a list
+ * of keys as rows (instead of an OR of ANDs, or an IN per column) lets each row be one index
+ * seek: with an IN per column SQLite seeks every combination of the values.
+ */
+function valuesList(rows: unknown[][]): Prisma.Sql {
+  return sql`(VALUES ${join(rows.map((row) => sql`(${join(row)})`))})`;
 }
 
-/** The month rows of (key, month) pairs, or the day rows within them. */
-function lineMonths(mode: "speaker" | "dyad", pairs: Array<{ key: string; month: string }>, period: "day" | "month"): Prisma.Sql {
-  const keys = [...new Set(pairs.map((p) => p.key))];
-  if (period === "month") {
-    const exact = join(
-      pairs.map((p) => sql`("key" = ${p.key} AND "start" = ${`${p.month}-01`})`),
-      " OR ",
-    );
-    return sql`"mode" = ${mode} AND "period" = 'month' AND "key" IN (${join(keys)}) AND "start" IN (${join([...new Set(pairs.map((p) => `${p.month}-01`))])}) AND (${exact})`;
-  }
-  // "YYYY-MM-31" is after every day of the month in string order, whatever the month's length.
-  const months = pairs.map((p) => p.month).sort();
-  const exact = join(
-    pairs.map((p) => sql`("key" = ${p.key} AND "start" >= ${`${p.month}-01`} AND "start" <= ${`${p.month}-31`})`),
-    " OR ",
-  );
-  return sql`"mode" = ${mode} AND "period" = 'day' AND "key" IN (${join(keys)}) AND "start" >= ${`${months[0]}-01`} AND "start" <= ${`${months[months.length - 1]}-31`} AND (${exact})`;
+/** Whether a row of columns is one of `rows`. */
+function rowIn(columns: string[], rows: unknown[][]): Prisma.Sql {
+  return sql`(${Prisma.raw(columns.map((c) => `"${c}"`).join(", "))}) IN ${valuesList(rows)}`;
+}
+
+function lineDays(mode: "speaker" | "dyad", keyDays: string[][]): Prisma.Sql {
+  return sql`"mode" = ${mode} AND "period" = 'day' AND ${rowIn(["key", "start"], keyDays)}`;
 }

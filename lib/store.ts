@@ -62,7 +62,9 @@ function toRange(from: string | null, to: string | null): DateRange | null {
   return from && to ? { from, to } : null;
 }
 
-function rowToStatement(row: StatementRow): Statement {
+type StatementFields = Pick<StatementRow, "id" | "text" | "speaker" | "speakerCountry" | "target" | "date" | "dateFrom" | "dateTo" | "context"> & { features: unknown };
+
+function statementOf(row: StatementFields, sources: StatementSource[]): Statement {
   return {
     id: row.id,
     text: row.text,
@@ -72,17 +74,17 @@ function rowToStatement(row: StatementRow): Statement {
     date: row.date,
     dateRange: toRange(row.dateFrom, row.dateTo),
     context: row.context,
-    features: row.features as unknown as Features,
-    sources: row.sources.map(
-      (s): StatementSource => ({
-        path: s.article.path,
-        articleHash: s.article.contentHash,
-        quote: s.quote,
-        context: s.context,
-        dateRange: toRange(s.dateFrom, s.dateTo),
-      }),
-    ),
+    // Raw queries on SQLite return JSON columns as text; everything else as parsed values.
+    features: (typeof row.features === "string" ? JSON.parse(row.features) : row.features) as Features,
+    sources,
   };
+}
+
+function rowToStatement(row: StatementRow): Statement {
+  return statementOf(
+    row,
+    row.sources.map((s) => ({ path: s.article.path, articleHash: s.article.contentHash, quote: s.quote, context: s.context, dateRange: toRange(s.dateFrom, s.dateTo) })),
+  );
 }
 
 function rowToStored(row: StatementRow, weights: Map<number, WeightSet>): StoredStatement {
@@ -122,6 +124,11 @@ function statementColumns(s: Statement, weights: StoredWeightSet) {
     cameo: score.cameo,
     weightVersion: weights.version,
   };
+}
+
+/** A source's identity in the store (its unique key: statement, article, quote). */
+function sourceRowKey(statementId: string, source: StatementSource): string {
+  return `${statementId}\u0000${source.articleHash}\u0000${source.quote}`;
 }
 
 /** Rows per multi-row INSERT or IN list: well below either database's bound-parameter limit. */
@@ -194,17 +201,51 @@ async function candidatesFor(tx: Tx, statements: Statement[]): Promise<Map<strin
   return result;
 }
 
+/** The ids of the stored articles among `hashes` (content hashes). */
+async function storedArticleIds(tx: Tx, hashes: string[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const part of chunks(hashes)) {
+    const rows = await tx.$queryRaw<{ id: number; contentHash: string }[]>(
+      Prisma.sql`SELECT "id", "contentHash" FROM "Article" WHERE "contentHash" IN (${Prisma.join(part)})`,
+    );
+    for (const row of rows) ids.set(row.contentHash, Number(row.id));
+  }
+  return ids;
+}
+
+/**
+ * Stored statements with their sources, as the pipeline shapes them (no score). Raw SQL: the
+ * ORM's include plans a new query for every length of `ids`, which costs more than reading.
+ */
+async function readStatements(tx: Tx, ids: string[]): Promise<Statement[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.$queryRaw<StatementFields[]>(Prisma.sql`SELECT "id", "text", "speaker", "speakerCountry", "target", "date", "dateFrom", "dateTo", "context", "features" FROM "Statement" WHERE "id" IN (${Prisma.join(ids)})`);
+  const sources = await tx.$queryRaw<{ statementId: string; quote: string; context: string; dateFrom: string | null; dateTo: string | null; path: string; contentHash: string }[]>(
+    Prisma.sql`SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", a."path", a."contentHash"
+      FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId" WHERE s."statementId" IN (${Prisma.join(ids)}) ORDER BY s."id"`,
+  );
+  const sourcesOf = new Map<string, StatementSource[]>();
+  for (const s of sources) {
+    const source: StatementSource = { path: s.path, articleHash: s.contentHash, quote: s.quote, context: s.context, dateRange: toRange(s.dateFrom, s.dateTo) };
+    const list = sourcesOf.get(s.statementId);
+    if (list) list.push(source);
+    else sourcesOf.set(s.statementId, [source]);
+  }
+  return rows.map((row) => statementOf(row, sourcesOf.get(row.id) ?? []));
+}
+
 /**
  * Multi-row INSERT through raw SQL (`returning`: columns to return). Prisma's createMany plans
  * each call anew, which costs more than the insert itself. Columns named in `json` are JSON
- * (cast on PostgreSQL); `updatedAt` is set to the current time by the database.
+ * (cast on PostgreSQL); `updatedAt` is set to the current time by the database. With
+ * `updateOnConflict` (a unique key's columns), a row whose key is stored updates the stored row.
  */
 export async function insertRows<R = unknown>(
   tx: Pick<Tx, "$queryRawUnsafe">,
   provider: "sqlite" | "postgresql",
   table: string,
   rows: Record<string, unknown>[],
-  options: { json?: string[]; exact?: string[]; returning?: string[]; updatedAt?: boolean } = {},
+  options: { json?: string[]; exact?: string[]; returning?: string[]; updatedAt?: boolean; updateOnConflict?: string[] } = {},
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   const json = new Set(options.json ?? []);
@@ -227,7 +268,13 @@ export async function insertRows<R = unknown>(
   });
   const names = [...columns, ...(options.updatedAt ? ["updatedAt"] : [])].map((c) => `"${c}"`).join(", ");
   const returning = options.returning ? ` RETURNING ${options.returning.map((c) => `"${c}"`).join(", ")}` : "";
-  return tx.$queryRawUnsafe<R[]>(`INSERT INTO "${table}" (${names}) VALUES ${tuples.join(", ")}${returning}`, ...values);
+  let onConflict = "";
+  if (options.updateOnConflict) {
+    const key = new Set(options.updateOnConflict);
+    const updated = [...columns.filter((c) => !key.has(c)), ...(options.updatedAt ? ["updatedAt"] : [])];
+    onConflict = ` ON CONFLICT (${[...key].map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${updated.map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
+  }
+  return tx.$queryRawUnsafe<R[]>(`INSERT INTO "${table}" (${names}) VALUES ${tuples.join(", ")}${onConflict}${returning}`, ...values);
 }
 
 /** Rows per raw multi-row INSERT: about 2,000 parameters. */
@@ -315,12 +362,7 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
   }
 
   // Articles: skip the stored ones, insert the rest at once.
-  const articleIds = new Map<string, number>();
-  for (const part of chunks([...new Set(result.articles.map((a) => a.contentHash))])) {
-    for (const row of await tx.article.findMany({ where: { contentHash: { in: part } }, select: { id: true, contentHash: true } })) {
-      articleIds.set(row.contentHash, row.id);
-    }
-  }
+  const articleIds = await storedArticleIds(tx, [...new Set(result.articles.map((a) => a.contentHash))]);
   const fresh = new Map<string, ParsedArticle>();
   for (const a of result.articles) {
     if (articleIds.has(a.contentHash) || fresh.has(a.contentHash)) summary.articles.skipped++;
@@ -349,23 +391,42 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
 
   // Only reports from articles new to the store change anything.
   const incoming = result.statements.filter((s) => s.sources.some((source) => fresh.has(source.articleHash)));
+  // Sources read from the store with their statements: written back unchanged, so not written.
+  const storedSources = new Set<string>();
+  const load = async (ids: string[]): Promise<Statement[]> => {
+    const statements = await readStatements(tx, ids);
+    for (const statement of statements) for (const source of statement.sources) storedSources.add(sourceRowKey(statement.id, source));
+    return statements;
+  };
   const storedById = new Map<string, Statement>();
-  for (const part of chunks(incoming.map((s) => s.id))) {
-    for (const row of await tx.statement.findMany({ where: { id: { in: part } }, include: statementInclude })) storedById.set(row.id, rowToStatement(row));
-  }
+  for (const part of chunks(incoming.map((s) => s.id))) for (const statement of await load(part)) storedById.set(statement.id, statement);
 
   // What this batch writes, in the order last touched: the newest are the first candidates.
+  // Only a speaker's own statements can be the same utterance, so each speaker's are listed apart.
   const written = new Map<string, { statement: Statement; isNew: boolean }>();
+  const writtenBySpeaker = new Map<string, string[]>();
+  const write = (id: string, entry: { statement: Statement; isNew: boolean }) => {
+    written.delete(id);
+    written.set(id, entry);
+    const key = speakerKey(entry.statement.speaker);
+    if (!key) return;
+    const ids = (writtenBySpeaker.get(key) ?? []).filter((other) => other !== id);
+    ids.push(id);
+    writtenBySpeaker.set(key, ids);
+  };
   const findSame = async (s: Statement): Promise<Statement | null> => {
     const byId = written.get(s.id)?.statement ?? storedById.get(s.id);
     if (byId) return byId;
-    const inBatch = [...written.values()].reverse().find((w) => isSameUtterance(w.statement, s));
-    if (inBatch) return inBatch.statement;
+    const sameSpeaker = writtenBySpeaker.get(speakerKey(s.speaker)) ?? [];
+    for (let i = sameSpeaker.length - 1; i >= 0; i--) {
+      const other = written.get(sameSpeaker[i])!.statement;
+      if (isSameUtterance(other, s)) return other;
+    }
     const match = (candidates.get(s.id) ?? []).find((stored) => !written.has(stored.id) && isSameUtterance(stored, s));
     if (!match) return null;
     // Candidates carry only what matching reads: merging needs the whole statement.
-    const full = await tx.statement.findUnique({ where: { id: match.id }, include: statementInclude });
-    return full ? rowToStatement(full) : null;
+    const [full] = await load([match.id]);
+    return full ?? null;
   };
   const candidates = await candidatesFor(
     tx,
@@ -380,12 +441,10 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     touch(s);
     if (stored) {
       touch(stored);
-      const isNew = written.get(stored.id)?.isNew ?? false;
-      written.delete(stored.id);
-      written.set(stored.id, { statement: { ...mergeStatements(stored, s), id: stored.id }, isNew });
+      write(stored.id, { statement: { ...mergeStatements(stored, s), id: stored.id }, isNew: written.get(stored.id)?.isNew ?? false });
       summary.statements.merged++;
     } else {
-      written.set(s.id, { statement: s, isNew: true });
+      write(s.id, { statement: s, isNew: true });
       summary.statements.new++;
     }
   }
@@ -393,9 +452,8 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
   const articleIdOf = async (statementId: string, source: StatementSource): Promise<number> => {
     let id = articleIds.get(source.articleHash);
     if (id === undefined) {
-      const row = await tx.article.findUnique({ where: { contentHash: source.articleHash }, select: { id: true } });
-      if (!row) throw new Error(`statement ${statementId}: source article ${source.articleHash} (${source.path}) is neither in this batch nor in the store`);
-      id = row.id;
+      id = (await storedArticleIds(tx, [source.articleHash])).get(source.articleHash);
+      if (id === undefined) throw new Error(`statement ${statementId}: source article ${source.articleHash} (${source.path}) is neither in this batch nor in the store`);
       articleIds.set(source.articleHash, id);
     }
     return id;
@@ -410,35 +468,39 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
       { json: ["features"], exact: ["lexicon"], updatedAt: true },
     );
   }
-  for (const w of all) {
-    if (!w.isNew) await tx.statement.update({ where: { id: w.statement.id }, data: statementColumns(w.statement, active) });
+  for (const part of chunks(all.filter((w) => !w.isNew), INSERT_ROWS)) {
+    await insertRows(
+      tx,
+      provider,
+      "Statement",
+      part.map((w) => ({ id: w.statement.id, ...statementColumns(w.statement, active) })),
+      { json: ["features"], exact: ["lexicon"], updatedAt: true, updateOnConflict: ["id"] },
+    );
   }
   // Sources from new articles cannot be stored yet: insert them. Those from stored articles
-  // (carried along by a merge) may be: upsert them.
+  // that were not read from the store (a report of a re-ingested article, carried along by a
+  // merge) may be: upsert them.
   const inserts = new Map<string, Prisma.StatementSourceCreateManyInput>();
+  const upserts = new Map<string, Prisma.StatementSourceCreateManyInput>();
   for (const { statement } of all) {
     for (const source of statement.sources) {
-      const articleId = await articleIdOf(statement.id, source);
+      const key = sourceRowKey(statement.id, source);
+      if (storedSources.has(key)) continue;
       const row = {
         statementId: statement.id,
-        articleId,
+        articleId: await articleIdOf(statement.id, source),
         quote: source.quote,
         context: source.context,
         dateFrom: source.dateRange?.from ?? null,
         dateTo: source.dateRange?.to ?? null,
       };
-      if (fresh.has(source.articleHash)) {
-        inserts.set(`${statement.id}\u0000${articleId}\u0000${source.quote}`, row);
-        continue;
-      }
-      await tx.statementSource.upsert({
-        where: { statementId_articleId_quote: { statementId: statement.id, articleId, quote: source.quote } },
-        create: row,
-        update: { context: row.context, dateFrom: row.dateFrom, dateTo: row.dateTo },
-      });
+      (fresh.has(source.articleHash) ? inserts : upserts).set(key, row);
     }
   }
   for (const part of chunks([...inserts.values()], INSERT_ROWS)) await insertRows(tx, provider, "StatementSource", part);
+  for (const part of chunks([...upserts.values()], INSERT_ROWS)) {
+    await insertRows(tx, provider, "StatementSource", part, { updateOnConflict: ["statementId", "articleId", "quote"] });
+  }
   for (const { statement } of all) touch(statement);
   await rebuildRollups(tx, touchedDays);
   return summary;
