@@ -10,7 +10,7 @@ import { iterateStatements, querySeries, queryStatements } from "../lib/query";
 import { periodStart } from "../lib/series";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
 import { rebuildRollups } from "../lib/rollup";
-import { getActiveWeights, ingestBatch } from "../lib/store";
+import { flushPendingRollups, getActiveWeights, ingestBatch } from "../lib/store";
 import { previewResponseBody, seriesResponseBody } from "../lib/views";
 import { saveWeightSet } from "../lib/weights-store";
 import { createPrisma, migrateDeploy, type Db } from "../lib/db";
@@ -304,5 +304,42 @@ describe.each(backends)("two ingest processes at once on %s", (_name, open) => {
     expect(got).toEqual(expected);
     const rollup = await rollupAndTruth(concurrent.prisma);
     expect(rollup.stored).toEqual(rollup.truth);
+    // Both processes rebuilt chart lines of the same dyads' days: none is there twice.
+    const lines = await storedLines(concurrent.prisma);
+    await concurrent.prisma.$transaction((tx) => rebuildRollups(tx));
+    expect(lines).toEqual(await storedLines(concurrent.prisma));
+  });
+});
+
+describe.each(backends)("deferred rollups on %s", (_name, open) => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await open();
+  });
+  afterAll(() => backend.cleanup());
+
+  test("a bulk ingest queues the days it touched; rebuilding them later gives the rollups an ingest keeps up", async () => {
+    const pending = async () => Number((await backend.prisma.$queryRawUnsafe<Row[]>(`SELECT COUNT(*) AS "n" FROM "RollupPending"`))[0].n);
+    const inputs = allInputs();
+    // Like a run that stopped before its rebuild: stored, with the days queued.
+    for (const input of inputs.slice(0, 20)) await ingestBatch(backend.prisma, analyzeBatch([input]), { deferRollups: true });
+    expect(await pending()).toBeGreaterThan(20);
+    const stale = await rollupAndTruth(backend.prisma);
+    expect(stale.stored).toEqual([]);
+    expect(stale.truth.length).toBeGreaterThan(20);
+
+    // A later ingest that keeps the rollups up leaves the queued days alone; the next rebuild
+    // takes them all.
+    for (const input of inputs.slice(20)) await ingestBatch(backend.prisma, analyzeBatch([input]));
+    expect(await pending()).toBeGreaterThan(20);
+    expect(await flushPendingRollups(backend.prisma)).toBeGreaterThan(20);
+    expect(await pending()).toBe(0);
+    const rebuilt = await rollupAndTruth(backend.prisma);
+    expect(rebuilt.stored).toEqual(rebuilt.truth);
+    const lines = await storedLines(backend.prisma);
+    await backend.prisma.$transaction((tx) => rebuildRollups(tx));
+    expect(lines.length).toBeGreaterThan(20);
+    expect(lines).toEqual(await storedLines(backend.prisma));
+    expect(await flushPendingRollups(backend.prisma)).toBe(0);
   });
 });

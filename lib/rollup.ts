@@ -112,6 +112,38 @@ function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [keyOf(item), item])).values()];
 }
 
+/**
+ * Makes the caller's transaction the only one rebuilding rollups until it ends. Rebuilding
+ * deletes and re-inserts a day's rows: on PostgreSQL, two transactions doing that to the same
+ * day at once would each insert their own. SQLite admits one writer, but Prisma begins its
+ * transactions as DEFERRED: one that read first and wrote later would fail, not wait, when
+ * another process wrote in between, so the write lock is taken now.
+ */
+export async function lockRollups(tx: Tx, provider: "sqlite" | "postgresql"): Promise<void> {
+  if (provider === "postgresql") await tx.$executeRaw(sql`SELECT pg_advisory_xact_lock(hashtextextended('tension-index rollups', 0))`);
+  else await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE 1 = 0`);
+}
+
+/** Records keys whose rollups are to be rebuilt later (see rebuildPendingRollups). */
+export async function queueRollups(tx: Tx, keys: RollupKey[]): Promise<void> {
+  const rows = unique(keys, (k) => `${k.speakerKey}\n${k.speakerCountry}\n${k.target}\n${k.date}`);
+  for (const part of inParts(rows)) {
+    await tx.$executeRaw(sql`INSERT INTO "RollupPending" ("speakerKey", "speakerCountry", "target", "date") ${valuesRows(part.map((k) => [k.speakerKey, k.speakerCountry, k.target, k.date]))}`);
+  }
+}
+
+/**
+ * Rebuilds the rollups of every queued key and removes those keys; returns how many there were.
+ * Removes exactly the rows it read: a key queued meanwhile by another process stays queued.
+ */
+export async function rebuildPendingRollups(tx: Tx): Promise<number> {
+  const pending = await tx.$queryRaw<Array<RollupKey & { id: number }>>(sql`SELECT "id", "speakerKey", "speakerCountry", "target", "date" FROM "RollupPending"`);
+  if (pending.length === 0) return 0;
+  await rebuildRollups(tx, pending);
+  for (const part of inParts(pending.map((row) => Number(row.id)))) await tx.$executeRaw(sql`DELETE FROM "RollupPending" WHERE "id" IN (${join(part)})`);
+  return pending.length;
+}
+
 /** Rebuilds both rollups for the given keys (all of them when `keys` is omitted). */
 export async function rebuildRollups(tx: Tx, keys?: RollupKey[]): Promise<void> {
   if (!keys) {
@@ -164,7 +196,11 @@ export async function rebuildRollups(tx: Tx, keys?: RollupKey[]): Promise<void> 
  * seek: with an IN per column SQLite seeks every combination of the values.
  */
 function valuesList(rows: unknown[][]): Prisma.Sql {
-  return sql`(VALUES ${join(rows.map((row) => sql`(${join(row)})`))})`;
+  return sql`(${valuesRows(rows)})`;
+}
+
+function valuesRows(rows: unknown[][]): Prisma.Sql {
+  return sql`VALUES ${join(rows.map((row) => sql`(${join(row)})`))}`;
 }
 
 /** Whether a row of columns is one of `rows`. */

@@ -8,7 +8,7 @@ import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { addDays } from "./dates";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
-import { rebuildRollups, type RollupKey } from "./rollup";
+import { lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, type RollupKey } from "./rollup";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "./score";
 
 export type Tx = Prisma.TransactionClient;
@@ -334,16 +334,30 @@ export async function withRetries<T>(work: () => Promise<T>, attempts = 6): Prom
  *   advisory locks (lockBatchKeys), SQLite admits one writer; a transaction that loses
  *   a race anyway is retried and then finds the other's rows.
  *
+ * - The chart's rollups of the touched days are rebuilt in the same transaction, unless
+ *   `deferRollups`: then the days are queued for flushPendingRollups, which a bulk ingest
+ *   runs every so often, so that days touched by many batches are rebuilt once.
+ *
  * Rows go in with multi-row INSERTs: a batch costs a few queries plus one candidate
  * lookup per statement.
  */
-export async function ingestBatch(prisma: Db, result: BatchResult, weights?: StoredWeightSet): Promise<IngestSummary> {
-  const active = weights ?? (await getActiveWeights(prisma));
+export async function ingestBatch(prisma: Db, result: BatchResult, options: { weights?: StoredWeightSet; deferRollups?: boolean } = {}): Promise<IngestSummary> {
+  const active = options.weights ?? (await getActiveWeights(prisma));
   const postgres = providerOf(prisma) === "postgresql";
-  return withRetries(() => prisma.$transaction((tx) => ingestWithin(tx, result, active, postgres), TX_OPTIONS));
+  return withRetries(() => prisma.$transaction((tx) => ingestWithin(tx, result, active, postgres, options.deferRollups ?? false), TX_OPTIONS));
 }
 
-async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet, postgres: boolean): Promise<IngestSummary> {
+/** Rebuilds the rollups of the days that deferred ingests queued; returns how many keys there were. */
+export async function flushPendingRollups(prisma: Db): Promise<number> {
+  return withRetries(() =>
+    prisma.$transaction(async (tx) => {
+      await lockRollups(tx, providerOf(prisma));
+      return rebuildPendingRollups(tx);
+    }, TX_OPTIONS),
+  );
+}
+
+async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet, postgres: boolean, deferRollups: boolean): Promise<IngestSummary> {
   const provider = postgres ? "postgresql" : "sqlite";
   const summary: IngestSummary = {
     articles: { new: 0, skipped: 0, rejected: result.rejected.length },
@@ -502,7 +516,12 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     await insertRows(tx, provider, "StatementSource", part, { updateOnConflict: ["statementId", "articleId", "quote"] });
   }
   for (const { statement } of all) touch(statement);
-  await rebuildRollups(tx, touchedDays);
+  if (deferRollups) {
+    await queueRollups(tx, touchedDays);
+  } else {
+    await lockRollups(tx, provider);
+    await rebuildRollups(tx, touchedDays);
+  }
   return summary;
 }
 
@@ -685,6 +704,7 @@ export async function rescoreWithin(
     const rows = (typeof result?.rows === "string" ? JSON.parse(result.rows) : (result?.rows ?? [])) as Array<[string, string, string]>;
     if (rows.length === 0) {
       for (const index of rebuilt) await tx.$executeRawUnsafe(index);
+      await lockRollups(tx, provider);
       await rebuildRollups(tx);
       return done;
     }

@@ -3,8 +3,9 @@
 // Reads article files (directories are walked in sorted order; see scripts/cli.ts),
 // analyzes them as one batch and stores the result in one transaction. With --workers or
 // --batch, the files are cut into batches of N articles (default 50), analyzed on N worker
-// threads (default: one per core) and each batch is stored in its own transaction, in order;
-// a failure then keeps the batches stored before it. Several ingest processes may run at once
+// threads (default: one per core) and stored in order, the batches ready at the same time in
+// one transaction (see scripts/parallel-ingest.ts); a failure then keeps the batches stored
+// before it, and the chart catches up at the end of the run. Several ingest processes may run at once
 // against one store: they neither duplicate nor lose articles or statements.
 // stdout: one summary line, or with --json the summary as JSON:
 //   {"articles":{"new":N,"skipped":N,"rejected":N},"statements":{"new":N,"merged":N}}
@@ -78,9 +79,9 @@ async function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], ar
     const run = await ingestParallel(prisma, batches, {
       workers: args.workers ?? defaultWorkers(),
       date: args.date,
-      onBatch: (_summary, batch) => {
-        stored++;
-        for (const r of batch.rejected) printRejection(r);
+      onStored: (_summary, result, batches) => {
+        stored += batches;
+        for (const r of result.rejected) printRejection(r);
       },
     });
     const summary = { ...run.summary, articles: { ...run.summary.articles, rejected: run.summary.articles.rejected + unreadable.length } };

@@ -1,20 +1,25 @@
 // Ingest with all cores: worker threads analyze batches of articles (the CPU-heavy part) while
-// this thread stores the finished batches one at a time, in input order, each in its own
-// transaction. Used by `npm run ingest -- --workers N` and by the benchmark.
+// this thread stores the finished batches in input order. The batches that are ready when the
+// store is free go in together, in one transaction: a transaction's cost grows more slowly than
+// its size (index pages, commit), so the store keeps up by taking bigger bites when it falls
+// behind. The chart's rollups are rebuilt every few transactions instead of in each one (see
+// ingestBatch's deferRollups): a day that many batches touch is rebuilt once. The chart lags the
+// statements by those few transactions during a run and catches up at its end. Used by
+// `npm run ingest -- --workers N` and by the benchmark.
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Db } from "../lib/db";
 import type { BatchInput, BatchResult } from "../lib/pipeline";
-import { ingestBatch, type IngestSummary } from "../lib/store";
+import { flushPendingRollups, ingestBatch, type IngestSummary } from "../lib/store";
 
 export interface ParallelIngestOptions {
   /** Analysis threads (default: one per core). */
   workers?: number;
   /** Publication date for articles without one. */
   date?: string;
-  /** Called after each stored batch. */
-  onBatch?: (summary: IngestSummary, batch: BatchResult) => void;
+  /** Called after each transaction, with what it stored and how many input batches that was. */
+  onStored?: (summary: IngestSummary, stored: BatchResult, batches: number) => void;
 }
 
 export interface ParallelIngestResult {
@@ -25,10 +30,23 @@ export interface ParallelIngestResult {
 }
 
 /** Batches analyzed ahead of the store at most, per worker: bounds memory. */
-const AHEAD_PER_WORKER = 2;
+const AHEAD_PER_WORKER = 4;
+/** Articles per store transaction at most: bounds a transaction's memory and lock time. */
+const ARTICLES_PER_TRANSACTION = 400;
+/** Store transactions between rebuilds of the chart's rollups. */
+const TRANSACTIONS_PER_ROLLUP = 10;
 
 export function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+function combined(results: BatchResult[]): BatchResult {
+  if (results.length === 1) return results[0];
+  return {
+    articles: results.flatMap((r) => r.articles),
+    rejected: results.flatMap((r) => r.rejected),
+    statements: results.flatMap((r) => r.statements),
+  };
 }
 
 function addSummary(total: IngestSummary, s: IngestSummary): void {
@@ -40,8 +58,19 @@ function addSummary(total: IngestSummary, s: IngestSummary): void {
 }
 
 /**
- * Analyzes `batches` on `workers` threads and stores each result with ingestBatch, in order.
- * A batch that fails to store stops the run (the batches before it stay stored) and the
+ * A thread running scripts/analyze-worker.ts: it posts `{ ready: true }` once its model is
+ * loaded, then answers each `{ id, inputs, date }` with `{ id, result }` or `{ id, error }`.
+ */
+export function analysisWorker(): Worker {
+  // The worker is TypeScript like this file. A worker does not inherit tsx's loader hooks, so
+  // a one-line CommonJS entry registers tsx before requiring it.
+  const file = path.join(__dirname, "analyze-worker.ts");
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`, { eval: true });
+}
+
+/**
+ * Analyzes `batches` on `workers` threads and stores the results with ingestBatch, in order.
+ * A transaction that fails to store stops the run (the batches before it stay stored) and the
  * error is thrown.
  */
 export async function ingestParallel(prisma: Db, batches: Iterable<BatchInput[]>, options: ParallelIngestOptions = {}): Promise<ParallelIngestResult> {
@@ -49,11 +78,7 @@ export async function ingestParallel(prisma: Db, batches: Iterable<BatchInput[]>
   const total: IngestSummary = { articles: { new: 0, skipped: 0, rejected: 0 }, statements: { new: 0, merged: 0 } };
   const rejected: BatchResult["rejected"] = [];
   const source = batches[Symbol.iterator]();
-  const workerFile = path.join(__dirname, "analyze-worker.ts");
-  // The worker is TypeScript like this file. A worker does not inherit tsx's loader hooks, so
-  // a one-line CommonJS entry registers tsx before requiring it.
-  const entry = `require("tsx/cjs/api").register(); require(${JSON.stringify(workerFile)});`;
-  const workers = Array.from({ length: workerCount }, () => new Worker(entry, { eval: true }));
+  const workers = Array.from({ length: workerCount }, analysisWorker);
   const finished = new Map<number, BatchResult>();
   let nextToSend = 0;
   let nextToStore = 0;
@@ -61,7 +86,11 @@ export async function ingestParallel(prisma: Db, batches: Iterable<BatchInput[]>
   let failure: Error | null = null;
 
   let started = 0;
+  let transactions = 0;
+  let completed = false;
   try {
+    // Days queued by an earlier run that stopped before rebuilding them.
+    await flushPendingRollups(prisma);
     await Promise.all(
       workers.map(
         (worker) =>
@@ -99,13 +128,21 @@ export async function ingestParallel(prisma: Db, batches: Iterable<BatchInput[]>
         storing = true;
         try {
           while (finished.has(nextToStore)) {
-            const result = finished.get(nextToStore)!;
-            finished.delete(nextToStore);
-            const summary = await ingestBatch(prisma, result);
+            const ready: BatchResult[] = [];
+            let articles = 0;
+            while (finished.has(nextToStore + ready.length) && (ready.length === 0 || articles < ARTICLES_PER_TRANSACTION)) {
+              const result = finished.get(nextToStore + ready.length)!;
+              ready.push(result);
+              articles += result.articles.length;
+            }
+            const result = combined(ready);
+            const summary = await ingestBatch(prisma, result, { deferRollups: true });
+            if (++transactions % TRANSACTIONS_PER_ROLLUP === 0) await flushPendingRollups(prisma);
+            for (let i = 0; i < ready.length; i++) finished.delete(nextToStore + i);
             addSummary(total, summary);
             rejected.push(...result.rejected);
-            options.onBatch?.(summary, result);
-            nextToStore++;
+            options.onStored?.(summary, result, ready.length);
+            nextToStore += ready.length;
             feed();
           }
         } catch (error) {
@@ -128,8 +165,13 @@ export async function ingestParallel(prisma: Db, batches: Iterable<BatchInput[]>
       }
       feed();
     });
+    await flushPendingRollups(prisma);
+    completed = true;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    // What a failed run stored gets its rollups too. Should that fail as well, the days stay
+    // queued for the next run, and the error that stopped this one is the one thrown.
+    if (!completed) await flushPendingRollups(prisma).catch(() => undefined);
   }
   return { summary: total, rejected, seconds: (performance.now() - started) / 1000 };
 }

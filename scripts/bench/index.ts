@@ -3,7 +3,8 @@
 // Measures every stage on a deterministic synthetic corpus (scripts/bench/corpus.ts), each
 // against its reference in the same run:
 //   1. pipeline words/s vs wink-nlp's bare readDoc + sentiment over the same texts
-//   2. ingest into SQLite with worker threads vs (1); 1 → 2 workers
+//   2. ingest into SQLite with worker threads vs (1); 1 → 2 workers, against the same
+//      analysis on 1 → 2 workers with nothing stored (the machine's ceiling for that scaling)
 //   3. re-score of the whole store with a new weight set; admin preview
 //   4. /api/series and /api/statements latency (autocannon, production build, loopback)
 //   5. statements CSV export: time and the server's peak RSS
@@ -20,7 +21,7 @@ import { analyzeBatch } from "../../lib/pipeline";
 import { generateCorpus } from "./corpus";
 import { benchExport, ensureBuild, loadTest, startServer } from "./http-stages";
 import { formatTable, round, type Row } from "./measure";
-import { benchIngest, benchPipeline, toBatches } from "./nlp-stages";
+import { benchAnalysisScaling, benchIngest, benchPipeline, toBatches } from "./nlp-stages";
 import { benchPreview, benchRescore, fillStore } from "./store-stages";
 
 interface Sizes {
@@ -130,6 +131,9 @@ async function main(): Promise<void> {
   rows.push({ measure: `ingest, ${workers} workers`, value: `${fmt(all.wordsPerSecond)} words/s` });
   rows.push({ measure: `ingest (${workers} workers) ÷ pipeline`, value: `${round(ingestVsPipeline)}×`, target: `≥ ${TARGETS.ingestVsPipeline}×`, verdict: verdict(ingestVsPipeline >= TARGETS.ingestVsPipeline) });
   rows.push({ measure: "ingest 2 workers ÷ 1 worker", value: `${round(workerScaling)}×`, target: `≥ ${TARGETS.workerScaling}×`, verdict: verdict(workerScaling >= TARGETS.workerScaling) });
+  log(`2. the same analysis alone on 1 and 2 workers (this machine's ceiling for the scaling)`);
+  const analysis = await benchAnalysisScaling(ingestCorpus);
+  rows.push({ measure: "analysis alone, 2 workers ÷ 1 worker (nothing stored)", value: `${round(analysis.scaling)}×` });
 
   // 3–5 on one store, grown in two steps.
   const store = await createStore(args.db);
@@ -184,6 +188,7 @@ async function main(): Promise<void> {
       ingestArticles: all.articles,
       ingestWorkers: workers,
       workerScaling: round(workerScaling, 3),
+      analysisScaling: round(analysis.scaling, 3),
       rescoreSeconds: round(rescore.seconds, 3),
       rescoreStatements: rescore.statements,
       previewMs: round(preview.ms, 1),

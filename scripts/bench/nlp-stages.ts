@@ -7,7 +7,7 @@ import model from "wink-eng-lite-web-model";
 import { applySqliteMigrations, createPrisma } from "../../lib/db";
 import { nlp } from "../../lib/nlp";
 import { analyzeBatch, type BatchInput } from "../../lib/pipeline";
-import { ingestParallel } from "../parallel-ingest";
+import { analysisWorker, ingestParallel } from "../parallel-ingest";
 import { wordCount } from "./measure";
 
 /** Articles per analyzeBatch call, as the ingest command and the workers batch them. */
@@ -86,4 +86,42 @@ export async function benchIngest(articles: { path: string; text: string }[], wo
     await prisma.$disconnect();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Seconds to analyze `batches` on `workers` threads, storing nothing. */
+async function analyzeOnWorkers(batches: BatchInput[][], workers: number): Promise<number> {
+  const threads = Array.from({ length: workers }, analysisWorker);
+  try {
+    await Promise.all(threads.map((thread) => new Promise((resolve) => thread.once("message", resolve))));
+    const started = performance.now();
+    let sent = 0;
+    let answered = 0;
+    await new Promise<void>((resolve, reject) => {
+      const send = (thread: (typeof threads)[number]) => {
+        if (sent < batches.length) thread.postMessage({ id: sent, inputs: batches[sent++].map((i) => ({ path: i.path, bytes: new Uint8Array(i.bytes) })) });
+      };
+      for (const thread of threads) {
+        thread.on("message", (message: { error?: string }) => {
+          if (message.error) return reject(new Error(message.error));
+          if (++answered === batches.length) resolve();
+          else send(thread);
+        });
+        send(thread);
+      }
+    });
+    return (performance.now() - started) / 1000;
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
+
+/**
+ * The analysis alone on 1 and on 2 worker threads: how much a second core gives work that
+ * divides perfectly on this machine, the ceiling for ingest's worker scaling.
+ */
+export async function benchAnalysisScaling(articles: { path: string; text: string }[]): Promise<{ oneSeconds: number; twoSeconds: number; scaling: number }> {
+  const batches = toBatches(articles);
+  const oneSeconds = await analyzeOnWorkers(batches, 1);
+  const twoSeconds = await analyzeOnWorkers(batches, 2);
+  return { oneSeconds, twoSeconds, scaling: oneSeconds / twoSeconds };
 }
