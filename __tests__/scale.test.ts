@@ -13,7 +13,7 @@ import { rebuildRollups } from "../lib/rollup";
 import { flushPendingRollups, getActiveWeights, ingestBatch } from "../lib/store";
 import { previewResponseBody, seriesResponseBody } from "../lib/views";
 import { saveWeightSet } from "../lib/weights-store";
-import { createPrisma, migrateDeploy, type Db } from "../lib/db";
+import { createPrisma, migrateDeploy, providerOf, type Db } from "../lib/db";
 import { generateCorpus } from "../scripts/bench/corpus";
 import { ROOT, readDir } from "./helpers/analysis";
 import { backends, type Backend } from "./helpers/backends";
@@ -117,7 +117,7 @@ describe.each(backends)("scale on %s", (_name, open) => {
 
     // Kept up batch by batch, the line rollup equals one built from scratch.
     const incremental = await storedLines(backend.prisma);
-    await backend.prisma.$transaction((tx) => rebuildRollups(tx));
+    await backend.prisma.$transaction((tx) => rebuildRollups(tx, providerOf(backend.prisma)));
     expect(incremental.length).toBeGreaterThan(20);
     expect(incremental).toEqual(await storedLines(backend.prisma));
   });
@@ -201,10 +201,13 @@ describe.each(backends)("scale on %s", (_name, open) => {
   test("the migration's backfill of the chart's lines reproduces what ingest keeps up", async () => {
     const kept = await storedLines(backend.prisma);
     const folder = _name === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
-    const migration = fs.readFileSync(path.join(ROOT, folder, "20261122050000_chart_lines", "migration.sql"), "utf8");
-    const backfill = migration.slice(migration.indexOf('INSERT INTO "SeriesBucket"'));
     await backend.prisma.$executeRawUnsafe(`DELETE FROM "SeriesBucket"`);
-    for (const statement of backfill.split(/;\s*$/m).filter((part) => part.trim())) await backend.prisma.$executeRawUnsafe(statement);
+    // Days and months, then weeks from the days.
+    for (const name of ["20261122050000_chart_lines", "20261122100000_chart_weeks"]) {
+      const migration = fs.readFileSync(path.join(ROOT, folder, name, "migration.sql"), "utf8");
+      const backfill = migration.slice(migration.indexOf('INSERT INTO "SeriesBucket"'));
+      for (const statement of backfill.split(/;\s*$/m).filter((part) => part.trim())) await backend.prisma.$executeRawUnsafe(statement);
+    }
     expect(kept.length).toBeGreaterThan(20);
     expect(await storedLines(backend.prisma)).toEqual(kept);
   });
@@ -306,7 +309,7 @@ describe.each(backends)("two ingest processes at once on %s", (_name, open) => {
     expect(rollup.stored).toEqual(rollup.truth);
     // Both processes rebuilt chart lines of the same dyads' days: none is there twice.
     const lines = await storedLines(concurrent.prisma);
-    await concurrent.prisma.$transaction((tx) => rebuildRollups(tx));
+    await concurrent.prisma.$transaction((tx) => rebuildRollups(tx, providerOf(concurrent.prisma)));
     expect(lines).toEqual(await storedLines(concurrent.prisma));
   });
 });
@@ -337,7 +340,7 @@ describe.each(backends)("deferred rollups on %s", (_name, open) => {
     const rebuilt = await rollupAndTruth(backend.prisma);
     expect(rebuilt.stored).toEqual(rebuilt.truth);
     const lines = await storedLines(backend.prisma);
-    await backend.prisma.$transaction((tx) => rebuildRollups(tx));
+    await backend.prisma.$transaction((tx) => rebuildRollups(tx, providerOf(backend.prisma)));
     expect(lines.length).toBeGreaterThan(20);
     expect(lines).toEqual(await storedLines(backend.prisma));
     expect(await flushPendingRollups(backend.prisma)).toBe(0);

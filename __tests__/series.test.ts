@@ -1,6 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { seriesCsv, STATEMENT_COLUMNS, statementRecords } from "../lib/csv";
-import { chartRows, largestSwing, seriesRows, shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/series";
+import { chartRows, largestSwing, seriesRows, shortQuote, wholePeriods, type SeriesInfo, type SeriesPoint } from "../lib/series";
 
 function point(series: string, date: string, index: number, statements = 1): SeriesPoint {
   return { date, series, speaker: series, speakerCountry: null, target: null, index, statements, min: index, max: index };
@@ -97,4 +97,17 @@ describe("CSV export", () => {
     expect(row).toContain('Rejection ("reject"): 1 × -3.4 = -3.4');
     expect(row[STATEMENT_COLUMNS.indexOf("sources")]).toBe(3);
   });
+});
+
+test("the whole weeks and months of a date range are the ones it covers from their first to their last day", () => {
+  // 2026-01-05 is a Monday, 2026-01-11 the Sunday after it.
+  expect(wholePeriods("2026-01-05", "2026-01-11", "week")).toEqual({ first: "2026-01-05", last: "2026-01-05" });
+  expect(wholePeriods("2026-01-06", "2026-01-25", "week")).toEqual({ first: "2026-01-12", last: "2026-01-19" });
+  expect(wholePeriods("2026-01-06", "2026-01-17", "week")).toBeNull();
+  expect(wholePeriods(null, "2026-01-10", "week")).toEqual({ first: null, last: "2025-12-29" });
+  expect(wholePeriods("2026-01-06", null, "week")).toEqual({ first: "2026-01-12", last: null });
+  expect(wholePeriods("2026-02-01", "2026-02-28", "month")).toEqual({ first: "2026-02-01", last: "2026-02-01" });
+  expect(wholePeriods("2026-01-15", "2026-04-29", "month")).toEqual({ first: "2026-02-01", last: "2026-03-01" });
+  expect(wholePeriods("2026-01-15", "2026-02-27", "month")).toBeNull();
+  expect(wholePeriods(null, null, "month")).toEqual({ first: null, last: null });
 });

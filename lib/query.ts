@@ -6,8 +6,8 @@ import { Prisma } from "./generated/prisma/sqlite/client";
 import { dyadLabel, DYAD_SEPARATOR, type Filters, type Resolution, type TableOptions } from "./filters";
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
-import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholeMonths, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
-import { combinedLineColumns, monthStartSql } from "./rollup";
+import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholePeriods, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
+import { combinedLineColumns, monthStartSql, weekStartSql } from "./rollup";
 import { contributionsOf, weightSetsByVersion } from "./store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
@@ -87,9 +87,7 @@ export interface SeriesResult {
 export function periodStartSql(db: Db, day: Prisma.Sql, resolution: Resolution): Prisma.Sql {
   if (resolution === "day") return day;
   if (resolution === "month") return monthStartSql(day);
-  return providerOf(db) === "postgresql"
-    ? sql`TO_CHAR(DATE_TRUNC('week', CAST(${day} AS DATE)), 'YYYY-MM-DD')`
-    : sql`DATE(${day}, '-6 days', 'weekday 1')`;
+  return weekStartSql(providerOf(db), day);
 }
 
 type ChartSource = "lines" | "days" | "statements";
@@ -112,23 +110,24 @@ const LINE_COLUMNS = {
 };
 
 /**
- * SeriesBucket rows of the chart's lines for the filters: days, or whole months and the days
- * around them. Each period is its own SELECT so that each reads one index range.
+ * SeriesBucket rows of the chart's lines for the filters: days, or the whole weeks or months
+ * of the date range and the days around them. Each period is its own SELECT so that each reads
+ * one index range.
  */
-function lineRowsSql(filters: Filters, periods: "days" | "days and months", options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
+function lineRowsSql(filters: Filters, longest: Resolution, options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
   const conditions: Prisma.Sql[] = [sql`"mode" = ${filters.by}`];
   if (options.keys) conditions.push(sql`"key" IN (${join(options.keys)})`);
   if (filters.speakers.length) conditions.push(sql`"key" IN (${join(filters.speakers.map(speakerKey))})`);
   if (filters.dyads.length) conditions.push(dyadsSql(filters.dyads));
-  const select = (period: "day" | "month", from: string | null, to: string | null) => {
+  const select = (period: Resolution, from: string | null, to: string | null) => {
     const range = [...(from ? [sql`"start" >= ${from}`] : []), ...(to ? [sql`"start" <= ${to}`] : [])];
     return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM "SeriesBucket" WHERE ${join([...conditions, sql`"period" = ${period}`, ...range], " AND ")}`;
   };
-  const months = periods === "days and months" ? wholeMonths(filters.from, filters.to) : null;
-  if (!months) return sql`FROM (${select("day", filters.from, filters.to)}) "lines"`;
-  const parts = [select("month", months.first, months.last)];
-  if (months.first && filters.from && filters.from < months.first) parts.push(select("day", filters.from, addDays(months.first, -1)));
-  const afterLast = months.last ? nextPeriod(months.last, "month") : null;
+  const whole = longest === "day" ? null : wholePeriods(filters.from, filters.to, longest);
+  if (!whole) return sql`FROM (${select("day", filters.from, filters.to)}) "lines"`;
+  const parts = [select(longest, whole.first, whole.last)];
+  if (whole.first && filters.from && filters.from < whole.first) parts.push(select("day", filters.from, addDays(whole.first, -1)));
+  const afterLast = whole.last ? nextPeriod(whole.last, longest) : null;
   if (afterLast && filters.to && filters.to >= afterLast) parts.push(select("day", afterLast, filters.to));
   return sql`FROM (${join(parts, " UNION ALL ")}) "lines"`;
 }
@@ -143,7 +142,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   // Ranking counts statements only; a series' points are counted from the points below.
   const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown }>>(
     source === "lines"
-      ? sql`SELECT "key", MAX("speaker") AS "speaker", SUM("statements") AS "n" ${lineRowsSql(filters, "days and months", { columns: "ranking" })}
+      ? sql`SELECT "key", MAX("speaker") AS "speaker", SUM("statements") AS "n" ${lineRowsSql(filters, "month", { columns: "ranking" })}
           GROUP BY "key" ORDER BY SUM("statements") DESC, "key" ASC`
       : sql`SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${count} AS "n" FROM ${table} ${where}
           GROUP BY ${key} ORDER BY ${count} DESC, ${key} ASC`,
@@ -164,7 +163,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   if (!resolution) {
     const [span] = await db.$queryRaw<Array<{ first: string | null; last: string | null }>>(
       source === "lines"
-        ? sql`SELECT MIN("start") AS "first", MAX("start") AS "last" ${lineRowsSql(filters, "days", { columns: "all", keys: topKeys })}`
+        ? sql`SELECT MIN("start") AS "first", MAX("start") AS "last" ${lineRowsSql(filters, "day", { columns: "all", keys: topKeys })}`
         : sql`SELECT MIN("date") AS "first", MAX("date") AS "last" FROM ${table} ${where} AND ${key} IN (${keys})`,
     );
     resolution = autoResolution(span?.first ?? null, span?.last ?? null);
@@ -177,7 +176,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
     rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
       SELECT ${period} AS "date", "key" AS "series", ${c.speaker} AS "speaker", ${c.country.value} AS "speakerCountry", ${c.target.value} AS "target",
         SUM("scoreSum") / SUM("statements") AS "index", SUM("statements") AS "statements", MIN("scoreMin") AS "min", MAX("scoreMax") AS "max"
-      ${lineRowsSql(filters, resolution === "month" ? "days and months" : "days", { columns: "all", keys: topKeys })}
+      ${lineRowsSql(filters, resolution, { columns: "all", keys: topKeys })}
       GROUP BY ${period}, "key"
       ORDER BY ${period} ASC, "key" ASC`);
   } else {

@@ -1,11 +1,13 @@
 // The chart's rollups of dated statements. Both are derived data, rebuilt from Statement in the
-// transaction of every write that changes a dated statement's score, speaker, countries or day.
+// transaction of every write that changes a dated statement's score, speaker, countries or day
+// (or, for a bulk ingest, queued in that transaction and rebuilt a few transactions later).
 // - SeriesDay: per speaker, speaker country, target and day. It serves any combination of
 //   filters, and SeriesBucket is built from it.
-// - SeriesBucket: per chart line (a speaker, or a speaker country → target dyad) and day, and per
-//   line and month. The chart ranks its lines over months and reads a line's days, so that its
-//   cost follows the number of lines and days shown, not the number of statements.
+// - SeriesBucket: per chart line (a speaker, or a speaker country → target dyad) and day, week
+//   and month. The chart ranks its lines over months and reads a line's rows of the charted
+//   period, so that its cost follows the number of lines and points shown, not of statements.
 import { Prisma } from "./generated/prisma/sqlite/client";
+import { addDays, nextPeriod, periodStart } from "./series";
 import type { Tx } from "./store";
 
 const sql = Prisma.sql;
@@ -90,14 +92,33 @@ export function monthStartSql(day: Prisma.Sql): Prisma.Sql {
   return sql`SUBSTR(${day}, 1, 7) || '-01'`;
 }
 
-/** Month rows from the day rows of SeriesBucket joined to `from` (when given) as `m`. */
-function monthsOf(from?: Prisma.Sql): Prisma.Sql {
-  // CROSS JOIN keeps the listed months the outer loop in SQLite: one index range per month.
-  const source = from ? sql`${from} AS m CROSS JOIN "SeriesBucket"` : sql`"SeriesBucket"`;
-  return sql`SELECT "mode", 'month', "key", ${monthStartSql(sql`"start"`)}, ${combinedBucketColumns()}
-  FROM ${source} WHERE "period" = 'day'`;
+/** The Monday of the week of a YYYY-MM-DD column or expression. */
+export function weekStartSql(provider: Provider, day: Prisma.Sql): Prisma.Sql {
+  return provider === "postgresql" ? sql`TO_CHAR(DATE_TRUNC('week', CAST(${day} AS DATE)), 'YYYY-MM-DD')` : sql`DATE(${day}, '-6 days', 'weekday 1')`;
 }
-const MONTHS_GROUP = sql`GROUP BY "mode", "key", ${monthStartSql(sql`"start"`)}`;
+
+type Provider = "sqlite" | "postgresql";
+/** The periods kept in SeriesBucket besides days, built from its day rows. */
+const LONGER_PERIODS = ["week", "month"] as const;
+type LongerPeriod = (typeof LONGER_PERIODS)[number];
+
+function periodStartOf(provider: Provider, period: LongerPeriod, day: Prisma.Sql): Prisma.Sql {
+  return period === "week" ? weekStartSql(provider, day) : monthStartSql(day);
+}
+
+/**
+ * SeriesBucket rows of `period` from its day rows (joined to `from`, when given, as `m`), and
+ * the GROUP BY that completes the SELECT after any further conditions.
+ */
+function periodRowsOf(provider: Provider, period: LongerPeriod, from?: Prisma.Sql): { select: Prisma.Sql; group: Prisma.Sql } {
+  // CROSS JOIN keeps the listed periods the outer loop in SQLite: one index range per period.
+  const source = from ? sql`${from} AS m CROSS JOIN "SeriesBucket"` : sql`"SeriesBucket"`;
+  const start = periodStartOf(provider, period, sql`"start"`);
+  return {
+    select: sql`SELECT "mode", ${Prisma.raw(`'${period}'`)}, "key", ${start}, ${combinedBucketColumns()} FROM ${source} WHERE "period" = 'day'`,
+    group: sql`GROUP BY "mode", "key", ${start}`,
+  };
+}
 
 /** Keys per statement: a few parameters each, far below either database's limit. */
 const KEYS_PER_STATEMENT = 300;
@@ -136,23 +157,26 @@ export async function queueRollups(tx: Tx, keys: RollupKey[]): Promise<void> {
  * Rebuilds the rollups of every queued key and removes those keys; returns how many there were.
  * Removes exactly the rows it read: a key queued meanwhile by another process stays queued.
  */
-export async function rebuildPendingRollups(tx: Tx): Promise<number> {
+export async function rebuildPendingRollups(tx: Tx, provider: Provider): Promise<number> {
   const pending = await tx.$queryRaw<Array<RollupKey & { id: number }>>(sql`SELECT "id", "speakerKey", "speakerCountry", "target", "date" FROM "RollupPending"`);
   if (pending.length === 0) return 0;
-  await rebuildRollups(tx, pending);
+  await rebuildRollups(tx, provider, pending);
   for (const part of inParts(pending.map((row) => Number(row.id)))) await tx.$executeRaw(sql`DELETE FROM "RollupPending" WHERE "id" IN (${join(part)})`);
   return pending.length;
 }
 
 /** Rebuilds both rollups for the given keys (all of them when `keys` is omitted). */
-export async function rebuildRollups(tx: Tx, keys?: RollupKey[]): Promise<void> {
+export async function rebuildRollups(tx: Tx, provider: Provider, keys?: RollupKey[]): Promise<void> {
   if (!keys) {
     await tx.$executeRaw(sql`DELETE FROM "SeriesDay"`);
     await tx.$executeRaw(sql`DELETE FROM "SeriesBucket"`);
     await tx.$executeRaw(sql`${SERIES_DAY_INSERT} WHERE "date" IS NOT NULL ${SERIES_DAY_GROUP}`);
     await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${SPEAKER_DAYS} ${SPEAKER_DAYS_GROUP}`);
     await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${DYAD_DAYS} ${DYAD_DAYS_GROUP}`);
-    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${monthsOf()} ${MONTHS_GROUP}`);
+    for (const period of LONGER_PERIODS) {
+      const rows = periodRowsOf(provider, period);
+      await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${rows.select} ${rows.group}`);
+    }
     return;
   }
   const speakerDays = unique(keys, (k) => `${k.speakerKey}\n${k.date}`);
@@ -174,18 +198,23 @@ export async function rebuildRollups(tx: Tx, keys?: RollupKey[]): Promise<void> 
     await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("dyad", part.map((k) => [`${k.speakerCountry}>${k.target}`, k.date]))}`);
     await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${DYAD_DAYS} AND ${match} ${DYAD_DAYS_GROUP}`);
   }
-  const months = [
-    ...unique(speakerDays.filter((k) => k.speakerKey !== "").map((k) => ({ mode: "speaker" as const, key: k.speakerKey, month: k.date.slice(0, 7) })), (m) => `${m.key}\n${m.month}`),
-    ...unique(dyadDays.map((k) => ({ mode: "dyad" as const, key: `${k.speakerCountry}>${k.target}`, month: k.date.slice(0, 7) })), (m) => `${m.key}\n${m.month}`),
-  ];
-  for (const mode of ["speaker", "dyad"] as const) {
-    for (const part of inParts(months.filter((m) => m.mode === mode))) {
-      const lineMonths = part.map((m) => [m.key, `${m.month}-01`]);
-      await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "mode" = ${mode} AND "period" = 'month' AND ${rowIn(["key", "start"], lineMonths)}`);
-      // "YYYY-MM-31" is after every day of the month in string order, whatever the month's length.
-      const dayRanges = valuesList(part.map((m) => [m.key, `${m.month}-01`, `${m.month}-31`]));
-      await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${monthsOf(dayRanges)}
-        AND "mode" = ${mode} AND "key" = m.column1 AND "start" >= m.column2 AND "start" <= m.column3 ${MONTHS_GROUP}`);
+  const lineDaysOf = {
+    speaker: speakerDays.filter((k) => k.speakerKey !== "").map((k) => ({ key: k.speakerKey, day: k.date })),
+    dyad: dyadDays.map((k) => ({ key: `${k.speakerCountry}>${k.target}`, day: k.date })),
+  };
+  for (const period of LONGER_PERIODS) {
+    for (const mode of ["speaker", "dyad"] as const) {
+      const periods = unique(
+        lineDaysOf[mode].map((d) => ({ key: d.key, start: periodStart(d.day, period) })),
+        (p) => `${p.key}\n${p.start}`,
+      );
+      for (const part of inParts(periods)) {
+        await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "mode" = ${mode} AND "period" = ${period} AND ${rowIn(["key", "start"], part.map((p) => [p.key, p.start]))}`);
+        const dayRanges = valuesList(part.map((p) => [p.key, p.start, addDays(nextPeriod(p.start, period), -1)]));
+        const rows = periodRowsOf(provider, period, dayRanges);
+        await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${rows.select}
+          AND "mode" = ${mode} AND "key" = m.column1 AND "start" >= m.column2 AND "start" <= m.column3 ${rows.group}`);
+      }
     }
   }
 }

@@ -155,12 +155,13 @@ export function nextPeriod(start: ISODate, resolution: Resolution): ISODate {
 }
 
 /**
- * The months lying wholly inside from…to (either end open), as their first days; null when
- * there is none. The chart reads those from monthly rollups and the days around them from daily ones.
+ * The weeks or months lying wholly inside from…to (either end open), as the first days of the
+ * first and last of them; null when there is none. The chart reads those from the line rollup's
+ * weekly or monthly rows and the days around them from its daily ones.
  */
-export function wholeMonths(from: ISODate | null, to: ISODate | null): { first: ISODate | null; last: ISODate | null } | null {
-  const first = from === null ? null : from.endsWith("-01") ? from : nextPeriod(periodStart(from, "month"), "month");
-  const last = to === null ? null : addDays(to, 1).endsWith("-01") ? periodStart(to, "month") : addDays(periodStart(to, "month"), -1).slice(0, 7) + "-01";
+export function wholePeriods(from: ISODate | null, to: ISODate | null, period: "week" | "month"): { first: ISODate | null; last: ISODate | null } | null {
+  const first = from === null ? null : periodStart(from, period) === from ? from : nextPeriod(periodStart(from, period), period);
+  const last = to === null ? null : nextPeriod(periodStart(to, period), period) === addDays(to, 1) ? periodStart(to, period) : periodStart(addDays(periodStart(to, period), -1), period);
   if (first !== null && last !== null && first > last) return null;
   return { first, last };
 }

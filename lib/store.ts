@@ -352,7 +352,7 @@ export async function flushPendingRollups(prisma: Db): Promise<number> {
   return withRetries(() =>
     prisma.$transaction(async (tx) => {
       await lockRollups(tx, providerOf(prisma));
-      return rebuildPendingRollups(tx);
+      return rebuildPendingRollups(tx, providerOf(prisma));
     }, TX_OPTIONS),
   );
 }
@@ -520,7 +520,7 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     await queueRollups(tx, touchedDays);
   } else {
     await lockRollups(tx, provider);
-    await rebuildRollups(tx, touchedDays);
+    await rebuildRollups(tx, provider, touchedDays);
   }
   return summary;
 }
@@ -705,7 +705,7 @@ export async function rescoreWithin(
     if (rows.length === 0) {
       for (const index of rebuilt) await tx.$executeRawUnsafe(index);
       await lockRollups(tx, provider);
-      await rebuildRollups(tx);
+      await rebuildRollups(tx, provider);
       return done;
     }
     const scored = rows.map(([id, lexicon, ruleValues]) => {

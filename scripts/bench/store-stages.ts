@@ -72,7 +72,7 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
     for (let i = 0; i < statements.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "Statement", statements.slice(i, i + ROWS_PER_INSERT), { json: ["features"], exact: ["lexicon"], updatedAt: true });
     for (let i = 0; i < sources.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "StatementSource", sources.slice(i, i + ROWS_PER_INSERT));
   }
-  await db.$transaction((tx) => rebuildRollups(tx), { timeout: 10 * 60_000 });
+  await db.$transaction((tx) => rebuildRollups(tx, provider), { timeout: 10 * 60_000 });
   return db.statement.count();
 }
 
