@@ -202,8 +202,8 @@ describe.each(backends)("scale on %s", (_name, open) => {
     const kept = await storedLines(backend.prisma);
     const folder = _name === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
     await backend.prisma.$executeRawUnsafe(`DELETE FROM "SeriesBucket"`);
-    // Days and months, then weeks from the days.
-    for (const name of ["20261122050000_chart_lines", "20261122100000_chart_weeks"]) {
+    // Days and months, then weeks from the days, then whole histories from the months.
+    for (const name of ["20261122050000_chart_lines", "20261122100000_chart_weeks", "20261122110000_chart_line_totals"]) {
       const migration = fs.readFileSync(path.join(ROOT, folder, name, "migration.sql"), "utf8");
       const backfill = migration.slice(migration.indexOf('INSERT INTO "SeriesBucket"'));
       for (const statement of backfill.split(/;\s*$/m).filter((part) => part.trim())) await backend.prisma.$executeRawUnsafe(statement);

@@ -111,18 +111,23 @@ const LINE_COLUMNS = {
 
 /**
  * SeriesBucket rows of the chart's lines for the filters: days, or the whole weeks or months
- * of the date range and the days around them. Each period is its own SELECT so that each reads
+ * of the date range and the days around them, or ("all") each line's whole history when no
+ * date range is set and months otherwise. Each period is its own SELECT so that each reads
  * one index range.
  */
-function lineRowsSql(filters: Filters, longest: Resolution, options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
+function lineRowsSql(filters: Filters, longest: Resolution | "all", options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
   const conditions: Prisma.Sql[] = [sql`"mode" = ${filters.by}`];
   if (options.keys) conditions.push(sql`"key" IN (${join(options.keys)})`);
   if (filters.speakers.length) conditions.push(sql`"key" IN (${join(filters.speakers.map(speakerKey))})`);
   if (filters.dyads.length) conditions.push(dyadsSql(filters.dyads));
-  const select = (period: Resolution, from: string | null, to: string | null) => {
+  const select = (period: Resolution | "all", from: string | null, to: string | null) => {
     const range = [...(from ? [sql`"start" >= ${from}`] : []), ...(to ? [sql`"start" <= ${to}`] : [])];
     return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM "SeriesBucket" WHERE ${join([...conditions, sql`"period" = ${period}`, ...range], " AND ")}`;
   };
+  if (longest === "all") {
+    if (!filters.from && !filters.to) return sql`FROM (${select("all", null, null)}) "lines"`;
+    longest = "month";
+  }
   const whole = longest === "day" ? null : wholePeriods(filters.from, filters.to, longest);
   if (!whole) return sql`FROM (${select("day", filters.from, filters.to)}) "lines"`;
   const parts = [select(longest, whole.first, whole.last)];
@@ -142,7 +147,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   // Ranking counts statements only; a series' points are counted from the points below.
   const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown }>>(
     source === "lines"
-      ? sql`SELECT "key", MAX("speaker") AS "speaker", SUM("statements") AS "n" ${lineRowsSql(filters, "month", { columns: "ranking" })}
+      ? sql`SELECT "key", MAX("speaker") AS "speaker", SUM("statements") AS "n" ${lineRowsSql(filters, "all", { columns: "ranking" })}
           GROUP BY "key" ORDER BY SUM("statements") DESC, "key" ASC`
       : sql`SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${count} AS "n" FROM ${table} ${where}
           GROUP BY ${key} ORDER BY ${count} DESC, ${key} ASC`,
@@ -171,7 +176,8 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
 
   let rows: Array<Record<string, unknown>>;
   if (source === "lines") {
-    const period = periodStartSql(db, sql`"start"`, resolution);
+    // Without a date range every row read is a whole period's, dated by its first day.
+    const period = filters.from || filters.to ? periodStartSql(db, sql`"start"`, resolution) : sql`"start"`;
     const c = combinedLineColumns();
     rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
       SELECT ${period} AS "date", "key" AS "series", ${c.speaker} AS "speaker", ${c.country.value} AS "speakerCountry", ${c.target.value} AS "target",

@@ -120,6 +120,14 @@ function periodRowsOf(provider: Provider, period: LongerPeriod, from?: Prisma.Sq
   };
 }
 
+/**
+ * A line's whole history (period "all", dated by its first month) from its month rows: ranks
+ * the lines when no date range is set by reading one row per line.
+ */
+function wholeHistoryRows(condition: Prisma.Sql): Prisma.Sql {
+  return sql`SELECT "mode", 'all', "key", MIN("start"), ${combinedBucketColumns()} FROM "SeriesBucket" WHERE "period" = 'month' AND ${condition} GROUP BY "mode", "key"`;
+}
+
 /** Keys per statement: a few parameters each, far below either database's limit. */
 const KEYS_PER_STATEMENT = 300;
 
@@ -177,6 +185,7 @@ export async function rebuildRollups(tx: Tx, provider: Provider, keys?: RollupKe
       const rows = periodRowsOf(provider, period);
       await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${rows.select} ${rows.group}`);
     }
+    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${wholeHistoryRows(sql`1 = 1`)}`);
     return;
   }
   const speakerDays = unique(keys, (k) => `${k.speakerKey}\n${k.date}`);
@@ -215,6 +224,13 @@ export async function rebuildRollups(tx: Tx, provider: Provider, keys?: RollupKe
         await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${rows.select}
           AND "mode" = ${mode} AND "key" = m.column1 AND "start" >= m.column2 AND "start" <= m.column3 ${rows.group}`);
       }
+    }
+  }
+  for (const mode of ["speaker", "dyad"] as const) {
+    for (const part of inParts([...new Set(lineDaysOf[mode].map((d) => d.key))])) {
+      const lines = sql`"mode" = ${mode} AND "key" IN (${join(part)})`;
+      await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "period" = 'all' AND ${lines}`);
+      await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${wholeHistoryRows(lines)}`);
     }
   }
 }
