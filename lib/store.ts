@@ -8,7 +8,7 @@ import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { addDays } from "./dates";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
-import { lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, type RollupKey } from "./rollup";
+import { dropSqliteIndexes, lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, type RollupKey } from "./rollup";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "./score";
 
 export type Tx = Prisma.TransactionClient;
@@ -661,22 +661,11 @@ function rescoreQueries(provider: "sqlite" | "postgresql", pendingOnly: boolean)
 /** Above this many statements, a full SQLite re-score rebuilds the score indexes instead of updating them. */
 const REBUILD_INDEXES_ABOVE = 50_000;
 
-/**
- * SQLite updates a row's entries in every index on the columns it changes, and that costs
- * several times the row update itself; building an index afresh from sorted rows is much
- * cheaper. So a large re-score drops the indexes on score, label, CAMEO code and version
- * (inside its transaction: readers keep seeing the old snapshot with its indexes, and a
- * failure rolls the drop back) and returns their definitions to be run again at the end.
- */
+/** A large SQLite re-score rebuilds the indexes on score, label, CAMEO code and version (see dropSqliteIndexes). */
 async function dropScoreIndexesIfLarge(tx: Tx): Promise<string[]> {
   const [{ n }] = await tx.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Statement"`);
   if (Number(n) <= REBUILD_INDEXES_ABOVE) return [];
-  const indexes = await tx.$queryRawUnsafe<{ name: string; sql: string }[]>(
-    `SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'Statement' AND "sql" IS NOT NULL`,
-  );
-  const touched = indexes.filter((index) => /"(score|label|cameo|weightVersion)"/.test(index.sql.slice(index.sql.indexOf("("))));
-  for (const index of touched) await tx.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
-  return touched.map((index) => index.sql);
+  return dropSqliteIndexes(tx, "Statement", ["score", "label", "cameo", "weightVersion"]);
 }
 
 /**
