@@ -311,20 +311,22 @@ interface SortTerm {
  * The statement table's order as terms that are never NULL and end with the id, so that the
  * order is total and a page can continue after the last row of the previous one (keyset).
  * A statement known only to a range sorts by its range's end; unknown days go last either way.
+ * Where the order is one column and the id, the id runs in the same direction, so that both
+ * databases read the (column, id) index forwards or backwards instead of sorting every row.
  */
 function sortTerms(table: Pick<TableOptions, "sort" | "dir">): SortTerm[] {
   const dir = table.dir === "asc" ? "ASC" : "DESC";
   const id: SortTerm = { expr: sql`"id"`, dir: "ASC" };
   switch (table.sort) {
     case "score":
-      return [{ expr: sql`"score"`, dir }, id];
+      return [{ expr: sql`"score"`, dir }, { expr: sql`"id"`, dir }];
     case "speaker":
       return [{ expr: sql`CASE WHEN "speakerKey" = '' THEN 1 ELSE 0 END`, dir: "ASC" }, { expr: sql`"speakerKey"`, dir }, { expr: sql`"sortDay"`, dir: "DESC" }, id];
     case "sources":
       return [{ expr: sql`(SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id")`, dir }, id];
     case "date":
       // "" (unknown) is the smallest day: last in descending order without a flag column.
-      return dir === "DESC" ? [{ expr: sql`"sortDay"`, dir }, id] : [{ expr: sql`CASE WHEN "sortDay" = '' THEN 1 ELSE 0 END`, dir: "ASC" }, { expr: sql`"sortDay"`, dir }, id];
+      return dir === "DESC" ? [{ expr: sql`"sortDay"`, dir }, { expr: sql`"id"`, dir }] : [{ expr: sql`CASE WHEN "sortDay" = '' THEN 1 ELSE 0 END`, dir: "ASC" }, { expr: sql`"sortDay"`, dir }, id];
   }
 }
 
@@ -334,6 +336,11 @@ function orderSql(terms: SortTerm[]): Prisma.Sql {
 
 /** Rows strictly after `last` (the previous page's last sort values) in the order of `terms`. */
 function afterSql(terms: SortTerm[], last: unknown[]): Prisma.Sql {
+  // Terms in one direction compare as one row value, which both databases answer with a range
+  // of the matching index; an OR of alternatives makes them filter or sort every row.
+  if (terms.every((term) => term.dir === terms[0].dir)) {
+    return sql`(${join(terms.map((t) => t.expr))}) ${Prisma.raw(terms[0].dir === "ASC" ? ">" : "<")} (${join(last)})`;
+  }
   const alternatives = terms.map((term, i) => {
     const equal = terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`);
     const beyond = sql`${term.expr} ${Prisma.raw(term.dir === "ASC" ? ">" : "<")} ${last[i]}`;
