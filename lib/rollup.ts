@@ -8,6 +8,7 @@
 //   period, so that its cost follows the number of lines and points shown, not of statements.
 import { Prisma } from "./generated/prisma/sqlite/client";
 import { addDays, nextPeriod, periodStart } from "./series";
+import type { DbProvider as Provider } from "./db";
 import type { Tx } from "./store";
 
 const sql = Prisma.sql;
@@ -97,7 +98,6 @@ export function weekStartSql(provider: Provider, day: Prisma.Sql): Prisma.Sql {
   return provider === "postgresql" ? sql`TO_CHAR(DATE_TRUNC('week', CAST(${day} AS DATE)), 'YYYY-MM-DD')` : sql`DATE(${day}, '-6 days', 'weekday 1')`;
 }
 
-type Provider = "sqlite" | "postgresql";
 /** The periods kept in SeriesBucket besides days, built from its day rows. */
 const LONGER_PERIODS = ["week", "month"] as const;
 type LongerPeriod = (typeof LONGER_PERIODS)[number];
@@ -148,7 +148,7 @@ function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
  * transactions as DEFERRED: one that read first and wrote later would fail, not wait, when
  * another process wrote in between, so the write lock is taken now.
  */
-export async function lockRollups(tx: Tx, provider: "sqlite" | "postgresql"): Promise<void> {
+export async function lockRollups(tx: Tx, provider: Provider): Promise<void> {
   if (provider === "postgresql") await tx.$executeRaw(sql`SELECT pg_advisory_xact_lock(hashtextextended('tension-index rollups', 0))`);
   else await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE 1 = 0`);
 }
