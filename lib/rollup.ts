@@ -142,15 +142,21 @@ function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
 }
 
 /**
+ * Takes SQLite's write lock now. Prisma begins transactions as DEFERRED: one that read first
+ * and wrote later would fail, not wait, when another process wrote in between.
+ */
+export async function takeSqliteWriteLock(tx: Tx): Promise<void> {
+  await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE 1 = 0`);
+}
+
+/**
  * Makes the caller's transaction the only one rebuilding rollups until it ends. Rebuilding
  * deletes and re-inserts a day's rows: on PostgreSQL, two transactions doing that to the same
- * day at once would each insert their own. SQLite admits one writer, but Prisma begins its
- * transactions as DEFERRED: one that read first and wrote later would fail, not wait, when
- * another process wrote in between, so the write lock is taken now.
+ * day at once would each insert their own. SQLite admits one writer: its write lock suffices.
  */
 export async function lockRollups(tx: Tx, provider: Provider): Promise<void> {
   if (provider === "postgresql") await tx.$executeRaw(sql`SELECT pg_advisory_xact_lock(hashtextextended('tension-index rollups', 0))`);
-  else await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE 1 = 0`);
+  else await takeSqliteWriteLock(tx);
 }
 
 /** Records keys whose rollups are to be rebuilt later (see rebuildPendingRollups). */

@@ -8,7 +8,7 @@ import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
 import { addDays } from "./dates";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
-import { dropSqliteIndexes, lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, type RollupKey } from "./rollup";
+import { dropSqliteIndexes, lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, takeSqliteWriteLock, type RollupKey } from "./rollup";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "./score";
 
 export type Tx = Prisma.TransactionClient;
@@ -364,9 +364,7 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
     statements: { new: 0, merged: 0 },
   };
   if (!postgres) {
-    // Take SQLite's write lock first (Prisma begins transactions as DEFERRED): a transaction that
-    // read first and wrote later would fail, not wait, when another process wrote in between.
-    await tx.$executeRawUnsafe(`DELETE FROM "SeriesDay" WHERE 1 = 0`);
+    await takeSqliteWriteLock(tx);
   } else {
     const keys = [
       ...result.articles.map((a) => `article:${a.contentHash}`),
