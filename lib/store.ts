@@ -627,86 +627,126 @@ export async function activateWeightSet(prisma: Db, version: number): Promise<St
   }, TX_OPTIONS);
 }
 
-/** Statements re-scored per round trip: bounds memory however large the store. */
-const RESCORE_PAGE = 50_000;
+/** Statements per UPDATE of a re-score: the unit of progress that `afterPage` reports. */
+const RESCORE_PAGE = 100_000;
+
+type Provider = "sqlite" | "postgresql";
 
 /**
- * A page of statements travels each way as one JSON text (read with the database's JSON
- * aggregate, written through one parameter that the UPDATE unpacks): thousands of statements
- * cost one value to decode and bind instead of several cells each.
+ * A score is a pure function of a statement's lexicon value and rule hits, and a store holds
+ * far fewer distinct pairs of them than statements. So a re-score scores each distinct pair
+ * once, in the app with scoreValues, in a temporary table ("RescorePair"), and the database
+ * copies each pair's result to its statements: no statement travels to the app and back, and
+ * the arithmetic of a score exists only in lib/score. The pairs stay in the database as keys
+ * (their row number travels), so that matching them back never depends on a float's text form.
  */
-function rescoreQueries(provider: "sqlite" | "postgresql", pendingOnly: boolean) {
+function rescoreQueries(provider: Provider, pendingOnly: boolean) {
   if (provider === "postgresql") {
     return {
-      read: `SELECT JSON_AGG(JSON_BUILD_ARRAY("id", CAST("lexicon" AS TEXT), "ruleValues")) AS "rows" FROM (
-          SELECT "id", "lexicon", "ruleValues" FROM "Statement" WHERE "id" > $1 ${pendingOnly ? `AND "weightVersion" <> $3` : ""} ORDER BY "id" LIMIT $2) "page"`,
-      write: `UPDATE "Statement" SET "score" = CAST(v.e->>1 AS DOUBLE PRECISION), "label" = v.e->>2, "cameo" = v.e->>3, "weightVersion" = $2
-        FROM JSON_ARRAY_ELEMENTS(CAST($1 AS JSON)) AS v(e) WHERE "Statement"."id" = v.e->>0`,
-      writeArgs: (json: string, version: number) => [json, version],
+      create: [],
+      fill: `CREATE TEMP TABLE "RescorePair" ON COMMIT DROP AS
+          SELECT ROW_NUMBER() OVER () AS "n", "lexicon", "ruleValues", CAST(NULL AS DOUBLE PRECISION) AS "score", CAST(NULL AS TEXT) AS "label", CAST(NULL AS TEXT) AS "cameo"
+          FROM (SELECT DISTINCT "lexicon", "ruleValues" FROM "Statement" ${pendingOnly ? `WHERE "weightVersion" <> $1` : ""}) "pairs"`,
+      // Every digit of the lexicon value: PostgreSQL's text form of a double is exact.
+      readPairs: `SELECT JSON_AGG(JSON_BUILD_ARRAY("n", CAST("lexicon" AS TEXT), "ruleValues")) AS "rows" FROM "RescorePair"`,
+      writePairs: `UPDATE "RescorePair" SET "score" = CAST(v.e->>1 AS DOUBLE PRECISION), "label" = v.e->>2, "cameo" = v.e->>3
+        FROM JSON_ARRAY_ELEMENTS(CAST($1 AS JSON)) AS v(e) WHERE "n" = CAST(v.e->>0 AS BIGINT)`,
+      afterPairs: [`CREATE INDEX ON "RescorePair" ("lexicon", "ruleValues")`, `ANALYZE "RescorePair"`],
+      pageEnd: `SELECT "id" FROM "Statement" WHERE "id" > $1 ORDER BY "id" LIMIT 1 OFFSET $2`,
+      writePage: (version: number, after: string, end: string | null) => {
+        const args: unknown[] = [version, after];
+        const param = (value: unknown) => `$${args.push(value)}`;
+        return {
+          sql: `UPDATE "Statement" SET "score" = p."score", "label" = p."label", "cameo" = p."cameo", "weightVersion" = $1
+            FROM "RescorePair" p WHERE p."lexicon" = "Statement"."lexicon" AND p."ruleValues" = "Statement"."ruleValues" AND "Statement"."id" > $2
+            ${end === null ? "" : `AND "Statement"."id" <= ${param(end)}`} ${pendingOnly ? `AND "Statement"."weightVersion" <> ${param(version)}` : ""}`,
+          args,
+        };
+      },
+      drop: [],
     };
   }
   return {
+    create: [
+      `DROP TABLE IF EXISTS temp."RescorePair"`,
+      `CREATE TEMP TABLE "RescorePair" ("lexicon" REAL NOT NULL, "ruleValues" TEXT NOT NULL, "score" REAL, "label" TEXT, "cameo" TEXT, PRIMARY KEY ("lexicon", "ruleValues"))`,
+    ],
+    fill: `INSERT INTO temp."RescorePair" ("lexicon", "ruleValues") SELECT DISTINCT "lexicon", "ruleValues" FROM "Statement" ${pendingOnly ? `WHERE "weightVersion" <> ?` : ""}`,
     // Every digit of the lexicon value: SQLite's own text form keeps 15.
-    read: `SELECT JSON_GROUP_ARRAY(JSON_ARRAY("id", PRINTF('%!.17g', "lexicon"), "ruleValues")) AS "rows" FROM (
-        SELECT "id", "lexicon", "ruleValues" FROM "Statement" WHERE "id" > ? ${pendingOnly ? `AND "weightVersion" <> ?` : ""} ORDER BY "id" LIMIT ?) "page"`,
-    write: `UPDATE "Statement" SET "score" = v."score", "label" = v."label", "cameo" = v."cameo", "weightVersion" = ?
-      FROM (SELECT "value" ->> 0 AS "id", "value" ->> 1 AS "score", "value" ->> 2 AS "label", "value" ->> 3 AS "cameo" FROM JSON_EACH(?)) AS v
-      WHERE "Statement"."id" = v."id"`,
-    writeArgs: (json: string, version: number) => [version, json],
+    readPairs: `SELECT JSON_GROUP_ARRAY(JSON_ARRAY(rowid, PRINTF('%!.17g', "lexicon"), "ruleValues")) AS "rows" FROM temp."RescorePair"`,
+    writePairs: `UPDATE temp."RescorePair" SET "score" = v."value" ->> 1, "label" = v."value" ->> 2, "cameo" = v."value" ->> 3
+      FROM JSON_EACH(?) AS v WHERE "RescorePair".rowid = v."value" ->> 0`,
+    afterPairs: [],
+    pageEnd: `SELECT "id" FROM "Statement" WHERE "id" > ? ORDER BY "id" LIMIT 1 OFFSET ?`,
+    writePage: (version: number, after: string, end: string | null) => ({
+      sql: `UPDATE "Statement" SET "score" = p."score", "label" = p."label", "cameo" = p."cameo", "weightVersion" = ?
+        FROM temp."RescorePair" p WHERE p."lexicon" = "Statement"."lexicon" AND p."ruleValues" = "Statement"."ruleValues" AND "Statement"."id" > ?
+        ${end === null ? "" : `AND "Statement"."id" <= ?`} ${pendingOnly ? `AND "Statement"."weightVersion" <> ?` : ""}`,
+      args: [version, after, ...(end === null ? [] : [end]), ...(pendingOnly ? [version] : [])],
+    }),
+    drop: [`DROP TABLE temp."RescorePair"`],
   };
+}
+
+/** Score, label and CAMEO code of each distinct (row number, lexicon value, rule hits) pair. */
+export function scorePairs(pairs: Array<[number, string, string]>, weights: WeightSet): Array<[number, number, Label, string | null]> {
+  // Many pairs share their rule hits: each distinct encoding is parsed once.
+  const rulesOf = new Map<string, ReturnType<typeof strongestRuleValues>>();
+  return pairs.map(([n, lexicon, ruleValues]) => {
+    let strongest = rulesOf.get(ruleValues);
+    if (strongest === undefined) rulesOf.set(ruleValues, (strongest = strongestRuleValues(ruleValues)));
+    const s = scoreValues(Number(lexicon), strongest, weights);
+    return [n, s.score, s.label, s.cameo];
+  });
 }
 
 /** Above this many statements, a full SQLite re-score rebuilds the score indexes instead of updating them. */
 const REBUILD_INDEXES_ABOVE = 50_000;
 
-/** A large SQLite re-score rebuilds the indexes on score, label, CAMEO code and version (see dropSqliteIndexes). */
+/** A large SQLite re-score rebuilds the indexes on score, label and CAMEO code (see dropSqliteIndexes). */
 async function dropScoreIndexesIfLarge(tx: Tx): Promise<string[]> {
   const [{ n }] = await tx.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Statement"`);
   if (Number(n) <= REBUILD_INDEXES_ABOVE) return [];
-  return dropSqliteIndexes(tx, "Statement", ["score", "label", "cameo", "weightVersion"]);
+  return dropSqliteIndexes(tx, "Statement", ["score", "label", "cameo"]);
 }
 
 /**
  * Re-scores, inside the caller's transaction, the statements not yet scored by
- * `weights.version` (all of them with `all`), a page at a time in id order: one query reads a
- * page's narrow scoring columns and one UPDATE writes score, label, CAMEO code and
- * version (see rescoreQueries); then the chart's rollups are rebuilt.
- * `afterPage` runs after each page (progress, or a failure injected by tests).
+ * `weights.version` (all of them with `all`): scores each distinct pair of lexicon value and
+ * rule hits (see rescoreQueries), then updates the statements a page at a time in id order;
+ * then the chart's rollups are rebuilt. `afterPage` runs after each page (progress, or a
+ * failure injected by tests).
  */
 export async function rescoreWithin(
   tx: Tx,
   weights: StoredWeightSet,
-  options: { all?: boolean; pageSize?: number; provider?: "sqlite" | "postgresql"; afterPage?: (done: number) => void | Promise<void> } = {},
+  options: { all?: boolean; pageSize?: number; provider?: Provider; afterPage?: (done: number) => void | Promise<void> } = {},
 ): Promise<number> {
   const provider = options.provider ?? "sqlite";
   const pageSize = options.pageSize ?? RESCORE_PAGE;
   const queries = rescoreQueries(provider, !options.all);
   const rebuilt = provider === "sqlite" && options.all ? await dropScoreIndexesIfLarge(tx) : [];
-  const rulesOf = new Map<string, ReturnType<typeof strongestRuleValues>>();
+  for (const statement of queries.create) await tx.$executeRawUnsafe(statement);
+  await tx.$executeRawUnsafe(queries.fill, ...(options.all ? [] : [weights.version]));
+  const [result] = await tx.$queryRawUnsafe<Array<{ rows: unknown }>>(queries.readPairs);
+  const pairs = (typeof result?.rows === "string" ? JSON.parse(result.rows) : (result?.rows ?? [])) as Array<[number, string, string]>;
+  await tx.$executeRawUnsafe(queries.writePairs, JSON.stringify(scorePairs(pairs, weights.weights)));
+  for (const statement of queries.afterPairs) await tx.$executeRawUnsafe(statement);
   let done = 0;
   let after = "";
-  for (;;) {
-    const readArgs: unknown[] = provider === "postgresql" ? [after, pageSize, ...(options.all ? [] : [weights.version])] : [after, ...(options.all ? [] : [weights.version]), pageSize];
-    const [result] = await tx.$queryRawUnsafe<Array<{ rows: unknown }>>(queries.read, ...readArgs);
-    const rows = (typeof result?.rows === "string" ? JSON.parse(result.rows) : (result?.rows ?? [])) as Array<[string, string, string]>;
-    if (rows.length === 0) {
-      for (const index of rebuilt) await tx.$executeRawUnsafe(index);
-      await lockRollups(tx, provider);
-      await rebuildRollups(tx, provider);
-      return done;
-    }
-    const scored = rows.map(([id, lexicon, ruleValues]) => {
-      // Many statements share their rule hits: each distinct encoding is parsed once.
-      let strongest = rulesOf.get(ruleValues);
-      if (strongest === undefined) rulesOf.set(ruleValues, (strongest = strongestRuleValues(ruleValues)));
-      const s = scoreValues(Number(lexicon), strongest, weights.weights);
-      return [id, s.score, s.label, s.cameo];
-    });
-    await tx.$executeRawUnsafe(queries.write, ...queries.writeArgs(JSON.stringify(scored), weights.version));
-    done += rows.length;
-    after = rows[rows.length - 1][0];
+  for (let last = pairs.length === 0; !last; ) {
+    const [end] = await tx.$queryRawUnsafe<Array<{ id: string }>>(queries.pageEnd, after, pageSize - 1);
+    last = end === undefined;
+    const page = queries.writePage(weights.version, after, last ? null : end.id);
+    done += await tx.$executeRawUnsafe(page.sql, ...page.args);
+    if (!last) after = end.id;
     await options.afterPage?.(done);
   }
+  for (const statement of queries.drop) await tx.$executeRawUnsafe(statement);
+  for (const index of rebuilt) await tx.$executeRawUnsafe(index);
+  await lockRollups(tx, provider);
+  await rebuildRollups(tx, provider);
+  return done;
 }
 
 /**
