@@ -6,7 +6,7 @@
 //    once; only its hash is stored),
 // 4. ingests seeds/ when the store holds no articles,
 // 5. `next build` (skipped with --no-build when a build exists),
-// 6. `next start -p ${PORT:-3000}`.
+// 6. serves the build on ${PORT:-3000}, one process per core (scripts/serve.js).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   // Repeated under the build's output, where it cannot scroll out of sight.
   if (generated) console.log(`\n${generatedPasswordNotice(generated)}`);
   step(`serving on http://localhost:${port}`);
-  const server = spawn(process.execPath, [NEXT, "start", "-p", port], { stdio: "inherit", cwd: root });
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.js"), "-p", port], { stdio: "inherit", cwd: root });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }

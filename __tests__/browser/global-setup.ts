@@ -5,7 +5,8 @@
 //   2. creates a throwaway SQLite store in a temp dir: `prisma migrate deploy` + seeds/,
 //   3. `next build` into .next-e2e (NEXT_DIST_DIR, see next.config.js), so a running
 //      `npm start` (.next) is left alone,
-//   4. `next start` on a free port, detached (own process group), until GET / answers.
+//   4. the production server (scripts/serve.js: one process per core, as `npm start` runs it)
+//      on a free port, detached (own process group), until GET / answers.
 // Test workers are forked after this and inherit process.env: E2E_BASE_URL,
 // CHROMIUM_PATH, E2E_DATABASE_URL (or E2E_SETUP_ERROR when any step failed). global-teardown.ts stops the server and removes
 // the temp dir (state in globalThis and, as a fallback, E2E_STATE_FILE).
@@ -167,7 +168,7 @@ async function waitUntilServing(url: string, pid: number, logFile: string): Prom
     }
     if (exited || Date.now() > deadline) {
       const output = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "(no output)";
-      throw new Error(`next start did not answer GET ${url} within ${READY_TIMEOUT_MS / 1000}s (${lastError}). Server output:\n${output}`);
+      throw new Error(`the server did not answer GET ${url} within ${READY_TIMEOUT_MS / 1000}s (${lastError}). Server output:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -220,16 +221,16 @@ async function setUp(): Promise<void> {
     const baseUrl = `http://127.0.0.1:${port}`;
     const logFile = path.join(tmpDir, "server.log");
     const out = fs.openSync(logFile, "a");
-    log(`next start on ${baseUrl}…`);
-    const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    log(`scripts/serve.js on ${baseUrl}…`);
+    const server = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.js"), "-p", String(port), "-H", "127.0.0.1"], {
       cwd: ROOT,
       env,
-      detached: true, // own process group, so teardown can kill next and its children at once
+      detached: true, // own process group, so teardown can kill the server and its processes at once
       stdio: ["ignore", out, out],
     });
     fs.closeSync(out);
     server.unref();
-    if (server.pid === undefined) throw new Error(`could not spawn next start (${bin("next")})`);
+    if (server.pid === undefined) throw new Error("could not spawn scripts/serve.js");
     pid = server.pid;
     const state: E2eState = { pid, tmpDir };
     (globalThis as { __TENSION_E2E__?: E2eState }).__TENSION_E2E__ = state;

@@ -1,4 +1,4 @@
-// jest globalTeardown for the "browser" project: stops the `next start` process group
+// jest globalTeardown for the "browser" project: stops the production server's process group
 // started by global-setup.ts and removes its temp dir (SQLite store, server log).
 import fs from "node:fs";
 import { killGroup, type E2eState } from "./global-setup";

@@ -10,6 +10,7 @@ import { median, quantile } from "./measure";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVE = path.join(ROOT, "scripts", "serve.js");
 
 /** Newest modification time of the sources a build is made from. */
 function newestSource(): number {
@@ -64,8 +65,11 @@ async function freePort(): Promise<number> {
 export interface Server {
   baseUrl: string;
   process: ChildProcess;
-  /** Peak and current resident memory of the server's processes, from /proc (MB). */
-  memory(): { peakMB: number; currentMB: number };
+  /**
+   * Resident memory from /proc (MB): the peaks and current sizes of all the server's processes
+   * added up, and the peak of the largest one (the process that served a request alone).
+   */
+  memory(): { peakMB: number; currentMB: number; largestPeakMB: number };
   stop(): Promise<void>;
 }
 
@@ -98,7 +102,7 @@ export async function startServer(distDir: string, databaseUrl: string, log: (li
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(os.tmpdir(), `tension-bench-server-${port}.log`);
   const out = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [SERVE, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ADMIN_PASSWORD: "bench-only-password" },
     detached: true,
@@ -117,7 +121,7 @@ export async function startServer(distDir: string, databaseUrl: string, log: (li
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  log(`next start on ${baseUrl} (${distDir})`);
+  log(`scripts/serve.js on ${baseUrl} (${distDir})`);
   return {
     baseUrl,
     process: child,
@@ -126,6 +130,7 @@ export async function startServer(distDir: string, databaseUrl: string, log: (li
       return {
         peakMB: pids.reduce((kb, pid) => kb + statusKB(pid, "VmHWM"), 0) / 1024,
         currentMB: pids.reduce((kb, pid) => kb + statusKB(pid, "VmRSS"), 0) / 1024,
+        largestPeakMB: Math.max(0, ...pids.map((pid) => statusKB(pid, "VmHWM"))) / 1024,
       };
     },
     async stop() {
@@ -179,7 +184,7 @@ export async function loadTest(baseUrl: string, urlPath: string, options: { seco
 }
 
 /** Downloads the statements CSV export while sampling the server's memory. */
-export async function benchExport(server: Server): Promise<{ rows: number; seconds: number; megabytes: number; peakRssMB: number; rssBeforeMB: number }> {
+export async function benchExport(server: Server): Promise<{ rows: number; seconds: number; megabytes: number; peakRssMB: number; serverPeakRssMB: number; rssBeforeMB: number }> {
   const rssBeforeMB = server.memory().currentMB;
   const started = performance.now();
   const response = await fetch(`${server.baseUrl}/api/statements/export`);
@@ -194,5 +199,6 @@ export async function benchExport(server: Server): Promise<{ rows: number; secon
   const seconds = (performance.now() - started) / 1000;
   // Quoted fields may hold line breaks: the row count comes from the API, not from lines.
   const count = (await (await fetch(`${server.baseUrl}/api/statements?limit=1`)).json()) as { total: number };
-  return { rows: count.total, seconds, megabytes: bytes / 1e6, peakRssMB: server.memory().peakMB, rssBeforeMB };
+  const memory = server.memory();
+  return { rows: count.total, seconds, megabytes: bytes / 1e6, peakRssMB: memory.largestPeakMB, serverPeakRssMB: memory.peakMB, rssBeforeMB };
 }

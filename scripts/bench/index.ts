@@ -173,7 +173,9 @@ async function main(): Promise<void> {
     log("5. statements CSV export");
     const exported = await benchExport(server);
     rows.push({ measure: `CSV export, ${fmt(exported.rows)} statements (${fmt(exported.megabytes, 1)} MB)`, value: `${fmt(exported.seconds, 1)} s` });
-    rows.push({ measure: `server peak RSS during the export (${fmt(exported.rssBeforeMB)} MB when it began)`, value: `${fmt(exported.peakRssMB)} MB`, target: `≤ ${TARGETS.exportPeakRssMB} MB`, verdict: verdict(exported.peakRssMB <= TARGETS.exportPeakRssMB) });
+    // The server runs a process per core (scripts/serve.js); one of them streams the export.
+    rows.push({ measure: `peak RSS of the server process that streamed it`, value: `${fmt(exported.peakRssMB)} MB`, target: `≤ ${TARGETS.exportPeakRssMB} MB`, verdict: verdict(exported.peakRssMB <= TARGETS.exportPeakRssMB) });
+    rows.push({ measure: `peak RSS of all server processes added up (${fmt(exported.rssBeforeMB)} MB before the export)`, value: `${fmt(exported.serverPeakRssMB)} MB` });
 
     Object.assign(result, {
       mode,
@@ -201,6 +203,7 @@ async function main(): Promise<void> {
       loadConnections: CONNECTIONS,
       exportSeconds: round(exported.seconds, 2),
       exportPeakRssMB: Math.round(exported.peakRssMB),
+      exportServerPeakRssMB: Math.round(exported.serverPeakRssMB),
       exportRows: exported.rows,
       totalSeconds: round((performance.now() - startedAll) / 1000, 1),
     });
