@@ -19,6 +19,7 @@ import {
   listStatements,
   listWeightSets,
   rescoreStatements,
+  tidyAfterRescore,
   storeCounts,
 } from "../lib/store";
 import type { DateRange, Features, ParsedArticle, Statement } from "../lib/types";
@@ -211,6 +212,23 @@ describe.each(backends)("store on %s", (_name, open) => {
     }
     expect(await rescoreStatements(prisma)).toBe(0);
   });
+
+  // Only PostgreSQL keeps dead row versions for a vacuum to clear.
+  if (_name === "postgresql") {
+    test("a large re-score vacuums the rewritten tables once it has committed", async () => {
+      const vacuumed = async () =>
+        (
+          await prisma.$queryRawUnsafe<{ relname: string }[]>(
+            `SELECT CAST("relname" AS TEXT) AS "relname" FROM pg_stat_user_tables WHERE "last_vacuum" IS NOT NULL AND "relname" IN ('Statement', 'SeriesDay', 'SeriesBucket') ORDER BY 1`,
+          )
+        ).map((r) => r.relname);
+      expect(await vacuumed()).toEqual([]);
+      await tidyAfterRescore(prisma, 9_999);
+      expect(await vacuumed()).toEqual([]);
+      await tidyAfterRescore(prisma, 10_000);
+      expect(await vacuumed()).toEqual(["SeriesBucket", "SeriesDay", "Statement"]);
+    });
+  }
 
   test("weight set version 1 is created from the defaults, once", async () => {
     const fresh = await open();

@@ -756,5 +756,21 @@ export async function rescoreWithin(
  */
 export async function rescoreStatements(prisma: Db, options: { weights?: StoredWeightSet; all?: boolean } = {}): Promise<number> {
   const weights = options.weights ?? (await getActiveWeights(prisma));
-  return prisma.$transaction((tx) => rescoreWithin(tx, weights, { all: options.all, provider: providerOf(prisma) }), TX_OPTIONS);
+  const rescored = await prisma.$transaction((tx) => rescoreWithin(tx, weights, { all: options.all, provider: providerOf(prisma) }), TX_OPTIONS);
+  await tidyAfterRescore(prisma, rescored);
+  return rescored;
+}
+
+/** Re-scores of fewer statements leave PostgreSQL's autovacuum enough time. */
+const VACUUM_AFTER_RESCORE = 10_000;
+
+/**
+ * On PostgreSQL, a re-score leaves a dead version of every statement and rollup row, and a
+ * table whose pages no longer count as all-visible: until autovacuum comes round, every count
+ * of statements reads the table instead of an index (at 1M, about 210 ms instead of 55 ms).
+ * So a large re-score vacuums once it has committed (VACUUM cannot run in a transaction).
+ */
+export async function tidyAfterRescore(prisma: Db, rescored: number): Promise<void> {
+  if (providerOf(prisma) !== "postgresql" || rescored < VACUUM_AFTER_RESCORE) return;
+  await prisma.$executeRawUnsafe(`VACUUM (ANALYZE) "Statement", "SeriesDay", "SeriesBucket"`);
 }

@@ -4,7 +4,7 @@
 // if another save landed in between it is refused with what changed.
 import { providerOf, type Db } from "./db";
 import { diffWeights, type WeightChange } from "./score/weight-diff";
-import { getActiveWeights, rescoreWithin, rowToWeights, TX_OPTIONS, type StoredWeightSet } from "./store";
+import { getActiveWeights, rescoreWithin, rowToWeights, tidyAfterRescore, TX_OPTIONS, type StoredWeightSet } from "./store";
 import type { WeightSet } from "./types";
 
 /** The save started from a version that is no longer the active one. */
@@ -44,7 +44,7 @@ export interface SaveResult {
 /** Stores `weights` as the next version, makes it active and re-scores every statement, atomically. */
 export async function saveWeightSet(db: Db, weights: WeightSet, options: SaveOptions): Promise<SaveResult> {
   await getActiveWeights(db); // a store that never had a weight set gets version 1 first
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const active = await tx.weightSet.findFirst({ where: { active: true }, orderBy: { version: "desc" } });
     if (!active) throw new Error("no active weight set");
     if (active.version !== options.baseVersion) {
@@ -68,6 +68,8 @@ export async function saveWeightSet(db: Db, weights: WeightSet, options: SaveOpt
     const rescored = await rescoreWithin(tx, created, { all: true, afterPage: options.afterPage, pageSize: options.pageSize, provider: providerOf(db) });
     return { weightSet: created, rescored };
   }, TX_OPTIONS);
+  await tidyAfterRescore(db, saved.rescored);
+  return saved;
 }
 
 /** Makes an old version's weights active again, as a new version (history is never rewritten). */
