@@ -67,6 +67,11 @@ export function whereSql(filters: Filters, options: { charted: boolean }): Prism
   return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : Prisma.empty;
 }
 
+/** A WHERE clause (of whereSql) with one more condition. */
+function whereAnd(where: Prisma.Sql, condition: Prisma.Sql): Prisma.Sql {
+  return where === Prisma.empty ? sql`WHERE ${condition}` : sql`${where} AND ${condition}`;
+}
+
 const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** JSON columns come back parsed from PostgreSQL and as text from SQLite. */
@@ -432,7 +437,7 @@ export async function* iterateStatements(db: Db, filters: Filters, table: Omit<T
   const weights = await weightSetsByVersion(db);
   let last: unknown[] | null = null;
   for (;;) {
-    const after: Prisma.Sql = last ? (where === Prisma.empty ? sql`WHERE ${afterSql(terms, last)}` : sql`${where} AND ${afterSql(terms, last)}`) : where;
+    const after: Prisma.Sql = last ? whereAnd(where, afterSql(terms, last)) : where;
     const page: Array<Record<string, unknown>> = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
       SELECT ${keys}, "id", "date", "dateFrom", "dateTo", "speaker", "speakerCountry", "target", "text", "score", "label", "cameo", "weightVersion", "features",
         (SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id") AS "sourceCount"
@@ -501,45 +506,78 @@ export async function filterChoices(db: Db, limit = 200): Promise<FilterChoices>
 // ---------------------------------------------------------------------------
 // What re-scoring needs: stored features, never the text's NLP
 
-/** A statement reduced to what re-scoring it needs (see queryScoringInputs). */
-export interface ScoringInput {
+/**
+ * Statements counted by what scoring reads: a score is a pure function of the lexicon value
+ * and the rule hits (Statement.ruleValues), so an admin preview scores each distinct pair
+ * once however many statements share it, and its memory follows the pairs, not the store.
+ */
+export interface ScoringGroup {
+  lexicon: number;
+  ruleValues: string;
+  /** The label the statements have now. */
+  label: Label;
+  statements: number;
+}
+
+/** A ScoringGroup of one series and day: what the chart's points are rebuilt from. */
+export interface ScoringDay {
+  series: string;
+  date: ISODate;
+  lexicon: number;
+  ruleValues: string;
+  statements: number;
+}
+
+/** The filtered statements counted by lexicon value, rule hits and current label. */
+export async function queryScoringGroups(db: Db, filters: Filters): Promise<ScoringGroup[]> {
+  const rows = await db.$queryRaw<Array<{ lexicon: unknown; ruleValues: string; label: string; n: unknown }>>(sql`
+    SELECT "lexicon", "ruleValues", "label", COUNT(*) AS "n" FROM "Statement" ${whereSql(filters, { charted: false })}
+    GROUP BY "lexicon", "ruleValues", "label"`);
+  return rows.map((r) => ({ lexicon: num(r.lexicon), ruleValues: r.ruleValues, label: r.label as Label, statements: num(r.n) }));
+}
+
+/** The filtered statements of the given series, counted per series, day, lexicon value and rule hits. */
+export async function queryScoringDays(db: Db, filters: Filters, seriesKeys: string[]): Promise<ScoringDay[]> {
+  if (seriesKeys.length === 0) return [];
+  const key = seriesKey(filters);
+  const rows = await db.$queryRaw<Array<{ series: string; date: string; lexicon: unknown; ruleValues: string; n: unknown }>>(sql`
+    SELECT ${key} AS "series", "date", "lexicon", "ruleValues", COUNT(*) AS "n"
+    FROM "Statement" ${whereAnd(whereSql(filters, { charted: false }), sql`"date" IS NOT NULL AND ${key} IN (${join(seriesKeys)})`)}
+    GROUP BY ${key}, "date", "lexicon", "ruleValues"`);
+  return rows.map((r) => ({ series: r.series, date: r.date, lexicon: num(r.lexicon), ruleValues: r.ruleValues, statements: num(r.n) }));
+}
+
+/** A statement as a list of label changes shows it. */
+export interface ScoredStatementSummary {
   id: string;
   date: ISODate | null;
-  /** Series key (as in the chart), null or "" when the statement belongs to no series. */
-  series: string | null;
-  label: Label;
+  speaker: string | null;
+  score: number;
+  /** The start of its words. */
+  text: string;
   lexicon: number;
-  /** Statement.ruleValues: rule hits as "rule=value;rule=value". */
   ruleValues: string;
+  label: Label;
 }
 
-/**
- * Every statement matching the filters with its current score and what scoring reads (the
- * narrow lexicon and ruleValues columns, served by a covering index). The rows come back as one
- * JSON array, which decodes several times faster than as many rows of cells (a string of about
- * 80 bytes per statement); numbers travel as text with every digit, so that a re-computed score
- * is exactly the stored one.
- */
-export async function queryScoringInputs(db: Db, filters: Filters): Promise<ScoringInput[]> {
-  const postgres = providerOf(db) === "postgresql";
-  const exact = (column: string) => (postgres ? sql`CAST(${Prisma.raw(`"${column}"`)} AS TEXT)` : sql`PRINTF('%!.17g', ${Prisma.raw(`"${column}"`)})`);
-  const row = sql`"id", "date", ${seriesKey(filters)}, "label", ${exact("lexicon")}, "ruleValues"`;
-  const where = whereSql(filters, { charted: false });
-  const [result] = await db.$queryRaw<Array<{ rows: unknown }>>(
-    postgres
-      ? sql`SELECT JSON_AGG(JSON_BUILD_ARRAY(${row})) AS "rows" FROM "Statement" ${where}`
-      : sql`SELECT JSON_GROUP_ARRAY(JSON_ARRAY(${row})) AS "rows" FROM "Statement" ${where}`,
-  );
-  const rows = (result?.rows === null || result?.rows === undefined ? [] : parseJson<unknown[][]>(result.rows)) as Array<[string, string | null, string | null, Label, string, string]>;
-  return rows.map(([id, date, series, label, lexicon, ruleValues]) => ({ id, date, series, label, lexicon: Number(lexicon), ruleValues }));
-}
-
-/** Day, speaker, score and the start of the words of the given statements (for lists of examples). */
-export async function queryStatementSummaries(db: Db, ids: string[]): Promise<Map<string, { date: ISODate | null; speaker: string | null; score: number; text: string }>> {
-  if (ids.length === 0) return new Map();
+/** Up to `limit` filtered statements in any of `groups` (same lexicon value, rule hits and label). */
+export async function queryStatementsInGroups(db: Db, filters: Filters, groups: ScoringGroup[], limit: number): Promise<ScoredStatementSummary[]> {
+  if (groups.length === 0 || limit <= 0) return [];
+  const inGroups = sql`("lexicon", "ruleValues", "label") IN (VALUES ${join(groups.map((g) => sql`(CAST(${g.lexicon} AS DOUBLE PRECISION), ${g.ruleValues}, ${g.label})`))})`;
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "id", "date", "speaker", "score", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text" FROM "Statement" WHERE "id" IN (${join(ids)})`);
-  return new Map(rows.map((r) => [String(r.id), { date: str(r.date), speaker: str(r.speaker), score: num(r.score), text: String(r.text) }]));
+    SELECT "id", "date", "speaker", "score", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text", "lexicon", "ruleValues", "label"
+    FROM "Statement" ${whereAnd(whereSql(filters, { charted: false }), inGroups)}
+    LIMIT ${limit}`);
+  return rows.map((r) => ({
+    id: String(r.id),
+    date: str(r.date),
+    speaker: str(r.speaker),
+    score: num(r.score),
+    text: String(r.text),
+    lexicon: num(r.lexicon),
+    ruleValues: String(r.ruleValues),
+    label: String(r.label) as Label,
+  }));
 }
 
 /** How many stored statements each rule fires on (rules that never fire are absent). */

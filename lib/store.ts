@@ -9,7 +9,7 @@ import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredSta
 import { addDays } from "./dates";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
 import { dropSqliteIndexes, lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, takeSqliteWriteLock, type RollupKey } from "./rollup";
-import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "./score";
+import { defaultWeights, encodeRuleValues, pairScorer, scoreFeatures } from "./score";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -690,12 +690,9 @@ function rescoreQueries(provider: Provider, pendingOnly: boolean) {
 
 /** Score, label and CAMEO code of each distinct (row number, lexicon value, rule hits) pair. */
 export function scorePairs(pairs: Array<[number, string, string]>, weights: WeightSet): Array<[number, number, Label, string | null]> {
-  // Many pairs share their rule hits: each distinct encoding is parsed once.
-  const rulesOf = new Map<string, ReturnType<typeof strongestRuleValues>>();
+  const score = pairScorer(weights);
   return pairs.map(([n, lexicon, ruleValues]) => {
-    let strongest = rulesOf.get(ruleValues);
-    if (strongest === undefined) rulesOf.set(ruleValues, (strongest = strongestRuleValues(ruleValues)));
-    const s = scoreValues(Number(lexicon), strongest, weights);
+    const s = score(Number(lexicon), ruleValues);
     return [n, s.score, s.label, s.cameo];
   });
 }

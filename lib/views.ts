@@ -2,8 +2,8 @@
 // the preview and the pages cannot drift apart.
 import type { Db } from "./db";
 import { describeRange, type Filters } from "./filters";
-import { previewScores } from "./preview";
-import { queryScoringInputs, querySeries, queryStatementSummaries } from "./query";
+import { labelChanges, previewScores } from "./preview";
+import { queryScoringDays, queryScoringGroups, querySeries, queryStatementsInGroups } from "./query";
 import { seriesRows } from "./series";
 import type { WeightSet } from "./types";
 
@@ -22,24 +22,22 @@ export function exportFilename(kind: "series" | "statements", filters: Filters):
   return `tension-index-${kind}_${describeRange(filters)}.csv`;
 }
 
+/** Label changes listed by the preview; all of them are counted. */
+const MAX_CHANGES_LISTED = 100;
+
 /** The chart for unsaved weights next to the saved one, and the labels that would change. */
 export async function previewResponseBody(db: Db, filters: Filters, weights: WeightSet) {
   const started = performance.now();
-  const [saved, inputs] = await Promise.all([querySeries(db, filters), queryScoringInputs(db, filters)]);
-  const preview = previewScores(inputs, weights, saved.points, saved.resolution);
-  const summaries = await queryStatementSummaries(
-    db,
-    preview.changed.map((c) => c.id),
-  );
+  const [saved, groups] = await Promise.all([querySeries(db, filters), queryScoringGroups(db, filters)]);
+  const days = await queryScoringDays(db, filters, saved.series.map((s) => s.key));
+  const preview = previewScores(groups, days, weights, saved.points, saved.resolution);
+  const changed = labelChanges(await queryStatementsInGroups(db, filters, preview.changing, MAX_CHANGES_LISTED), weights);
   return {
     rows: seriesRows(preview.points, saved.series),
     saved: seriesRows(saved.points, saved.series),
     series: saved.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
     resolution: saved.resolution,
-    changed: preview.changed.map((c) => {
-      const { score, ...summary } = summaries.get(c.id) ?? { date: null, speaker: null, score: 0, text: "" };
-      return { ...c, from: { ...c.from, score }, ...summary };
-    }),
+    changed: changed.map(({ score, ...change }) => ({ ...change, from: { ...change.from, score } })),
     changedCount: preview.changedCount,
     statements: preview.statements,
     ms: Math.round(performance.now() - started),

@@ -86,6 +86,19 @@ export function scoreValues(lexicon: number, strongest: RuleValue[], weights: We
 }
 
 /**
+ * Scores many (lexicon value, Statement.ruleValues) pairs under one weight set, parsing each
+ * distinct encoding of rule hits once: many statements share theirs.
+ */
+export function pairScorer(weights: WeightSet): (lexicon: number, ruleValues: string) => ReturnType<typeof scoreValues> {
+  const rulesOf = new Map<string, RuleValue[]>();
+  return (lexicon, ruleValues) => {
+    let strongest = rulesOf.get(ruleValues);
+    if (strongest === undefined) rulesOf.set(ruleValues, (strongest = strongestRuleValues(ruleValues)));
+    return scoreValues(lexicon, strongest, weights);
+  };
+}
+
+/**
  * Pure: the score of stored features under a weight set, with its explanation (one
  * contribution per feature, plus the cap when it applies). No NLP runs here.
  */
