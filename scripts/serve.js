@@ -6,7 +6,11 @@
 // own (sessions are sealed cookies, weights and data come from the store), so the processes
 // need not agree on anything; node:cluster shares the listening socket between them.
 //
-// WEB_CONCURRENCY sets the number of processes (default: the cores this process may use).
+// WEB_CONCURRENCY sets the number of processes (default: the cores this process may use);
+// SERVER_HEAP_MB each one's V8 heap limit (default 1024). V8 lets garbage pile up in
+// proportion to the limit, which by default is a quarter of the machine's memory: a capped
+// heap keeps a streaming export's memory near what it holds at once, and a request that
+// needed more than the cap fails alone instead of starving the machine.
 // Plain JavaScript, so that serving needs no TypeScript loader in every process.
 const cluster = require("node:cluster");
 const http = require("node:http");
@@ -20,6 +24,7 @@ function option(name, fallback) {
 const port = Number(option("-p", process.env.PORT || "3000"));
 const hostname = option("-H", process.env.HOSTNAME || "0.0.0.0");
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
+const heapMB = Math.max(64, Number(process.env.SERVER_HEAP_MB) || 1024);
 
 /** A worker that dies is replaced, unless it died within seconds of starting (a broken build would loop). */
 const RESTART_AFTER_MS = 5000;
@@ -27,6 +32,7 @@ const RESTART_AFTER_MS = 5000;
 function startPrimary() {
   let stopping = false;
   const started = new Map();
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMB}`] });
   const fork = () => started.set(cluster.fork().id, Date.now());
   for (let i = 0; i < processes; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
