@@ -235,50 +235,48 @@ async function readStatements(tx: Tx, ids: string[]): Promise<Statement[]> {
 }
 
 /**
- * Multi-row INSERT through raw SQL (`returning`: columns to return). Prisma's createMany plans
- * each call anew, which costs more than the insert itself. Columns named in `json` are JSON
- * (cast on PostgreSQL); `updatedAt` is set to the current time by the database. With
- * `updateOnConflict` (a unique key's columns), a row whose key is stored updates the stored row.
+ * Multi-row INSERT through raw SQL (`returning`: columns to return), its rows sent as one JSON
+ * parameter that the database unpacks: Prisma's createMany plans each call anew, and both
+ * Prisma and SQLite spend more on thousands of parameters (serializing, planning, parsing
+ * the statement) than on the insert itself. Columns named in `json` are JSON; `updatedAt` is
+ * set to the current time by the database. With `updateOnConflict` (a unique key's columns),
+ * a row whose key is stored updates the stored row.
  */
 export async function insertRows<R = unknown>(
   tx: Pick<Tx, "$queryRawUnsafe">,
   provider: "sqlite" | "postgresql",
   table: string,
   rows: Record<string, unknown>[],
-  options: { json?: string[]; exact?: string[]; returning?: string[]; updatedAt?: boolean; updateOnConflict?: string[] } = {},
+  options: { json?: string[]; returning?: string[]; updatedAt?: boolean; updateOnConflict?: string[] } = {},
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   const json = new Set(options.json ?? []);
-  const exact = new Set(options.exact ?? []);
   const columns = Object.keys(rows[0]);
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const slots = columns.map((column) => {
-      const value = row[column];
-      // Prisma sends raw numbers with 15 significant digits: a float that must round-trip
-      // (the lexicon value scores are computed from) goes as its shortest exact decimal text.
-      values.push(json.has(column) ? JSON.stringify(value) : exact.has(column) ? String(value) : value);
-      const slot = provider === "postgresql" ? `$${values.length}` : "?";
-      if (json.has(column) && provider === "postgresql") return `CAST(${slot} AS JSONB)`;
-      if (exact.has(column)) return `CAST(${slot} AS ${provider === "postgresql" ? "DOUBLE PRECISION" : "REAL"})`;
-      return slot;
-    });
-    if (options.updatedAt) slots.push("CURRENT_TIMESTAMP");
-    return `(${slots.join(", ")})`;
-  });
-  const names = [...columns, ...(options.updatedAt ? ["updatedAt"] : [])].map((c) => `"${c}"`).join(", ");
-  const returning = options.returning ? ` RETURNING ${options.returning.map((c) => `"${c}"`).join(", ")}` : "";
+  const quoted = (names: string[]) => names.map((c) => `"${c}"`).join(", ");
+  const updatedAt = options.updatedAt ? ", CURRENT_TIMESTAMP" : "";
+  // PostgreSQL reads each object as a row of the table, every value typed as its column.
+  // SQLite reads each row as an array, its JSON columns as their text.
+  const select =
+    provider === "postgresql"
+      ? `SELECT ${quoted(columns)}${updatedAt} FROM JSON_POPULATE_RECORDSET(NULL::"${table}", CAST($1 AS JSON))`
+      : `SELECT ${columns.map((_, i) => `"value" ->> ${i}`).join(", ")}${updatedAt} FROM JSON_EACH(?) WHERE 1`;
+  const payload =
+    provider === "postgresql"
+      ? JSON.stringify(rows)
+      : JSON.stringify(rows.map((row) => columns.map((c) => (json.has(c) ? JSON.stringify(row[c]) : row[c]))));
+  const returning = options.returning ? ` RETURNING ${quoted(options.returning)}` : "";
   let onConflict = "";
   if (options.updateOnConflict) {
     const key = new Set(options.updateOnConflict);
     const updated = [...columns.filter((c) => !key.has(c)), ...(options.updatedAt ? ["updatedAt"] : [])];
-    onConflict = ` ON CONFLICT (${[...key].map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${updated.map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
+    onConflict = ` ON CONFLICT (${quoted([...key])}) DO UPDATE SET ${updated.map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
   }
-  return tx.$queryRawUnsafe<R[]>(`INSERT INTO "${table}" (${names}) VALUES ${tuples.join(", ")}${onConflict}${returning}`, ...values);
+  const names = quoted([...columns, ...(options.updatedAt ? ["updatedAt"] : [])]);
+  return tx.$queryRawUnsafe<R[]>(`INSERT INTO "${table}" (${names}) ${select}${onConflict}${returning}`, payload);
 }
 
-/** Rows per raw multi-row INSERT: about 2,000 parameters. */
-const INSERT_ROWS = 100;
+/** Rows per multi-row INSERT: bounds the size of one JSON parameter. */
+const INSERT_ROWS = 500;
 
 /**
  * Advisory locks (PostgreSQL) on every article hash and speaker a batch touches, taken in one
@@ -477,7 +475,7 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
       provider,
       "Statement",
       part.map((w) => ({ id: w.statement.id, ...statementColumns(w.statement, active) })),
-      { json: ["features"], exact: ["lexicon"], updatedAt: true },
+      { json: ["features"], updatedAt: true },
     );
   }
   for (const part of chunks(all.filter((w) => !w.isNew), INSERT_ROWS)) {
@@ -486,7 +484,7 @@ async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet
       provider,
       "Statement",
       part.map((w) => ({ id: w.statement.id, ...statementColumns(w.statement, active) })),
-      { json: ["features"], exact: ["lexicon"], updatedAt: true, updateOnConflict: ["id"] },
+      { json: ["features"], updatedAt: true, updateOnConflict: ["id"] },
     );
   }
   // Sources from new articles cannot be stored yet: insert them. Those from stored articles

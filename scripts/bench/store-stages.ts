@@ -69,7 +69,7 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
       });
       sources.push({ statementId: id, articleId: articleId.get(`bulk-${Math.floor(i / STATEMENTS_PER_ARTICLE)}`)!, quote: template.text, context: template.context, dateFrom: date, dateTo: date });
     }
-    for (let i = 0; i < statements.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "Statement", statements.slice(i, i + ROWS_PER_INSERT), { json: ["features"], exact: ["lexicon"], updatedAt: true });
+    for (let i = 0; i < statements.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "Statement", statements.slice(i, i + ROWS_PER_INSERT), { json: ["features"], updatedAt: true });
     for (let i = 0; i < sources.length; i += ROWS_PER_INSERT) await insertRows(db, provider, "StatementSource", sources.slice(i, i + ROWS_PER_INSERT));
   }
   await db.$transaction((tx) => rebuildRollups(tx, provider), { timeout: 10 * 60_000 });
