@@ -1,6 +1,7 @@
 import speech from "../data/speech.json";
 import { findCountryMentions, findInstitutionMentions, matchTitleAt, type CountryMention } from "../gazetteer";
 import type { AnalyzedText, Token } from "../nlp";
+import { firstIndexWhere, firstStartingAfter, firstStartingAtOrAfter, sentenceHoldingToken } from "./positions";
 import { insideAny, type QuoteSpan } from "./quotes";
 
 /** A person or institution that can speak. */
@@ -144,17 +145,13 @@ function introductionBefore(
       // "the President of Peru, Marta Oliveira"
       const of = /^\s+of\s+(?:the\s+)?/i.exec(tail);
       if (!of) continue;
-      const mention = countries.find((c) => c.start === title.end + of[0].length);
+      const mention = startingAt(countries, title.end + of[0].length);
       if (!mention || mention.end !== windowStart + trimmed.length) continue;
       country = mention.country;
     }
     // A title that names its country: "Kremlin spokesman", "White House press secretary".
-    country ??= countries.find((c) => c.start >= absolute && c.end <= title.end)?.country ?? null;
-    if (!country) {
-      const preceding = countries.filter((c) => c.end <= absolute && /^\s*(?:the\s*)?$/i.test(text.slice(c.end, absolute)));
-      const previous = preceding[preceding.length - 1];
-      if (previous && absolute - previous.end <= 2) country = previous.country;
-    }
+    country ??= firstWithin(countries, absolute, title.end)?.country ?? null;
+    if (!country) country = countryRightBefore(text, countries, absolute)?.country ?? country;
     return { title: title.title, head: title.head, country };
   }
   return null;
@@ -166,7 +163,7 @@ function appositiveAfter(text: string, nameEnd: number, countries: CountryMentio
   if (!match) return null;
   let position = nameEnd + match[0].length;
   let country: string | null = null;
-  const mention = countries.find((c) => c.start === position);
+  const mention = startingAt(countries, position);
   if (mention) {
     country = mention.country;
     position = mention.end + (text.slice(mention.end, mention.end + 1) === " " ? 1 : 0);
@@ -264,6 +261,9 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   // 2. People: a run is a person when it is introduced by a title, speaks, or is the full form of one that does.
   const personByKey = new Map<string, Actor>();
   const people: Actor[] = [];
+  // What `people.find` would pick by a name's last part, and by any of its parts.
+  const personByLastPart = new Map<string, Actor>();
+  const personByPart = new Map<string, Actor>();
   const singleSpeakers = new Set(candidates.filter((c) => !c.name.includes(" ") && (c.speaks || c.title)).map((c) => nameKey(c.name)));
   // Asked of every person for every lone surname.
   const partsByName = new Map<string, string[]>();
@@ -284,14 +284,15 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     let actor = personByKey.get(key);
     if (!actor && parts.length === 1) {
       // A lone surname refers to the person whose full name ends with it (or, failing that, contains it).
-      actor =
-        people.find((p) => nameParts(p.name).at(-1) === key) ??
-        people.find((p) => nameParts(p.name).includes(key));
+      actor = personByLastPart.get(key) ?? personByPart.get(key);
     }
     if (!actor) {
       actor = { id: actors.length, kind: "person", name: candidate.name, country: null, titles: [], head: false, metonym: false };
       actors.push(actor);
       people.push(actor);
+      const parts = nameParts(actor.name);
+      if (!personByLastPart.has(parts[parts.length - 1])) personByLastPart.set(parts[parts.length - 1], actor);
+      for (const part of parts) if (!personByPart.has(part)) personByPart.set(part, actor);
     }
     personByKey.set(key, actor);
     if (candidate.title && !actor.titles.includes(candidate.title)) actor.titles.push(candidate.title);
@@ -308,12 +309,14 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     });
   }
   // Surnames seen before the full name was introduced (headlines, ledes) point to that person too.
+  const mentionStarts = new Set(raw.map((m) => m.start));
   for (const candidate of candidates) {
     if (candidate.name.includes(" ")) continue;
     const key = nameKey(candidate.name);
-    if (raw.some((m) => m.start === candidate.run.start)) continue;
-    const person = people.find((p) => nameParts(p.name).at(-1) === key);
+    if (mentionStarts.has(candidate.run.start)) continue;
+    const person = personByLastPart.get(key);
     if (!person) continue;
+    mentionStarts.add(candidate.run.start);
     raw.push({
       start: candidate.run.start,
       end: candidate.run.end,
@@ -356,6 +359,9 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   }
 
   // 4. Nominal mentions: "the president", "the Peruvian leader", "Peru's president", "the US President".
+  // Names are all known by now; the steps below add only institutions and nominal mentions.
+  const names = new NameMentions(raw);
+  const officeByKey = new Map<string, Actor>();
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     // Country qualifier right before the title, possibly after "the".
@@ -367,12 +373,12 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     const titleEndToken = tokenIndexAtOrAfter(title.end - 1);
     const following = tokens[titleEndToken + 1];
     // A title followed by a name is part of that name's introduction, handled above.
-    if (following && raw.some((m) => m.via === "name" && m.start >= title.end && m.start <= title.end + 2)) continue;
+    if (following && names.anyStartingBetween(title.end, title.end + 2)) continue;
     if (following && following.text === "of") {
-      const countryAfter = countries.find((c) => c.start > following.end && c.start <= following.end + 5);
+      const countryAfter = firstStartingWithin(countries, following.end + 1, following.end + 5);
       if (countryAfter && /^\s*(?:the\s+)?$/i.test(text.slice(following.end, countryAfter.start))) {
         const after = text.slice(countryAfter.end, countryAfter.end + 3);
-        if (/^,\s/.test(after) && raw.some((m) => m.via === "name" && m.start >= countryAfter.end && m.start <= countryAfter.end + 3)) continue;
+        if (/^,\s/.test(after) && names.anyStartingBetween(countryAfter.end, countryAfter.end + 3)) continue;
       }
     }
     let start = token.start;
@@ -384,15 +390,18 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     const determiner = DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
     if (!determiner && !qualifier) continue; // bare "President" without "the" is a name prefix, not a reference
     if (determiner) start -= determiner[0].length;
-    const ofCountry = following?.text === "of" ? countries.find((c) => c.start >= following.end && c.start <= following.end + 5) : undefined;
+    const ofCountry = following?.text === "of" ? firstStartingWithin(countries, following.end, following.end + 5) : undefined;
     if (ofCountry && !country) country = ofCountry.country;
-    let referent = resolveNominal(people, raw, start, title.title, title.head, country);
+    let referent = resolveNominal(people, names, start, title.title, title.head, country);
     if (referent === null && country) {
       // An unnamed office-holder of a known country can still speak; the batch may name them elsewhere.
       const name = text.slice(determiner ? start + determiner[0].length : start, ofCountry ? ofCountry.end : title.end).replace(/\s+/g, " ");
-      const existing = actors.find((a) => a.kind === "office" && nameKey(a.name) === nameKey(name));
+      const existing = officeByKey.get(nameKey(name));
       const office = existing ?? { id: actors.length, kind: "office" as const, name, country, titles: [title.title], head: title.head, metonym: false };
-      if (!existing) actors.push(office);
+      if (!existing) {
+        actors.push(office);
+        officeByKey.set(nameKey(name), office);
+      }
       referent = office.id;
     }
     if (referent === null) continue;
@@ -521,7 +530,7 @@ function computeDatelineSpan(text: string): { start: number; end: number } | nul
 /** The person a nominal phrase refers to: same title (or any head title for "leader") and country. */
 function resolveNominal(
   people: Actor[],
-  mentions: ActorMention[],
+  names: NameMentions,
   position: number,
   title: string,
   head: boolean,
@@ -530,13 +539,80 @@ function resolveNominal(
   const fits = (person: Actor) =>
     (country === null || person.country === country) &&
     (person.titles.includes(title) || (title === "leader" && person.head) || (head && person.head && person.titles.length === 0));
-  const earlier = mentions.filter((m) => m.start < position && m.via === "name").sort((a, b) => b.start - a.start);
-  for (const mention of earlier) {
-    const person = people.find((p) => p.id === mention.actor);
-    if (person && fits(person)) return person.id;
+  // The fitting person named last before the phrase.
+  let latest: { person: Actor; start: number } | null = null;
+  for (const person of people) {
+    if (!fits(person)) continue;
+    const start = names.lastStartBefore(person.id, position);
+    if (start !== undefined && (!latest || start > latest.start)) latest = { person, start };
   }
+  if (latest) return latest.person.id;
   const later = people.filter(fits);
   return later.length === 1 ? later[0].id : null;
+}
+
+/**
+ * Where people are named, asked for every title in the text. No two name mentions start at the same
+ * place (one per name run, and a lone surname only where no mention starts), so "the person named
+ * last before a position" has one answer.
+ */
+class NameMentions {
+  private readonly starts: number[];
+  private readonly startsByActor = new Map<number, number[]>();
+
+  constructor(mentions: ActorMention[]) {
+    const named = mentions.filter((m) => m.via === "name").sort((a, b) => a.start - b.start);
+    this.starts = named.map((m) => m.start);
+    for (const mention of named) {
+      const starts = this.startsByActor.get(mention.actor);
+      if (starts) starts.push(mention.start);
+      else this.startsByActor.set(mention.actor, [mention.start]);
+    }
+  }
+
+  anyStartingBetween(from: number, to: number): boolean {
+    const start = this.starts[firstIndexWhere(this.starts.length, (i) => this.starts[i] >= from)];
+    return start !== undefined && start <= to;
+  }
+
+  lastStartBefore(actor: number, position: number): number | undefined {
+    const starts = this.startsByActor.get(actor) ?? [];
+    return starts[firstIndexWhere(starts.length, (i) => starts[i] >= position) - 1];
+  }
+}
+
+// Country mentions come sorted and without overlapping (see below): starts and ends both increase.
+
+function startingAt<T extends { start: number }>(spans: T[], position: number): T | undefined {
+  const span = spans[firstStartingAtOrAfter(spans, position)];
+  return span?.start === position ? span : undefined;
+}
+
+/** The first span starting in [from, to]. */
+function firstStartingWithin<T extends { start: number }>(spans: T[], from: number, to: number): T | undefined {
+  const span = spans[firstStartingAtOrAfter(spans, from)];
+  return span && span.start <= to ? span : undefined;
+}
+
+/** The first span lying within [from, to]. */
+function firstWithin<T extends { start: number; end: number }>(spans: T[], from: number, to: number): T | undefined {
+  for (let i = firstStartingAtOrAfter(spans, from); i < spans.length && spans[i].start <= to; i++) {
+    if (spans[i].end <= to) return spans[i];
+  }
+  return undefined;
+}
+
+/**
+ * A country right before a title, perhaps with "the" between: the last country separated from `position` only by
+ * white space and "the", if it ends at most two characters before. The last such country ending
+ * any earlier could not be that close, so only the ones ending in the last two characters are tried.
+ */
+function countryRightBefore(text: string, countries: CountryMention[], position: number): CountryMention | undefined {
+  for (let i = firstStartingAfter(countries, position) - 1; i >= 0 && countries[i].end >= position - 2; i--) {
+    const country = countries[i];
+    if (country.end <= position && /^\s*(?:the\s*)?$/i.test(text.slice(country.end, position))) return country;
+  }
+  return undefined;
 }
 
 /** Resolves "he"/"she" to the most salient person: the subject of the current or a recent sentence. */
@@ -556,16 +632,25 @@ function withPronouns(
     return Boolean(token && token.pos === "VERB" && speechLemmas.has(token.lemma));
   };
   const isPerson = (id: number) => actors[id]?.kind === "person";
-  const sentenceOf = (tokenIndex: number) => analyzed.sentences.findIndex((s) => tokenIndex >= s.firstToken && tokenIndex <= s.lastToken);
+  const sentenceOf = (tokenIndex: number) => sentenceHoldingToken(analyzed.sentences, tokenIndex);
+  // A mention within a sentence starts in it: each pronoun looks only at the mentions of a few sentences.
+  const resultBySentence = new Map<number, ActorMention[]>();
+  const add = (mention: ActorMention) => {
+    result.push(mention);
+    const sentence = sentenceOf(mention.firstToken);
+    const group = resultBySentence.get(sentence);
+    if (group) group.push(mention);
+    else resultBySentence.set(sentence, [mention]);
+  };
   let cursor = 0;
   for (const token of analyzed.tokens) {
     if (!PRONOUNS.has(token.normal) || insideAny(token.start, quotes)) continue;
-    while (cursor < mentions.length && mentions[cursor].start < token.start) result.push(mentions[cursor++]);
+    while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
     const here = sentenceOf(token.index);
     let referent: number | null = null;
     for (let s = here; s >= Math.max(0, here - 4) && referent === null; s--) {
       const sentence = analyzed.sentences[s];
-      const inSentence = result.filter(
+      const inSentence = (resultBySentence.get(s) ?? []).filter(
         (m) => isPerson(m.actor) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
       );
       if (inSentence.length === 0) continue;
@@ -577,7 +662,7 @@ function withPronouns(
       referent = subject.actor;
     }
     if (referent === null) continue;
-    result.push({
+    add({
       start: token.start,
       end: token.end,
       firstToken: token.index,

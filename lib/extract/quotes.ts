@@ -1,3 +1,5 @@
+import { firstEndingAtOrAfter } from "./positions";
+
 /** A quotation in a text: `start`/`end` bound the quoted words, without the marks. */
 export interface QuoteSpan {
   start: number;
@@ -47,5 +49,12 @@ export function findQuotes(text: string): QuoteSpan[] {
   return spans;
 }
 
-export const insideAny = (position: number, spans: { start: number; end: number }[]) =>
-  spans.some((span) => position >= span.start - 1 && position <= span.end);
+/**
+ * Within a span or on one of its marks. `spans` must be sorted with starts and ends never decreasing,
+ * as findQuotes returns them (each quote opens after the previous one closed): only the first span
+ * not ending before `position` can then hold it.
+ */
+export function insideAny(position: number, spans: readonly { start: number; end: number }[]): boolean {
+  const span = spans[firstEndingAtOrAfter(spans, position)];
+  return span !== undefined && position >= span.start - 1;
+}

@@ -4,6 +4,15 @@ import { analyzeText, lexiconSentiment, type AnalyzedText, type Sentence, type T
 import { ruleHits, type Span } from "../score/features";
 import type { Features } from "../types";
 import { findActors, type Actor, type ActorMention, type ArticleActors } from "./actors";
+import {
+  firstEndingAfter,
+  firstEndingAtOrAfter,
+  firstIndexWhere,
+  firstStartingAtOrAfter,
+  firstByKey,
+  groupBy,
+  sentenceHoldingToken,
+} from "./positions";
 import { findQuotes, insideAny, type QuoteSpan } from "./quotes";
 
 const SPEECH_VERBS = new Set(speech.verbs);
@@ -87,7 +96,11 @@ export function extractStatements(paragraphs: string[]): ExtractedStatement[] {
   const quotes = findQuotes(text);
   const found = findActors(analyzed, quotes, SPEECH_VERBS);
   // Only prose dates tie statements to days: a dateline is the article's own date, a caption's is the photo's.
-  const inProse = (position: number) => layout.some((p) => p.prose && position >= p.start && position < p.end);
+  const inProse = (position: number) => {
+    // Paragraphs follow each other without overlapping: only the first not ending by `position` can hold it.
+    const paragraph = layout[firstEndingAfter(layout, position)];
+    return paragraph !== undefined && paragraph.prose && position >= paragraph.start;
+  };
   const dates = findDateMentions(text).filter(
     (d) => !insideAny(d.start, quotes) && inProse(d.start) && !isDateline(d, text),
   );
@@ -96,7 +109,15 @@ export function extractStatements(paragraphs: string[]): ExtractedStatement[] {
 
 class ArticleReader {
   private readonly events: SpeechEvent[] = [];
+  /** Speech events of each sentence and of each paragraph, in the order they were found. */
+  private readonly eventsBySentence = new Map<number, SpeechEvent[]>();
+  private readonly eventsByParagraph = new Map<number, SpeechEvent[]>();
   private readonly dyad: string[];
+  /** Asked once per token and verb: the mention `.find` would pick for a last or first token. */
+  private readonly mentionByLastToken: Map<number, ActorMention>;
+  private readonly mentionIndexByFirstToken: Map<number, number>;
+  /** Mentions by the sentence holding their first token, in text order. */
+  private readonly mentionsBySentence: Map<number, ActorMention[]>;
 
   constructor(
     private readonly analyzed: AnalyzedText,
@@ -106,6 +127,9 @@ class ArticleReader {
     private readonly dates: DateMention[],
   ) {
     this.dyad = this.mainCountries();
+    this.mentionByLastToken = firstByKey(found.mentions, (m) => m.lastToken);
+    this.mentionIndexByFirstToken = firstByKey(found.mentions.keys(), (i) => found.mentions[i].firstToken);
+    this.mentionsBySentence = groupBy(found.mentions, (m) => sentenceHoldingToken(analyzed.sentences, m.firstToken));
     this.collectSpeechEvents();
   }
 
@@ -113,14 +137,37 @@ class ArticleReader {
     return this.analyzed.text;
   }
 
+  // Paragraphs and sentences come in text order without overlapping, so their starts and ends never
+  // decrease: the first one not ending before a position is the only one that can hold it.
+
   private paragraphOf(position: number): number {
-    return this.layout.findIndex((p) => position >= p.start && position <= p.end);
+    const index = firstEndingAtOrAfter(this.layout, position);
+    return index < this.layout.length && this.layout[index].start <= position ? index : -1;
   }
 
+  /** The sentence holding `position`, else the first one after it. */
   private sentenceOf(position: number): number {
-    const index = this.analyzed.sentences.findIndex((s) => position >= s.start && position < s.end);
-    if (index >= 0) return index;
-    return this.analyzed.sentences.findIndex((s) => s.start >= position);
+    const index = firstEndingAfter(this.analyzed.sentences, position);
+    return index < this.analyzed.sentences.length ? index : -1;
+  }
+
+  private sentenceHolding(position: number): number {
+    const index = this.sentenceOf(position);
+    return index >= 0 && this.analyzed.sentences[index].start <= position ? index : -1;
+  }
+
+  private eventsInSentence(sentence: number): SpeechEvent[] {
+    return this.eventsBySentence.get(sentence) ?? [];
+  }
+
+  private eventsInParagraph(paragraph: number): SpeechEvent[] {
+    return this.eventsByParagraph.get(paragraph) ?? [];
+  }
+
+  private addEvent(event: SpeechEvent): void {
+    this.events.push(event);
+    appendTo(this.eventsBySentence, event.sentence, event);
+    appendTo(this.eventsByParagraph, event.paragraph, event);
   }
 
   private isSpeechVerb(token: Token | undefined): boolean {
@@ -137,7 +184,15 @@ class ArticleReader {
   }
 
   private mentionEndingAt(tokenIndex: number): ActorMention | undefined {
-    return this.found.mentions.find((m) => m.lastToken === tokenIndex);
+    return this.mentionByLastToken.get(tokenIndex);
+  }
+
+  /** The first mention, in text order, whose first token is one of the two after `tokenIndex`. */
+  private mentionStartingJustAfter(tokenIndex: number): ActorMention | undefined {
+    const next = this.mentionIndexByFirstToken.get(tokenIndex + 1) ?? Infinity;
+    const second = this.mentionIndexByFirstToken.get(tokenIndex + 2) ?? Infinity;
+    const first = Math.min(next, second);
+    return first === Infinity ? undefined : this.found.mentions[first];
   }
 
   /** Who does the saying: the mention right before the verb, an inverted "said X", or the clause's subject. */
@@ -151,13 +206,13 @@ class ArticleReader {
     // "“…,” said the minister." — only right after a quote or comma, with the speaker closing the clause.
     const introducedByQuote = /^[,”"’]$/.test(tokens[verbIndex - 1]?.text ?? "");
     if (INVERTED_VERBS.has(verb.normal) && introducedByQuote) {
-      const after = this.found.mentions.find((m) => m.firstToken > verbIndex && m.firstToken <= verbIndex + 2);
+      const after = this.mentionStartingJustAfter(verbIndex);
       const closes = after && /^[.,;:!?]?$/.test(tokens[after.lastToken + 1]?.text ?? "");
       if (after && closes && !after.oblique) return after.actor;
     }
     const coordinated = j >= sentence.firstToken && (tokens[j].normal === "and" || tokens[j].text === ",");
     if (coordinated) {
-      const earlier = this.events.filter((e) => e.sentence === this.sentenceOf(verb.start) && e.verb < verbIndex).at(-1);
+      const earlier = this.eventsInSentence(this.sentenceOf(verb.start)).filter((e) => e.verb < verbIndex).at(-1);
       if (earlier && earlier.actor !== null) return earlier.actor;
     }
     // "Jang, a vice-department director of the party's committee, said": the name before the appositive.
@@ -169,7 +224,9 @@ class ArticleReader {
         break;
       }
     }
-    const candidates = this.found.mentions.filter(
+    // A mention ending before the verb starts in the verb's sentence.
+    const inSentence = this.mentionsBySentence.get(sentenceHoldingToken(this.analyzed.sentences, sentence.firstToken)) ?? [];
+    const candidates = inSentence.filter(
       (m) => m.firstToken >= sentence.firstToken && m.lastToken < verbIndex && !m.oblique && !this.found.actors[m.actor].metonym,
     );
     if (candidates.length === 0) return null;
@@ -179,6 +236,7 @@ class ArticleReader {
 
   private collectSpeechEvents(): void {
     const tokens = this.analyzed.tokens;
+    const datesBySentence = groupBy(this.dates, (d) => this.sentenceHolding(d.start));
     this.analyzed.sentences.forEach((sentence, sentenceIndex) => {
       const paragraph = this.paragraphOf(sentence.start);
       if (paragraph < 0 || !this.layout[paragraph].prose) return;
@@ -187,7 +245,7 @@ class ArticleReader {
         const token = tokens[i];
         if (this.isSpeechVerb(token)) {
           const event = { verb: i, actor: null as number | null, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
-          this.events.push(event);
+          this.addEvent(event);
           event.actor = this.subjectOf(i, sentence);
           verbs.push(event);
         } else if (SPEECH_NOUNS.has(token.normal) && !insideAny(token.start, this.quotes)) {
@@ -196,15 +254,15 @@ class ArticleReader {
           const possessive = owner && /[’']s$/.test(this.text.slice(owner.start, tokens[i].start).trim());
           if (owner && possessive) {
             const event = { verb: i, actor: owner.actor, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
-            this.events.push(event);
+            this.addEvent(event);
             verbs.push(event);
           }
         }
       }
       // Each date phrase belongs to the nearest verb of saying in its sentence.
-      for (const mention of this.dates) {
-        if (mention.start < sentence.start || mention.start >= sentence.end || verbs.length === 0) continue;
-        const at = tokens.findIndex((t) => t.end > mention.start);
+      for (const mention of datesBySentence.get(sentenceIndex) ?? []) {
+        if (verbs.length === 0) continue;
+        const at = tokenEndingAfter(tokens, mention.start);
         const nearest = [...verbs].sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
         nearest.dates.push(mention);
       }
@@ -213,7 +271,7 @@ class ArticleReader {
 
   read(): ExtractedStatement[] {
     const results: ExtractedStatement[] = [];
-    const byQuote = new Map<QuoteSpan, { actor: number; event: SpeechEvent | null; results: ExtractedStatement[] }>();
+    const byQuote: Attributions = { info: new Map(), order: [] };
     for (const quote of this.quotes) {
       const paragraph = this.paragraphOf(quote.start);
       if (paragraph < 0 || !this.layout[paragraph].prose) continue;
@@ -221,10 +279,11 @@ class ArticleReader {
       if (!attribution) continue;
       const actor = this.found.actors[attribution.actor];
       const produced = this.statementsFor(quote, actor, attribution.event, attribution.inheritedDate, attribution.frame);
-      byQuote.set(quote, { actor: attribution.actor, event: attribution.event, results: produced });
+      byQuote.info.set(quote, { actor: attribution.actor, event: attribution.event, results: produced });
+      byQuote.order.push(quote);
       results.push(...produced);
     }
-    const quoting = new Set([...byQuote.values()].map((info) => info.event));
+    const quoting = new Set([...byQuote.info.values()].map((info) => info.event));
     results.push(...this.reportedSpeech(quoting));
     return results.sort((a, b) => a.offset - b.offset);
   }
@@ -239,7 +298,7 @@ class ArticleReader {
       const verb = tokens[event.verb];
       if (verb.pos !== "VERB") continue;
       const sentence = this.analyzed.sentences[event.sentence];
-      if (this.quotes.some((q) => q.end > verb.start && q.start < sentence.end)) continue; // the quote is the statement
+      if (this.quoteOverlaps(verb.start, sentence.end)) continue; // the quote is the statement
       let piece: Span | null = this.leadingReport(event, sentence);
       if (!piece) {
         const start = this.complementStart(event, sentence);
@@ -290,10 +349,35 @@ class ArticleReader {
     return i;
   }
 
+  // Date mentions are in text order without overlapping (findDateMentions drops overlapping ones), so
+  // their starts and ends increase: the last one starting by a position is the only one that can cover it.
+
   private dateCovers(index: number): boolean {
     const token = this.analyzed.tokens[index];
-    return this.dates.some((d) => token.start >= d.start && token.end <= d.end) ||
-      (token.normal === "on" && this.dates.some((d) => d.start === this.analyzed.tokens[index + 1]?.start));
+    const next = this.analyzed.tokens[index + 1];
+    return this.dateCovering(token.start, token.end) || (token.normal === "on" && next !== undefined && this.dateStartingAt(next.start) !== undefined);
+  }
+
+  private dateCovering(start: number, end: number): boolean {
+    const last = this.dates[firstIndexWhere(this.dates.length, (i) => this.dates[i].start > start) - 1];
+    return last !== undefined && end <= last.end;
+  }
+
+  private dateStartingAt(position: number): DateMention | undefined {
+    const date = this.dates[firstStartingAtOrAfter(this.dates, position)];
+    return date?.start === position ? date : undefined;
+  }
+
+  /** The first date starting within `reach` characters after `position`. */
+  private dateStartingNear(position: number, reach: number): DateMention | undefined {
+    const date = this.dates[firstStartingAtOrAfter(this.dates, position)];
+    return date && date.start - position <= reach ? date : undefined;
+  }
+
+  /** Quotes are in text order without overlapping: does one end after `start` and begin before `end`? */
+  private quoteOverlaps(start: number, end: number): boolean {
+    const quote = this.quotes[firstEndingAfter(this.quotes, start)];
+    return quote !== undefined && quote.start < end;
   }
 
   /** Where the reported words begin: after "that", at an infinitive, at a clause's subject, or (speech acts) at the object. */
@@ -346,7 +430,7 @@ class ArticleReader {
 
   private attribute(
     quote: QuoteSpan,
-    previous: Map<QuoteSpan, { actor: number; event: SpeechEvent | null; results: ExtractedStatement[] }>,
+    previous: Attributions,
   ): { actor: number; event: SpeechEvent | null; inheritedDate: ExtractedStatement | null; frame: Span } | null {
     const openSentenceIndex = this.sentenceOf(quote.start - 1);
     const closeSentenceIndex = this.sentenceOf(Math.max(quote.start, quote.end - 1));
@@ -354,16 +438,16 @@ class ArticleReader {
     const closeSentence = this.analyzed.sentences[closeSentenceIndex] ?? openSentence;
     if (!openSentence) return null;
     // 1. A verb of saying before the quote in its sentence: "Moreau responded, “…”", "labeled Peru “very sick”".
-    const before = this.events
-      .filter((e) => e.sentence === openSentenceIndex && this.analyzed.tokens[e.verb].start < quote.start)
+    const before = this.eventsInSentence(openSentenceIndex)
+      .filter((e) => this.analyzed.tokens[e.verb].start < quote.start)
       .at(-1);
     if (before && before.actor !== null) {
       return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
     }
     // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister".
     const closing = quote.end;
-    const after = this.events.find((e) => {
-      if (e.sentence !== closeSentenceIndex || e.actor === null) return false;
+    const after = this.eventsInSentence(closeSentenceIndex).find((e) => {
+      if (e.actor === null) return false;
       const verbStart = this.analyzed.tokens[e.verb].start;
       if (verbStart < closing) return false;
       const between = this.text.slice(closing, verbStart);
@@ -375,7 +459,7 @@ class ArticleReader {
     // 3. A continuing quote: same speaker as the previous quote of the paragraph, or of a paragraph
     //    that ended in a colon or a quote just before this one.
     const paragraph = this.paragraphOf(quote.start);
-    const earlier = [...previous.entries()].filter(([q]) => q.start < quote.start).at(-1);
+    const earlier = lastAttributedBefore(previous, quote.start);
     const startsParagraph = this.text.slice(this.layout[paragraph].start, quote.start - 1).trim() === "";
     if (earlier) {
       const [earlierQuote, info] = earlier;
@@ -393,7 +477,7 @@ class ArticleReader {
     if (startsParagraph && previousParagraph >= 0) {
       const lead = this.layout[previousParagraph];
       if (/:\s*$/.test(this.text.slice(lead.start, lead.end))) {
-        const event = this.events.filter((e) => e.paragraph === previousParagraph && e.actor !== null).at(-1);
+        const event = this.eventsInParagraph(previousParagraph).filter((e) => e.actor !== null).at(-1);
         if (event && event.actor !== null) {
           const leadSentence = this.analyzed.sentences[event.sentence];
           return { actor: event.actor, event, inheritedDate: null, frame: { start: leadSentence.start, end: closeSentence.end } };
@@ -419,8 +503,8 @@ class ArticleReader {
     if (inherited?.dateExpr) return { start: -1, end: -1, text: inherited.dateText ?? "", expr: inherited.dateExpr };
     if (!event) return null;
     // A verb coordinated with a dated one shares its date ("described … on Sunday and suggested …").
-    const sibling = this.events.find(
-      (e) => e.sentence === event.sentence && e.verb < event.verb && e.actor === actor && e.dates.length,
+    const sibling = this.eventsInSentence(event.sentence).find(
+      (e) => e.verb < event.verb && e.actor === actor && e.dates.length,
     );
     if (sibling) return sibling.dates[0];
     // A fronted time phrase ("Over the past weekend, …") sets the time for the rest of its paragraph,
@@ -428,15 +512,15 @@ class ArticleReader {
     const sentences = this.analyzed.sentences;
     for (let s = event.sentence - 1; s >= 0; s--) {
       if (this.paragraphOf(sentences[s].start) !== event.paragraph) break;
-      if (this.events.some((e) => e.sentence === s && e.actor !== null && e.actor !== actor)) break;
-      const fronted = this.dates.find((d) => d.start >= sentences[s].start && d.start - sentences[s].start <= 12);
+      if (this.eventsInSentence(s).some((e) => e.actor !== null && e.actor !== actor)) break;
+      const fronted = this.dateStartingNear(sentences[s].start, 12);
       if (fronted) return fronted;
     }
     // A paragraph that opens with the quote continues the same speaker's dated speech in the paragraphs
     // just before it ("Moreau said Wednesday…" … "“…,” Moreau wrote.").
     if (!opensWithQuote) return null;
     for (let p = this.previousProse(event.paragraph), hops = 0; p >= 0 && hops < 3; p = this.previousProse(p), hops++) {
-      const inParagraph = this.events.filter((e) => e.paragraph === p && e.actor !== null);
+      const inParagraph = this.eventsInParagraph(p).filter((e) => e.actor !== null);
       const dated = inParagraph.filter((e) => e.actor === actor && e.dates.length).at(-1);
       if (dated) return dated.dates[0];
       if (inParagraph.some((e) => e.actor !== actor)) return null;
@@ -494,8 +578,10 @@ class ArticleReader {
   private gapsBetweenQuotes(window: Span): Span[] {
     const gaps: Span[] = [];
     let cursor = window.start;
-    for (const quote of this.quotes) {
-      if (quote.end < window.start || quote.start > window.end) continue;
+    // Quotes are in text order without overlapping: the ones ending before the window come first.
+    for (let q = firstEndingAtOrAfter(this.quotes, window.start); q < this.quotes.length; q++) {
+      const quote = this.quotes[q];
+      if (quote.start > window.end) break;
       if (quote.start - 1 > cursor) gaps.push({ start: cursor, end: quote.start - 1 });
       cursor = Math.max(cursor, quote.end + 1);
     }
@@ -506,7 +592,10 @@ class ArticleReader {
   /** A quote of several sentences is several statements: outlets quote them separately. */
   private quoteSentences(quote: QuoteSpan): Span[] {
     const pieces: Span[] = [];
-    for (const sentence of this.analyzed.sentences) {
+    const sentences = this.analyzed.sentences;
+    // Sentences are in text order: those ending by the quote's start and those starting after its end cannot overlap it.
+    for (let s = firstEndingAfter(sentences, quote.start); s < sentences.length && sentences[s].start < quote.end; s++) {
+      const sentence = sentences[s];
       const start = Math.max(sentence.start, quote.start);
       const end = Math.min(sentence.end, quote.end);
       if (end <= start) continue;
@@ -533,11 +622,15 @@ class ArticleReader {
       return position >= verbEnd && position - verbEnd < 40 ? 1 : 2;
     };
     const candidates: { position: number; country: string | null; rank: number }[] = [];
-    for (const mention of this.found.countries) {
+    // Only positions inside the piece or the frame rank at all.
+    const spans = [piece, ...frame];
+    const from = Math.min(...spans.map((s) => s.start));
+    const to = Math.max(...spans.map((s) => s.end));
+    for (const mention of startingWithin(this.found.countries, from, to)) {
       const rank = rankOf(mention.start);
       if (rank >= 0) candidates.push({ position: mention.start, country: mention.country, rank });
     }
-    for (const mention of [...this.found.quotedMentions, ...this.found.mentions]) {
+    for (const mention of [...startingWithin(this.found.quotedMentions, from, to), ...startingWithin(this.found.mentions, from, to)]) {
       if (mention.actor === actor.id) continue;
       const rank = rankOf(mention.start);
       if (rank >= 0) candidates.push({ position: mention.start, country: this.found.actors[mention.actor].country, rank });
@@ -547,4 +640,47 @@ class ArticleReader {
     if (named) return named.country;
     return this.dyad.find((country) => country !== own) ?? null;
   }
+}
+
+interface Attribution {
+  actor: number;
+  event: SpeechEvent | null;
+  results: ExtractedStatement[];
+}
+
+/** Quotes already attributed, and the order they were attributed in. */
+interface Attributions {
+  info: Map<QuoteSpan, Attribution>;
+  order: QuoteSpan[];
+}
+
+/** The last attributed quote that starts before `position`, as the entries of `info` list it. */
+function lastAttributedBefore(attributions: Attributions, position: number): [QuoteSpan, Attribution] | undefined {
+  for (let i = attributions.order.length - 1; i >= 0; i--) {
+    const quote = attributions.order[i];
+    if (quote.start < position) return [quote, attributions.info.get(quote)!];
+  }
+  return undefined;
+}
+
+function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
+/** Index of the first token ending after `position`, -1 when none; token ends never decrease. */
+function tokenEndingAfter(tokens: Token[], position: number): number {
+  const index = firstEndingAfter(tokens, position);
+  return index < tokens.length ? index : -1;
+}
+
+/**
+ * The items starting in [from, to), in their order. Country mentions (sorted by the gazetteer)
+ * and actor mentions (sorted by findActors, pronouns merged in by position) are in text order.
+ */
+function startingWithin<T extends { start: number }>(items: T[], from: number, to: number): T[] {
+  const result: T[] = [];
+  for (let i = firstStartingAtOrAfter(items, from); i < items.length && items[i].start < to; i++) result.push(items[i]);
+  return result;
 }

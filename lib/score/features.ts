@@ -1,4 +1,5 @@
 import modifiers from "../data/modifiers.json";
+import { firstIndexWhere, sentenceHoldingToken } from "../extract/positions";
 import { findQuotes } from "../extract/quotes";
 import { analyzeText, lexiconSentiment, type AnalyzedText, type CueMatch } from "../nlp";
 import type { Features, RuleHit } from "../types";
@@ -29,7 +30,7 @@ function inScope(match: CueMatch, requirement: RuleRequirement, quotes: Span[], 
 }
 
 function sentenceBounds(analyzed: AnalyzedText, tokenIndex: number): [number, number] {
-  const sentence = analyzed.sentences.find((s) => tokenIndex >= s.firstToken && tokenIndex <= s.lastToken);
+  const sentence = analyzed.sentences[sentenceHoldingToken(analyzed.sentences, tokenIndex)];
   return sentence ? [sentence.firstToken, sentence.lastToken] : [0, analyzed.tokens.length - 1];
 }
 
@@ -81,12 +82,13 @@ export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: 
  */
 export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]): RuleHit[] {
   const hits: RuleHit[] = [];
+  const nearby = cuesStartingWithin(analyzed, [...quotes, ...frame]);
   for (const rule of RULES) {
     // A rule needs every requirement met: stop at the first that no cue meets.
     const found: CueMatch[][] = [];
     for (const requirement of rule.requires) {
       const cues = cueSetOf(requirement);
-      const matches = analyzed.cues.filter((match) => cues.has(match.cue) && inScope(match, requirement, quotes, frame));
+      const matches = nearby.filter((match) => cues.has(match.cue) && inScope(match, requirement, quotes, frame));
       if (matches.length === 0) break;
       found.push(matches);
     }
@@ -99,6 +101,31 @@ export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]):
     hits.push({ rule: rule.id, value: primary.value, evidence, modifiers: primary.applied });
   }
   return hits;
+}
+
+/** Cue indices ordered by start (ties in cue order), for picking an article's cues near one statement. */
+const cuesByStart = new WeakMap<AnalyzedText, number[]>();
+
+/**
+ * The cues that start within the spans' reach, in the article's cue order. A cue in scope lies
+ * inside one of the spans, so none starting outside [first start, last end] can be.
+ */
+function cuesStartingWithin(analyzed: AnalyzedText, spans: Span[]): CueMatch[] {
+  if (spans.length === 0) return [];
+  const from = Math.min(...spans.map((s) => s.start));
+  const to = Math.max(...spans.map((s) => s.end));
+  let order = cuesByStart.get(analyzed);
+  if (!order) {
+    order = analyzed.cues.map((_, i) => i).sort((a, b) => analyzed.cues[a].start - analyzed.cues[b].start || a - b);
+    cuesByStart.set(analyzed, order);
+  }
+  const byStart = order;
+  const picked: number[] = [];
+  for (let k = firstIndexWhere(byStart.length, (i) => analyzed.cues[byStart[i]].start >= from); k < byStart.length; k++) {
+    if (analyzed.cues[byStart[k]].start > to) break;
+    picked.push(byStart[k]);
+  }
+  return picked.sort((a, b) => a - b).map((i) => analyzed.cues[i]);
 }
 
 /** Every statement of an article checks every rule against the article's cues. */
