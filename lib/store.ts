@@ -2,7 +2,7 @@
 // utterances into the statements already stored, and reads them back. No NLP here:
 // identity of utterances (isSameUtterance / mergeStatements / speakerKey) comes from
 // lib/merge.ts and scores from lib/score.
-import { providerOf, type Db } from "./db";
+import { providerOf, type Db, type DbProvider } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
 import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
@@ -244,7 +244,7 @@ async function readStatements(tx: Tx, ids: string[]): Promise<Statement[]> {
  */
 export async function insertRows<R = unknown>(
   tx: Pick<Tx, "$queryRawUnsafe">,
-  provider: "sqlite" | "postgresql",
+  provider: DbProvider,
   table: string,
   rows: Record<string, unknown>[],
   options: { json?: string[]; returning?: string[]; updatedAt?: boolean; updateOnConflict?: string[] } = {},
@@ -628,17 +628,15 @@ export async function activateWeightSet(prisma: Db, version: number): Promise<St
 /** Statements per UPDATE of a re-score: the unit of progress that `afterPage` reports. */
 const RESCORE_PAGE = 100_000;
 
-type Provider = "sqlite" | "postgresql";
-
 /**
  * A score is a pure function of a statement's lexicon value and rule hits, and a store holds
  * far fewer distinct pairs of them than statements. So a re-score scores each distinct pair
- * once, in the app with scoreValues, in a temporary table ("RescorePair"), and the database
+ * once, in the app (scorePairs), in a temporary table ("RescorePair"), and the database
  * copies each pair's result to its statements: no statement travels to the app and back, and
  * the arithmetic of a score exists only in lib/score. The pairs stay in the database as keys
  * (their row number travels), so that matching them back never depends on a float's text form.
  */
-function rescoreQueries(provider: Provider, pendingOnly: boolean) {
+function rescoreQueries(provider: DbProvider, pendingOnly: boolean) {
   if (provider === "postgresql") {
     return {
       create: [],
@@ -687,7 +685,7 @@ function rescoreQueries(provider: Provider, pendingOnly: boolean) {
 }
 
 /** Score, label and CAMEO code of each distinct (row number, lexicon value, rule hits) pair. */
-export function scorePairs(pairs: Array<[number, string, string]>, weights: WeightSet): Array<[number, number, Label, string | null]> {
+function scorePairs(pairs: Array<[number, string, string]>, weights: WeightSet): Array<[number, number, Label, string | null]> {
   const score = pairScorer(weights);
   return pairs.map(([n, lexicon, ruleValues]) => {
     const s = score(Number(lexicon), ruleValues);
@@ -715,7 +713,7 @@ async function dropScoreIndexesIfLarge(tx: Tx): Promise<string[]> {
 export async function rescoreWithin(
   tx: Tx,
   weights: StoredWeightSet,
-  options: { all?: boolean; pageSize?: number; provider?: Provider; afterPage?: (done: number) => void | Promise<void> } = {},
+  options: { all?: boolean; pageSize?: number; provider?: DbProvider; afterPage?: (done: number) => void | Promise<void> } = {},
 ): Promise<number> {
   const provider = options.provider ?? "sqlite";
   const pageSize = options.pageSize ?? RESCORE_PAGE;
