@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SORT_KEYS, emptyFilters, type Filters } from "../lib/filters";
 import { analyzeBatch } from "../lib/pipeline";
-import { iterateStatements, querySeries, queryStatements } from "../lib/query";
+import { countStatements, iterateStatements, querySeries, queryStatements } from "../lib/query";
 import { periodStart } from "../lib/series";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
 import { rebuildRollups } from "../lib/rollup";
@@ -217,6 +217,32 @@ describe.each(backends)("scale on %s", (_name, open) => {
     expect(await storedLines(backend.prisma)).toEqual(kept);
   });
 
+  test("the unfiltered total comes from the count the triggers keep, which the migration's backfill reproduces", async () => {
+    const counted = async () => Number((await backend.prisma.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS "n" FROM "Statement"`))[0].n);
+    const rows = await counted();
+    expect(rows).toBeGreaterThan(100);
+    expect(await countStatements(backend.prisma, emptyFilters())).toBe(rows);
+    const folder = _name === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
+    const migration = fs.readFileSync(path.join(ROOT, folder, "20261122130000_statement_count", "migration.sql"), "utf8");
+    // From the first row inserted to the next comment or definition.
+    const start = migration.indexOf('INSERT INTO "StatementCount"');
+    const end = Math.min(...["\n--", "CREATE "].map((mark) => migration.indexOf(mark, start)).filter((at) => at >= 0));
+    const backfill = migration.slice(start, end);
+    await backend.prisma.$executeRawUnsafe(`DELETE FROM "StatementCount"`);
+    for (const statement of backfill.split(/;\s*$/m).filter((part) => part.trim())) await backend.prisma.$executeRawUnsafe(statement);
+    expect(await countStatements(backend.prisma, emptyFilters())).toBe(rows);
+    // Deletes are counted too (rolled back, so that the store stays as the other tests expect).
+    const rollBack = new Error("roll back");
+    const afterDelete = backend.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`DELETE FROM "Statement" WHERE "id" IN (SELECT "id" FROM "Statement" ORDER BY "id" LIMIT 3)`);
+      const [kept] = await tx.$queryRawUnsafe<{ n: unknown }[]>(`SELECT SUM("statements") AS "n" FROM "StatementCount"`);
+      expect(Number(kept.n)).toBe(rows - 3);
+      throw rollBack;
+    });
+    await expect(afterDelete).rejects.toBe(rollBack);
+    expect(await countStatements(backend.prisma, emptyFilters())).toBe(rows);
+  });
+
   test("export pages continue by keyset in exactly the table's order, for every sort", async () => {
     const { total } = await queryStatements(backend.prisma, emptyFilters(), { sort: "date", dir: "desc", limit: 1, offset: 0 });
     expect(total).toBeGreaterThan(100);
@@ -310,6 +336,8 @@ describe.each(backends)("two ingest processes at once on %s", (_name, open) => {
     expect(new Set(got.articles).size).toBe(files.length);
     expect(got.statements.length).toBeGreaterThan(100);
     expect(got).toEqual(expected);
+    // Each process's inserts went to its own shard of the count.
+    expect(await countStatements(concurrent.prisma, emptyFilters())).toBe(got.statements.length);
     const rollup = await rollupAndTruth(concurrent.prisma);
     expect(rollup.stored).toEqual(rollup.truth);
     // Both processes rebuilt chart lines of the same dyads' days: none is there twice.
