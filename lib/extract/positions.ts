@@ -34,15 +34,17 @@ export function firstStartingAfter(items: readonly { start: number }[], position
   return firstIndexWhere(items.length, (i) => items[i].start > position);
 }
 
+/** Adds `value` to the end of the group of `key`. */
+export function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
 /** Groups items under a key, each group in the items' order. */
 export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
+  for (const item of items) appendTo(groups, keyOf(item), item);
   return groups;
 }
 

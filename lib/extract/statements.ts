@@ -5,6 +5,7 @@ import { ruleHits, type Span } from "../score/features";
 import type { Features } from "../types";
 import { findActors, type Actor, type ActorMention, type ArticleActors } from "./actors";
 import {
+  appendTo,
   firstEndingAfter,
   firstEndingAtOrAfter,
   firstIndexWhere,
@@ -661,12 +662,6 @@ function lastAttributedBefore(attributions: Attributions, position: number): [Qu
     if (quote.start < position) return [quote, attributions.info.get(quote)!];
   }
   return undefined;
-}
-
-function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
-  const group = groups.get(key);
-  if (group) group.push(value);
-  else groups.set(key, [value]);
 }
 
 /** Index of the first token ending after `position`, -1 when none; token ends never decrease. */
