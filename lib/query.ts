@@ -377,27 +377,33 @@ export async function countStatements(db: Db, filters: Filters): Promise<number>
   return num(row?.n);
 }
 
-/** A statement with its sources and explanation, from the rows of viewsOf's two queries. */
-function toView(row: Record<string, unknown>, sources: SourceView[], weights: Map<number, WeightSet>): StatementView {
+/** What the table and the export show of a statement row: its columns, and its features explained. */
+function explainedRow(row: Record<string, unknown>, weights: Map<number, WeightSet>) {
   const features = parseJson<Features>(row.features);
   const weightVersion = num(row.weightVersion);
   return {
-    id: String(row.id),
-    date: str(row.date),
-    dateRange: rangeOf(row),
-    speaker: str(row.speaker),
-    speakerCountry: str(row.speakerCountry),
-    target: str(row.target),
-    text: String(row.text),
-    context: String(row.context),
-    score: num(row.score),
-    label: String(row.label) as Label,
-    cameo: str(row.cameo),
-    weightVersion,
-    contributions: explainContributions(contributionsOf(features, weights, weightVersion), features),
-    evidence: features.hits,
-    sources,
+    features,
+    row: {
+      id: String(row.id),
+      date: str(row.date),
+      dateRange: rangeOf(row),
+      speaker: str(row.speaker),
+      speakerCountry: str(row.speakerCountry),
+      target: str(row.target),
+      text: String(row.text),
+      score: num(row.score),
+      label: String(row.label) as Label,
+      cameo: str(row.cameo),
+      weightVersion,
+      contributions: explainContributions(contributionsOf(features, weights, weightVersion), features),
+    },
   };
+}
+
+/** A statement with its sources and explanation, from the rows of viewsOf's two queries. */
+function toView(row: Record<string, unknown>, sources: SourceView[], weights: Map<number, WeightSet>): StatementView {
+  const explained = explainedRow(row, weights);
+  return { ...explained.row, context: String(row.context), evidence: explained.features.hits, sources };
 }
 
 function rangeOf(row: Record<string, unknown>): DateRange | null {
@@ -480,25 +486,7 @@ export async function* iterateStatements(db: Db, filters: Filters, table: Omit<T
       ORDER BY ${orderSql(terms)}
       LIMIT ${pageSize}`);
     if (page.length === 0) return;
-    yield page.map((r) => {
-      const features = parseJson<Features>(r.features);
-      const weightVersion = num(r.weightVersion);
-      return {
-        id: String(r.id),
-        date: str(r.date),
-        dateRange: rangeOf(r),
-        speaker: str(r.speaker),
-        speakerCountry: str(r.speakerCountry),
-        target: str(r.target),
-        text: String(r.text),
-        score: num(r.score),
-        label: String(r.label) as Label,
-        cameo: str(r.cameo),
-        weightVersion,
-        contributions: explainContributions(contributionsOf(features, weights, weightVersion), features),
-        sourceCount: num(r.sourceCount),
-      };
-    });
+    yield page.map((r) => ({ ...explainedRow(r, weights).row, sourceCount: num(r.sourceCount) }));
     if (page.length < pageSize) return;
     const final: Record<string, unknown> = page[page.length - 1];
     last = terms.map((_, i) => final[`k${i}`]);
