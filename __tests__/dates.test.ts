@@ -129,6 +129,13 @@ describe("findDateMentions", () => {
     expect(texts("statements made over the past week")).toEqual(["over the past week"]);
   });
 
+  test("plural spans are not dates, but a date beside them still is", () => {
+    expect(findDateMentions("Tensions have grown in recent weeks and months, and in the coming days.")).toEqual([]);
+    expect(texts("After months of talks, the minister spoke last week.")).toEqual(["last week"]);
+    expect(texts("Weeks of talks ended this month.")).toEqual(["this month"]);
+    expect(texts("Days of talks ended two days ago.")).toEqual(["two days ago"]);
+  });
+
   test("weekends include the words before 'weekend'", () => {
     expect(findDateMentions("tensions that peaked over the weekend.")).toEqual([
       expect.objectContaining({ text: "over the weekend", expr: { kind: "weekend", which: "last" } }),

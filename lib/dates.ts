@@ -395,13 +395,17 @@ function classify(
 }
 
 /**
- * Every expression classify() accepts contains a y-m-d date, a word ending in "day", "night",
- * "week"… ("3 days ago" has "day"), or passes MONTH_NAME_RE. chrono's results start after a
- * non-word character (or at the line's start) and a month name ends one only before a non-word
- * character, so such a month name is a whole word of the line too ("decision" and "market" are
- * not "Dec" and "Mar"). A line without any of these cannot hold a date we use.
+ * Every expression classify() accepts holds one of these words, the words its own tests look for:
+ * "weekend", "week" or "month" as a whole word, "days ago", yesterday/today/tomorrow, a part of
+ * the day, a weekday name, a y-m-d date, or a month name passing MONTH_NAME_RE. chrono's results
+ * start after a non-word character (or at the line's start) and end before one (its patterns end
+ * in `(?=\W|$)`), so "week" closing a result closes a word of the line too: lines that speak only
+ * of "weeks", "months" or "recent days" are not parsed. Likewise a month name is a whole word of
+ * the line ("decision" and "market" are not "Dec" and "Mar"). A line without any of these cannot
+ * hold a date we use.
  */
-const DATE_WORD_GATE = /day|night|morning|afternoon|evening|week|month|tomorrow|\d{4}[-/]\d{1,2}[-/]\d{1,2}/i;
+const DATE_WORD_GATE =
+  /weekend|week\b|month\b|days?\s+ago|yesterday|today|tomorrow|night|morning|afternoon|evening|(?:sun|mon|tues|wednes|thurs|fri|satur)day|\d{4}[-/]\d{1,2}[-/]\d{1,2}/i;
 const mayHoldDate = (line: string) => DATE_WORD_GATE.test(line) || MONTH_NAME_RE.test(line);
 
 /**
