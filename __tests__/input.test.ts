@@ -232,6 +232,20 @@ describe("front matter", () => {
     expect(a.paragraphs[0]).toBe("Ministers trade barbs over fishing rights");
   });
 
+  test("the body starts right after the closing delimiter's line, with or without a blank line, whatever follows", () => {
+    const plain = parse(ARTICLE);
+    for (const fm of ["---\nsource: Herald\n---\n", "---\nsource: Herald\n---\n\n", "---\r\nsource: Herald\r\n---\r\n", "---yaml\nsource: Herald\n---\n"]) {
+      const a = parse(fm + ARTICLE);
+      expect(a.source).toBe("Herald");
+      expect(a.paragraphs).toEqual(plain.paragraphs);
+      expect(a.contentHash).toBe(plain.contentHash);
+    }
+    // The first "\n---" closes, as in gray-matter, even when more text follows on that line.
+    const later = parse("---\nsource: Herald\n--- ignored\n---\n" + ARTICLE);
+    expect(later.source).toBe("Herald");
+    expect(later.title).toBe("ignored");
+  });
+
   test("a quoted date string and a timestamp with a time zone (UTC day)", () => {
     expect(parse('---\ndate: "2025-03-13"\n---\n' + ARTICLE).published).toBe("2025-03-13");
     expect(parse("---\ndate: 2025-03-13T22:30:00-05:00\n---\n" + ARTICLE).published).toBe("2025-03-14");

@@ -193,26 +193,31 @@ function splitFrontMatter(path: string, text: string): { fm: FrontMatter; body: 
   if (text.indexOf("\n") < 0 || !CLOSE_RE.test(afterOpen)) {
     throw new InputRejected(path, `front matter opened with "---" on line 1 is never closed`);
   }
+  // gray-matter copies the whole text it is given into a Buffer: it is given only the front matter,
+  // up to the first "\n---" (the delimiter it closes at), and the body is what follows that.
+  const close = text.indexOf("\n---", 3) + "\n---".length;
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options also bypasses gray-matter's cache, which would otherwise hand back an
     // unparsed entry the second time the same malformed text is parsed.
-    parsed = matter(text, { engines: { javascript: refuseEngine, js: refuseEngine, coffee: refuseEngine } });
+    parsed = matter(text.slice(0, close), { engines: { javascript: refuseEngine, js: refuseEngine, coffee: refuseEngine } });
   } catch (e) {
     const err = e as YamlError;
     const reason = (err.reason ?? err.message ?? String(e)).split("\n")[0];
     const line = typeof err.mark?.line === "number" ? ` at line ${err.mark.line + 2}` : "";
     throw new InputRejected(path, `malformed YAML front matter${line}: ${reason}`);
   }
+  // As gray-matter takes the body: after the delimiter and its line break (already "\n" alone here).
+  const body = text.slice(text[close] === "\n" ? close + 1 : close);
   const data: unknown = parsed.data;
-  if (data === null || data === undefined) return { fm: none, body: parsed.content };
+  if (data === null || data === undefined) return { fm: none, body };
   if (typeof data !== "object" || Array.isArray(data) || data instanceof Date) {
     throw new InputRejected(path, "malformed YAML front matter: not a list of key: value fields");
   }
   const d = data as Record<string, unknown>;
   return {
     fm: { date: dateField(path, d, parsed.matter ?? ""), source: textField(path, d, "source"), url: textField(path, d, "url"), title: textField(path, d, "title") },
-    body: parsed.content,
+    body,
   };
 }
 
