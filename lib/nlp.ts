@@ -7,6 +7,7 @@ export interface Token {
   index: number;
   text: string;
   normal: string;
+  /** The lemma of a verb ("said" → "say"); empty for other tokens, of which nothing asks it. */
   lemma: string;
   pos: string;
   start: number;
@@ -54,6 +55,14 @@ const ANALYSIS_PIPE = ["sbd", "pos", "cer"];
 /** Document sentiment is the mean of its sentences' scores, whose negated words count against them. */
 const SENTIMENT_PIPE = ["sbd", "negation", "sentiment"];
 
+/**
+ * Lemmas of verbs by their text. wink's lemma of a token depends only on its text and tag, except
+ * for a piece of a contraction, which carries its own; lemmatizing every token is most of the cost
+ * of reading a text's columns, and news reuses a few hundred verbs.
+ */
+const verbLemmas = new Map<string, string>();
+const VERB_LEMMAS_LIMIT = 20_000;
+
 let instance: Nlp | null = null;
 let sentimentInstance: Nlp | null = null;
 
@@ -80,8 +89,19 @@ export function analyzeText(text: string): AnalyzedText {
   const values = all.out() as string[];
   const spaces = all.out(its.precedingSpaces as never) as unknown as string[];
   const normals = all.out(its.normal) as string[];
-  const lemmas = all.out(its.lemma as never) as unknown as string[];
   const tags = all.out(its.pos) as string[];
+  const contracted = all.out(its.contractionFlag as never) as unknown as boolean[];
+  const verbLemma = (index: number): string => {
+    let lemma = contracted[index] ? undefined : verbLemmas.get(values[index]);
+    if (lemma === undefined) {
+      lemma = all.itemAt(index).out(its.lemma as never) as unknown as string;
+      if (!contracted[index]) {
+        if (verbLemmas.size >= VERB_LEMMAS_LIMIT) verbLemmas.clear();
+        verbLemmas.set(values[index], lemma);
+      }
+    }
+    return lemma;
+  };
   const tokens: Token[] = new Array(values.length);
   const blank: boolean[] = new Array(values.length);
   // A line break ends a sentence (headings, captions and paragraphs have no final stop of their own).
@@ -102,7 +122,7 @@ export function analyzeText(text: string): AnalyzedText {
       index,
       text: value,
       normal: normals[index],
-      lemma: lemmas[index],
+      lemma: tags[index] === "VERB" ? verbLemma(index) : "",
       pos: tags[index],
       start,
       end: cursor,
