@@ -31,6 +31,12 @@ export interface ParallelIngestResult {
 
 /** Batches analyzed ahead of the store at most, per worker: bounds memory. */
 const AHEAD_PER_WORKER = 4;
+/**
+ * Batches sent to a worker before it answers: one queued behind the one it analyzes. The store
+ * runs on this thread in synchronous database calls, so a worker that had to wait for this
+ * thread to hand it its next batch would sit idle through each of them.
+ */
+const QUEUED_PER_WORKER = 2;
 /** Articles per store transaction at most: bounds a transaction's memory and lock time. */
 const ARTICLES_PER_TRANSACTION = 400;
 /** Store transactions between rebuilds of the chart's rollups. */
@@ -118,9 +124,11 @@ export async function ingestParallel(prisma: Db, batches: Iterable<BatchInput[]>
         worker.postMessage({ id: nextToSend++, inputs, date: options.date });
         return true;
       };
-      const idle = new Set<Worker>();
+      const sentTo = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
       const feed = () => {
-        for (const worker of [...idle]) if (send(worker)) idle.delete(worker);
+        for (const worker of workers) {
+          while (sentTo.get(worker)! < QUEUED_PER_WORKER && send(worker)) sentTo.set(worker, sentTo.get(worker)! + 1);
+        }
         if (exhausted && nextToStore === nextToSend && !storing) resolve();
       };
       const store = async () => {
@@ -156,12 +164,11 @@ export async function ingestParallel(prisma: Db, batches: Iterable<BatchInput[]>
         worker.on("message", (message: { id: number; result?: BatchResult; error?: string }) => {
           if (message.error) return fail(new Error(`analysis failed: ${message.error}`));
           finished.set(message.id, message.result!);
-          idle.add(worker);
+          sentTo.set(worker, sentTo.get(worker)! - 1);
           feed();
           void store();
         });
         worker.on("error", fail);
-        idle.add(worker);
       }
       feed();
     });
