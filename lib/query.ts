@@ -410,15 +410,16 @@ function rangeOf(row: Record<string, unknown>): DateRange | null {
   return row.dateFrom && row.dateTo ? { from: String(row.dateFrom), to: String(row.dateTo) } : null;
 }
 
+/** The ids of one page of the filtered statements, in table order. */
+export function statementPageSql(filters: Filters, table: TableOptions): Prisma.Sql {
+  return sql`SELECT "id" FROM "Statement" ${whereSql(filters, { charted: false })}
+    ORDER BY ${orderSql(sortTerms(table))}
+    LIMIT ${table.limit} OFFSET ${table.offset}`;
+}
+
 /** One page of the filtered statements, in table order, with their sources and explanations. */
 export async function queryStatements(db: Db, filters: Filters, table: TableOptions): Promise<{ total: number; rows: StatementView[] }> {
-  const [total, ids] = await Promise.all([
-    countStatements(db, filters),
-    db.$queryRaw<Array<{ id: string }>>(sql`
-      SELECT "id" FROM "Statement" ${whereSql(filters, { charted: false })}
-      ORDER BY ${orderSql(sortTerms(table))}
-      LIMIT ${table.limit} OFFSET ${table.offset}`),
-  ]);
+  const [total, ids] = await Promise.all([countStatements(db, filters), db.$queryRaw<Array<{ id: string }>>(statementPageSql(filters, table))]);
   return { total, rows: await viewsOf(db, ids.map((r) => r.id)) };
 }
 
