@@ -466,13 +466,24 @@ export type StatementExportRow = Pick<
 > & { sourceCount: number };
 
 /**
+ * Rows per export page. In an order that an index holds (see sortTerms), a page reads just its
+ * rows. In the others, each page sorts every row after the previous page's last (about a second
+ * at a million), so they take pages ten times larger: ten times fewer sorts, for a few more
+ * megabytes held at once.
+ */
+function exportPageSize(table: Pick<TableOptions, "sort" | "dir">): number {
+  const indexed = table.sort === "score" || (table.sort === "date" && table.dir === "desc");
+  return indexed ? 1000 : 10_000;
+}
+
+/**
  * Every filtered statement in table order, a page at a time (for streaming exports). Each page
  * continues after the previous one's last sort values (keyset), so a page costs the same at row
  * one million as at row one, and rows stored meanwhile neither repeat nor shift others out.
  * One query per page reads just what the CSV writes (reports counted, not loaded), so that a
  * page leaves little garbage behind and the server's memory stays flat.
  */
-export async function* iterateStatements(db: Db, filters: Filters, table: Omit<TableOptions, "limit" | "offset">, pageSize = 1000): AsyncGenerator<StatementExportRow[]> {
+export async function* iterateStatements(db: Db, filters: Filters, table: Omit<TableOptions, "limit" | "offset">, pageSize = exportPageSize(table)): AsyncGenerator<StatementExportRow[]> {
   const terms = sortTerms(table);
   const keys = join(terms.map((t, i) => sql`${t.expr} AS ${Prisma.raw(`"k${i}"`)}`), ", ");
   const where = whereSql(filters, { charted: false });
