@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SORT_KEYS, emptyFilters, type Filters } from "../lib/filters";
 import { analyzeBatch } from "../lib/pipeline";
-import { countStatements, iterateStatements, querySeries, queryStatements, statementPageSql } from "../lib/query";
+import { countStatements, filterChoices, iterateStatements, querySeries, queryStatements, statementPageSql } from "../lib/query";
 import { periodStart } from "../lib/series";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
 import { rebuildRollups } from "../lib/rollup";
@@ -234,6 +234,27 @@ describe.each(backends)("scale on %s", (_name, open) => {
     }
     expect(kept.length).toBeGreaterThan(20);
     expect(await storedLines(backend.prisma)).toEqual(kept);
+  });
+
+  test("the filter's speakers, dyads and days, read from the chart's rollup and the undated statements, equal a count of every statement", async () => {
+    const db = backend.prisma;
+    const [undated] = await db.$queryRawUnsafe<Row[]>(`SELECT COUNT(*) AS "n", COUNT("dateFrom") AS "ranged" FROM "Statement" WHERE "date" IS NULL`);
+    expect(num(undated.ranged)).toBeGreaterThan(0);
+    expect(num(undated.n)).toBeGreaterThan(num(undated.ranged));
+    const speakers = await db.$queryRawUnsafe<Row[]>(`SELECT MAX("speaker") AS "name", COUNT(*) AS "statements" FROM "Statement" WHERE "speakerKey" <> '' GROUP BY "speakerKey"`);
+    const dyads = await db.$queryRawUnsafe<Row[]>(
+      `SELECT "speakerCountry" AS "country", "target", COUNT(*) AS "statements" FROM "Statement" WHERE "speakerCountry" IS NOT NULL AND "target" IS NOT NULL GROUP BY "speakerCountry", "target"`,
+    );
+    const [span] = await db.$queryRawUnsafe<Row[]>(`SELECT MIN(COALESCE("date", "dateFrom")) AS "first", MAX(COALESCE("date", "dateTo")) AS "last", COUNT(*) AS "n" FROM "Statement"`);
+    const choices = await filterChoices(db);
+    const byName = <T extends Row>(rows: T[]) => rows.map((r) => ({ ...r, statements: num(r.statements) })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(byName(choices.speakers)).toEqual(byName(speakers));
+    expect(byName(choices.dyads)).toEqual(byName(dyads));
+    expect({ first: choices.firstDate, last: choices.lastDate, n: choices.statements }).toEqual({ first: span.first, last: span.last, n: num(span.n) });
+    for (const list of [choices.speakers, choices.dyads]) {
+      const counts = list.map((c) => c.statements);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
   });
 
   test("the unfiltered total comes from the count the triggers keep, which the migration's backfill reproduces", async () => {

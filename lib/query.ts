@@ -3,7 +3,7 @@
 // only portable functions are used (AVG, COUNT, window ROW_NUMBER, LOWER, SUBSTR).
 import { providerOf, type Db } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
-import { dyadLabel, DYAD_SEPARATOR, type Filters, type Resolution, type TableOptions } from "./filters";
+import { dyadLabel, DYAD_SEPARATOR, emptyFilters, type Filters, type Resolution, type TableOptions } from "./filters";
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
 import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholePeriods, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
@@ -516,26 +516,66 @@ export interface FilterChoices {
   statements: number;
 }
 
-/** Speakers and dyads in the store, busiest first, with the span of known dates. */
+/**
+ * Speakers and dyads in the store, busiest first, with the span of known dates. Read from the
+ * chart's whole-history rows (dated statements) plus the statements without a day, which the
+ * scoring index lists together at its start: counting every statement per speaker would cost
+ * seconds at a million, the dashboard's every load.
+ */
 export async function filterChoices(db: Db, limit = 200): Promise<FilterChoices> {
-  const [speakers, dyads, span] = await Promise.all([
-    db.$queryRaw<Array<{ name: string; n: unknown }>>(sql`
-      SELECT MAX("speaker") AS "name", COUNT(*) AS "n" FROM "Statement" WHERE "speakerKey" <> ''
-      GROUP BY "speakerKey" ORDER BY COUNT(*) DESC, "speakerKey" ASC LIMIT ${limit}`),
-    db.$queryRaw<Array<{ country: string; target: string; n: unknown }>>(sql`
-      SELECT "speakerCountry" AS "country", "target", COUNT(*) AS "n" FROM "Statement"
-      WHERE "speakerCountry" IS NOT NULL AND "target" IS NOT NULL
-      GROUP BY "speakerCountry", "target" ORDER BY COUNT(*) DESC, "speakerCountry", "target" LIMIT ${limit}`),
-    db.$queryRaw<Array<{ first: string | null; last: string | null; n: unknown }>>(sql`
-      SELECT MIN(COALESCE("date", "dateFrom")) AS "first", MAX(COALESCE("date", "dateTo")) AS "last", COUNT(*) AS "n" FROM "Statement"`),
+  const [lines, undated, dated, statements] = await Promise.all([
+    db.$queryRaw<Array<{ mode: string; key: string; speaker: string | null; n: unknown }>>(sql`
+      SELECT "mode", "key", "speaker", "statements" AS "n" FROM "SeriesBucket" WHERE "mode" IN ('speaker', 'dyad') AND "period" = 'all'`),
+    db.$queryRaw<Array<{ speakerKey: string; speaker: string | null; speakerCountry: string | null; target: string | null; first: string | null; last: string | null; n: unknown }>>(sql`
+      SELECT "speakerKey", MAX("speaker") AS "speaker", "speakerCountry", "target", MIN("dateFrom") AS "first", MAX("dateTo") AS "last", COUNT(*) AS "n"
+      FROM "Statement" WHERE "date" IS NULL GROUP BY "speakerKey", "speakerCountry", "target"`),
+    // One subquery per end: each is a single seek of the day index.
+    db.$queryRaw<Array<{ first: string | null; last: string | null }>>(sql`
+      SELECT (SELECT MIN("date") FROM "Statement") AS "first", (SELECT MAX("date") FROM "Statement") AS "last"`),
+    countStatements(db, emptyFilters()),
   ]);
+  const speakers = new Tally();
+  const dyads = new Tally();
+  for (const line of lines) (line.mode === "speaker" ? speakers : dyads).add(line.key, line.speaker, num(line.n));
+  for (const group of undated) {
+    if (group.speakerKey !== "") speakers.add(group.speakerKey, group.speaker, num(group.n));
+    if (group.speakerCountry !== null && group.target !== null) dyads.add(`${group.speakerCountry}${DYAD_SEPARATOR}${group.target}`, null, num(group.n));
+  }
+  const days = [dated[0]?.first, dated[0]?.last, ...undated.flatMap((g) => [g.first, g.last])].filter((day): day is string => typeof day === "string");
+  const dyadParts = (key: string) => key.split(DYAD_SEPARATOR);
   return {
-    speakers: speakers.map((r) => ({ name: r.name, statements: num(r.n) })),
-    dyads: dyads.map((r) => ({ country: r.country, target: r.target, statements: num(r.n) })),
-    firstDate: span[0]?.first ?? null,
-    lastDate: span[0]?.last ?? null,
-    statements: num(span[0]?.n),
+    speakers: speakers.busiest(limit).map((s) => ({ name: s.name ?? s.key, statements: s.count })),
+    dyads: dyads
+      .busiest(limit, (a, b) => {
+        const [x, y] = [dyadParts(a), dyadParts(b)];
+        return compareText(x[0], y[0]) || compareText(x[1], y[1]);
+      })
+      .map((d) => {
+        const [country, target] = dyadParts(d.key);
+        return { country, target, statements: d.count };
+      }),
+    firstDate: days.length ? days.reduce((a, b) => (b < a ? b : a)) : null,
+    lastDate: days.length ? days.reduce((a, b) => (b > a ? b : a)) : null,
+    statements,
   };
+}
+
+/** Counts per key with the greatest name seen (as MAX() picks it); busiest first, then by key. */
+class Tally {
+  private readonly entries = new Map<string, { key: string; name: string | null; count: number }>();
+
+  add(key: string, name: string | null, count: number): void {
+    const entry = this.entries.get(key);
+    if (!entry) this.entries.set(key, { key, name, count });
+    else {
+      entry.count += count;
+      if (name !== null && (entry.name === null || name > entry.name)) entry.name = name;
+    }
+  }
+
+  busiest(limit: number, compareKeys: (a: string, b: string) => number = compareText) {
+    return [...this.entries.values()].sort((a, b) => b.count - a.count || compareKeys(a.key, b.key)).slice(0, limit);
+  }
 }
 
 // ---------------------------------------------------------------------------
