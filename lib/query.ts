@@ -259,21 +259,39 @@ export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: str
   const key = seriesKey(filters);
   // A quote is dated by the point it belongs to: the first day of its period.
   const period = periodStartSql(db, sql`"date"`, resolution);
-  const sourceCount = sql`(SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id")`;
-  const window =
-    per === "extreme"
-      ? sql`PARTITION BY ${key}, CASE WHEN "score" < 0 THEN 0 ELSE 1 END ORDER BY ABS("score") DESC, ${sourceCount} DESC, "date" DESC, "id" ASC`
-      : sql`PARTITION BY ${key}, ${period} ORDER BY ABS("score") DESC, "id" ASC`;
-  const keep = per === "extreme" ? 1 : QUOTES_PER_POINT;
-  const nonNeutral = per === "extreme" ? sql`AND "label" <> 'neutral'` : Prisma.empty;
-  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-    SELECT "id", "series", "date", "score", "label", "text", "features", "weightVersion" FROM (
-      SELECT "id", ${key} AS "series", ${period} AS "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text",
-        "features", "weightVersion", ROW_NUMBER() OVER (${window}) AS "rank"
-      FROM "Statement" ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)}) ${nonNeutral}
-    ) ranked
-    WHERE "rank" <= ${keep}
-    ORDER BY "series", "date", "score"`);
+  const charted = sql`FROM "Statement" ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)})`;
+  const columns = sql`"id", "series", "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text", "features", "weightVersion"`;
+  let rows: Array<Record<string, unknown>>;
+  if (per === "point") {
+    rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+      SELECT ${columns} FROM (
+        SELECT "id", ${key} AS "series", ${period} AS "date", "score", "label", "text", "features", "weightVersion",
+          ROW_NUMBER() OVER (PARTITION BY ${key}, ${period} ORDER BY ABS("score") DESC, "id" ASC) AS "rank"
+        ${charted}
+      ) ranked
+      WHERE "rank" <= ${QUOTES_PER_POINT}
+      ORDER BY "series", "date", "score"`);
+  } else {
+    // Reports are counted only for the statements tied at their side's greatest distance from
+    // neutral: counting them for every statement of the series cost most of the query.
+    rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+      SELECT ${columns} FROM (
+        SELECT "id", "series", "date", "score", "label", "text", "features", "weightVersion",
+          ROW_NUMBER() OVER (PARTITION BY "series", "side" ORDER BY (SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "strongest"."id") DESC, "day" DESC, "id" ASC) AS "rank"
+        FROM (
+          SELECT "id", "series", "date", "day", "score", "label", "text", "features", "weightVersion", "side",
+            RANK() OVER (PARTITION BY "series", "side" ORDER BY ABS("score") DESC) AS "strength"
+          FROM (
+            SELECT "id", ${key} AS "series", ${period} AS "date", "date" AS "day", "score", "label", "text", "features", "weightVersion",
+              CASE WHEN "score" < 0 THEN 0 ELSE 1 END AS "side"
+            ${charted} AND "label" <> 'neutral'
+          ) sided
+        ) "strongest"
+        WHERE "strength" = 1
+      ) ranked
+      WHERE "rank" = 1
+      ORDER BY "series", "date", "score"`);
+  }
   const weights = await weightSetsByVersion(db);
   return rows.map((r) => {
     const text = String(r.text);
