@@ -1,6 +1,6 @@
 // Read side of the dashboard: filters → SQL, aggregated in the database. The same
 // SQL runs on SQLite and PostgreSQL (Prisma renders the placeholders per provider);
-// only portable functions are used (AVG, COUNT, window ROW_NUMBER, LOWER, SUBSTR).
+// only portable functions are used (AVG, COUNT, window ROW_NUMBER and RANK, LOWER, SUBSTR).
 import { providerOf, type Db } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
 import { dyadLabel, DYAD_SEPARATOR, emptyFilters, type Filters, type Resolution, type TableOptions } from "./filters";
