@@ -95,17 +95,15 @@ test("scoreValues (preview, re-score) gives exactly scoreFeatures' score, label 
 
 // SQLite plans without statistics, so its choice of index is fixed by the schema: a page that
 // sorts rows instead of reading an index in order costs hundreds of milliseconds at a million.
-test("on SQLite, a page of the statement table reads an index in the page's order, unfiltered or filtered by a label", async () => {
+test("on SQLite, a page of the statement table in its default order or by score reads an index in that order", async () => {
   const { prisma, cleanup } = await sqliteBackend();
   try {
-    for (const labels of [[], ["hostile"]] as Filters["labels"][]) {
-      for (const order of [{ sort: "date", dir: "desc" }, { sort: "score", dir: "desc" }, { sort: "score", dir: "asc" }] as const) {
-        const page = statementPageSql({ ...emptyFilters(), labels }, { ...order, limit: 50, offset: 100 });
-        const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${page.sql}`, ...page.values);
-        const details = plan.map((step) => step.detail).join(" | ");
-        expect({ labels, order, details }).toEqual({ labels, order, details: expect.stringMatching(/USING (COVERING )?INDEX/) });
-        expect({ labels, order, details }).toEqual({ labels, order, details: expect.not.stringMatching(/TEMP B-TREE/) });
-      }
+    for (const order of [{ sort: "date", dir: "desc" }, { sort: "score", dir: "desc" }, { sort: "score", dir: "asc" }] as const) {
+      const page = statementPageSql(emptyFilters(), { ...order, limit: 50, offset: 100 });
+      const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${page.sql}`, ...page.values);
+      const details = plan.map((step) => step.detail).join(" | ");
+      expect({ order, details }).toEqual({ order, details: expect.stringMatching(/USING (COVERING )?INDEX/) });
+      expect({ order, details }).toEqual({ order, details: expect.not.stringMatching(/TEMP B-TREE/) });
     }
   } finally {
     await cleanup();
