@@ -3,12 +3,12 @@
 // only portable functions are used (AVG, COUNT, window ROW_NUMBER and RANK, LOWER, SUBSTR).
 import { providerOf, type Db } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
-import { dyadLabel, DYAD_SEPARATOR, emptyFilters, type Filters, type Resolution, type TableOptions } from "./filters";
+import { dyadLabel, dyadParam, DYAD_SEPARATOR, emptyFilters, type Dyad, type Filters, type Resolution, type TableOptions } from "./filters";
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
 import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholePeriods, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
 import { combinedLineColumns, monthStartSql, weekStartSql } from "./rollup";
-import { contributionsOf, weightSetsByVersion } from "./store";
+import { contributionsOf, toRange, weightSetsByVersion } from "./store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
 const sql = Prisma.sql;
@@ -242,9 +242,14 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byDateThenSeries = (a: SeriesPoint, b: SeriesPoint) => compareText(a.date, b.date) || compareText(a.series, b.series);
 
-function dyadLabelOf(key: string): string {
+/** The countries of a dyad line's key (seriesKey, dyadParam). */
+function dyadOfKey(key: string): Dyad {
   const [country, target] = key.split(DYAD_SEPARATOR);
-  return dyadLabel({ country, target });
+  return { country, target };
+}
+
+function dyadLabelOf(key: string): string {
+  return dyadLabel(dyadOfKey(key));
 }
 
 /**
@@ -425,7 +430,7 @@ function toView(row: Record<string, unknown>, sources: SourceView[], weights: Ma
 }
 
 function rangeOf(row: Record<string, unknown>): DateRange | null {
-  return row.dateFrom && row.dateTo ? { from: String(row.dateFrom), to: String(row.dateTo) } : null;
+  return toRange(str(row.dateFrom), str(row.dateTo));
 }
 
 /** The ids of one page of the filtered statements, in table order. */
@@ -557,21 +562,17 @@ export async function filterChoices(db: Db, limit = 200): Promise<FilterChoices>
   for (const line of lines) (line.mode === "speaker" ? speakers : dyads).add(line.key, line.speaker, num(line.n));
   for (const group of undated) {
     if (group.speakerKey !== "") speakers.add(group.speakerKey, group.speaker, num(group.n));
-    if (group.speakerCountry !== null && group.target !== null) dyads.add(`${group.speakerCountry}${DYAD_SEPARATOR}${group.target}`, null, num(group.n));
+    if (group.speakerCountry !== null && group.target !== null) dyads.add(dyadParam({ country: group.speakerCountry, target: group.target }), null, num(group.n));
   }
   const days = [dated[0]?.first, dated[0]?.last, ...undated.flatMap((g) => [g.first, g.last])].filter((day): day is string => typeof day === "string");
-  const dyadParts = (key: string) => key.split(DYAD_SEPARATOR);
   return {
     speakers: speakers.busiest(limit).map((s) => ({ name: s.name ?? s.key, statements: s.count })),
     dyads: dyads
       .busiest(limit, (a, b) => {
-        const [x, y] = [dyadParts(a), dyadParts(b)];
-        return compareText(x[0], y[0]) || compareText(x[1], y[1]);
+        const [x, y] = [dyadOfKey(a), dyadOfKey(b)];
+        return compareText(x.country, y.country) || compareText(x.target, y.target);
       })
-      .map((d) => {
-        const [country, target] = dyadParts(d.key);
-        return { country, target, statements: d.count };
-      }),
+      .map((d) => ({ ...dyadOfKey(d.key), statements: d.count })),
     firstDate: days.length ? days.reduce((a, b) => (b < a ? b : a)) : null,
     lastDate: days.length ? days.reduce((a, b) => (b > a ? b : a)) : null,
     statements,

@@ -58,7 +58,8 @@ const statementInclude = {
 
 type StatementRow = Prisma.StatementGetPayload<{ include: typeof statementInclude }>;
 
-function toRange(from: string | null, to: string | null): DateRange | null {
+/** A stored day range: both ends, or none. */
+export function toRange(from: string | null, to: string | null): DateRange | null {
   return from && to ? { from, to } : null;
 }
 
