@@ -10,7 +10,8 @@ import { countStatements, filterChoices, iterateStatements, querySeries, querySt
 import { periodStart } from "../lib/series";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
 import { rebuildRollups } from "../lib/rollup";
-import { flushPendingRollups, getActiveWeights, ingestBatch } from "../lib/store";
+import { flushPendingRollups, getActiveWeights, ingestBatch, scoringPairOf, weightSetsByVersion } from "../lib/store";
+import type { Features } from "../lib/types";
 import { previewResponseBody, seriesResponseBody } from "../lib/views";
 import { saveWeightSet } from "../lib/weights-store";
 import { createPrisma, migrateDeploy, providerOf, type Db } from "../lib/db";
@@ -32,7 +33,7 @@ async function rollupAndTruth(db: Db): Promise<{ stored: string[]; truth: string
   const stored = await db.$queryRawUnsafe<Row[]>(`SELECT "speakerKey", "speakerCountry", "target", "date", "statements", "scoreSum", "scoreMin", "scoreMax" FROM "SeriesDay"`);
   const truth = await db.$queryRawUnsafe<Row[]>(
     `SELECT "speakerKey", "speakerCountry", "target", "date", COUNT(*) AS "statements", SUM("score") AS "scoreSum", MIN("score") AS "scoreMin", MAX("score") AS "scoreMax"
-     FROM "Statement" WHERE "date" IS NOT NULL GROUP BY "speakerKey", "speakerCountry", "target", "date"`,
+     FROM "Statement" JOIN "Scoring" ON "Scoring"."scoringId" = "Statement"."scoringId" WHERE "date" IS NOT NULL GROUP BY "speakerKey", "speakerCountry", "target", "date"`,
   );
   return { stored: stored.map(line).sort(), truth: truth.map(line).sort() };
 }
@@ -203,21 +204,19 @@ describe.each(backends)("scale on %s", (_name, open) => {
     }
   });
 
-  test("the migration's backfill of the scoring columns reproduces what ingest writes", async () => {
-    const read = async () =>
-      (await backend.prisma.statement.findMany({ select: { id: true, lexicon: true, ruleValues: true }, orderBy: { id: "asc" } })).map((r) => ({
-        id: r.id,
-        lexicon: r.lexicon,
-        rules: strongestRuleValues(r.ruleValues),
-      }));
-    const written = await read();
-    expect(written.some((r) => r.rules.length > 1)).toBe(true);
-    const folder = _name === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
-    const migration = fs.readFileSync(path.join(ROOT, folder, "20261122033000_compact_scoring", "migration.sql"), "utf8");
-    const backfill = migration.slice(migration.indexOf('UPDATE "Statement" SET'));
-    await backend.prisma.$executeRawUnsafe(`UPDATE "Statement" SET "lexicon" = 0, "ruleValues" = ''`);
-    await backend.prisma.$executeRawUnsafe(backfill.trim().replace(/;$/, ""));
-    expect(await read()).toEqual(written);
+  test("every statement's Scoring row holds its features' lexicon value and rule hits, scored as its features score", async () => {
+    const weights = await weightSetsByVersion(backend.prisma);
+    const rows = await backend.prisma.statement.findMany({ select: { features: true, scoring: true } });
+    expect(rows.length).toBeGreaterThan(50);
+    const pairs = new Set(rows.map((r) => r.scoring.scoringId));
+    expect(pairs.size).toBeGreaterThan(10);
+    expect(pairs.size).toBeLessThan(rows.length);
+    for (const { features, scoring } of rows) {
+      const f = features as unknown as Features;
+      expect({ lexicon: scoring.lexicon, ruleValues: scoring.ruleValues }).toEqual(scoringPairOf(f));
+      const full = scoreFeatures(f, weights.get(scoring.weightVersion)!);
+      expect({ score: scoring.score, label: scoring.label, cameo: scoring.cameo }).toEqual({ score: full.score, label: full.label, cameo: full.cameo });
+    }
   });
 
   test("the migration's backfill of the chart's lines reproduces what ingest keeps up", async () => {
@@ -313,10 +312,10 @@ function ingestProcess(url: string, files: string[]): Promise<{ code: number | n
 /** What must not depend on which process stored first: the articles, and every statement's words, day, score and number of reports. */
 async function contents(db: Db) {
   const articles = (await db.article.findMany({ select: { contentHash: true } })).map((a) => a.contentHash).sort();
-  const statements = await db.statement.findMany({ select: { speakerKey: true, date: true, text: true, score: true, _count: { select: { sources: true } } } });
+  const statements = await db.statement.findMany({ select: { speakerKey: true, date: true, text: true, scoring: { select: { score: true } }, _count: { select: { sources: true } } } });
   return {
     articles,
-    statements: statements.map((s) => `${s.speakerKey}|${s.date}|${s.text}|${s.score}|${s._count.sources}`).sort(),
+    statements: statements.map((s) => `${s.speakerKey}|${s.date}|${s.text}|${s.scoring.score}|${s._count.sources}`).sort(),
     sources: await db.statementSource.count(),
   };
 }

@@ -219,14 +219,14 @@ describe.each(backends)("store on %s", (_name, open) => {
       const vacuumed = async () =>
         (
           await prisma.$queryRawUnsafe<{ relname: string }[]>(
-            `SELECT CAST("relname" AS TEXT) AS "relname" FROM pg_stat_user_tables WHERE "last_vacuum" IS NOT NULL AND "relname" IN ('Statement', 'SeriesDay', 'SeriesBucket') ORDER BY 1`,
+            `SELECT CAST("relname" AS TEXT) AS "relname" FROM pg_stat_user_tables WHERE "last_vacuum" IS NOT NULL AND "relname" IN ('Scoring', 'Statement', 'SeriesDay', 'SeriesBucket') ORDER BY 1`,
           )
         ).map((r) => r.relname);
       expect(await vacuumed()).toEqual([]);
       await tidyAfterRescore(prisma, 9_999);
       expect(await vacuumed()).toEqual([]);
       await tidyAfterRescore(prisma, 10_000);
-      expect(await vacuumed()).toEqual(["SeriesBucket", "SeriesDay", "Statement"]);
+      expect(await vacuumed()).toEqual(["Scoring", "SeriesBucket", "SeriesDay"]);
     });
   }
 

@@ -7,7 +7,7 @@ import { dyadLabel, dyadParam, DYAD_SEPARATOR, emptyFilters, type Dyad, type Fil
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
 import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholePeriods, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
-import { combinedLineColumns, monthStartSql, weekStartSql } from "./rollup";
+import { combinedLineColumns, monthStartSql, SCORED_STATEMENTS, weekStartSql } from "./rollup";
 import { contributionsOf, toRange, weightSetsByVersion } from "./store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
@@ -65,6 +65,29 @@ export function whereSql(filters: Filters, options: { charted: boolean }): Prism
     );
   }
   return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/**
+ * The statements for a query that reads no score: joined to their scores only when a label
+ * filter needs them (a join would cost every row a lookup, and would keep a count from reading
+ * one index alone).
+ */
+function statementsFor(filters: Filters): Prisma.Sql {
+  return filters.labels.length > 0 ? SCORED_STATEMENTS : sql`"Statement"`;
+}
+
+/**
+ * Statements with their scores, read in the order of one of Statement's own indexes (see
+ * readsAnIndex): the unary plus keeps SQLite from starting at the pairs of a filtered label and
+ * sorting all their statements, so that it reads the order's index and stops at the page's end.
+ */
+const SCORED_IN_STATEMENT_ORDER = sql`"Statement" JOIN "Scoring" ON "Scoring"."scoringId" = +"Statement"."scoringId"`;
+
+/** Where the table or the export reads its statements from, for an order and whether it reads scores. */
+function statementsInOrder(filters: Filters, table: Pick<TableOptions, "sort" | "dir">, readsScores: boolean): Prisma.Sql {
+  if (table.sort === "score") return SCORED_STATEMENTS;
+  if (!readsScores && filters.labels.length === 0) return sql`"Statement"`;
+  return readsAnIndex(table) ? SCORED_IN_STATEMENT_ORDER : SCORED_STATEMENTS;
 }
 
 /** A WHERE clause (of whereSql) with one more condition. */
@@ -147,7 +170,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   const source = chartSourceOf(filters);
   const key = source === "lines" ? sql`"key"` : seriesKey(filters);
   const where = whereSql(filters, { charted: true });
-  const table = source === "statements" ? sql`"Statement"` : sql`"SeriesDay"`;
+  const table = source === "statements" ? SCORED_STATEMENTS : sql`"SeriesDay"`;
   const count = source === "statements" ? sql`COUNT(*)` : sql`SUM("statements")`;
   // Ranking counts statements only; a series' points are counted from the points below.
   const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown }>>(
@@ -264,7 +287,7 @@ export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: str
   const key = seriesKey(filters);
   // A quote is dated by the point it belongs to: the first day of its period.
   const period = periodStartSql(db, sql`"date"`, resolution);
-  const charted = sql`FROM "Statement" ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)})`;
+  const charted = sql`FROM ${SCORED_STATEMENTS} ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)})`;
   const columns = sql`"id", "series", "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text", "features", "weightVersion"`;
   let rows: Array<Record<string, unknown>>;
   if (per === "point") {
@@ -354,13 +377,15 @@ interface SortTerm {
  * A statement known only to a range sorts by its range's end; unknown days go last either way.
  * Where the order is one column and the id, the id runs in the same direction, so that both
  * databases read the (column, id) index forwards or backwards instead of sorting every row.
+ * Scores are their pairs' (Scoring): equal scores go by pair, then by id, which is the order of
+ * reading Scoring's score index and each pair's statements by Statement's (scoringId, id) index.
  */
 function sortTerms(table: Pick<TableOptions, "sort" | "dir">): SortTerm[] {
   const dir = table.dir === "asc" ? "ASC" : "DESC";
   const id: SortTerm = { expr: sql`"id"`, dir: "ASC" };
   switch (table.sort) {
     case "score":
-      return [{ expr: sql`"score"`, dir }, { expr: sql`"id"`, dir }];
+      return [{ expr: sql`"score"`, dir }, { expr: sql`"Scoring"."scoringId"`, dir }, { expr: sql`"id"`, dir }];
     case "speaker":
       return [{ expr: sql`CASE WHEN "speakerKey" = '' THEN 1 ELSE 0 END`, dir: "ASC" }, { expr: sql`"speakerKey"`, dir }, { expr: sql`"sortDay"`, dir: "DESC" }, id];
     case "sources":
@@ -395,7 +420,7 @@ export async function countStatements(db: Db, filters: Filters): Promise<number>
   // Unfiltered, the total kept by the store's triggers: counting a million rows costs
   // PostgreSQL about 55 ms of CPU per table page.
   const [row] = await db.$queryRaw<Array<{ n: unknown }>>(
-    where === Prisma.empty ? sql`SELECT SUM("statements") AS "n" FROM "StatementCount"` : sql`SELECT COUNT(*) AS "n" FROM "Statement" ${where}`,
+    where === Prisma.empty ? sql`SELECT SUM("statements") AS "n" FROM "StatementCount"` : sql`SELECT COUNT(*) AS "n" FROM ${statementsFor(filters)} ${where}`,
   );
   return num(row?.n);
 }
@@ -435,7 +460,7 @@ function rangeOf(row: Record<string, unknown>): DateRange | null {
 
 /** The ids of one page of the filtered statements, in table order. */
 export function statementPageSql(filters: Filters, table: TableOptions): Prisma.Sql {
-  return sql`SELECT "id" FROM "Statement" ${whereSql(filters, { charted: false })}
+  return sql`SELECT "id" FROM ${statementsInOrder(filters, table, false)} ${whereSql(filters, { charted: false })}
     ORDER BY ${orderSql(sortTerms(table))}
     LIMIT ${table.limit} OFFSET ${table.offset}`;
 }
@@ -456,7 +481,7 @@ async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
   const [rows, sourceRows, weights] = await Promise.all([
     db.$queryRaw<Array<Record<string, unknown>>>(sql`
       SELECT "id", "date", "dateFrom", "dateTo", "speaker", "speakerCountry", "target", "text", "context", "score", "label", "cameo", "weightVersion", "features"
-      FROM "Statement" WHERE "id" IN (${join(ids)})`),
+      FROM ${SCORED_STATEMENTS} WHERE "id" IN (${join(ids)})`),
     db.$queryRaw<Array<Record<string, unknown>>>(sql`
       SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", a."title", a."source", a."url", a."published", a."path"
       FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId"
@@ -488,15 +513,19 @@ export type StatementExportRow = Pick<
   "id" | "date" | "dateRange" | "speaker" | "speakerCountry" | "target" | "text" | "score" | "label" | "cameo" | "weightVersion" | "contributions"
 > & { sourceCount: number };
 
+/** Whether an index holds the table's order (see sortTerms), so that a page reads just its rows. */
+function readsAnIndex(table: Pick<TableOptions, "sort" | "dir">): boolean {
+  return table.sort === "score" || (table.sort === "date" && table.dir === "desc");
+}
+
 /**
- * Rows per export page. In an order that an index holds (see sortTerms), a page reads just its
- * rows. In the others, each page sorts every row after the previous page's last (about a second
- * at a million), so they take pages ten times larger: ten times fewer sorts, for a few more
+ * Rows per export page. In an order that an index holds, a page reads just its rows. In the
+ * others, each page sorts every row after the previous page's last (about a second at a
+ * million), so they take pages ten times larger: ten times fewer sorts, for a few more
  * megabytes held at once.
  */
 function exportPageSize(table: Pick<TableOptions, "sort" | "dir">): number {
-  const indexed = table.sort === "score" || (table.sort === "date" && table.dir === "desc");
-  return indexed ? 1000 : 10_000;
+  return readsAnIndex(table) ? 1000 : 10_000;
 }
 
 /**
@@ -517,7 +546,7 @@ export async function* iterateStatements(db: Db, filters: Filters, table: Omit<T
     const page: Array<Record<string, unknown>> = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
       SELECT ${keys}, "id", "date", "dateFrom", "dateTo", "speaker", "speakerCountry", "target", "text", "score", "label", "cameo", "weightVersion", "features",
         (SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id") AS "sourceCount"
-      FROM "Statement" ${after}
+      FROM ${statementsInOrder(filters, table, true)} ${after}
       ORDER BY ${orderSql(terms)}
       LIMIT ${pageSize}`);
     if (page.length === 0) return;
@@ -602,7 +631,7 @@ class Tally {
 
 /**
  * Statements counted by what scoring reads: a score is a pure function of the lexicon value
- * and the rule hits (Statement.ruleValues), so an admin preview scores each distinct pair
+ * and the rule hits (Scoring.ruleValues), so an admin preview scores each distinct pair
  * once however many statements share it, and its memory follows the pairs, not the store.
  */
 export interface ScoringGroup {
@@ -624,9 +653,11 @@ export interface ScoringDay {
 
 /** The filtered statements counted by lexicon value, rule hits and current label. */
 export async function queryScoringGroups(db: Db, filters: Filters): Promise<ScoringGroup[]> {
+  // Counted per pair in Statement's covering index, then joined to the few pairs.
   const rows = await db.$queryRaw<Array<{ lexicon: unknown; ruleValues: string; label: string; n: unknown }>>(sql`
-    SELECT "lexicon", "ruleValues", "label", COUNT(*) AS "n" FROM "Statement" ${whereSql(filters, { charted: false })}
-    GROUP BY "lexicon", "ruleValues", "label"`);
+    SELECT p."lexicon", p."ruleValues", p."label", g."n"
+    FROM (SELECT "Statement"."scoringId" AS "pair", COUNT(*) AS "n" FROM ${statementsFor(filters)} ${whereSql(filters, { charted: false })} GROUP BY "Statement"."scoringId") g
+    JOIN "Scoring" p ON p."scoringId" = g."pair"`);
   return rows.map((r) => ({ lexicon: num(r.lexicon), ruleValues: r.ruleValues, label: r.label as Label, statements: num(r.n) }));
 }
 
@@ -635,9 +666,12 @@ export async function queryScoringDays(db: Db, filters: Filters, seriesKeys: str
   if (seriesKeys.length === 0) return [];
   const key = seriesKey(filters);
   const rows = await db.$queryRaw<Array<{ series: string; date: string; lexicon: unknown; ruleValues: string; n: unknown }>>(sql`
-    SELECT ${key} AS "series", "date", "lexicon", "ruleValues", COUNT(*) AS "n"
-    FROM "Statement" ${whereAnd(whereSql(filters, { charted: false }), sql`"date" IS NOT NULL AND ${key} IN (${join(seriesKeys)})`)}
-    GROUP BY ${key}, "date", "lexicon", "ruleValues"`);
+    SELECT g."series", g."date", p."lexicon", p."ruleValues", g."n"
+    FROM (
+      SELECT ${key} AS "series", "date", "Statement"."scoringId" AS "pair", COUNT(*) AS "n"
+      FROM ${statementsFor(filters)} ${whereAnd(whereSql(filters, { charted: false }), sql`"date" IS NOT NULL AND ${key} IN (${join(seriesKeys)})`)}
+      GROUP BY ${key}, "date", "Statement"."scoringId"
+    ) g JOIN "Scoring" p ON p."scoringId" = g."pair"`);
   return rows.map((r) => ({ series: r.series, date: r.date, lexicon: num(r.lexicon), ruleValues: r.ruleValues, statements: num(r.n) }));
 }
 
@@ -660,7 +694,7 @@ export async function queryStatementsInGroups(db: Db, filters: Filters, groups: 
   const inGroups = sql`("lexicon", "ruleValues", "label") IN (VALUES ${join(groups.map((g) => sql`(CAST(${g.lexicon} AS DOUBLE PRECISION), ${g.ruleValues}, ${g.label})`))})`;
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
     SELECT "id", "date", "speaker", "score", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text", "lexicon", "ruleValues", "label"
-    FROM "Statement" ${whereAnd(whereSql(filters, { charted: false }), inGroups)}
+    FROM ${SCORED_STATEMENTS} ${whereAnd(whereSql(filters, { charted: false }), inGroups)}
     LIMIT ${limit}`);
   return rows.map((r) => ({
     id: String(r.id),

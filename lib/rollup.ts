@@ -22,9 +22,15 @@ export interface RollupKey {
   date: string;
 }
 
+/**
+ * Statements with their scores (each from its Scoring pair). Every other column name belongs to
+ * one of the two tables alone; "scoringId", in both, is always qualified.
+ */
+export const SCORED_STATEMENTS = sql`"Statement" JOIN "Scoring" ON "Scoring"."scoringId" = "Statement"."scoringId"`;
+
 const SERIES_DAY_INSERT = sql`INSERT INTO "SeriesDay" ("speakerKey", "speaker", "speakerCountry", "target", "date", "statements", "scoreSum", "scoreMin", "scoreMax")
   SELECT "speakerKey", MAX("speaker"), "speakerCountry", "target", "date", COUNT(*), SUM("score"), MIN("score"), MAX("score")
-  FROM "Statement"`;
+  FROM ${SCORED_STATEMENTS}`;
 // In the column order of Statement_scoring_idx, so that the full rebuild reads that index in order.
 const SERIES_DAY_GROUP = sql`GROUP BY "date", "speakerKey", "speakerCountry", "target"`;
 

@@ -46,12 +46,12 @@ export interface RuleValue {
   value: number;
 }
 
-/** Features' rule hits as stored in Statement.ruleValues: "rule=value;rule=value" (every hit). */
+/** Features' rule hits as stored in Scoring.ruleValues: "rule=value;rule=value" (every hit). */
 export function encodeRuleValues(features: Features): string {
   return features.hits.map((hit) => `${hit.rule}=${hit.value}`).join(";");
 }
 
-/** The strongest value per rule from Statement.ruleValues, as strongestHits picks them. */
+/** The strongest value per rule from Scoring.ruleValues, as strongestHits picks them. */
 export function strongestRuleValues(encoded: string | null): RuleValue[] {
   if (!encoded) return [];
   const strongest = new Map<string, number>();
@@ -86,7 +86,7 @@ export function scoreValues(lexicon: number, strongest: RuleValue[], weights: We
 }
 
 /**
- * Scores many (lexicon value, Statement.ruleValues) pairs under one weight set, parsing each
+ * Scores many (lexicon value, Scoring.ruleValues) pairs under one weight set, parsing each
  * distinct encoding of rule hits once: many statements share theirs.
  */
 export function pairScorer(weights: WeightSet): (lexicon: number, ruleValues: string) => ReturnType<typeof scoreValues> {

@@ -4,9 +4,9 @@ import { addDays } from "../../lib/dates";
 import { providerOf, type Db } from "../../lib/db";
 import { emptyFilters } from "../../lib/filters";
 import { speakerKey } from "../../lib/merge";
-import { defaultWeights, encodeRuleValues, scoreFeatures } from "../../lib/score";
+import { defaultWeights } from "../../lib/score";
 import { rebuildRollups } from "../../lib/rollup";
-import { getActiveWeights, insertRows } from "../../lib/store";
+import { getActiveWeights, insertRows, pairKey, scoringIdsOf, scoringPairOf } from "../../lib/store";
 import type { Statement, WeightSet } from "../../lib/types";
 import { previewResponseBody } from "../../lib/views";
 import { saveWeightSet } from "../../lib/weights-store";
@@ -27,8 +27,8 @@ const STATEMENTS_PER_ARTICLE = 5;
 export async function fillStore(db: Db, pool: Statement[], total: number): Promise<number> {
   const dated = pool.filter((s) => s.date);
   if (dated.length === 0) throw new Error("the statement pool has no dated statements");
-  const weights = (await getActiveWeights(db)).version;
   const provider = providerOf(db);
+  const scoringIds = await scoringIdsOf(db, provider, dated.map((s) => scoringPairOf(s.features)), await getActiveWeights(db));
   const have = await db.statement.count();
   for (let start = have; start < total; start += CHUNK * STATEMENTS_PER_ARTICLE) {
     const end = Math.min(total, start + CHUNK * STATEMENTS_PER_ARTICLE);
@@ -46,7 +46,6 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
       const copy = Math.floor(i / dated.length);
       const date = addDays(template.date!, ((copy * 37) % 541) - 270);
       const id = `bulk-${i.toString(36).padStart(6, "0")}`;
-      const score = scoreFeatures(template.features, defaultWeights());
       statements.push({
         id,
         speaker: template.speaker,
@@ -60,12 +59,7 @@ export async function fillStore(db: Db, pool: Statement[], total: number): Promi
         text: template.text,
         context: template.context,
         features: template.features as object,
-        lexicon: template.features.lexicon,
-        ruleValues: encodeRuleValues(template.features),
-        score: score.score,
-        label: score.label,
-        cameo: score.cameo,
-        weightVersion: weights,
+        scoringId: scoringIds.get(pairKey(scoringPairOf(template.features))),
       });
       sources.push({ statementId: id, articleId: articleId.get(`bulk-${Math.floor(i / STATEMENTS_PER_ARTICLE)}`)!, quote: template.text, context: template.context, dateFrom: date, dateTo: date });
     }

@@ -1,0 +1,102 @@
+// Migrations that move stored data: applied to a store holding rows in the shape before them.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { migrationFiles, type DbProvider } from "../lib/db";
+
+type Row = Record<string, unknown>;
+
+/** Runs SQL on a throwaway store of one provider. */
+interface RawStore {
+  exec(sql: string): Promise<void>;
+  query(sql: string): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+async function sqliteStore(): Promise<RawStore> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tension-migration-"));
+  const db = new Database(path.join(dir, "test.db"));
+  return {
+    exec: async (sql) => void db.exec(sql),
+    query: async (sql) => db.prepare(sql).all() as Row[],
+    close: async () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresStore(adminUrl: string): Promise<RawStore> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require("pg") as typeof import("pg");
+  const name = `tension_migration_${randomUUID().replace(/-/g, "")}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  return {
+    exec: async (sql) => void (await client.query(sql)),
+    query: async (sql) => (await client.query(sql)).rows,
+    close: async () => {
+      await client.end();
+      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const providers: [DbProvider, () => Promise<RawStore>][] = [["sqlite", sqliteStore]];
+if (process.env.TEST_POSTGRES_URL) providers.push(["postgresql", () => postgresStore(process.env.TEST_POSTGRES_URL!)]);
+
+/** Applies the provider's migrations whose folder names sort before `before` (or only `before` itself with `only`). */
+async function migrate(store: RawStore, provider: DbProvider, before: string, only = false): Promise<void> {
+  for (const file of migrationFiles(provider)) {
+    const name = path.basename(path.dirname(file));
+    if (only ? name === before : name < before) await store.exec(fs.readFileSync(file, "utf8"));
+  }
+}
+
+const SCORING_PAIRS = "20261122160000_scoring_pairs";
+
+describe.each(providers)("the scoring_pairs migration on %s", (provider, open) => {
+  let store: RawStore;
+  beforeEach(async () => {
+    store = await open();
+    await migrate(store, provider, SCORING_PAIRS);
+  });
+  afterEach(() => store.close());
+
+  test("gives every statement the Scoring row of its lexicon value and rule hits, with the newest version's score, and keeps counting statements", async () => {
+    await store.exec(`INSERT INTO "WeightSet" ("version", "weights", "note", "createdBy", "active") VALUES (1, '{}', '', 'test', false), (2, '{}', '', 'test', true)`);
+    await store.exec(`INSERT INTO "Statement" ("id", "speakerKey", "date", "sortDay", "text", "context", "features", "lexicon", "ruleValues", "score", "label", "cameo", "weightVersion", "updatedAt") VALUES
+      ('a', 'x', '2026-01-01', '2026-01-01', 'a', '', '{}', 0.25, 'threaten_force=1', -6.5, 'hostile', '13', 2, CURRENT_TIMESTAMP),
+      ('b', 'x', '2026-01-02', '2026-01-02', 'b', '', '{}', 0.25, 'threaten_force=1', -5, 'hostile', '13', 1, CURRENT_TIMESTAMP),
+      ('c', 'y', NULL, '', 'c', '', '{}', 0, '', 0, 'neutral', NULL, 2, CURRENT_TIMESTAMP)`);
+    await migrate(store, provider, SCORING_PAIRS, true);
+
+    const pairs = await store.query(`SELECT "lexicon", "ruleValues", "score", "label", "cameo", "weightVersion" FROM "Scoring" ORDER BY "lexicon"`);
+    expect(pairs.map((p) => ({ ...p, weightVersion: Number(p.weightVersion) }))).toEqual([
+      { lexicon: 0, ruleValues: "", score: 0, label: "neutral", cameo: null, weightVersion: 2 },
+      { lexicon: 0.25, ruleValues: "threaten_force=1", score: -6.5, label: "hostile", cameo: "13", weightVersion: 2 },
+    ]);
+    const statements = await store.query(`SELECT s."id", p."score" FROM "Statement" s JOIN "Scoring" p ON p."scoringId" = s."scoringId" ORDER BY s."id"`);
+    expect(statements).toEqual([
+      { id: "a", score: -6.5 },
+      { id: "b", score: -6.5 },
+      { id: "c", score: 0 },
+    ]);
+
+    const counted = async () => Number((await store.query(`SELECT SUM("statements") AS "n" FROM "StatementCount"`))[0].n);
+    expect(await counted()).toBe(3);
+    await store.exec(`INSERT INTO "Statement" ("id", "text", "context", "features", "scoringId", "updatedAt") SELECT 'd', 'd', '', '{}', MIN("scoringId"), CURRENT_TIMESTAMP FROM "Scoring"`);
+    expect(await counted()).toBe(4);
+    await store.exec(`DELETE FROM "Statement" WHERE "id" IN ('a', 'd')`);
+    expect(await counted()).toBe(2);
+  });
+});
