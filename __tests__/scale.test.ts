@@ -96,15 +96,24 @@ test("scoreValues (preview, re-score) gives exactly scoreFeatures' score, label 
 
 // SQLite plans without statistics, so its choice of index is fixed by the schema: a page that
 // sorts rows instead of reading an index in order costs hundreds of milliseconds at a million.
-test("on SQLite, a page of the statement table in its default order or by score reads an index in that order", async () => {
+test("on SQLite, a page of the statement table in its default order or by score reads an index in that order, with a label filter too", async () => {
   const { prisma, cleanup } = await sqliteBackend();
   try {
-    for (const order of [{ sort: "date", dir: "desc" }, { sort: "score", dir: "desc" }, { sort: "score", dir: "asc" }] as const) {
-      const page = statementPageSql(emptyFilters(), { ...order, limit: 50, offset: 100 });
+    const hostile: Filters = { ...emptyFilters(), labels: ["hostile"] };
+    const orders = [
+      { sort: "date", dir: "desc", filters: emptyFilters() },
+      { sort: "score", dir: "desc", filters: emptyFilters() },
+      { sort: "score", dir: "asc", filters: emptyFilters() },
+      { sort: "date", dir: "desc", filters: hostile },
+      { sort: "score", dir: "asc", filters: hostile },
+    ] as const;
+    for (const { filters, ...order } of orders) {
+      const page = statementPageSql(filters, { ...order, limit: 50, offset: 100 });
       const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${page.sql}`, ...page.values);
       const details = plan.map((step) => step.detail).join(" | ");
-      expect({ order, details }).toEqual({ order, details: expect.stringMatching(/USING (COVERING )?INDEX/) });
-      expect({ order, details }).toEqual({ order, details: expect.not.stringMatching(/TEMP B-TREE/) });
+      const labels = filters.labels;
+      expect({ order, labels, details }).toEqual({ order, labels, details: expect.stringMatching(/USING (COVERING )?INDEX/) });
+      expect({ order, labels, details }).toEqual({ order, labels, details: expect.not.stringMatching(/TEMP B-TREE/) });
     }
   } finally {
     await cleanup();

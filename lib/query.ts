@@ -369,6 +369,8 @@ export interface StatementView {
 interface SortTerm {
   expr: Prisma.Sql;
   dir: "ASC" | "DESC";
+  /** A column of the statement's Scoring row: these terms come first, and Scoring's index holds them. */
+  ofPair?: boolean;
 }
 
 /**
@@ -385,7 +387,7 @@ function sortTerms(table: Pick<TableOptions, "sort" | "dir">): SortTerm[] {
   const id: SortTerm = { expr: sql`"id"`, dir: "ASC" };
   switch (table.sort) {
     case "score":
-      return [{ expr: sql`"score"`, dir }, { expr: sql`"Scoring"."scoringId"`, dir }, { expr: sql`"id"`, dir }];
+      return [{ expr: sql`"score"`, dir, ofPair: true }, { expr: sql`"Scoring"."scoringId"`, dir, ofPair: true }, { expr: sql`"id"`, dir }];
     case "speaker":
       return [{ expr: sql`CASE WHEN "speakerKey" = '' THEN 1 ELSE 0 END`, dir: "ASC" }, { expr: sql`"speakerKey"`, dir }, { expr: sql`"sortDay"`, dir: "DESC" }, id];
     case "sources":
@@ -405,7 +407,16 @@ function afterSql(terms: SortTerm[], last: unknown[]): Prisma.Sql {
   // Terms in one direction compare as one row value, which both databases answer with a range
   // of the matching index; an OR of alternatives makes them filter or sort every row.
   if (terms.every((term) => term.dir === terms[0].dir)) {
-    return sql`(${join(terms.map((t) => t.expr))}) ${Prisma.raw(terms[0].dir === "ASC" ? ">" : "<")} (${join(last)})`;
+    const beyond = terms[0].dir === "ASC" ? ">" : "<";
+    const row = (from: number, to?: number) => sql`(${join(terms.slice(from, to).map((t) => t.expr))})`;
+    const pairTerms = terms.filter((t) => t.ofPair).length;
+    if (pairTerms === 0) return sql`${row(0)} ${Prisma.raw(beyond)} (${join(last)})`;
+    // Terms of two tables compare as a row value each, so that each reads a range of its own
+    // index: Scoring's from the last row's pair on, and that pair's statements after the last
+    // row. One row value over both would make every page read the statements of every pair before.
+    const pair = row(0, pairTerms);
+    const pairValues = sql`(${join(last.slice(0, pairTerms))})`;
+    return sql`${pair} ${Prisma.raw(`${beyond}=`)} ${pairValues} AND (${pair} ${Prisma.raw(beyond)} ${pairValues} OR ${row(pairTerms)} ${Prisma.raw(beyond)} (${join(last.slice(pairTerms))}))`;
   }
   const alternatives = terms.map((term, i) => {
     const equal = terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`);

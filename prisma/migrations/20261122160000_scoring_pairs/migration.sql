@@ -22,8 +22,6 @@ CREATE UNIQUE INDEX "Scoring_lexicon_ruleValues_key" ON "Scoring"("lexicon", "ru
 
 CREATE INDEX "Scoring_score_scoringId_idx" ON "Scoring"("score", "scoringId");
 
-CREATE INDEX "Scoring_label_idx" ON "Scoring"("label");
-
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
 CREATE TABLE "new_Statement" (

@@ -23,8 +23,6 @@ CREATE UNIQUE INDEX "Scoring_lexicon_ruleValues_key" ON "Scoring"("lexicon", "ru
 
 CREATE INDEX "Scoring_score_scoringId_idx" ON "Scoring"("score", "scoringId");
 
-CREATE INDEX "Scoring_label_idx" ON "Scoring"("label");
-
 ALTER TABLE "Scoring" ADD CONSTRAINT "Scoring_weightVersion_fkey" FOREIGN KEY ("weightVersion") REFERENCES "WeightSet"("version") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 ALTER TABLE "Statement" ADD COLUMN "scoringId" INTEGER;
