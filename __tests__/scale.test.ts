@@ -134,9 +134,24 @@ describe.each(backends)("scale on %s", (_name, open) => {
     expect(afterIngest.stored.length).toBeGreaterThan(20);
     expect(afterIngest.stored).toEqual(afterIngest.truth);
 
-    // A full rebuild on SQLite drops the rollups' indexes and builds them again.
+    // A full rebuild drops the rollups' indexes and builds them again on SQLite, and swaps in
+    // fresh tables on PostgreSQL: either way the schema ends as the migrations built it.
     const indexes = async () =>
-      providerOf(backend.prisma) === "sqlite" ? (await backend.prisma.$queryRawUnsafe<Row[]>(`SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'index' ORDER BY "name"`)) : [];
+      providerOf(backend.prisma) === "sqlite"
+        ? await backend.prisma.$queryRawUnsafe<Row[]>(`SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'index' ORDER BY "name"`)
+        : [
+            ...(await backend.prisma.$queryRawUnsafe<Row[]>(
+              `SELECT CAST("tablename" AS TEXT) AS "table", CAST("indexname" AS TEXT) AS "name", "indexdef" FROM pg_indexes WHERE "schemaname" = current_schema() ORDER BY 2`,
+            )),
+            ...(await backend.prisma.$queryRawUnsafe<Row[]>(
+              `SELECT CAST("table_name" AS TEXT) AS "table", CAST("column_name" AS TEXT) AS "column", "column_default", "is_nullable", "data_type", "ordinal_position"
+               FROM information_schema.columns WHERE "table_schema" = current_schema() AND "table_name" IN ('SeriesDay', 'SeriesBucket') ORDER BY 1, 2`,
+            )),
+            ...(await backend.prisma.$queryRawUnsafe<Row[]>(
+              `SELECT pg_get_serial_sequence('"SeriesDay"', 'id') AS "day", pg_get_serial_sequence('"SeriesBucket"', 'id') AS "bucket",
+                 (SELECT COUNT(*) FROM pg_tables WHERE "schemaname" = current_schema()) AS "tables"`,
+            )),
+          ];
     const indexesBefore = await indexes();
     const active = await getActiveWeights(backend.prisma);
     const weights = defaultWeights();
