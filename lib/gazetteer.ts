@@ -262,7 +262,11 @@ function normKey(s: string, ci: boolean): string {
 // Character trie
 
 interface TrieNode<T> {
-  next: Map<number, TrieNode<T>> | null;
+  /** Folded code units of the children, parallel to `children`: most nodes have one or two. */
+  codes: number[];
+  children: TrieNode<T>[];
+  /** The children by code unit, for the few nodes with many (the root, first letters). */
+  byCode: (TrieNode<T> | undefined)[] | null;
   val: T | null;
   /** The key ends with a word character, so a match needs a word boundary after it. */
   needsBoundary: boolean;
@@ -274,8 +278,33 @@ interface Hit<T> {
   bounded: boolean;
 }
 
+/** From this many children on, a node finds them by code rather than by scanning its list. */
+const INDEXED_CHILDREN = 4;
+
+function trieNode<T>(needsBoundary: boolean): TrieNode<T> {
+  return { codes: [], children: [], byCode: null, val: null, needsBoundary };
+}
+
+function childOf<T>(node: TrieNode<T>, c: number): TrieNode<T> | undefined {
+  if (node.byCode) return node.byCode[c];
+  const codes = node.codes;
+  for (let k = 0; k < codes.length; k++) if (codes[k] === c) return node.children[k];
+  return undefined;
+}
+
+function addChild<T>(node: TrieNode<T>, c: number, child: TrieNode<T>): void {
+  node.codes.push(c);
+  node.children.push(child);
+  if (node.byCode) node.byCode[c] = child;
+  else if (node.codes.length === INDEXED_CHILDREN) {
+    const byCode: (TrieNode<T> | undefined)[] = [];
+    node.codes.forEach((code, k) => (byCode[code] = node.children[k]));
+    node.byCode = byCode;
+  }
+}
+
 class Trie<T> {
-  readonly root: TrieNode<T> = { next: null, val: null, needsBoundary: false };
+  readonly root: TrieNode<T> = trieNode(false);
   constructor(readonly ci: boolean) {}
 
   /** Inserts; when the key exists, `merge(old, new)` decides the stored value. */
@@ -285,11 +314,10 @@ class Trie<T> {
     let node = this.root;
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
-      if (!node.next) node.next = new Map();
-      let child = node.next.get(c);
+      let child = childOf(node, c);
       if (!child) {
-        child = { next: null, val: null, needsBoundary: isWordCode(c) };
-        node.next.set(c, child);
+        child = trieNode(isWordCode(c));
+        addChild(node, c, child);
       }
       node = child;
     }
@@ -300,19 +328,24 @@ class Trie<T> {
   startsAt(text: string, i: number): boolean {
     let f = fold(text.charCodeAt(i));
     if (this.ci) f = lower(f);
-    return !!this.root.next && this.root.next.has(f);
+    return childOf(this.root, f) !== undefined;
   }
 
-  /** Calls `visit` for every key that matches text from index i, shortest first. */
-  private eachMatch(text: string, i: number, visit: (end: number, val: T, bounded: boolean) => void): void {
+  /**
+   * The longest key matching text from index i that `accept` takes, trying them shortest first.
+   * Scans ask this at every word: it builds no list and calls nothing but `accept`.
+   */
+  lastHit(text: string, i: number, accept: (val: T, bounded: boolean, end: number) => boolean): { end: number; val: T } | null {
+    let end = -1;
+    let found: T | null = null;
     const n = text.length;
     let node = this.root;
     let j = i;
-    while (j < n && node.next) {
+    while (j < n && node.codes.length > 0) {
       const c = text.charCodeAt(j);
       let child: TrieNode<T> | undefined;
       if (isWS(c)) {
-        child = node.next.get(32);
+        child = childOf(node, 32);
         if (!child) break;
         while (j < n && isWS(text.charCodeAt(j))) j++;
       } else {
@@ -322,32 +355,27 @@ class Trie<T> {
           continue;
         }
         if (this.ci) f = lower(f);
-        child = node.next.get(f);
+        child = childOf(node, f);
         if (!child) break;
         j++;
       }
       node = child;
       while (j < n && fold(text.charCodeAt(j)) === SKIP) j++;
-      if (node.val !== null) visit(j, node.val, !node.needsBoundary || !isWordAt(text, j));
+      if (node.val !== null && accept(node.val, !node.needsBoundary || !isWordAt(text, j), j)) {
+        end = j;
+        found = node.val;
+      }
     }
-  }
-
-  /**
-   * The longest key matching text from index i that `accept` takes: the last of walk() that it
-   * takes, without building the list (scans ask this at every word).
-   */
-  lastHit(text: string, i: number, accept: (val: T, bounded: boolean) => boolean): { end: number; val: T } | null {
-    let found: { end: number; val: T } | null = null;
-    this.eachMatch(text, i, (end, val, bounded) => {
-      if (accept(val, bounded)) found = { end, val };
-    });
-    return found;
+    return found === null ? null : { end, val: found };
   }
 
   /** Every key that matches text from index i, shortest first. */
   walk(text: string, i: number): Hit<T>[] {
     const hits: Hit<T>[] = [];
-    this.eachMatch(text, i, (end, val, bounded) => hits.push({ end, val, bounded }));
+    this.lastHit(text, i, (val, bounded, end) => {
+      hits.push({ end, val, bounded });
+      return false;
+    });
     return hits;
   }
 }
@@ -360,6 +388,33 @@ function wordEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length && isWordAt(text, j)) j++;
   return Math.max(j, i + 1);
+}
+
+/** Every word start of a text (isWordStart) with its wordEnd, in one pass, for the scans that visit them all. */
+interface Words {
+  starts: number[];
+  ends: number[];
+}
+
+function wordsOf(text: string): Words {
+  const words: Words = { starts: [], ends: [] };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordCode(text.charCodeAt(j))) j++;
+    // A run that opens with a combining mark holds no word start.
+    if (fold(text.charCodeAt(i)) !== SKIP) {
+      words.starts.push(i);
+      words.ends.push(j);
+    }
+    i = j;
+  }
+  return words;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -659,52 +714,51 @@ interface RawHit {
 }
 
 /** findActors asks for the countries and then the institutions of the same text: it is scanned once. */
-let lastScan: { text: string; hits: readonly RawHit[] } | null = null;
+let lastScan: { text: string; words: Words; hits: readonly RawHit[] } | null = null;
 
-function scanMainOnce(text: string): readonly RawHit[] {
-  if (lastScan?.text !== text) lastScan = { text, hits: scanMain(text) };
-  return lastScan.hits;
+function scanMainOnce(text: string): { words: Words; hits: readonly RawHit[] } {
+  if (lastScan?.text !== text) {
+    const words = wordsOf(text);
+    lastScan = { text, words, hits: scanMain(text, words) };
+  }
+  return lastScan;
 }
 
 /** A blocked phrase is consumed even where a word runs on past it. */
 const isMatchOrBlock = (val: MainVal, bounded: boolean) => bounded || val.kind === "block";
 
+/**
+ * What the scan below finds at the word starting at i: the hit there, the end of a blocked phrase
+ * starting there (to resume after), or null.
+ */
+function hitAt(text: string, i: number): RawHit | number | null {
+  if (!mainTrie.startsAt(text, i)) return null;
+  const hit = mainTrie.lastHit(text, i, isMatchOrBlock);
+  if (!hit) return null;
+  if (hit.val.kind === "block") return hit.end;
+  const pEnd = possessiveEnd(text, hit.end);
+  const possessive = pEnd >= 0;
+  const countryish = hit.val.kind !== "seat" && hit.val.kind !== "agency";
+  if (countryish && !possessive && followedByBlockedWord(text, hit.end)) return null;
+  if (hit.val.personLike && !possessive && looksLikePersonName(text, i, hit.end)) return null;
+  return { start: i, nameEnd: hit.end, end: possessive ? pEnd : hit.end, val: hit.val, possessive };
+}
+
 /** Leftmost-longest scan of the main trie with all text filters applied. Blocked phrases are consumed, not returned. */
-function scanMain(text: string): RawHit[] {
+function scanMain(text: string, words: Words): RawHit[] {
   const out: RawHit[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordStart(text, i)) {
-      i++;
+  let resumeAt = 0;
+  for (let k = 0; k < words.starts.length; k++) {
+    const i = words.starts[k];
+    if (i < resumeAt) continue;
+    const found = hitAt(text, i);
+    if (found === null) continue;
+    if (typeof found === "number") {
+      resumeAt = Math.max(found, i + 1);
       continue;
     }
-    if (!mainTrie.startsAt(text, i)) {
-      i = wordEnd(text, i);
-      continue;
-    }
-    const hit = mainTrie.lastHit(text, i, isMatchOrBlock);
-    if (!hit) {
-      i = wordEnd(text, i);
-      continue;
-    }
-    if (hit.val.kind === "block") {
-      i = Math.max(hit.end, i + 1);
-      continue;
-    }
-    const pEnd = possessiveEnd(text, hit.end);
-    const possessive = pEnd >= 0;
-    const countryish = hit.val.kind !== "seat" && hit.val.kind !== "agency";
-    if (countryish && !possessive && followedByBlockedWord(text, hit.end)) {
-      i = wordEnd(text, i);
-      continue;
-    }
-    if (hit.val.personLike && !possessive && looksLikePersonName(text, i, hit.end)) {
-      i = wordEnd(text, i);
-      continue;
-    }
-    out.push({ start: i, nameEnd: hit.end, end: possessive ? pEnd : hit.end, val: hit.val, possessive });
-    i = possessive ? pEnd : hit.end;
+    out.push(found);
+    resumeAt = found.end;
   }
   return out;
 }
@@ -734,7 +788,7 @@ function viaOf(h: RawHit): CountryVia {
  */
 export function findCountryMentions(text: string): CountryMention[] {
   const out: CountryMention[] = [];
-  for (const h of scanMainOnce(text)) {
+  for (const h of scanMainOnce(text).hits) {
     if (h.val.kind === "agency" && h.val.subkind !== "state-media") continue;
     out.push({
       start: h.start,
@@ -860,7 +914,7 @@ function cleanName(s: string): string {
  */
 export function findInstitutionMentions(text: string): InstitutionMention[] {
   const out: InstitutionMention[] = [];
-  const raw = scanMainOnce(text);
+  const { words, hits: raw } = scanMainOnce(text);
   const push = (start: number, end: number, country: string | null, kind: string, institution: string) => {
     const t = text.slice(start, end);
     out.push({ start, end, text: t, name: cleanName(t), country, kind, institution });
@@ -896,57 +950,46 @@ export function findInstitutionMentions(text: string): InstitutionMention[] {
   const rawSpans = raw.map((r) => [r.start, r.end] as const);
   let ci = 0;
   let ri = 0;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordStart(text, i)) {
-      i++;
-      continue;
-    }
+  let resumeAt = 0;
+  for (let k = 0; k < words.starts.length; k++) {
+    const i = words.starts[k];
+    if (i < resumeAt) continue;
     while (ci < covered.length && covered[ci][1] <= i) ci++;
     if (ci < covered.length && covered[ci][0] <= i) {
-      i = covered[ci][1];
+      resumeAt = covered[ci][1];
       continue;
     }
     while (ri < rawSpans.length && rawSpans[ri][1] <= i) ri++;
     if (ri < rawSpans.length && rawSpans[ri][0] <= i) {
-      i = rawSpans[ri][1];
+      resumeAt = rawSpans[ri][1];
       continue;
     }
-    if (!headTrie.startsAt(text, i)) {
-      i = wordEnd(text, i);
-      continue;
-    }
+    if (!headTrie.startsAt(text, i)) continue;
     const hit = headTrie.lastHit(text, i, isBoundedHead);
     const best = hit && { end: hit.end, entry: hit.val.head! };
-    if (!best) {
-      i = wordEnd(text, i);
-      continue;
-    }
+    if (!best) continue;
     // "… of (the) <country>"
     let j = skipHSpace(text, best.end);
     let postfix: RawHit | null = null;
     if (j > best.end && /^of\s/i.test(text.slice(j, j + 3))) {
       j = skipHSpace(text, j + 2);
       if (/^the\s/i.test(text.slice(j, j + 4))) j = skipHSpace(text, j + 3);
-      const hits = scanMain(text.slice(j, j + 120));
-      const first = hits[0];
-      if (first && first.start === 0 && (first.val.kind === "name" || first.val.kind === "alt")) {
+      // The scan of the next 120 characters would start with this hit.
+      const window = text.slice(j, j + 120);
+      const found = isWordStart(window, 0) ? hitAt(window, 0) : null;
+      const first = typeof found === "number" ? null : found;
+      if (first && (first.val.kind === "name" || first.val.kind === "alt")) {
         postfix = { ...first, start: j + first.start, nameEnd: j + first.nameEnd, end: j + first.end };
       }
     }
     const entry = best.entry;
     if (postfix) {
       push(i, postfix.nameEnd, DISPLAY.get(postfix.val.cca3)!, entry.kind, entry.name);
-      i = postfix.nameEnd;
-      continue;
-    }
-    if (entry.standalone && (!entry.properNoun || isUpperAt(text, i))) {
+      resumeAt = postfix.nameEnd;
+    } else if (entry.standalone && (!entry.properNoun || isUpperAt(text, i))) {
       push(i, best.end, entry.country ? DISPLAY.get(entry.country)! : null, entry.kind, entry.name);
-      i = best.end;
-      continue;
+      resumeAt = best.end;
     }
-    i = wordEnd(text, i);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: InstitutionMention[] = [];
@@ -998,7 +1041,8 @@ function longestTitleForm(text: string, i: number): TitleCore | null {
 
 function matchTitleCore(text: string, i: number, prefixesLeft: number): TitleCore | null {
   let best = longestTitleForm(text, i);
-  if (prefixesLeft > 0 && prefixTrie.startsAt(text, i)) {
+  // Most words start no prefix at all: finding that out builds no list of hits.
+  if (prefixesLeft > 0 && prefixTrie.startsAt(text, i) && prefixTrie.lastHit(text, i, isBounded)) {
     for (const h of prefixTrie.walk(text, i)) {
       if (!h.bounded) continue;
       let j = h.end;

@@ -115,7 +115,7 @@ export function analyzeText(text: string): AnalyzedText {
       const found = text.indexOf(value, cursor);
       if (found >= 0) start = found;
     }
-    blank[index] = value.trim() === "";
+    blank[index] = isBlank(value);
     newlineBefore[index] = hasNewline(text, cursor, start) || (blank[index] && value.includes("\n"));
     cursor = start + value.length;
     tokens[index] = {
@@ -134,9 +134,9 @@ export function analyzeText(text: string): AnalyzedText {
     while (last >= first && blank[last]) last--;
     if (first <= last) sentences.push({ firstToken: first, lastToken: last, start: tokens[first].start, end: tokens[last].end });
   };
-  doc.sentences().each((sentence: any) => {
-    const [firstToken, lastToken] = sentence.out(its.span) as [number, number];
-    if (!tokens[firstToken] || !tokens[lastToken]) return;
+  // Whole columns again: iterating builds an item object per sentence or entity.
+  for (const [firstToken, lastToken] of doc.sentences().out(its.span as never) as unknown as [number, number][]) {
+    if (!tokens[firstToken] || !tokens[lastToken]) continue;
     let first = firstToken;
     for (let index = firstToken + 1; index <= lastToken; index++) {
       if (newlineBefore[index]) {
@@ -145,22 +145,25 @@ export function analyzeText(text: string): AnalyzedText {
       }
     }
     pushSentence(first, lastToken);
-  });
+  }
   const cues: CueMatch[] = [];
-  doc.customEntities().each((entity: any) => {
-    const [firstToken, lastToken] = entity.out(its.span) as [number, number];
-    const blockers = CUE_BLOCKERS.get(entity.out(its.type));
+  const entities = doc.customEntities();
+  const entitySpans = entities.out(its.span) as unknown as [number, number][];
+  const entityDetails = entities.out(its.detail) as unknown as { value: string; type: string }[];
+  entitySpans.forEach(([firstToken, lastToken], index) => {
+    const { value, type } = entityDetails[index];
+    const blockers = CUE_BLOCKERS.get(type);
     if (blockers && tokens.slice(Math.max(0, firstToken - 3), firstToken).some((t) => blockers.has(t.normal))) return;
-    cues.push({
-      cue: entity.out(its.type),
-      firstToken,
-      lastToken,
-      start: tokens[firstToken].start,
-      end: tokens[lastToken].end,
-      text: entity.out(),
-    });
+    cues.push({ cue: type, firstToken, lastToken, start: tokens[firstToken].start, end: tokens[lastToken].end, text: value });
   });
   return { text, tokens, sentences, cues };
+}
+
+/** `value.trim() === ""`; nearly every token starts with a printable ASCII character, which settles it. */
+function isBlank(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === "";
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {

@@ -93,10 +93,11 @@ function nameOfficeHolders(work: ArticleWork[]): void {
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerKind === "person" && e.speakerOfficial && e.speakerCountry) people.set(e.speaker, e);
   }
+  const named = [...people.values()];
   // One article says "Polish Prime Minister Jan Wozniak", another only "Wozniak": the country carries over.
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerCountry) continue;
-    const known = people.get(e.speaker) ?? [...people.values()].find((p) => p.speaker.endsWith(` ${e.speaker}`));
+    const known = people.get(e.speaker) ?? named.find((p) => p.speaker.endsWith(` ${e.speaker}`));
     if (known) {
       e.speaker = known.speaker;
       e.speakerCountry = known.speakerCountry;
@@ -107,7 +108,7 @@ function nameOfficeHolders(work: ArticleWork[]): void {
   for (const item of work) item.extracted = item.extracted.filter((e) => e.speakerOfficial);
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerKind !== "office") continue;
-    const holders = [...people.values()].filter(
+    const holders = named.filter(
       (p) =>
         p.speakerCountry === e.speakerCountry &&
         (e.speakerTitles.some((title) => p.speakerTitles.includes(title)) || (e.speakerTitles.includes("leader") && p.speakerHead)),

@@ -50,8 +50,13 @@ const PRONOUNS = new Set(speech.pronouns);
 const DETERMINER_BEFORE = /\b(the|his|her|their)\s+$/i;
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"]);
 
-const isCapitalized = (token: Token) => /^[\p{Lu}]/u.test(token.text);
-const isName = (t: Token) => (t.pos === "PROPN" || (t.pos === "NOUN" && isCapitalized(t))) && isCapitalized(t) && /\p{L}/u.test(t.text);
+/** Starts with an upper-case letter; asked of every token, so ASCII is answered without a regex. */
+function isCapitalized(token: Token): boolean {
+  const c = token.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}]/u.test(token.text);
+}
+/** A capitalised proper noun or noun (an upper-case letter is a letter: the token has one). */
+const isName = (t: Token) => (t.pos === "PROPN" || t.pos === "NOUN") && isCapitalized(t);
 const stripAccents = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "");
 
 /** People are looked up by every name part of every other person: each name is folded once. */
@@ -367,7 +372,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     // Country qualifier right before the title, possibly after "the".
     const qualifier = endingJustBefore(countries, token.start, 2);
     // A reference needs the qualifier or a determiner (below): checking that first spares the title lookup at most tokens.
-    if (!qualifier && !mayFollowDeterminer(text, token.start)) continue;
+    if (!qualifier && !determinerBefore(text, token.start)) continue;
     const title = matchTitleAt(text, token.start);
     if (!title) continue;
     const titleEndToken = tokenIndexAtOrAfter(title.end - 1);
@@ -387,7 +392,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
       country = qualifier.country;
       start = qualifier.start;
     }
-    const determiner = DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
+    const determiner = determinerBefore(text, start);
     if (!determiner && !qualifier) continue; // bare "President" without "the" is a name prefix, not a reference
     if (determiner) start -= determiner[0].length;
     const ofCountry = following?.text === "of" ? firstStartingWithin(countries, following.end, following.end + 5) : undefined;
@@ -486,7 +491,12 @@ function firstTokenEndingAfter(tokens: Token[], position: number): number {
   return low < tokens.length ? low : tokens.length - 1;
 }
 
-const isSpaceAt = (text: string, i: number) => text.charCodeAt(i) === 32 || /\s/.test(text[i]);
+/** /\s/ for the character at i; in ASCII only tab to carriage return and the space. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]);
+}
 
 /**
  * Could DETERMINER_BEFORE match the six characters before `start`? Only if they end in white space
@@ -497,6 +507,11 @@ function mayFollowDeterminer(text: string, start: number): boolean {
   let i = start;
   while (i > windowStart && isSpaceAt(text, i - 1)) i--;
   return i < start && i > windowStart && "esrESR".includes(text[i - 1]);
+}
+
+/** "the", "his", "her" or "their" right before `start`, as DETERMINER_BEFORE finds it in the six characters there. */
+function determinerBefore(text: string, start: number): RegExpExecArray | null {
+  return mayFollowDeterminer(text, start) ? DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 6), start)) : null;
 }
 
 /** Asked once per institution mention of the same article. */

@@ -313,7 +313,7 @@ class ArticleReader {
       // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
       const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
       const date = this.dateFor(actor.id, own, null, false);
-      const context = this.text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim();
+      const context = collapsed(this.text.slice(sentence.start, sentence.end));
       results.push(this.statement(actor, piece, frame, event, date, context));
     }
     return results;
@@ -542,7 +542,7 @@ class ArticleReader {
     const frame = this.gapsBetweenQuotes(frameWindow);
     const contextStart = this.analyzed.sentences[this.sentenceOf(Math.min(frameWindow.start, quote.start - 1))]?.start ?? frameWindow.start;
     const contextEnd = this.analyzed.sentences[this.sentenceOf(Math.max(quote.start, quote.end - 1))]?.end ?? frameWindow.end;
-    const context = this.text.slice(Math.min(contextStart, frameWindow.start), Math.max(contextEnd, frameWindow.end)).replace(/\s+/g, " ").trim();
+    const context = collapsed(this.text.slice(Math.min(contextStart, frameWindow.start), Math.max(contextEnd, frameWindow.end)));
     const results: ExtractedStatement[] = [];
     for (const piece of this.quoteSentences(quote)) results.push(this.statement(actor, piece, frame, event, date, context));
     return results;
@@ -662,6 +662,14 @@ function lastAttributedBefore(attributions: Attributions, position: number): [Qu
     if (quote.start < position) return [quote, attributions.info.get(quote)!];
   }
   return undefined;
+}
+
+/** White space that collapsed() changes: any but a single inner space. */
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
+
+/** White space runs to one space, trimmed; most contexts lie within a paragraph and have none to change. */
+function collapsed(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 /** Index of the first token ending after `position`, -1 when none; token ends never decrease. */

@@ -76,6 +76,8 @@ export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: 
   return { value, applied };
 }
 
+const EVERY_RULE_REQUIRES_A_CUE = RULES.every((rule) => rule.requires.length > 0);
+
 /**
  * Rule hits for one statement: `quotes` are the speaker's words, `frame` the reporter's
  * words around them (the question asked, the verb of saying).
@@ -83,6 +85,8 @@ export function modifiersFor(analyzed: AnalyzedText, match: CueMatch): { value: 
 export function ruleHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]): RuleHit[] {
   const hits: RuleHit[] = [];
   const nearby = cuesStartingWithin(analyzed, [...quotes, ...frame]);
+  // Most statements have no cue near them, and then no rule that requires one can fire.
+  if (nearby.length === 0 && EVERY_RULE_REQUIRES_A_CUE) return hits;
   for (const rule of RULES) {
     // A rule needs every requirement met: stop at the first that no cue meets.
     const found: CueMatch[][] = [];
