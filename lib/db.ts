@@ -72,8 +72,12 @@ export function sqliteAdapter(file: string): AdapterFactory {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PrismaBetterSQLite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   const inner = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  // A checkpoint (copying the WAL into the database, with the only sync that synchronous = NORMAL
+  // makes) every 64 MB of WAL instead of SQLite's 4 MB: a bulk ingest rewrites the same index and
+  // rollup pages transaction after transaction, and copies each once per checkpoint. Measured by
+  // hand, storing 10,000 analyzed articles: 35.9–37.8 s against 41.0–43.1 s.
   const withPragmas = async (adapter: any) => {
-    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
+    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;");
     return adapter;
   };
   return {
