@@ -286,17 +286,36 @@ const HEADLINE_MAX = 200;
  */
 export function splitParagraphs(body: string): string[] {
   const lines = body.split("\n");
+  return paragraphsOfLines(lines, lines.map(collapse));
+}
+
+/** A line of spaces, tabs and no-break spaces only: it ends a block. */
+const BLOCK_BREAK_RE = /^[ \t\u00a0]*$/;
+
+/**
+ * splitParagraphs of a body already split into lines, given each line collapsed too (parseArticle
+ * has them). A blank line between two others separates blocks; any other empty line collapses to
+ * nothing and is dropped, so its block is the same either way.
+ */
+function paragraphsOfLines(lines: string[], collapsedLines: string[]): string[] {
   const wrapped = lines.every((l) => l.trim().length <= WRAP_WIDTH);
   const out: string[] = [];
-  const blocks = body.split(/\n[ \t\u00a0]*\n/);
-  for (const block of blocks) {
-    const bl = block.split("\n").map(collapse).filter((l) => l !== "");
-    if (bl.length === 0) continue;
+  let block: string[] = [];
+  for (let k = 0; k <= lines.length; k++) {
+    const endsBlock = k === lines.length || (k > 0 && k < lines.length - 1 && BLOCK_BREAK_RE.test(lines[k]));
+    if (!endsBlock) {
+      if (collapsedLines[k] !== "") block.push(collapsedLines[k]);
+      continue;
+    }
+    if (block.length === 0) continue;
+    const bl = block;
+    block = [];
     if (wrapped && bl.length >= 2) {
       const inner = bl.slice(0, -1);
       const open = inner.filter((l) => !/[.!?:"”’)\]]$/.test(l)).length;
       if (open * 2 >= inner.length) {
-        out.push(collapse(bl.join(" ")));
+        // Collapsed non-empty lines joined by one space are collapsed already.
+        out.push(bl.join(" "));
         continue;
       }
     }
@@ -358,16 +377,16 @@ export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
   const headline = collapsedLines[firstLine];
   if (fm.title !== null) {
     title = fm.title;
-    const all = splitParagraphs(body);
+    const all = paragraphsOfLines(lines, collapsedLines);
     paragraphs = all.length > 0 && sameWords(all[0], fm.title) ? all.slice(1) : all;
   } else if (headline.length <= HEADLINE_MAX) {
     // The first non-empty line is the headline, even when a paragraph follows without a blank line.
     title = headline;
-    paragraphs = splitParagraphs(lines.slice(firstLine + 1).join("\n"));
+    paragraphs = paragraphsOfLines(lines.slice(firstLine + 1), collapsedLines.slice(firstLine + 1));
   } else {
     // No headline: the first line is already prose. Title it by its first sentence and keep it.
     title = shortTitle(headline);
-    paragraphs = splitParagraphs(body);
+    paragraphs = paragraphsOfLines(lines, collapsedLines);
   }
   if (!paragraphs.some(isProse)) {
     throw new InputRejected(path, `no paragraph of prose (need a paragraph of at least ${PROSE_MIN_WORDS} words besides the headline)`);

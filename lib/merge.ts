@@ -152,8 +152,21 @@ export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
   return consensus;
 }
 
+/**
+ * A report's id is asked for before merging and again after, and outlets quote the same words in
+ * batch after batch: each speaker's wording is hashed once.
+ */
+const idCache = new Map<string, string>();
+
 export function statementId(speaker: string | null, text: string): string {
-  return createHash("sha256").update(`${speakerKey(speaker)}\u0000${utteranceWords(text).join(" ")}`).digest("hex").slice(0, 16);
+  const key = `${speaker ?? ""}\u0000${text}`;
+  let id = idCache.get(key);
+  if (id === undefined) {
+    if (idCache.size >= WORDS_CACHE_LIMIT) idCache.clear();
+    id = createHash("sha256").update(`${speakerKey(speaker)}\u0000${utteranceWords(text).join(" ")}`).digest("hex").slice(0, 16);
+    idCache.set(key, id);
+  }
+  return id;
 }
 
 function mergeFeatures(longer: Features, other: Features): Features {

@@ -189,7 +189,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const isSpeechVerb = (token: Token | undefined) => Boolean(token && speechLemmas.has(token.lemma) && token.pos === "VERB");
 
   // 1. Name runs, with the titles and countries that introduce them stripped off.
-  interface Candidate { run: NameRun; name: string; title: string | null; head: boolean; country: string | null; speaks: boolean }
+  interface Candidate { run: NameRun; name: string; key: string; title: string | null; head: boolean; country: string | null; speaks: boolean }
   const candidates: Candidate[] = [];
   for (const run of properNounRuns(analyzed)) {
     let first = 0;
@@ -239,23 +239,15 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     const next = tokens[run.lastToken + 1];
     const afterNext = tokens[run.lastToken + 2];
     const previous = tokens[run.firstToken - 1];
-    // "Jang Myong-hui, a vice-department director of …, said"
-    const appositiveSpeaks = () => {
-      if (next?.text !== "," || !["DET", "NOUN", "ADJ"].includes(afterNext?.pos ?? "")) return false;
-      for (let k = run.lastToken + 2; k < Math.min(tokens.length - 1, run.lastToken + 25); k++) {
-        if (tokens[k].text === "." || tokens[k].pos === "VERB") return false;
-        if (tokens[k].text === "," && isSpeechVerb(tokens[k + 1])) return true;
-      }
-      return false;
-    };
     const speaks =
-      appositiveSpeaks() ||
+      speaksAfterAppositive(tokens, run.lastToken, speechLemmas) ||
       isSpeechVerb(next) ||
       (next?.pos === "ADV" && isSpeechVerb(afterNext)) ||
       (isSpeechVerb(previous) && /^[,.;]?$/.test(next?.text ?? "."));
     candidates.push({
       run: { ...run, start, end },
       name,
+      key: nameKey(name),
       title: title?.title ?? introduction?.title ?? apposition?.title ?? null,
       head: Boolean(title?.head ?? introduction?.head ?? apposition?.head),
       country: country ?? adjacentCountry ?? introduction?.country ?? apposition?.country ?? null,
@@ -269,7 +261,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   // What `people.find` would pick by a name's last part, and by any of its parts.
   const personByLastPart = new Map<string, Actor>();
   const personByPart = new Map<string, Actor>();
-  const singleSpeakers = new Set(candidates.filter((c) => !c.name.includes(" ") && (c.speaks || c.title)).map((c) => nameKey(c.name)));
+  const singleSpeakers = new Set(candidates.filter((c) => !c.name.includes(" ") && (c.speaks || c.title)).map((c) => c.key));
   // Asked of every person for every lone surname.
   const partsByName = new Map<string, string[]>();
   const nameParts = (name: string) => {
@@ -279,7 +271,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   };
   const fullNamesFirst = [...candidates].sort((x, y) => Number(!x.name.includes(" ")) - Number(!y.name.includes(" ")) || x.run.start - y.run.start);
   for (const candidate of fullNamesFirst) {
-    const key = nameKey(candidate.name);
+    const key = candidate.key;
     const parts = nameParts(candidate.name);
     const isPerson =
       candidate.title !== null ||
@@ -317,7 +309,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const mentionStarts = new Set(raw.map((m) => m.start));
   for (const candidate of candidates) {
     if (candidate.name.includes(" ")) continue;
-    const key = nameKey(candidate.name);
+    const key = candidate.key;
     if (mentionStarts.has(candidate.run.start)) continue;
     const person = personByLastPart.get(key);
     if (!person) continue;
@@ -447,6 +439,21 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   return { actors, mentions, quotedMentions: quoted, countries };
 }
 
+/**
+ * "<Name>, a vice-department director of …, said": the name ending at `lastToken` speaks.
+ * A function of the module, not a closure made per name run: tsx (the CLI and the benchmarks run
+ * through it) names every closure it creates, and that costs more than the check.
+ */
+function speaksAfterAppositive(tokens: Token[], lastToken: number, speechLemmas: Set<string>): boolean {
+  if (tokens[lastToken + 1]?.text !== "," || !["DET", "NOUN", "ADJ"].includes(tokens[lastToken + 2]?.pos ?? "")) return false;
+  for (let k = lastToken + 2; k < Math.min(tokens.length - 1, lastToken + 25); k++) {
+    if (tokens[k].text === "." || tokens[k].pos === "VERB") return false;
+    const following = tokens[k + 1];
+    if (tokens[k].text === "," && speechLemmas.has(following.lemma) && following.pos === "VERB") return true;
+  }
+  return false;
+}
+
 // Gazetteer mentions come sorted and without overlaps, so their ends increase too: each question
 // below is one binary search instead of a scan per name run or token.
 
@@ -498,6 +505,9 @@ function isSpaceAt(text: string, i: number): boolean {
   return /\s/.test(text[i]);
 }
 
+/** The last letters of "the", "his", "her" and "their" in either case, by code (asked at every token). */
+const DETERMINER_LAST_LETTERS = new Set([..."esrESR"].map((letter) => letter.charCodeAt(0)));
+
 /**
  * Could DETERMINER_BEFORE match the six characters before `start`? Only if they end in white space
  * after an e, s or r ("the ", "his ", "her ", "their ").
@@ -506,7 +516,7 @@ function mayFollowDeterminer(text: string, start: number): boolean {
   const windowStart = Math.max(0, start - 6);
   let i = start;
   while (i > windowStart && isSpaceAt(text, i - 1)) i--;
-  return i < start && i > windowStart && "esrESR".includes(text[i - 1]);
+  return i < start && i > windowStart && DETERMINER_LAST_LETTERS.has(text.charCodeAt(i - 1));
 }
 
 /** "the", "his", "her" or "their" right before `start`, as DETERMINER_BEFORE finds it in the six characters there. */
@@ -551,19 +561,24 @@ function resolveNominal(
   head: boolean,
   country: string | null,
 ): number | null {
-  const fits = (person: Actor) =>
-    (country === null || person.country === country) &&
-    (person.titles.includes(title) || (title === "leader" && person.head) || (head && person.head && person.titles.length === 0));
   // The fitting person named last before the phrase.
   let latest: { person: Actor; start: number } | null = null;
   for (const person of people) {
-    if (!fits(person)) continue;
+    if (!fitsNominal(person, title, head, country)) continue;
     const start = names.lastStartBefore(person.id, position);
     if (start !== undefined && (!latest || start > latest.start)) latest = { person, start };
   }
   if (latest) return latest.person.id;
-  const later = people.filter(fits);
+  const later = people.filter((person) => fitsNominal(person, title, head, country));
   return later.length === 1 ? later[0].id : null;
+}
+
+/** Could a nominal phrase with this title (and country, if any) refer to `person`? */
+function fitsNominal(person: Actor, title: string, head: boolean, country: string | null): boolean {
+  return (
+    (country === null || person.country === country) &&
+    (person.titles.includes(title) || (title === "leader" && person.head) || (head && person.head && person.titles.length === 0))
+  );
 }
 
 /**

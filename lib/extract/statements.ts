@@ -333,8 +333,7 @@ class ArticleReader {
     if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
     // Nothing after the verb but its audience, a day, a place or a medium.
     const rest = tokens.slice(event.verb + 1, sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
-    const object = (t: Token) => t.pos === "NOUN" && !AUDIENCE.has(t.normal) && !MEDIA.has(t.normal);
-    if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || object(t))) return null;
+    if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t))) return null;
     let end = before - 1;
     while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;
     if (end - sentence.firstToken + 1 < MIN_REPORTED_WORDS) return null;
@@ -614,26 +613,19 @@ class ArticleReader {
   /** The country the words are aimed at: named in the quote, then in the frame, else the article's other country. */
   private targetFor(actor: Actor, piece: Span, frame: Span[], event: SpeechEvent | null): string | null {
     const own = actor.country;
-    const inSpan = (position: number, spans: Span[]) => spans.some((s) => position >= s.start && position < s.end);
-    // Named in the quote first; then the verb's object ("accused Oliveira of", "labeled Peru"); then the rest of the frame.
     const verbEnd = event ? this.analyzed.tokens[event.verb].end : Number.POSITIVE_INFINITY;
-    const rankOf = (position: number) => {
-      if (inSpan(position, [piece])) return 0;
-      if (!inSpan(position, frame)) return -1;
-      return position >= verbEnd && position - verbEnd < 40 ? 1 : 2;
-    };
     const candidates: { position: number; country: string | null; rank: number }[] = [];
     // Only positions inside the piece or the frame rank at all.
     const spans = [piece, ...frame];
     const from = Math.min(...spans.map((s) => s.start));
     const to = Math.max(...spans.map((s) => s.end));
     for (const mention of startingWithin(this.found.countries, from, to)) {
-      const rank = rankOf(mention.start);
+      const rank = targetRank(mention.start, piece, frame, verbEnd);
       if (rank >= 0) candidates.push({ position: mention.start, country: mention.country, rank });
     }
     for (const mention of [...startingWithin(this.found.quotedMentions, from, to), ...startingWithin(this.found.mentions, from, to)]) {
       if (mention.actor === actor.id) continue;
-      const rank = rankOf(mention.start);
+      const rank = targetRank(mention.start, piece, frame, verbEnd);
       if (rank >= 0) candidates.push({ position: mention.start, country: this.found.actors[mention.actor].country, rank });
     }
     candidates.sort((a, b) => a.rank - b.rank || a.position - b.position);
@@ -641,6 +633,20 @@ class ArticleReader {
     if (named) return named.country;
     return this.dyad.find((country) => country !== own) ?? null;
   }
+}
+
+/**
+ * How strongly a country named at `position` is the target: named in the quote (0) first; then the
+ * verb's object ("accused Oliveira of", "labeled Peru", 1); then the rest of the frame (2); -1 outside both.
+ */
+function targetRank(position: number, piece: Span, frame: Span[], verbEnd: number): number {
+  if (inSpan(position, piece)) return 0;
+  if (!frame.some((span) => inSpan(position, span))) return -1;
+  return position >= verbEnd && position - verbEnd < 40 ? 1 : 2;
+}
+
+function inSpan(position: number, span: Span): boolean {
+  return position >= span.start && position < span.end;
 }
 
 interface Attribution {
@@ -662,6 +668,11 @@ function lastAttributedBefore(attributions: Attributions, position: number): [Qu
     if (quote.start < position) return [quote, attributions.info.get(quote)!];
   }
   return undefined;
+}
+
+/** A noun that is the verb's object, not its audience ("told reporters") or medium ("in an interview"). */
+function isObjectNoun(token: Token): boolean {
+  return token.pos === "NOUN" && !AUDIENCE.has(token.normal) && !MEDIA.has(token.normal);
 }
 
 /** White space that collapsed() changes: any but a single inner space. */
