@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { migrationFiles, type DbProvider } from "../lib/db";
+import { dbUrl } from "./helpers/backends";
 
 type Row = Record<string, unknown>;
 
@@ -36,9 +37,7 @@ async function postgresStore(adminUrl: string): Promise<RawStore> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const client = new Client({ connectionString: url.toString() });
+  const client = new Client({ connectionString: dbUrl(adminUrl, name) });
   await client.connect();
   return {
     exec: async (sql) => void (await client.query(sql)),

@@ -39,7 +39,7 @@ async function withAdmin<T>(adminUrl: string, work: (admin: import("pg").Client)
   }
 }
 
-function dbUrl(adminUrl: string, name: string): string {
+export function dbUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -186,7 +186,6 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const raw: ActorMention[] = [];
   const tokenIndexAtOrAfter = (position: number) => firstTokenEndingAfter(tokens, position);
   const overlapsGazetteer = (start: number, end: number) => overlapsAny(countries, start, end) || overlapsAny(institutions, start, end);
-  const isSpeechVerb = (token: Token | undefined) => Boolean(token && speechLemmas.has(token.lemma) && token.pos === "VERB");
 
   // 1. Name runs, with the titles and countries that introduce them stripped off.
   interface Candidate { run: NameRun; name: string; key: string; title: string | null; head: boolean; country: string | null; speaks: boolean }
@@ -241,9 +240,9 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
     const previous = tokens[run.firstToken - 1];
     const speaks =
       speaksAfterAppositive(tokens, run.lastToken, speechLemmas) ||
-      isSpeechVerb(next) ||
-      (next?.pos === "ADV" && isSpeechVerb(afterNext)) ||
-      (isSpeechVerb(previous) && /^[,.;]?$/.test(next?.text ?? "."));
+      isSpeechVerb(next, speechLemmas) ||
+      (next?.pos === "ADV" && isSpeechVerb(afterNext, speechLemmas)) ||
+      (isSpeechVerb(previous, speechLemmas) && /^[,.;]?$/.test(next?.text ?? "."));
     candidates.push({
       run: { ...run, start, end },
       name,
@@ -439,6 +438,10 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   return { actors, mentions, quotedMentions: quoted, countries };
 }
 
+function isSpeechVerb(token: Token | undefined, speechLemmas: Set<string>): boolean {
+  return Boolean(token && speechLemmas.has(token.lemma) && token.pos === "VERB");
+}
+
 /**
  * "<Name>, a vice-department director of …, said": the name ending at `lastToken` speaks.
  * A function of the module, not a closure made per name run: tsx (the CLI and the benchmarks run
@@ -448,8 +451,7 @@ function speaksAfterAppositive(tokens: Token[], lastToken: number, speechLemmas:
   if (tokens[lastToken + 1]?.text !== "," || !["DET", "NOUN", "ADJ"].includes(tokens[lastToken + 2]?.pos ?? "")) return false;
   for (let k = lastToken + 2; k < Math.min(tokens.length - 1, lastToken + 25); k++) {
     if (tokens[k].text === "." || tokens[k].pos === "VERB") return false;
-    const following = tokens[k + 1];
-    if (tokens[k].text === "," && speechLemmas.has(following.lemma) && following.pos === "VERB") return true;
+    if (tokens[k].text === "," && isSpeechVerb(tokens[k + 1], speechLemmas)) return true;
   }
   return false;
 }
