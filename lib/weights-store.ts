@@ -31,7 +31,7 @@ export interface SaveOptions {
   baseVersion: number;
   note?: string;
   createdBy?: string;
-  /** Runs after each page of re-scored statements (tests inject failures here). */
+  /** Runs after each page of re-scored pairs (Scoring rows), with how many so far (tests inject failures here). */
   afterPage?: (done: number) => void | Promise<void>;
   pageSize?: number;
 }
