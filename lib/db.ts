@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "./generated/prisma/sqlite/client";
+import type { SqliteWriter } from "./sqlite-writer";
 
 export type Db = PrismaClient;
 export type DbProvider = "sqlite" | "postgresql";
@@ -179,15 +180,45 @@ export function adapterFor(target: DatabaseTarget, options: { forMigrate?: boole
   return target.provider === "postgresql" ? postgresAdapter(target.url, options) : sqliteAdapter(target.url);
 }
 
-const providers = new WeakMap<object, DbProvider>();
+const targets = new WeakMap<object, DatabaseTarget>();
+const writers = new WeakMap<object, SqliteWriter>();
+const bulkClients = new WeakSet<object>();
 
 /** Which database a client talks to, for the few queries whose SQL differs (JSON functions). */
 export function providerOf(db: Db): DbProvider {
-  return providers.get(db) ?? "sqlite";
+  return targets.get(db)?.provider ?? "sqlite";
+}
+
+/**
+ * The bulk writer (lib/sqlite-writer.ts) of a client made with `bulkWriter` for a SQLite file,
+ * opened on first use and closed with the client; otherwise null.
+ */
+export function sqliteWriterOf(db: Db): SqliteWriter | null {
+  const target = targets.get(db);
+  if (!target || !bulkClients.has(db)) return null;
+  let writer = writers.get(db);
+  if (!writer) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SqliteWriter: Writer } = require("./sqlite-writer") as typeof import("./sqlite-writer");
+    writer = new Writer(target.url);
+    writers.set(db, writer);
+  }
+  return writer;
+}
+
+export interface ClientOptions {
+  /**
+   * For a process that mostly writes in bulk (the ingest command, the benchmark): on a SQLite file,
+   * ingest's transactions run on a connection of their own through better-sqlite3 instead of
+   * through Prisma (see lib/sqlite-writer.ts). Not for the web server: there, Prisma's own write
+   * transactions run interleaved with others in one thread, and one of them waiting for the
+   * writer's lock would hold up the thread the writer needs to finish.
+   */
+  bulkWriter?: boolean;
 }
 
 /** A new client for the given DATABASE_URL-style url (default: the environment's). Caller disconnects. */
-export function createPrisma(url?: string): Db {
+export function createPrisma(url?: string, options: ClientOptions = {}): Db {
   const target = resolveDatabase(url);
   const adapter = adapterFor(target);
   let client: Db;
@@ -200,7 +231,17 @@ export function createPrisma(url?: string): Db {
     const { PrismaClient: SqliteClient } = require("./generated/prisma/sqlite/client") as typeof import("./generated/prisma/sqlite/client");
     client = new SqliteClient({ adapter: adapter as any });
   }
-  providers.set(client, target.provider);
+  targets.set(client, target);
+  // An in-memory database is private to its connection: a second one would open another.
+  if (options.bulkWriter && target.provider === "sqlite" && target.url !== ":memory:") {
+    bulkClients.add(client);
+    const disconnect = client.$disconnect.bind(client);
+    client.$disconnect = async () => {
+      writers.get(client)?.close();
+      writers.delete(client);
+      await disconnect();
+    };
+  }
   return client;
 }
 

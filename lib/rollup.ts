@@ -9,7 +9,7 @@
 import { Prisma } from "./generated/prisma/sqlite/client";
 import { addDays, nextPeriod, periodStart } from "./series";
 import type { DbProvider as Provider } from "./db";
-import type { Tx } from "./store";
+import type { RawTx } from "./sqlite-writer";
 
 const sql = Prisma.sql;
 const join = Prisma.join;
@@ -159,7 +159,7 @@ function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
  * Takes SQLite's write lock now. Prisma begins transactions as DEFERRED: one that read first
  * and wrote later would fail, not wait, when another process wrote in between.
  */
-export async function takeSqliteWriteLock(tx: Tx): Promise<void> {
+export async function takeSqliteWriteLock(tx: RawTx): Promise<void> {
   await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE 1 = 0`);
 }
 
@@ -168,13 +168,13 @@ export async function takeSqliteWriteLock(tx: Tx): Promise<void> {
  * deletes and re-inserts a day's rows: on PostgreSQL, two transactions doing that to the same
  * day at once would each insert their own. SQLite admits one writer: its write lock suffices.
  */
-export async function lockRollups(tx: Tx, provider: Provider): Promise<void> {
+export async function lockRollups(tx: RawTx, provider: Provider): Promise<void> {
   if (provider === "postgresql") await tx.$executeRaw(sql`SELECT pg_advisory_xact_lock(hashtextextended('tension-index rollups', 0))`);
   else await takeSqliteWriteLock(tx);
 }
 
 /** Records keys whose rollups are to be rebuilt later (see rebuildPendingRollups). */
-export async function queueRollups(tx: Tx, keys: RollupKey[]): Promise<void> {
+export async function queueRollups(tx: RawTx, keys: RollupKey[]): Promise<void> {
   const rows = unique(keys, (k) => `${k.speakerKey}\n${k.speakerCountry}\n${k.target}\n${k.date}`);
   for (const part of inParts(rows)) {
     await tx.$executeRaw(sql`INSERT INTO "RollupPending" ("speakerKey", "speakerCountry", "target", "date") ${valuesRows(part.map((k) => [k.speakerKey, k.speakerCountry, k.target, k.date]))}`);
@@ -185,7 +185,7 @@ export async function queueRollups(tx: Tx, keys: RollupKey[]): Promise<void> {
  * Rebuilds the rollups of every queued key and removes those keys; returns how many there were.
  * Removes exactly the rows it read: a key queued meanwhile by another process stays queued.
  */
-export async function rebuildPendingRollups(tx: Tx, provider: Provider): Promise<number> {
+export async function rebuildPendingRollups(tx: RawTx, provider: Provider): Promise<number> {
   const pending = await tx.$queryRaw<Array<RollupKey & { id: number }>>(sql`SELECT "id", "speakerKey", "speakerCountry", "target", "date" FROM "RollupPending"`);
   if (pending.length === 0) return 0;
   await rebuildRollups(tx, provider, pending);
@@ -200,7 +200,7 @@ export async function rebuildPendingRollups(tx: Tx, provider: Provider): Promise
  * keep the old snapshot with its indexes; a failure rolls the drop back) and runs the returned
  * definitions again at its end.
  */
-export async function dropSqliteIndexes(tx: Tx, table: string, columns?: string[]): Promise<string[]> {
+export async function dropSqliteIndexes(tx: RawTx, table: string, columns?: string[]): Promise<string[]> {
   const indexes = await tx.$queryRaw<{ name: string; sql: string }[]>(
     sql`SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = ${table} AND "sql" IS NOT NULL`,
   );
@@ -210,7 +210,7 @@ export async function dropSqliteIndexes(tx: Tx, table: string, columns?: string[
 }
 
 /** Rebuilds both rollups for the given keys (all of them when `keys` is omitted). */
-export async function rebuildRollups(tx: Tx, provider: Provider, keys?: RollupKey[]): Promise<void> {
+export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: RollupKey[]): Promise<void> {
   if (!keys) {
     if (provider === "postgresql") await rebuildAllAndSwap(tx);
     else await rebuildAllInPlace(tx);
@@ -268,7 +268,7 @@ export async function rebuildRollups(tx: Tx, provider: Provider, keys?: RollupKe
  * its weeks and months from its days, then its whole history from its months. `daysWritten`
  * and `lineDaysWritten` run once those rows are in (the next level reads them).
  */
-async function fillRollups(tx: Tx, provider: Provider, t: RollupTables, steps: { daysWritten?: () => Promise<void>; lineDaysWritten?: () => Promise<void> } = {}): Promise<void> {
+async function fillRollups(tx: RawTx, provider: Provider, t: RollupTables, steps: { daysWritten?: () => Promise<void>; lineDaysWritten?: () => Promise<void> } = {}): Promise<void> {
   await tx.$executeRaw(sql`${seriesDayInsert(t)} WHERE "date" IS NOT NULL ${SERIES_DAY_GROUP}`);
   await steps.daysWritten?.();
   await tx.$executeRaw(sql`INSERT INTO ${t.bucket} ${BUCKET_COLUMNS} ${speakerDays(t)} ${SPEAKER_DAYS_GROUP}`);
@@ -286,7 +286,7 @@ async function fillRollups(tx: Tx, provider: Provider, t: RollupTables, steps: {
  * their snapshot), fills them, and builds each table's indexes once the next level's source
  * rows are in: the next level reads them in index order.
  */
-async function rebuildAllInPlace(tx: Tx): Promise<void> {
+async function rebuildAllInPlace(tx: RawTx): Promise<void> {
   await tx.$executeRaw(sql`DELETE FROM "SeriesDay"`);
   await tx.$executeRaw(sql`DELETE FROM "SeriesBucket"`);
   const dayIndexes = await dropSqliteIndexes(tx, "SeriesDay");
@@ -307,7 +307,7 @@ const ROLLUP_TABLES = ["SeriesDay", "SeriesBucket"] as const;
  * to the commit for the new ones. The copies get the old tables' names, sequences, primary key
  * and index names, so the schema is what the migrations built.
  */
-async function rebuildAllAndSwap(tx: Tx): Promise<void> {
+async function rebuildAllAndSwap(tx: RawTx): Promise<void> {
   const indexes = await tx.$queryRaw<Array<{ table: string; name: string; definition: string; primary: boolean }>>(sql`
     SELECT CAST(t.relname AS TEXT) AS "table", CAST(i.relname AS TEXT) AS "name", pg_get_indexdef(x.indexrelid) AS "definition", x.indisprimary AS "primary"
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid

@@ -2,7 +2,7 @@
 // utterances into the statements already stored, and reads them back. No NLP here:
 // identity of utterances (isSameUtterance / mergeStatements / speakerKey) comes from
 // lib/merge.ts and scores from lib/score.
-import { providerOf, type Db, type DbProvider } from "./db";
+import { providerOf, sqliteWriterOf, type Db, type DbProvider } from "./db";
 import { Prisma } from "./generated/prisma/sqlite/client";
 import type { BatchResult } from "./pipeline";
 import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "./types";
@@ -10,6 +10,7 @@ import { addDays } from "./dates";
 import { isSameUtterance, mergeStatements, speakerKey } from "./merge";
 import { dropSqliteIndexes, lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, takeSqliteWriteLock, type RollupKey } from "./rollup";
 import { defaultWeights, encodeRuleValues, pairScorer, scoreFeatures } from "./score";
+import type { RawTx } from "./sqlite-writer";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -140,7 +141,7 @@ export const pairKey = (pair: ScoringPair) => `${pair.lexicon}\n${pair.ruleValue
  * re-score of the pairs not scored by the active version brings it up to date). Pairs go in
  * sorted so that concurrent ingests on PostgreSQL wait for each other's new pairs in one order.
  */
-export async function scoringIdsOf(tx: Tx, provider: DbProvider, pairs: ScoringPair[], weights: StoredWeightSet): Promise<Map<string, number>> {
+export async function scoringIdsOf(tx: RawTx, provider: DbProvider, pairs: ScoringPair[], weights: StoredWeightSet): Promise<Map<string, number>> {
   const unique = [...new Map(pairs.map((p) => [pairKey(p), p])).values()].sort((a, b) => a.lexicon - b.lexicon || (a.ruleValues < b.ruleValues ? -1 : a.ruleValues > b.ruleValues ? 1 : 0));
   const score = pairScorer(weights.weights);
   const ids = new Map<string, number>();
@@ -184,7 +185,7 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * reads (speaker, days, text, the sources' quotes). Raw SQL, two queries per 100 statements:
  * Prisma would plan a new query for every batch's shape, which costs more than running it.
  */
-async function candidatesFor(tx: Tx, statements: Statement[]): Promise<Map<string, Statement[]>> {
+async function candidatesFor(tx: RawTx, statements: Statement[]): Promise<Map<string, Statement[]>> {
   const found = new Map<string, Statement[]>();
   const conditions = new Map<string, Prisma.Sql>();
   for (const s of statements) {
@@ -240,7 +241,7 @@ async function candidatesFor(tx: Tx, statements: Statement[]): Promise<Map<strin
 }
 
 /** The ids of the stored articles among `hashes` (content hashes). */
-async function storedArticleIds(tx: Tx, hashes: string[]): Promise<Map<string, number>> {
+async function storedArticleIds(tx: RawTx, hashes: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const part of chunks(hashes)) {
     const rows = await tx.$queryRaw<{ id: number; contentHash: string }[]>(
@@ -255,7 +256,7 @@ async function storedArticleIds(tx: Tx, hashes: string[]): Promise<Map<string, n
  * Stored statements with their sources, as the pipeline shapes them (no score). Raw SQL: the
  * ORM's include plans a new query for every length of `ids`, which costs more than reading.
  */
-async function readStatements(tx: Tx, ids: string[]): Promise<Statement[]> {
+async function readStatements(tx: RawTx, ids: string[]): Promise<Statement[]> {
   if (ids.length === 0) return [];
   const rows = await tx.$queryRaw<StatementFields[]>(Prisma.sql`SELECT "id", "text", "speaker", "speakerCountry", "target", "date", "dateFrom", "dateTo", "context", "features" FROM "Statement" WHERE "id" IN (${Prisma.join(ids)})`);
   const sources = await tx.$queryRaw<{ statementId: string; quote: string; context: string; dateFrom: string | null; dateTo: string | null; path: string; contentHash: string }[]>(
@@ -281,7 +282,7 @@ async function readStatements(tx: Tx, ids: string[]): Promise<Statement[]> {
  * a row whose key is stored updates the stored row; with `ignoreConflict`, it is left out.
  */
 export async function insertRows<R = unknown>(
-  tx: Pick<Tx, "$queryRawUnsafe">,
+  tx: Pick<RawTx, "$queryRawUnsafe">,
   provider: DbProvider,
   table: string,
   rows: Record<string, unknown>[],
@@ -324,7 +325,7 @@ const INSERT_ROWS = 500;
  * then never both decide that the same article or utterance is new. SQLite needs none: it
  * admits one writer at a time.
  */
-async function lockBatchKeys(tx: Tx, keys: string[]): Promise<void> {
+async function lockBatchKeys(tx: RawTx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   await tx.$executeRawUnsafe(
     `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS ordered`,
@@ -382,20 +383,29 @@ export async function withRetries<T>(work: () => Promise<T>, attempts = 6): Prom
 export async function ingestBatch(prisma: Db, result: BatchResult, options: { weights?: StoredWeightSet; deferRollups?: boolean } = {}): Promise<IngestSummary> {
   const active = options.weights ?? (await getActiveWeights(prisma));
   const postgres = providerOf(prisma) === "postgresql";
-  return withRetries(() => prisma.$transaction((tx) => ingestWithin(tx, result, active, postgres, options.deferRollups ?? false), TX_OPTIONS));
+  return withRetries(() => writeTransaction(prisma, (tx) => ingestWithin(tx, result, active, postgres, options.deferRollups ?? false)));
+}
+
+/**
+ * An ingest's transaction: on the client's SQLite bulk writer when it has one (see
+ * lib/sqlite-writer.ts), otherwise a Prisma interactive transaction. Both run the same SQL.
+ */
+function writeTransaction<T>(prisma: Db, work: (tx: RawTx) => Promise<T>): Promise<T> {
+  const writer = sqliteWriterOf(prisma);
+  return writer ? writer.transaction(work) : prisma.$transaction((tx) => work(tx), TX_OPTIONS);
 }
 
 /** Rebuilds the rollups of the days that deferred ingests queued; returns how many keys there were. */
 export async function flushPendingRollups(prisma: Db): Promise<number> {
   return withRetries(() =>
-    prisma.$transaction(async (tx) => {
+    writeTransaction(prisma, async (tx) => {
       await lockRollups(tx, providerOf(prisma));
       return rebuildPendingRollups(tx, providerOf(prisma));
-    }, TX_OPTIONS),
+    }),
   );
 }
 
-async function ingestWithin(tx: Tx, result: BatchResult, active: StoredWeightSet, postgres: boolean, deferRollups: boolean): Promise<IngestSummary> {
+async function ingestWithin(tx: RawTx, result: BatchResult, active: StoredWeightSet, postgres: boolean, deferRollups: boolean): Promise<IngestSummary> {
   const provider = postgres ? "postgresql" : "sqlite";
   const summary: IngestSummary = {
     articles: { new: 0, skipped: 0, rejected: result.rejected.length },

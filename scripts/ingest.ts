@@ -13,7 +13,7 @@
 // Exit code: 0 when every file went in or was already stored; 1 when a file was
 // rejected (the others are still stored) or storing failed (then nothing of the batch
 // is stored); 2 on usage errors.
-import { disconnect, ensureMigrated, getPrisma } from "../lib/db";
+import { createPrisma, ensureMigrated } from "../lib/db";
 import { analyzeBatch, type BatchInput, type Rejection } from "../lib/pipeline";
 import { ingestBatch, type IngestSummary } from "../lib/store";
 import { parseArgs, readInputs, runCli, UsageError, type CliArgs } from "./cli";
@@ -51,7 +51,7 @@ export async function runIngest(argv: string[], options: { label?: string; usage
   const batch = { ...result, rejected: [...unreadable, ...result.rejected] };
   for (const r of batch.rejected) printRejection(r);
 
-  const prisma = getPrisma();
+  const prisma = createPrisma(undefined, { bulkWriter: true });
   try {
     await ensureMigrated(prisma);
     const summary = await ingestBatch(prisma, batch);
@@ -61,7 +61,7 @@ export async function runIngest(argv: string[], options: { label?: string; usage
     process.stderr.write(`storing failed, nothing from this batch was stored: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    await disconnect();
+    await prisma.$disconnect();
   }
 }
 
@@ -72,7 +72,7 @@ async function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], ar
   const batches: BatchInput[][] = [];
   for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
   for (const r of unreadable) printRejection(r);
-  const prisma = getPrisma();
+  const prisma = createPrisma(undefined, { bulkWriter: true });
   let stored = 0;
   try {
     await ensureMigrated(prisma);
@@ -91,7 +91,7 @@ async function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], ar
     process.stderr.write(`storing failed after ${stored} of ${batches.length} batches (those stay stored): ${(error as Error).message}\n`);
     return 1;
   } finally {
-    await disconnect();
+    await prisma.$disconnect();
   }
 }
 

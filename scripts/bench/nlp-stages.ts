@@ -77,7 +77,7 @@ export async function benchIngest(articles: { path: string; text: string }[], wo
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tension-bench-ingest-"));
   const file = path.join(dir, "ingest.db");
   applySqliteMigrations(file);
-  const prisma = createPrisma(`file:${file}`);
+  const prisma = createPrisma(`file:${file}`, { bulkWriter: true });
   try {
     const run = await ingestParallel(prisma, toBatches(articles), { workers });
     const words = articles.reduce((n, a) => n + wordCount(a.text), 0);
