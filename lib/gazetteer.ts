@@ -261,16 +261,6 @@ function normKey(s: string, ci: boolean): string {
 // ---------------------------------------------------------------------------------------------
 // Character trie
 
-interface TrieNode<T> {
-  /** Folded code units of the children, parallel to `children`: most nodes have one or two. */
-  codes: number[];
-  children: TrieNode<T>[];
-  /** The children by code unit, for the few nodes with many (the root, first letters). */
-  byCode: (TrieNode<T> | undefined)[] | null;
-  val: T | null;
-  /** The key ends with a word character, so a match needs a word boundary after it. */
-  needsBoundary: boolean;
-}
 interface Hit<T> {
   end: number;
   val: T;
@@ -280,55 +270,84 @@ interface Hit<T> {
 
 /** From this many children on, a node finds them by code rather than by scanning its list. */
 const INDEXED_CHILDREN = 4;
+/** No such node: the end of a list of children, or a child that is missing. */
+const NONE = -1;
+const ROOT = 0;
 
-function trieNode<T>(needsBoundary: boolean): TrieNode<T> {
-  return { codes: [], children: [], byCode: null, val: null, needsBoundary };
-}
-
-function childOf<T>(node: TrieNode<T>, c: number): TrieNode<T> | undefined {
-  if (node.byCode) return node.byCode[c];
-  const codes = node.codes;
-  for (let k = 0; k < codes.length; k++) if (codes[k] === c) return node.children[k];
-  return undefined;
-}
-
-function addChild<T>(node: TrieNode<T>, c: number, child: TrieNode<T>): void {
-  node.codes.push(c);
-  node.children.push(child);
-  if (node.byCode) node.byCode[c] = child;
-  else if (node.codes.length === INDEXED_CHILDREN) {
-    const byCode: (TrieNode<T> | undefined)[] = [];
-    node.codes.forEach((code, k) => (byCode[code] = node.children[k]));
-    node.byCode = byCode;
-  }
-}
-
+/**
+ * Nodes are numbers indexing a few flat arrays, and a node's children a list linked through
+ * `nextSibling`. Scans walk a trie between long stretches of tokenizing, which push it out of the
+ * CPU caches: compact arrays come back in far fewer cache lines than one object (and two lists)
+ * per node spread over the heap, and are fewer objects for the garbage collector to trace.
+ */
 class Trie<T> {
-  readonly root: TrieNode<T> = trieNode(false);
+  /** Folded code unit on the edge into each node. */
+  private readonly code: number[] = [0];
+  private readonly firstChild: number[] = [NONE];
+  private readonly nextSibling: number[] = [NONE];
+  /** The children by code unit, for the few nodes with many (the root, first letters). */
+  private readonly byCode: ((number | undefined)[] | null)[] = [null];
+  private readonly val: (T | null)[] = [null];
+  /** The key ends with a word character, so a match needs a word boundary after it. */
+  private readonly needsBoundary: boolean[] = [false];
+
   constructor(readonly ci: boolean) {}
+
+  private childOf(node: number, c: number): number {
+    const table = this.byCode[node];
+    if (table !== null) return table[c] ?? NONE;
+    let child = this.firstChild[node];
+    while (child !== NONE && this.code[child] !== c) child = this.nextSibling[child];
+    return child;
+  }
+
+  private childrenOf(node: number): number[] {
+    const children: number[] = [];
+    for (let child = this.firstChild[node]; child !== NONE; child = this.nextSibling[child]) children.push(child);
+    return children;
+  }
+
+  private addChild(node: number, c: number): number {
+    const child = this.code.length;
+    this.code.push(c);
+    this.firstChild.push(NONE);
+    this.nextSibling.push(this.firstChild[node]);
+    this.byCode.push(null);
+    this.val.push(null);
+    this.needsBoundary.push(isWordCode(c));
+    this.firstChild[node] = child;
+    const table = this.byCode[node];
+    if (table !== null) table[c] = child;
+    else {
+      const children = this.childrenOf(node);
+      if (children.length === INDEXED_CHILDREN) {
+        const byCode: (number | undefined)[] = [];
+        for (const k of children) byCode[this.code[k]] = k;
+        this.byCode[node] = byCode;
+      }
+    }
+    return child;
+  }
 
   /** Inserts; when the key exists, `merge(old, new)` decides the stored value. */
   insert(key: string, val: T, merge: (old: T, add: T) => T = (old) => old): void {
     const k = normKey(key, this.ci);
     if (!k) return;
-    let node = this.root;
+    let node = ROOT;
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
-      let child = childOf(node, c);
-      if (!child) {
-        child = trieNode(isWordCode(c));
-        addChild(node, c, child);
-      }
-      node = child;
+      const child = this.childOf(node, c);
+      node = child === NONE ? this.addChild(node, c) : child;
     }
-    node.val = node.val === null ? val : merge(node.val, val);
+    const old = this.val[node];
+    this.val[node] = old === null ? val : merge(old, val);
   }
 
   /** Could a key start with the character at text[i]? */
   startsAt(text: string, i: number): boolean {
     let f = fold(text.charCodeAt(i));
     if (this.ci) f = lower(f);
-    return childOf(this.root, f) !== undefined;
+    return this.childOf(ROOT, f) !== NONE;
   }
 
   /**
@@ -339,14 +358,14 @@ class Trie<T> {
     let end = -1;
     let found: T | null = null;
     const n = text.length;
-    let node = this.root;
+    let node = ROOT;
     let j = i;
-    while (j < n && node.codes.length > 0) {
+    while (j < n && this.firstChild[node] !== NONE) {
       const c = text.charCodeAt(j);
-      let child: TrieNode<T> | undefined;
+      let child: number;
       if (isWS(c)) {
-        child = childOf(node, 32);
-        if (!child) break;
+        child = this.childOf(node, 32);
+        if (child === NONE) break;
         while (j < n && isWS(text.charCodeAt(j))) j++;
       } else {
         let f = fold(c);
@@ -355,15 +374,16 @@ class Trie<T> {
           continue;
         }
         if (this.ci) f = lower(f);
-        child = childOf(node, f);
-        if (!child) break;
+        child = this.childOf(node, f);
+        if (child === NONE) break;
         j++;
       }
       node = child;
       while (j < n && fold(text.charCodeAt(j)) === SKIP) j++;
-      if (node.val !== null && accept(node.val, !node.needsBoundary || !isWordAt(text, j), j)) {
+      const val = this.val[node];
+      if (val !== null && accept(val, !this.needsBoundary[node] || !isWordAt(text, j), j)) {
         end = j;
-        found = node.val;
+        found = val;
       }
     }
     return found === null ? null : { end, val: found };
