@@ -26,11 +26,9 @@ export interface RawTx {
 /** Distinct SQL texts kept prepared (IN lists make a few hundred shapes). */
 const STATEMENTS_KEPT = 1_000;
 
+/** better-sqlite3 binds no booleans; Prisma binds them as SQLite stores them. */
 function bindable(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString();
-  return value;
+  return typeof value === "boolean" ? Number(value) : value;
 }
 
 export class SqliteWriter {
