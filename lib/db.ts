@@ -194,13 +194,12 @@ export function providerOf(db: Db): DbProvider {
  * opened on first use and closed with the client; otherwise null.
  */
 export function sqliteWriterOf(db: Db): SqliteWriter | null {
-  const target = targets.get(db);
-  if (!target || !bulkClients.has(db)) return null;
+  if (!bulkClients.has(db)) return null;
   let writer = writers.get(db);
   if (!writer) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { SqliteWriter: Writer } = require("./sqlite-writer") as typeof import("./sqlite-writer");
-    writer = new Writer(target.url);
+    writer = new Writer(targets.get(db)!.url);
     writers.set(db, writer);
   }
   return writer;
