@@ -251,7 +251,7 @@ function isCollapsed(s: string): boolean {
  * keeps a backtrack entry per character of a run, and a multi-megabyte run of spaces
  * (a padded file) can exhaust that stack.
  */
-function collapse(s: string): string {
+export function collapse(s: string): string {
   if (isCollapsed(s)) return s;
   let out = "";
   let start = -1;

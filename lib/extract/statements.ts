@@ -1,5 +1,6 @@
 import speech from "../data/speech.json";
 import { findDateMentions, type DateExpr, type DateMention } from "../dates";
+import { collapse } from "../input";
 import { analyzeText, lexiconSentiment, type AnalyzedText, type Sentence, type Token } from "../nlp";
 import { ruleHits, type Span } from "../score/features";
 import type { Features } from "../types";
@@ -320,7 +321,7 @@ class ArticleReader {
       // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
       const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
       const date = this.dateFor(actor.id, own, null, false);
-      const context = collapsed(this.text.slice(sentence.start, sentence.end));
+      const context = collapse(this.text.slice(sentence.start, sentence.end));
       results.push(this.statement(actor, piece, frame, event, date, context));
     }
     return results;
@@ -548,7 +549,7 @@ class ArticleReader {
     const frame = this.gapsBetweenQuotes(frameWindow);
     const contextStart = this.analyzed.sentences[this.sentenceOf(Math.min(frameWindow.start, quote.start - 1))]?.start ?? frameWindow.start;
     const contextEnd = this.analyzed.sentences[this.sentenceOf(Math.max(quote.start, quote.end - 1))]?.end ?? frameWindow.end;
-    const context = collapsed(this.text.slice(Math.min(contextStart, frameWindow.start), Math.max(contextEnd, frameWindow.end)));
+    const context = collapse(this.text.slice(Math.min(contextStart, frameWindow.start), Math.max(contextEnd, frameWindow.end)));
     const results: ExtractedStatement[] = [];
     for (const piece of this.quoteSentences(quote)) results.push(this.statement(actor, piece, frame, event, date, context));
     return results;
@@ -688,13 +689,6 @@ function isObjectNoun(token: Token): boolean {
   return token.pos === "NOUN" && !AUDIENCE.has(token.normal) && !MEDIA.has(token.normal);
 }
 
-/** White space that collapsed() changes: any but a single inner space. */
-const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
-
-/** White space runs to one space, trimmed; most contexts lie within a paragraph and have none to change. */
-function collapsed(text: string): string {
-  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ").trim() : text;
-}
 
 /** Index of the first token ending after `position`, -1 when none; token ends never decrease. */
 function tokenEndingAfter(tokens: Token[], position: number): number {
