@@ -157,7 +157,8 @@ function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
 
 /**
  * Takes SQLite's write lock now. Prisma begins transactions as DEFERRED: one that read first
- * and wrote later would fail, not wait, when another process wrote in between.
+ * and wrote later would fail, not wait, when another process wrote in between. (The bulk
+ * writer begins IMMEDIATE and holds the lock already; this is then a no-op.)
  */
 export async function takeSqliteWriteLock(tx: RawTx): Promise<void> {
   await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE 1 = 0`);

@@ -36,7 +36,7 @@ export class SqliteWriter {
   private readonly statements = new Map<string, Database.Statement>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly file: string) {
+  constructor(file: string) {
     this.db = new Database(file, { timeout: 10_000 });
     // As on Prisma's connections (lib/db.ts sqliteAdapter).
     this.db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;");
@@ -52,24 +52,22 @@ export class SqliteWriter {
     return statement;
   }
 
-  private query(query: string, values: unknown[]): unknown[] {
+  /** The rows a statement returns, and how many rows a statement without any changed. */
+  private run(query: string, values: unknown[]): { rows: unknown[]; changes: number } {
     const statement = this.prepared(query);
     const bound = values.map(bindable);
-    return statement.reader ? statement.all(...bound) : (statement.run(...bound), []);
-  }
-
-  private execute(query: string, values: unknown[]): number {
-    const statement = this.prepared(query);
-    const bound = values.map(bindable);
-    if (statement.reader) return statement.all(...bound).length;
-    return statement.run(...bound).changes;
+    if (statement.reader) {
+      const rows = statement.all(...bound);
+      return { rows, changes: rows.length };
+    }
+    return { rows: [], changes: statement.run(...bound).changes };
   }
 
   private readonly tx: RawTx = {
-    $queryRaw: async <T>(query: Prisma.Sql) => this.query(query.sql, query.values) as T,
-    $executeRaw: async (query: Prisma.Sql) => this.execute(query.sql, query.values),
-    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => this.query(query, values) as T,
-    $executeRawUnsafe: async (query: string, ...values: unknown[]) => this.execute(query, values),
+    $queryRaw: async <T>(query: Prisma.Sql) => this.run(query.sql, query.values).rows as T,
+    $executeRaw: async (query: Prisma.Sql) => this.run(query.sql, query.values).changes,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => this.run(query, values).rows as T,
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) => this.run(query, values).changes,
   };
 
   /**
