@@ -247,11 +247,15 @@ describe.each(backends)("scale on %s", (_name, open) => {
     const kept = await storedLines(backend.prisma);
     const folder = _name === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
     await backend.prisma.$executeRawUnsafe(`DELETE FROM "SeriesBucket"`);
-    // Days and months, then weeks from the days, then whole histories from the months.
-    for (const name of ["20261122050000_chart_lines", "20261122100000_chart_weeks", "20261122110000_chart_line_totals"]) {
+    // Days and months, then weeks from the days, then whole histories from the months, then
+    // the day rows go (a line's days are read from SeriesDay).
+    const migrations = ["20261122050000_chart_lines", "20261122100000_chart_weeks", "20261122110000_chart_line_totals", "20261122170000_line_days_from_seriesday"];
+    for (const name of migrations) {
       const migration = fs.readFileSync(path.join(ROOT, folder, name, "migration.sql"), "utf8");
-      const backfill = migration.slice(migration.indexOf('INSERT INTO "SeriesBucket"'));
-      for (const statement of backfill.split(/;\s*$/m).filter((part) => part.trim())) await backend.prisma.$executeRawUnsafe(statement);
+      const statements = migration.split(/;\s*$/m).map((part) => part.replace(/^--.*$/gm, "").trim());
+      const backfill = statements.filter((statement) => /^(INSERT INTO|DELETE FROM) "SeriesBucket"/.test(statement));
+      expect({ name, writesLines: backfill.length > 0 }).toEqual({ name, writesLines: true });
+      for (const statement of backfill) await backend.prisma.$executeRawUnsafe(statement);
     }
     expect(kept.length).toBeGreaterThan(20);
     expect(await storedLines(backend.prisma)).toEqual(kept);

@@ -7,7 +7,7 @@ import { dyadLabel, dyadParam, DYAD_SEPARATOR, emptyFilters, type Dyad, type Fil
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
 import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholePeriods, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
-import { combinedLineColumns, monthStartSql, SCORED_STATEMENTS, weekStartSql } from "./rollup";
+import { combinedLineColumns, lineRowsFromDays, monthStartSql, rowIn, SCORED_STATEMENTS, weekStartSql } from "./rollup";
 import { contributionsOf, toRange, weightSetsByVersion } from "./store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
@@ -138,19 +138,36 @@ const LINE_COLUMNS = {
 };
 
 /**
- * SeriesBucket rows of the chart's lines for the filters: days, or the whole weeks or months
- * of the date range and the days around them, or ("all") each line's whole history when no
- * date range is set and months otherwise. Each period is its own SELECT so that each reads
- * one index range.
+ * The chart's lines' rows for the filters: days (summed from SeriesDay), or the whole weeks or
+ * months of the date range (SeriesBucket) and the days around them, or ("all") each line's whole
+ * history when no date range is set and months otherwise. Each period is its own SELECT so that
+ * each reads one index range.
  */
-function lineRowsSql(filters: Filters, longest: Resolution | "all", options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [sql`"mode" = ${filters.by}`];
-  if (options.keys) conditions.push(sql`"key" IN (${join(options.keys)})`);
-  if (filters.speakers.length) conditions.push(sql`"key" IN (${join(filters.speakers.map(speakerKey))})`);
-  if (filters.dyads.length) conditions.push(dyadsSql(filters.dyads));
+function lineRowsSql(db: Db, filters: Filters, longest: Resolution | "all", options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
+  const mode = filters.by;
+  const periods: Prisma.Sql[] = [sql`"mode" = ${mode}`];
+  const days: Prisma.Sql[] = [];
+  if (options.keys) {
+    periods.push(sql`"key" IN (${join(options.keys)})`);
+    days.push(mode === "dyad" ? rowIn(["speakerCountry", "target"], options.keys.map((key) => [dyadOfKey(key).country, dyadOfKey(key).target])) : sql`"speakerKey" IN (${join(options.keys)})`);
+  }
+  if (filters.speakers.length) {
+    const keys = join(filters.speakers.map(speakerKey));
+    periods.push(sql`"key" IN (${keys})`);
+    days.push(sql`"speakerKey" IN (${keys})`);
+  }
+  if (filters.dyads.length) {
+    periods.push(dyadsSql(filters.dyads));
+    days.push(dyadsSql(filters.dyads));
+  }
   const select = (period: Resolution | "all", from: string | null, to: string | null) => {
+    if (period === "day") {
+      const conditions = [...days, ...(from ? [sql`"date" >= ${from}`] : []), ...(to ? [sql`"date" <= ${to}`] : [])];
+      const rows = lineRowsFromDays(providerOf(db), mode, "day", conditions.length ? { condition: join(conditions, " AND ") } : {});
+      return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM (${rows}) "days"`;
+    }
     const range = [...(from ? [sql`"start" >= ${from}`] : []), ...(to ? [sql`"start" <= ${to}`] : [])];
-    return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM "SeriesBucket" WHERE ${join([...conditions, sql`"period" = ${period}`, ...range], " AND ")}`;
+    return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM "SeriesBucket" WHERE ${join([...periods, sql`"period" = ${period}`, ...range], " AND ")}`;
   };
   if (longest === "all") {
     if (!filters.from && !filters.to) return sql`FROM (${select("all", null, null)}) "lines"`;
@@ -175,7 +192,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   // Ranking counts statements only; a series' points are counted from the points below.
   const ranked = await db.$queryRaw<Array<{ key: string; speaker: string | null; n: unknown }>>(
     source === "lines"
-      ? sql`SELECT "key", MAX("speaker") AS "speaker", SUM("statements") AS "n" ${lineRowsSql(filters, "all", { columns: "ranking" })}
+      ? sql`SELECT "key", MAX("speaker") AS "speaker", SUM("statements") AS "n" ${lineRowsSql(db, filters, "all", { columns: "ranking" })}
           GROUP BY "key" ORDER BY SUM("statements") DESC, "key" ASC`
       : sql`SELECT ${key} AS "key", MAX("speaker") AS "speaker", ${count} AS "n" FROM ${table} ${where}
           GROUP BY ${key} ORDER BY ${count} DESC, ${key} ASC`,
@@ -196,7 +213,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   if (!resolution) {
     const [span] = await db.$queryRaw<Array<{ first: string | null; last: string | null }>>(
       source === "lines"
-        ? sql`SELECT MIN("start") AS "first", MAX("start") AS "last" ${lineRowsSql(filters, "day", { columns: "all", keys: topKeys })}`
+        ? sql`SELECT MIN("start") AS "first", MAX("start") AS "last" ${lineRowsSql(db, filters, "day", { columns: "all", keys: topKeys })}`
         : sql`SELECT MIN("date") AS "first", MAX("date") AS "last" FROM ${table} ${where} AND ${key} IN (${keys})`,
     );
     resolution = autoResolution(span?.first ?? null, span?.last ?? null);
@@ -204,7 +221,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
 
   let rows: Array<Record<string, unknown>>;
   if (source === "lines") {
-    const lineRows = lineRowsSql(filters, resolution, { columns: "all", keys: topKeys });
+    const lineRows = lineRowsSql(db, filters, resolution, { columns: "all", keys: topKeys });
     if (!filters.from && !filters.to) {
       // Without a date range every row read is a whole period's, dated by its first day, and
       // already holds the only speaker, country and target or null: it is the point as stored,

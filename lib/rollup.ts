@@ -2,10 +2,12 @@
 // transaction of every write that changes a dated statement's score, speaker, countries or day
 // (or, for a bulk ingest, queued in that transaction and rebuilt a few transactions later).
 // - SeriesDay: per speaker, speaker country, target and day. It serves any combination of
-//   filters, and SeriesBucket is built from it.
-// - SeriesBucket: per chart line (a speaker, or a speaker country → target dyad) and day, week
-//   and month. The chart ranks its lines over months and reads a line's rows of the charted
-//   period, so that its cost follows the number of lines and points shown, not of statements.
+//   filters, the chart's lines read their days from it (lineRowsFromDays), and SeriesBucket is
+//   built from it.
+// - SeriesBucket: per chart line (a speaker, or a speaker country → target dyad) and week, month
+//   and whole history. The chart ranks its lines over months and reads a line's rows of the
+//   charted period, so that its cost follows the number of lines and points shown, not of
+//   statements.
 import { Prisma } from "./generated/prisma/sqlite/client";
 import { addDays, nextPeriod, periodStart } from "./series";
 import type { DbProvider as Provider } from "./db";
@@ -49,29 +51,60 @@ const BUCKET_COLUMNS = sql`("mode", "period", "key", "start", "speaker", "speake
  * MIN and MAX skip nulls, so one distinct value is MIN = MAX: far cheaper than COUNT(DISTINCT),
  * which sorts every group apart.
  */
-function onlyOfValues(column: string): Prisma.Sql {
+function onlyOfValues(column: string, count: string): Prisma.Sql {
   const c = Prisma.raw(`"${column}"`);
-  return sql`CASE WHEN MIN(${c}) = MAX(${c}) THEN MIN(${c}) END, CASE WHEN MIN(${c}) IS NULL THEN 0 WHEN MIN(${c}) = MAX(${c}) THEN 1 ELSE 2 END`;
+  return sql`CASE WHEN MIN(${c}) = MAX(${c}) THEN MIN(${c}) END AS ${c}, CASE WHEN MIN(${c}) IS NULL THEN 0 WHEN MIN(${c}) = MAX(${c}) THEN 1 ELSE 2 END AS ${Prisma.raw(`"${count}"`)}`;
 }
 
-const speakerDays = (t: RollupTables) => sql`SELECT 'speaker', 'day', "speakerKey", "date", MAX("speaker"), "speakerKey", 1,
-    ${onlyOfValues("speakerCountry")}, ${onlyOfValues("target")},
-    SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")
-  FROM ${t.day} WHERE "speakerKey" <> ''`;
-const SPEAKER_DAYS_GROUP = sql`GROUP BY "speakerKey", "date"`;
-
-// The dyad key is spelled as the chart's series key (lib/query.ts seriesKey).
-const dyadDays = (t: RollupTables) => sql`SELECT 'dyad', 'day', "speakerCountry" || '>' || "target", "date",
-    CASE WHEN MIN("speakerKey") = MAX("speakerKey") THEN MAX("speaker") END, ${onlyOfValues("speakerKey")},
-    MAX("speakerCountry"), 1, MAX("target"), 1,
-    SUM("statements"), SUM("scoreSum"), MIN("scoreMin"), MAX("scoreMax")
-  FROM ${t.day} WHERE "speakerCountry" IS NOT NULL AND "target" IS NOT NULL`;
-// In the column order of SeriesDay_date_speakerCountry_target_idx.
-const DYAD_DAYS_GROUP = sql`GROUP BY "date", "speakerCountry", "target"`;
+export type LineMode = "speaker" | "dyad";
+const LINE_MODES: LineMode[] = ["speaker", "dyad"];
+/** The SeriesDay columns that tell a mode's lines apart. */
+const LINE_KEY_COLUMNS: Record<LineMode, string[]> = { speaker: ["speakerKey"], dyad: ["speakerCountry", "target"] };
 
 /**
- * SeriesBucket rows combined over a longer period (months from days, the chart's weeks): the
- * only speaker, country or target of the period when every row had at most that one.
+ * What makes a chart line of each mode out of SeriesDay rows: which rows belong to a line, its
+ * key (spelled as the chart's series key, lib/query.ts seriesKey), and a period's speaker,
+ * country and target columns.
+ */
+const LINES: Record<LineMode, { belongs: Prisma.Sql; key: Prisma.Sql; who: Prisma.Sql }> = {
+  speaker: {
+    belongs: sql`"speakerKey" <> ''`,
+    key: sql`"speakerKey"`,
+    who: sql`MAX("speaker") AS "speaker", "speakerKey" AS "speakerKey", 1 AS "speakers", ${onlyOfValues("speakerCountry", "countries")}, ${onlyOfValues("target", "targets")}`,
+  },
+  dyad: {
+    belongs: sql`"speakerCountry" IS NOT NULL AND "target" IS NOT NULL`,
+    key: sql`"speakerCountry" || '>' || "target"`,
+    who: sql`CASE WHEN MIN("speakerKey") = MAX("speakerKey") THEN MAX("speaker") END AS "speaker", ${onlyOfValues("speakerKey", "speakers")},
+      MAX("speakerCountry") AS "speakerCountry", 1 AS "countries", MAX("target") AS "target", 1 AS "targets"`,
+  },
+};
+
+/**
+ * A chart line's rows of `period` (days, or the weeks or months starting on "start"), summed
+ * from the SeriesDay rows of `table` that meet `condition`: SeriesBucket's columns, named as
+ * there. `from` (joined as `m`) lists the lines and days to read when given.
+ */
+export function lineRowsFromDays(
+  provider: Provider,
+  mode: LineMode,
+  period: "day" | LongerPeriod,
+  options: { table?: Prisma.Sql; condition?: Prisma.Sql; from?: Prisma.Sql } = {},
+): Prisma.Sql {
+  const line = LINES[mode];
+  const table = options.table ?? LIVE.day;
+  const start = period === "day" ? sql`"date"` : periodStartOf(provider, period, sql`"date"`);
+  const source = options.from ? sql`${options.from} AS m CROSS JOIN ${table}` : table;
+  const where = options.condition ? sql`${line.belongs} AND ${options.condition}` : line.belongs;
+  return sql`SELECT ${Prisma.raw(`'${mode}'`)} AS "mode", ${Prisma.raw(`'${period}'`)} AS "period", ${line.key} AS "key", ${start} AS "start", ${line.who},
+    SUM("statements") AS "statements", SUM("scoreSum") AS "scoreSum", MIN("scoreMin") AS "scoreMin", MAX("scoreMax") AS "scoreMax"
+  FROM ${source} WHERE ${where} GROUP BY ${Prisma.raw(LINE_KEY_COLUMNS[mode].map((c) => `"${c}"`).join(", "))}, ${start}`;
+}
+
+/**
+ * A line's rows combined over a longer period (whole histories from months, the chart's points
+ * over a date range): the only speaker, country or target of the period when every row had at
+ * most that one.
  */
 export function combinedLineColumns() {
   const only = (value: string, count: string) => {
@@ -118,20 +151,6 @@ type LongerPeriod = (typeof LONGER_PERIODS)[number];
 
 function periodStartOf(provider: Provider, period: LongerPeriod, day: Prisma.Sql): Prisma.Sql {
   return period === "week" ? weekStartSql(provider, day) : monthStartSql(day);
-}
-
-/**
- * SeriesBucket rows of `period` from its day rows (joined to `from`, when given, as `m`), and
- * the GROUP BY that completes the SELECT after any further conditions.
- */
-function periodRowsOf(provider: Provider, period: LongerPeriod, t: RollupTables, from?: Prisma.Sql): { select: Prisma.Sql; group: Prisma.Sql } {
-  // CROSS JOIN keeps the listed periods the outer loop in SQLite: one index range per period.
-  const source = from ? sql`${from} AS m CROSS JOIN ${t.bucket}` : t.bucket;
-  const start = periodStartOf(provider, period, sql`"start"`);
-  return {
-    select: sql`SELECT "mode", ${Prisma.raw(`'${period}'`)}, "key", ${start}, ${combinedBucketColumns()} FROM ${source} WHERE "period" = 'day'`,
-    group: sql`GROUP BY "mode", "key", ${start}`,
-  };
 }
 
 /**
@@ -222,40 +241,29 @@ export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: Rollu
     const match = rowIn(["speakerKey", "date"], part.map((k) => [k.speakerKey, k.date]));
     await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE ${match}`);
     await tx.$executeRaw(sql`${seriesDayInsert(LIVE)} WHERE ${match} ${SERIES_DAY_GROUP}`);
-    const lines = part.filter((k) => k.speakerKey !== "");
-    if (lines.length === 0) continue;
-    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("speaker", lines.map((k) => [k.speakerKey, k.date]))}`);
-    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${speakerDays(LIVE)} AND ${match} ${SPEAKER_DAYS_GROUP}`);
   }
-  const dyadDayKeys = unique(
-    keys.filter((k) => k.speakerCountry !== null && k.target !== null),
-    (k) => `${k.speakerCountry}>${k.target}\n${k.date}`,
-  );
-  for (const part of inParts(dyadDayKeys)) {
-    const match = rowIn(["date", "speakerCountry", "target"], part.map((k) => [k.date, k.speakerCountry, k.target]));
-    await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE ${lineDays("dyad", part.map((k) => [`${k.speakerCountry}>${k.target}`, k.date]))}`);
-    await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${dyadDays(LIVE)} AND ${match} ${DYAD_DAYS_GROUP}`);
-  }
-  const lineDaysOf = {
-    speaker: speakerDayKeys.filter((k) => k.speakerKey !== "").map((k) => ({ key: k.speakerKey, day: k.date })),
-    dyad: dyadDayKeys.map((k) => ({ key: `${k.speakerCountry}>${k.target}`, day: k.date })),
+  // Each line's weeks and months that hold a touched day, summed again from its days.
+  const lineDaysOf: Record<LineMode, Array<{ key: string; columns: string[]; day: string }>> = {
+    speaker: speakerDayKeys.filter((k) => k.speakerKey !== "").map((k) => ({ key: k.speakerKey, columns: [k.speakerKey], day: k.date })),
+    dyad: keys.flatMap((k) => (k.speakerCountry !== null && k.target !== null ? [{ key: `${k.speakerCountry}>${k.target}`, columns: [k.speakerCountry, k.target], day: k.date }] : [])),
   };
   for (const period of LONGER_PERIODS) {
-    for (const mode of ["speaker", "dyad"] as const) {
+    for (const mode of LINE_MODES) {
       const periods = unique(
-        lineDaysOf[mode].map((d) => ({ key: d.key, start: periodStart(d.day, period) })),
+        lineDaysOf[mode].map((d) => ({ ...d, start: periodStart(d.day, period) })),
         (p) => `${p.key}\n${p.start}`,
       );
+      const columns = LINE_KEY_COLUMNS[mode];
+      const sameLine = join(columns.map((column, i) => sql`${Prisma.raw(`"${column}"`)} = ${Prisma.raw(`m.column${i + 1}`)}`), " AND ");
+      const inPeriod = sql`"date" >= ${Prisma.raw(`m.column${columns.length + 1}`)} AND "date" <= ${Prisma.raw(`m.column${columns.length + 2}`)}`;
       for (const part of inParts(periods)) {
         await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "mode" = ${mode} AND "period" = ${period} AND ${rowIn(["key", "start"], part.map((p) => [p.key, p.start]))}`);
-        const dayRanges = valuesList(part.map((p) => [p.key, p.start, addDays(nextPeriod(p.start, period), -1)]));
-        const rows = periodRowsOf(provider, period, LIVE, dayRanges);
-        await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${rows.select}
-          AND "mode" = ${mode} AND "key" = m.column1 AND "start" >= m.column2 AND "start" <= m.column3 ${rows.group}`);
+        const ranges = valuesList(part.map((p) => [...p.columns, p.start, addDays(nextPeriod(p.start, period), -1)]));
+        await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${lineRowsFromDays(provider, mode, period, { from: ranges, condition: sql`${sameLine} AND ${inPeriod}` })}`);
       }
     }
   }
-  for (const mode of ["speaker", "dyad"] as const) {
+  for (const mode of LINE_MODES) {
     for (const part of inParts([...new Set(lineDaysOf[mode].map((d) => d.key))])) {
       const lines = sql`"mode" = ${mode} AND "key" IN (${join(part)})`;
       await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "period" = 'all' AND ${lines}`);
@@ -265,20 +273,17 @@ export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: Rollu
 }
 
 /**
- * Fills empty rollup tables from every statement: days, then each line's days from them, then
- * its weeks and months from its days, then its whole history from its months. `daysWritten`
- * and `lineDaysWritten` run once those rows are in (the next level reads them).
+ * Fills empty rollup tables from every statement: days, then each line's weeks and months from
+ * the days, then its whole history from its months. `daysWritten` and `periodsWritten` run once
+ * those rows are in (the next level reads them).
  */
-async function fillRollups(tx: RawTx, provider: Provider, t: RollupTables, steps: { daysWritten?: () => Promise<void>; lineDaysWritten?: () => Promise<void> } = {}): Promise<void> {
+async function fillRollups(tx: RawTx, provider: Provider, t: RollupTables, steps: { daysWritten?: () => Promise<void>; periodsWritten?: () => Promise<void> } = {}): Promise<void> {
   await tx.$executeRaw(sql`${seriesDayInsert(t)} WHERE "date" IS NOT NULL ${SERIES_DAY_GROUP}`);
   await steps.daysWritten?.();
-  await tx.$executeRaw(sql`INSERT INTO ${t.bucket} ${BUCKET_COLUMNS} ${speakerDays(t)} ${SPEAKER_DAYS_GROUP}`);
-  await tx.$executeRaw(sql`INSERT INTO ${t.bucket} ${BUCKET_COLUMNS} ${dyadDays(t)} ${DYAD_DAYS_GROUP}`);
-  await steps.lineDaysWritten?.();
   for (const period of LONGER_PERIODS) {
-    const rows = periodRowsOf(provider, period, t);
-    await tx.$executeRaw(sql`INSERT INTO ${t.bucket} ${BUCKET_COLUMNS} ${rows.select} ${rows.group}`);
+    for (const mode of LINE_MODES) await tx.$executeRaw(sql`INSERT INTO ${t.bucket} ${BUCKET_COLUMNS} ${lineRowsFromDays(provider, mode, period, { table: t.day })}`);
   }
+  await steps.periodsWritten?.();
   await tx.$executeRaw(sql`INSERT INTO ${t.bucket} ${BUCKET_COLUMNS} ${wholeHistoryRows(t, sql`1 = 1`)}`);
 }
 
@@ -295,7 +300,7 @@ async function rebuildAllInPlace(tx: RawTx): Promise<void> {
   const build = async (definitions: string[]) => {
     for (const definition of definitions) await tx.$executeRawUnsafe(definition);
   };
-  await fillRollups(tx, "sqlite", LIVE, { daysWritten: () => build(dayIndexes), lineDaysWritten: () => build(bucketIndexes) });
+  await fillRollups(tx, "sqlite", LIVE, { daysWritten: () => build(dayIndexes), periodsWritten: () => build(bucketIndexes) });
 }
 
 const ROLLUP_TABLES = ["SeriesDay", "SeriesBucket"] as const;
@@ -354,10 +359,6 @@ function valuesRows(rows: unknown[][]): Prisma.Sql {
 }
 
 /** Whether a row of columns is one of `rows`. */
-function rowIn(columns: string[], rows: unknown[][]): Prisma.Sql {
+export function rowIn(columns: string[], rows: unknown[][]): Prisma.Sql {
   return sql`(${Prisma.raw(columns.map((c) => `"${c}"`).join(", "))}) IN ${valuesList(rows)}`;
-}
-
-function lineDays(mode: "speaker" | "dyad", keyDays: string[][]): Prisma.Sql {
-  return sql`"mode" = ${mode} AND "period" = 'day' AND ${rowIn(["key", "start"], keyDays)}`;
 }
