@@ -7,7 +7,7 @@ import { dyadLabel, dyadParam, DYAD_SEPARATOR, emptyFilters, type Dyad, type Fil
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
 import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholePeriods, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
-import { combinedLineColumns, lineRowsFromDays, monthStartSql, rowIn, SCORED_STATEMENTS, weekStartSql } from "./rollup";
+import { combinedLineColumns, lineDaysFrom, lineKeyOfDay, lineRowsFromDays, monthStartSql, rowIn, SCORED_STATEMENTS, weekStartSql } from "./rollup";
 import { contributionsOf, toRange, weightSetsByVersion } from "./store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
@@ -137,6 +137,23 @@ const LINE_COLUMNS = {
   all: sql`"mode", "key", "start", "speaker", "speakerKey", "speakers", "speakerCountry", "countries", "target", "targets", "statements", "scoreSum", "scoreMin", "scoreMax"`,
 };
 
+/** Conditions on SeriesDay for the filters' lines (those of `keys` when given) and the days from `from` to `to`. */
+function lineDayConditions(filters: Filters, keys: string[] | undefined, from: string | null, to: string | null): Prisma.Sql | undefined {
+  const conditions: Prisma.Sql[] = [];
+  if (keys) {
+    conditions.push(
+      filters.by === "dyad"
+        ? rowIn(["speakerCountry", "target"], keys.map((key) => [dyadOfKey(key).country, dyadOfKey(key).target]))
+        : sql`"speakerKey" IN (${join(keys)})`,
+    );
+  }
+  if (filters.speakers.length) conditions.push(sql`"speakerKey" IN (${join(filters.speakers.map(speakerKey))})`);
+  if (filters.dyads.length) conditions.push(dyadsSql(filters.dyads));
+  if (from) conditions.push(sql`"date" >= ${from}`);
+  if (to) conditions.push(sql`"date" <= ${to}`);
+  return conditions.length ? join(conditions, " AND ") : undefined;
+}
+
 /**
  * The chart's lines' rows for the filters: days (summed from SeriesDay), or the whole weeks or
  * months of the date range (SeriesBucket) and the days around them, or ("all") each line's whole
@@ -146,25 +163,15 @@ const LINE_COLUMNS = {
 function lineRowsSql(db: Db, filters: Filters, longest: Resolution | "all", options: { columns: keyof typeof LINE_COLUMNS; keys?: string[] }): Prisma.Sql {
   const mode = filters.by;
   const periods: Prisma.Sql[] = [sql`"mode" = ${mode}`];
-  const days: Prisma.Sql[] = [];
-  if (options.keys) {
-    periods.push(sql`"key" IN (${join(options.keys)})`);
-    days.push(mode === "dyad" ? rowIn(["speakerCountry", "target"], options.keys.map((key) => [dyadOfKey(key).country, dyadOfKey(key).target])) : sql`"speakerKey" IN (${join(options.keys)})`);
-  }
-  if (filters.speakers.length) {
-    const keys = join(filters.speakers.map(speakerKey));
-    periods.push(sql`"key" IN (${keys})`);
-    days.push(sql`"speakerKey" IN (${keys})`);
-  }
-  if (filters.dyads.length) {
-    periods.push(dyadsSql(filters.dyads));
-    days.push(dyadsSql(filters.dyads));
-  }
+  if (options.keys) periods.push(sql`"key" IN (${join(options.keys)})`);
+  if (filters.speakers.length) periods.push(sql`"key" IN (${join(filters.speakers.map(speakerKey))})`);
+  if (filters.dyads.length) periods.push(dyadsSql(filters.dyads));
   const select = (period: Resolution | "all", from: string | null, to: string | null) => {
     if (period === "day") {
-      const conditions = [...days, ...(from ? [sql`"date" >= ${from}`] : []), ...(to ? [sql`"date" <= ${to}`] : [])];
-      const rows = lineRowsFromDays(providerOf(db), mode, "day", conditions.length ? { condition: join(conditions, " AND ") } : {});
-      return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM (${rows}) "days"`;
+      const days = { condition: lineDayConditions(filters, options.keys, from, to) };
+      // Ranking sums whole lines: the days need no grouping of their own.
+      if (options.columns === "ranking") return sql`SELECT ${lineKeyOfDay(mode)} AS "key", "speaker", "statements" ${lineDaysFrom(mode, days)}`;
+      return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM (${lineRowsFromDays(providerOf(db), mode, "day", days)}) "days"`;
     }
     const range = [...(from ? [sql`"start" >= ${from}`] : []), ...(to ? [sql`"start" <= ${to}`] : [])];
     return sql`SELECT ${LINE_COLUMNS[options.columns]} FROM "SeriesBucket" WHERE ${join([...periods, sql`"period" = ${period}`, ...range], " AND ")}`;
@@ -213,7 +220,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   if (!resolution) {
     const [span] = await db.$queryRaw<Array<{ first: string | null; last: string | null }>>(
       source === "lines"
-        ? sql`SELECT MIN("start") AS "first", MAX("start") AS "last" ${lineRowsSql(db, filters, "day", { columns: "all", keys: topKeys })}`
+        ? sql`SELECT MIN("date") AS "first", MAX("date") AS "last" ${lineDaysFrom(filters.by, { condition: lineDayConditions(filters, topKeys, filters.from, filters.to) })}`
         : sql`SELECT MIN("date") AS "first", MAX("date") AS "last" FROM ${table} ${where} AND ${key} IN (${keys})`,
     );
     resolution = autoResolution(span?.first ?? null, span?.last ?? null);

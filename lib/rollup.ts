@@ -92,13 +92,23 @@ export function lineRowsFromDays(
   options: { table?: Prisma.Sql; condition?: Prisma.Sql; from?: Prisma.Sql } = {},
 ): Prisma.Sql {
   const line = LINES[mode];
-  const table = options.table ?? LIVE.day;
   const start = period === "day" ? sql`"date"` : periodStartOf(provider, period, sql`"date"`);
-  const source = options.from ? sql`${options.from} AS m CROSS JOIN ${table}` : table;
-  const where = options.condition ? sql`${line.belongs} AND ${options.condition}` : line.belongs;
   return sql`SELECT ${Prisma.raw(`'${mode}'`)} AS "mode", ${Prisma.raw(`'${period}'`)} AS "period", ${line.key} AS "key", ${start} AS "start", ${line.who},
     SUM("statements") AS "statements", SUM("scoreSum") AS "scoreSum", MIN("scoreMin") AS "scoreMin", MAX("scoreMax") AS "scoreMax"
-  FROM ${source} WHERE ${where} GROUP BY ${Prisma.raw(LINE_KEY_COLUMNS[mode].map((c) => `"${c}"`).join(", "))}, ${start}`;
+  ${lineDaysFrom(mode, options)} GROUP BY ${Prisma.raw(LINE_KEY_COLUMNS[mode].map((c) => `"${c}"`).join(", "))}, ${start}`;
+}
+
+/** FROM and WHERE for the SeriesDay rows of `table` (default: the live one) in a mode's lines that meet `condition`. */
+export function lineDaysFrom(mode: LineMode, options: { table?: Prisma.Sql; condition?: Prisma.Sql; from?: Prisma.Sql } = {}): Prisma.Sql {
+  const table = options.table ?? LIVE.day;
+  const source = options.from ? sql`${options.from} AS m CROSS JOIN ${table}` : table;
+  const belongs = LINES[mode].belongs;
+  return sql`FROM ${source} WHERE ${options.condition ? sql`${belongs} AND ${options.condition}` : belongs}`;
+}
+
+/** The key of a SeriesDay row's line in `mode` (the chart's series key). */
+export function lineKeyOfDay(mode: LineMode): Prisma.Sql {
+  return LINES[mode].key;
 }
 
 /**
