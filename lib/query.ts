@@ -155,6 +155,21 @@ function lineDayConditions(filters: Filters, keys: string[] | undefined, from: s
 }
 
 /**
+ * The first and last day of the lines of `keys` under the filters: each line's ends are one
+ * seek of its covering SeriesDay index (a MIN and MAX over all their days read them all).
+ */
+function lineSpanSql(filters: Filters, keys: string[]): Prisma.Sql {
+  const columns = filters.by === "dyad" ? ["speakerCountry", "target"] : ["speakerKey"];
+  const lines = keys.map((key) => (filters.by === "dyad" ? [dyadOfKey(key).country, dyadOfKey(key).target] : [key]));
+  const sameLine = join(columns.map((column, i) => sql`${Prisma.raw(`"${column}"`)} = ${Prisma.raw(`m.column${i + 1}`)}`), " AND ");
+  const others = lineDayConditions(filters, undefined, filters.from, filters.to);
+  const days = lineDaysFrom(filters.by, { condition: others ? sql`${sameLine} AND ${others}` : sameLine });
+  return sql`SELECT MIN("first") AS "first", MAX("last") AS "last" FROM (
+    SELECT (SELECT MIN("date") ${days}) AS "first", (SELECT MAX("date") ${days}) AS "last"
+    FROM (VALUES ${join(lines.map((line) => sql`(${join(line)})`))}) AS m) "ends"`;
+}
+
+/**
  * The chart's lines' rows for the filters: days (summed from SeriesDay), or the whole weeks or
  * months of the date range (SeriesBucket) and the days around them, or ("all") each line's whole
  * history when no date range is set and months otherwise. Each period is its own SELECT so that
@@ -220,7 +235,7 @@ export async function querySeries(db: Db, filters: Filters): Promise<SeriesResul
   if (!resolution) {
     const [span] = await db.$queryRaw<Array<{ first: string | null; last: string | null }>>(
       source === "lines"
-        ? sql`SELECT MIN("date") AS "first", MAX("date") AS "last" ${lineDaysFrom(filters.by, { condition: lineDayConditions(filters, topKeys, filters.from, filters.to) })}`
+        ? lineSpanSql(filters, topKeys)
         : sql`SELECT MIN("date") AS "first", MAX("date") AS "last" FROM ${table} ${where} AND ${key} IN (${keys})`,
     );
     resolution = autoResolution(span?.first ?? null, span?.last ?? null);
