@@ -12,6 +12,7 @@ import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongest
 import { rebuildRollups } from "../lib/rollup";
 import { flushPendingRollups, getActiveWeights, ingestBatch, scoringPairOf, weightSetsByVersion } from "../lib/store";
 import type { Features } from "../lib/types";
+import { Prisma } from "../lib/generated/prisma/sqlite/client";
 import { previewResponseBody, seriesResponseBody } from "../lib/views";
 import { saveWeightSet } from "../lib/weights-store";
 import { createPrisma, migrateDeploy, providerOf, type Db } from "../lib/db";
@@ -114,6 +115,36 @@ test("on SQLite, a page of the statement table in its default order or by score 
       const labels = filters.labels;
       expect({ order, labels, details }).toEqual({ order, labels, details: expect.stringMatching(/USING (COVERING )?INDEX/) });
       expect({ order, labels, details }).toEqual({ order, labels, details: expect.not.stringMatching(/TEMP B-TREE/) });
+    }
+  } finally {
+    await cleanup();
+  }
+});
+
+// A chart line's days are summed from SeriesDay when read: each of the chart's queries has to
+// search a covering index, or it would read every rollup row at a million statements.
+test("on SQLite, every query behind the chart searches an index of the rollups, never scans a whole table", async () => {
+  const { prisma, cleanup } = await sqliteBackend();
+  try {
+    await ingestBatch(prisma, analyzeBatch(allInputs()));
+    const issued: Prisma.Sql[] = [];
+    const db = new Proxy(prisma, {
+      get(target, property, receiver) {
+        if (property !== "$queryRaw") return Reflect.get(target, property, receiver);
+        return (query: Prisma.Sql) => (issued.push(query), target.$queryRaw(query));
+      },
+    });
+    for (const filters of chartFilterCases()) {
+      issued.length = 0;
+      const result = await querySeries(db, { ...filters, top: 5 });
+      expect(result.points.length).toBeGreaterThan(0);
+      for (const query of issued) {
+        const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${query.sql}`, ...query.values);
+        const steps = plan.map((step) => step.detail);
+        const scans = steps.filter((step) => /^SCAN (SeriesDay|SeriesBucket|Statement)\b/.test(step) && !/USING (COVERING )?INDEX/.test(step));
+        expect({ filters, sql: query.sql, scans }).toEqual({ filters, sql: query.sql, scans: [] });
+        if (/"SeriesDay"/.test(query.sql)) expect({ filters, steps }).toEqual({ filters, steps: expect.arrayContaining([expect.stringMatching(/SeriesDay USING COVERING INDEX/)]) });
+      }
     }
   } finally {
     await cleanup();
