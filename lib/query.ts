@@ -7,7 +7,7 @@ import { dyadLabel, dyadParam, DYAD_SEPARATOR, emptyFilters, type Dyad, type Fil
 import { explainContributions, strongestEvidence, type ExplainedContribution } from "./explain";
 import { speakerKey } from "./merge";
 import { addDays, autoResolution, nextPeriod, round2, shortQuote, wholePeriods, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
-import { combinedLineColumns, lineDaysFrom, lineKeyOfDay, lineRowsFromDays, monthStartSql, rowIn, SCORED_STATEMENTS, weekStartSql } from "./rollup";
+import { combinedLineColumns, lineDaysFrom, lineKeyOfDay, lineKeyValues, lineRowsFromDays, monthStartSql, onListedLine, rowIn, SCORED_STATEMENTS, weekStartSql } from "./rollup";
 import { contributionsOf, toRange, weightSetsByVersion } from "./store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "./types";
 
@@ -142,9 +142,7 @@ function lineDayConditions(filters: Filters, keys: string[] | undefined, from: s
   const conditions: Prisma.Sql[] = [];
   if (keys) {
     conditions.push(
-      filters.by === "dyad"
-        ? rowIn(["speakerCountry", "target"], keys.map((key) => [dyadOfKey(key).country, dyadOfKey(key).target]))
-        : sql`"speakerKey" IN (${join(keys)})`,
+      filters.by === "dyad" ? rowIn(["speakerCountry", "target"], keys.map((key) => lineKeyValues("dyad", key))) : sql`"speakerKey" IN (${join(keys)})`,
     );
   }
   if (filters.speakers.length) conditions.push(sql`"speakerKey" IN (${join(filters.speakers.map(speakerKey))})`);
@@ -159,14 +157,13 @@ function lineDayConditions(filters: Filters, keys: string[] | undefined, from: s
  * seek of its covering SeriesDay index (a MIN and MAX over all their days read them all).
  */
 function lineSpanSql(filters: Filters, keys: string[]): Prisma.Sql {
-  const columns = filters.by === "dyad" ? ["speakerCountry", "target"] : ["speakerKey"];
-  const lines = keys.map((key) => (filters.by === "dyad" ? [dyadOfKey(key).country, dyadOfKey(key).target] : [key]));
-  const sameLine = join(columns.map((column, i) => sql`${Prisma.raw(`"${column}"`)} = ${Prisma.raw(`m.column${i + 1}`)}`), " AND ");
   const others = lineDayConditions(filters, undefined, filters.from, filters.to);
-  const days = lineDaysFrom(filters.by, { condition: others ? sql`${sameLine} AND ${others}` : sameLine });
+  const onLine = onListedLine(filters.by);
+  const days = lineDaysFrom(filters.by, { condition: others ? sql`${onLine} AND ${others}` : onLine });
+  const lines = keys.map((key) => sql`(${join(lineKeyValues(filters.by, key))})`);
   return sql`SELECT MIN("first") AS "first", MAX("last") AS "last" FROM (
     SELECT (SELECT MIN("date") ${days}) AS "first", (SELECT MAX("date") ${days}) AS "last"
-    FROM (VALUES ${join(lines.map((line) => sql`(${join(line)})`))}) AS m) "ends"`;
+    FROM (VALUES ${join(lines)}) AS m) "ends"`;
 }
 
 /**

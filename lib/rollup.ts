@@ -9,6 +9,7 @@
 //   charted period, so that its cost follows the number of lines and points shown, not of
 //   statements.
 import { Prisma } from "./generated/prisma/sqlite/client";
+import { DYAD_SEPARATOR } from "./filters";
 import { addDays, nextPeriod, periodStart } from "./series";
 import type { DbProvider as Provider } from "./db";
 import type { RawTx } from "./sqlite-writer";
@@ -74,7 +75,7 @@ const LINES: Record<LineMode, { belongs: Prisma.Sql; key: Prisma.Sql; who: Prism
   },
   dyad: {
     belongs: sql`"speakerCountry" IS NOT NULL AND "target" IS NOT NULL`,
-    key: sql`"speakerCountry" || '>' || "target"`,
+    key: sql`"speakerCountry" || ${Prisma.raw(`'${DYAD_SEPARATOR}'`)} || "target"`,
     who: sql`CASE WHEN MIN("speakerKey") = MAX("speakerKey") THEN MAX("speaker") END AS "speaker", ${onlyOfValues("speakerKey", "speakers")},
       MAX("speakerCountry") AS "speakerCountry", 1 AS "countries", MAX("target") AS "target", 1 AS "targets"`,
   },
@@ -109,6 +110,16 @@ export function lineDaysFrom(mode: LineMode, options: { table?: Prisma.Sql; cond
 /** The key of a SeriesDay row's line in `mode` (the chart's series key). */
 export function lineKeyOfDay(mode: LineMode): Prisma.Sql {
   return LINES[mode].key;
+}
+
+/** The SeriesDay values (LINE_KEY_COLUMNS) of a line's key. */
+export function lineKeyValues(mode: LineMode, key: string): string[] {
+  return mode === "dyad" ? key.split(DYAD_SEPARATOR) : [key];
+}
+
+/** That a SeriesDay row is on the line whose key values (lineKeyValues) lead the row `m`. */
+export function onListedLine(mode: LineMode): Prisma.Sql {
+  return join(LINE_KEY_COLUMNS[mode].map((column, i) => sql`${Prisma.raw(`"${column}"`)} = ${Prisma.raw(`m.column${i + 1}`)}`), " AND ");
 }
 
 /**
@@ -253,9 +264,9 @@ export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: Rollu
     await tx.$executeRaw(sql`${seriesDayInsert(LIVE)} WHERE ${match} ${SERIES_DAY_GROUP}`);
   }
   // Each line's weeks and months that hold a touched day, summed again from its days.
-  const lineDaysOf: Record<LineMode, Array<{ key: string; columns: string[]; day: string }>> = {
-    speaker: speakerDayKeys.filter((k) => k.speakerKey !== "").map((k) => ({ key: k.speakerKey, columns: [k.speakerKey], day: k.date })),
-    dyad: keys.flatMap((k) => (k.speakerCountry !== null && k.target !== null ? [{ key: `${k.speakerCountry}>${k.target}`, columns: [k.speakerCountry, k.target], day: k.date }] : [])),
+  const lineDaysOf: Record<LineMode, Array<{ key: string; day: string }>> = {
+    speaker: speakerDayKeys.filter((k) => k.speakerKey !== "").map((k) => ({ key: k.speakerKey, day: k.date })),
+    dyad: keys.flatMap((k) => (k.speakerCountry !== null && k.target !== null ? [{ key: `${k.speakerCountry}${DYAD_SEPARATOR}${k.target}`, day: k.date }] : [])),
   };
   for (const period of LONGER_PERIODS) {
     for (const mode of LINE_MODES) {
@@ -263,13 +274,12 @@ export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: Rollu
         lineDaysOf[mode].map((d) => ({ ...d, start: periodStart(d.day, period) })),
         (p) => `${p.key}\n${p.start}`,
       );
-      const columns = LINE_KEY_COLUMNS[mode];
-      const sameLine = join(columns.map((column, i) => sql`${Prisma.raw(`"${column}"`)} = ${Prisma.raw(`m.column${i + 1}`)}`), " AND ");
-      const inPeriod = sql`"date" >= ${Prisma.raw(`m.column${columns.length + 1}`)} AND "date" <= ${Prisma.raw(`m.column${columns.length + 2}`)}`;
+      const after = LINE_KEY_COLUMNS[mode].length;
+      const inPeriod = sql`${onListedLine(mode)} AND "date" >= ${Prisma.raw(`m.column${after + 1}`)} AND "date" <= ${Prisma.raw(`m.column${after + 2}`)}`;
       for (const part of inParts(periods)) {
         await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "mode" = ${mode} AND "period" = ${period} AND ${rowIn(["key", "start"], part.map((p) => [p.key, p.start]))}`);
-        const ranges = valuesList(part.map((p) => [...p.columns, p.start, addDays(nextPeriod(p.start, period), -1)]));
-        await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${lineRowsFromDays(provider, mode, period, { from: ranges, condition: sql`${sameLine} AND ${inPeriod}` })}`);
+        const ranges = valuesList(part.map((p) => [...lineKeyValues(mode, p.key), p.start, addDays(nextPeriod(p.start, period), -1)]));
+        await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${lineRowsFromDays(provider, mode, period, { from: ranges, condition: inPeriod })}`);
       }
     }
   }
