@@ -20,9 +20,7 @@ const QUOTE_CHARS = 160;
 
 /** The SQL expression naming a statement's series. */
 function seriesKey(filters: Filters): Prisma.Sql {
-  // The separator is a literal, not a parameter: PostgreSQL matches GROUP BY expressions
-  // textually, and two parameters ($1, $2) with equal values are different expressions.
-  return filters.by === "dyad" ? sql`("speakerCountry" || ${Prisma.raw(`'${DYAD_SEPARATOR}'`)} || "target")` : sql`"speakerKey"`;
+  return sql`(${lineKeyOfDay(filters.by)})`;
 }
 
 /** Rows of any of the dyads (countries matched case-insensitively). */

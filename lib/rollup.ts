@@ -63,9 +63,9 @@ const LINE_MODES: LineMode[] = ["speaker", "dyad"];
 const LINE_KEY_COLUMNS: Record<LineMode, string[]> = { speaker: ["speakerKey"], dyad: ["speakerCountry", "target"] };
 
 /**
- * What makes a chart line of each mode out of SeriesDay rows: which rows belong to a line, its
- * key (spelled as the chart's series key, lib/query.ts seriesKey), and a period's speaker,
- * country and target columns.
+ * What makes a chart line of each mode out of SeriesDay (or Statement) rows: which rows belong
+ * to a line, its key (the chart's series key), and a period's speaker, country and target
+ * columns.
  */
 const LINES: Record<LineMode, { belongs: Prisma.Sql; key: Prisma.Sql; who: Prisma.Sql }> = {
   speaker: {
@@ -75,6 +75,8 @@ const LINES: Record<LineMode, { belongs: Prisma.Sql; key: Prisma.Sql; who: Prism
   },
   dyad: {
     belongs: sql`"speakerCountry" IS NOT NULL AND "target" IS NOT NULL`,
+    // The separator is a literal, not a parameter: PostgreSQL matches GROUP BY expressions
+    // textually, and two parameters ($1, $2) with equal values are different expressions.
     key: sql`"speakerCountry" || ${Prisma.raw(`'${DYAD_SEPARATOR}'`)} || "target"`,
     who: sql`CASE WHEN MIN("speakerKey") = MAX("speakerKey") THEN MAX("speaker") END AS "speaker", ${onlyOfValues("speakerKey", "speakers")},
       MAX("speakerCountry") AS "speakerCountry", 1 AS "countries", MAX("target") AS "target", 1 AS "targets"`,
@@ -102,6 +104,7 @@ export function lineRowsFromDays(
 /** FROM and WHERE for the SeriesDay rows of `table` (default: the live one) in a mode's lines that meet `condition`. */
 export function lineDaysFrom(mode: LineMode, options: { table?: Prisma.Sql; condition?: Prisma.Sql; from?: Prisma.Sql } = {}): Prisma.Sql {
   const table = options.table ?? LIVE.day;
+  // CROSS JOIN keeps the listed lines the outer loop in SQLite: one index range per line.
   const source = options.from ? sql`${options.from} AS m CROSS JOIN ${table}` : table;
   const belongs = LINES[mode].belongs;
   return sql`FROM ${source} WHERE ${options.condition ? sql`${belongs} AND ${options.condition}` : belongs}`;
