@@ -1,0 +1,117 @@
+// Mechanics of the real-report eval (matching, dates, figures, the ratchet), on sentences written
+// for the purpose: these test the instrument, never the product's accuracy.
+import type { GoldStatement } from "../scripts/eval/corpus";
+import { figure, toneOfGold, toneOfScore, toneFigures } from "../scripts/eval/figures";
+import { checkFloors, ratchet } from "../scripts/eval/floors";
+import { fold, foldSameLength, sameCountry, sameSpeaker, spokenWords } from "../scripts/eval/match";
+import { isDatedWrongly, isDayExact, splitFigures } from "../scripts/eval/run";
+import type { ScoredStatement } from "../lib/types";
+
+const gold = (over: Partial<GoldStatement> = {}): GoldStatement => ({
+  key: "deeply offensive",
+  speaker: "Jane Roe",
+  speakerCountry: "Australia",
+  target: "China",
+  days: ["2020-11-30"],
+  kind: "direct",
+  label: "hostile",
+  intensity: "strong",
+  reports: ["a.txt"],
+  ...over,
+});
+
+const statement = (over: Partial<ScoredStatement>): ScoredStatement =>
+  ({ id: "x", text: "", speaker: null, speakerCountry: null, target: null, date: null, dateRange: null, context: "", sources: [], features: { lexicon: 0, hits: [] }, score: 0, label: "neutral", cameo: null, contributions: [], ...over }) as ScoredStatement;
+
+describe("matching", () => {
+  test("folding keeps positions and ignores case, quote marks, dashes and accents", () => {
+    const text = "“Ça suffit” — it’s OVER";
+    expect(foldSameLength(text)).toHaveLength(text.length);
+    expect(fold(text)).toBe(`"ca suffit" - it's over`);
+  });
+
+  test("a speaker matches by full name, alias or a shorter form ending on the same word", () => {
+    expect(sameSpeaker("Jane Roe", gold())).toBe(true);
+    expect(sameSpeaker("Roe", gold())).toBe(true);
+    expect(sameSpeaker("Foreign Ministry", gold({ speaker: "Chinese Foreign Ministry" }))).toBe(true);
+    expect(sameSpeaker("Jane Doe", gold())).toBe(false);
+    expect(sameSpeaker("MFA", gold({ speakerAliases: ["MFA"] }))).toBe(true);
+    expect(sameSpeaker(null, gold())).toBe(false);
+  });
+
+  test("countries match through the gazetteer's names", () => {
+    expect(sameCountry("United Kingdom", "UK")).toBe(true);
+    expect(sameCountry("United States", "U.S.")).toBe(true);
+    expect(sameCountry("China", "Taiwan")).toBe(false);
+    expect(sameCountry(null, null)).toBe(true);
+  });
+
+  test("the spoken words are the quotation holding the key, else its sentence", () => {
+    const paragraphs = ["The minister spoke first. She called it “a deeply offensive act” and left. Then she said they would reply."];
+    expect(spokenWords(paragraphs, "deeply offensive")).toBe("a deeply offensive act");
+    expect(spokenWords(paragraphs, "would reply")).toBe("Then she said they would reply.");
+    expect(spokenWords(paragraphs, "not there")).toBeNull();
+  });
+});
+
+describe("dates", () => {
+  test("exact is the gold's day, or no single day where the text gives none", () => {
+    expect(isDayExact(statement({ date: "2020-11-30" }), gold())).toBe(true);
+    expect(isDayExact(statement({ date: "2020-11-29" }), gold())).toBe(false);
+    expect(isDayExact(statement({ date: null }), gold({ days: null }))).toBe(true);
+    expect(isDayExact(statement({ date: "2020-11-30" }), gold({ days: null }))).toBe(false);
+  });
+
+  test("dated wrongly: a day or range the gold excludes, or a single day the text never gives", () => {
+    expect(isDatedWrongly(statement({ date: "2020-11-23" }), gold())).toBe(true);
+    expect(isDatedWrongly(statement({ date: "2020-11-30" }), gold({ days: null }))).toBe(true);
+    expect(isDatedWrongly(statement({ dateRange: { from: "2020-11-29", to: "2020-12-01" } }), gold())).toBe(false);
+    expect(isDatedWrongly(statement({ dateRange: { from: "2020-12-01", to: "2020-12-02" } }), gold())).toBe(true);
+    expect(isDatedWrongly(statement({}), gold())).toBe(false);
+  });
+});
+
+describe("figures", () => {
+  test("a Wilson interval around the rate", () => {
+    const f = figure(8, 10);
+    expect(f.rate).toBe(0.8);
+    expect(f.low!).toBeCloseTo(0.49, 2);
+    expect(f.high!).toBeCloseTo(0.943, 2);
+    expect(figure(0, 0).rate).toBeNull();
+  });
+
+  test("tone bands: strong from 3, mild from 1.5", () => {
+    expect(toneOfScore(-3)).toBe("hostile-strong");
+    expect(toneOfScore(-2.9)).toBe("hostile-mild");
+    expect(toneOfScore(1.49)).toBe("neutral");
+    expect(toneOfScore(3.2)).toBe("conciliatory-strong");
+    expect(toneOfGold(gold({ label: "conciliatory", intensity: "mild" }))).toBe("conciliatory-mild");
+  });
+
+  test("tone sign counts only gold that is hostile or conciliatory", () => {
+    const t = toneFigures([
+      { gold: gold(), score: -4 },
+      { gold: gold({ label: "neutral", intensity: null }), score: -4 },
+      { gold: gold({ label: "conciliatory", intensity: "mild" }), score: -1 },
+    ]);
+    expect([t.toneSign.n, t.toneSign.of]).toEqual([1, 2]);
+    expect([t.toneIntensity.n, t.toneIntensity.of]).toEqual([1, 3]);
+  });
+});
+
+describe("the ratchet", () => {
+  const figures = splitFigures([]);
+  test("an empty split is worse than any floor, and a ratchet never lowers a floor", () => {
+    const floors = { found: { n: 5, of: 10 } };
+    const found = checkFloors({ ...figures, found: figure(6, 10) }, floors).find((c) => c.name === "found")!;
+    expect(found).toMatchObject({ worse: false, better: true });
+    expect(ratchet({ ...figures, found: figure(6, 10) }, floors).found).toEqual({ n: 6, of: 10 });
+    expect(ratchet({ ...figures, found: figure(4, 10) }, floors).found).toEqual({ n: 5, of: 10 });
+  });
+
+  test("dated wrongly is a ceiling: fewer is better", () => {
+    const floors = { datedWrongly: { n: 3, of: 10 } };
+    const check = checkFloors({ ...figures, datedWrongly: figure(4, 10) }, floors).find((c) => c.name === "datedWrongly")!;
+    expect(check).toMatchObject({ worse: true, better: false });
+  });
+});

@@ -1,0 +1,43 @@
+// npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet]
+// The product's accuracy on real published reports, beside two lexicon baselines.
+import { readSplit, SPLIT_NAMES, type SplitName } from "./corpus";
+import { readFloors, ratchet, writeFloors, FLOORS_FILE } from "./floors";
+import { formatFailures, formatReport } from "./print";
+import { evalReport, evaluateEpisode, type EpisodeResult } from "./run";
+import { runCli, UsageError } from "../cli";
+
+const USAGE = "usage: npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet]";
+
+function parseEvalArgs(argv: string[]) {
+  const args = { splits: SPLIT_NAMES, json: false, failures: false, ratchet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--json") args.json = true;
+    else if (arg === "--failures") args.failures = true;
+    else if (arg === "--ratchet") args.ratchet = true;
+    else if (arg === "--split" || arg.startsWith("--split=")) {
+      const value = arg.includes("=") ? arg.slice("--split=".length) : argv[++i];
+      if (value === "all") args.splits = SPLIT_NAMES;
+      else if (SPLIT_NAMES.includes(value as SplitName)) args.splits = [value as SplitName];
+      else throw new UsageError(`--split ${value ?? ""}: must be dev, test, seeds or all\n${USAGE}`);
+    } else throw new UsageError(`unknown argument ${arg}\n${USAGE}`);
+  }
+  return args;
+}
+
+runCli(() => {
+  const args = parseEvalArgs(process.argv.slice(2));
+  const bySplit: Partial<Record<SplitName, EpisodeResult[]>> = {};
+  for (const split of args.splits) bySplit[split] = readSplit(split).map(evaluateEpisode);
+  const report = evalReport(bySplit);
+  if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`${formatReport(report)}\n`);
+  if (args.failures) process.stdout.write(`\nFailures:\n${formatFailures(Object.values(bySplit).flat())}\n`);
+  if (args.ratchet) {
+    // The floors are the test split's: raise them from a run of that split only.
+    const test = report.splits.test ?? evalReport({ test: readSplit("test").map(evaluateEpisode) }).splits.test!;
+    writeFloors(ratchet(test, readFloors()));
+    process.stderr.write(`floors raised where the test split is now better: ${FLOORS_FILE}\n`);
+  }
+  return 0;
+});

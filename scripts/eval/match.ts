@@ -1,0 +1,98 @@
+// Matching the product's statements to gold rows, by the gold's verbatim key phrase. Pure.
+import { canonicalCountry, countryOf } from "../../lib/gazetteer";
+import type { ScoredStatement } from "../../lib/types";
+import type { GoldStatement } from "./corpus";
+
+const DOUBLE_QUOTES = /[“”„‟″"«»]/g;
+const SINGLE_QUOTES = /[‘’‚‛′`]/g;
+const DASHES = /[‐‑‒–—―]/g;
+
+/**
+ * One character for one character, so that a position in the folded text is the same position in
+ * the original: case, quote marks, dashes, white space and accents do not decide a match.
+ */
+export function foldSameLength(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const base = ch.normalize("NFD")[0] ?? ch;
+    const lower = base.toLowerCase();
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out.replace(DOUBLE_QUOTES, '"').replace(SINGLE_QUOTES, "'").replace(DASHES, "-").replace(/\s/g, " ");
+}
+
+export const fold = (text: string) => foldSameLength(text).replace(/ +/g, " ").trim();
+
+const words = (name: string) => fold(name).replace(/[^\p{L}\p{N} ]/gu, " ").split(" ").filter(Boolean);
+
+/**
+ * The same speaker: the same name, one of the gold's aliases, or a shorter form of the same name
+ * ("Morrison" for "Scott Morrison", "Foreign Ministry" for "Chinese Foreign Ministry"): every word of
+ * the shorter is in the longer and both end on the same word.
+ */
+export function sameSpeaker(output: string | null, gold: Pick<GoldStatement, "speaker" | "speakerAliases">): boolean {
+  if (!output) return false;
+  const out = words(output);
+  return [gold.speaker, ...(gold.speakerAliases ?? [])].some((name) => {
+    const g = words(name);
+    if (out.join(" ") === g.join(" ")) return true;
+    const [shorter, longer] = out.length <= g.length ? [out, g] : [g, out];
+    return shorter.length > 0 && shorter.at(-1) === longer.at(-1) && shorter.every((w) => longer.includes(w));
+  });
+}
+
+/** The gazetteer's name for a country however the gold writes it, or null when it does not know it. */
+export function knownCountry(country: string): string | null {
+  return canonicalCountry(country) ?? countryOf(country);
+}
+
+export function canonicalName(country: string): string {
+  return knownCountry(country) ?? country;
+}
+
+export function sameCountry(output: string | null, gold: string | null): boolean {
+  if (output === null || gold === null) return output === gold;
+  return canonicalName(output) === canonicalName(gold);
+}
+
+/** The product's statement reporting the gold row: its words (or one outlet's) contain the key. */
+export function findStatement(statements: ScoredStatement[], gold: GoldStatement): ScoredStatement | null {
+  const key = fold(gold.key);
+  const carrying = statements.filter((s) => fold(s.text).includes(key) || s.sources.some((source) => fold(source.quote).includes(key)));
+  if (carrying.length === 0) return null;
+  // Several statements may hold the words (one quoting the other): the speaker's, then the tightest.
+  return [...carrying].sort((a, b) => Number(sameSpeaker(b.speaker, gold)) - Number(sameSpeaker(a.speaker, gold)) || a.text.length - b.text.length)[0];
+}
+
+const SENTENCE_END = /[.!?]["'”’)]?(?= |$)/g;
+
+/**
+ * The words of the gold row as the report prints them: the quotation holding the key, else the
+ * sentence holding it. What the baselines read.
+ */
+export function spokenWords(paragraphs: string[], key: string): string | null {
+  const foldedKey = fold(key);
+  for (const paragraph of paragraphs) {
+    const folded = foldSameLength(paragraph);
+    const at = folded.indexOf(foldedKey);
+    if (at < 0) continue;
+    const marksBefore = [...folded.slice(0, at).matchAll(/"/g)].map((m) => m.index!);
+    if (marksBefore.length % 2 === 1) {
+      const open = marksBefore.at(-1)!;
+      const close = folded.indexOf('"', at + foldedKey.length);
+      return paragraph.slice(open + 1, close < 0 ? undefined : close).trim();
+    }
+    let start = 0;
+    let end = paragraph.length;
+    for (const m of folded.matchAll(SENTENCE_END)) {
+      const stop = m.index! + m[0].length;
+      if (stop <= at) start = stop;
+      else if (m.index! >= at + foldedKey.length) {
+        end = stop;
+        break;
+      }
+    }
+    return paragraph.slice(start, end).trim();
+  }
+  return null;
+}
