@@ -3,7 +3,7 @@
 import type { GoldStatement } from "../scripts/eval/corpus";
 import { figure, toneOfGold, toneOfScore, toneFigures } from "../scripts/eval/figures";
 import { checkFloors, ratchet } from "../scripts/eval/floors";
-import { fold, foldSameLength, sameCountry, sameSpeaker, spokenWords } from "../scripts/eval/match";
+import { findStatement, fold, foldSameLength, sameCountry, sameSpeaker, sentenceHolding, spokenWords } from "../scripts/eval/match";
 import { isDatedWrongly, isDayExact, splitFigures } from "../scripts/eval/run";
 import type { ScoredStatement } from "../lib/types";
 
@@ -51,6 +51,7 @@ describe("matching", () => {
     expect(spokenWords(paragraphs, "deeply offensive")).toBe("a deeply offensive act");
     expect(spokenWords(paragraphs, "would reply")).toBe("Then she said they would reply.");
     expect(spokenWords(paragraphs, "not there")).toBeNull();
+    expect(sentenceHolding(paragraphs, "deeply offensive")).toBe("She called it “a deeply offensive act” and left.");
   });
 });
 
@@ -113,5 +114,24 @@ describe("the ratchet", () => {
     const floors = { datedWrongly: { n: 3, of: 10 } };
     const check = checkFloors({ ...figures, datedWrongly: figure(4, 10) }, floors).find((c) => c.name === "datedWrongly")!;
     expect(check).toMatchObject({ worse: true, better: false });
+  });
+});
+
+describe("finding the gold's statement", () => {
+  const said = (text: string, speaker = "Jane Roe") => statement({ text, speaker, sources: [{ path: "a.txt", articleHash: "h", quote: text, context: "", dateRange: null }] });
+
+  test("a statement holding the key, the speaker's before another's, then the tightest", () => {
+    const other = said("It was deeply offensive and wrong, she said", "John Doe");
+    const own = said("a deeply offensive act and a slur");
+    const tight = said("deeply offensive act");
+    expect(findStatement([other, own], gold())).toBe(own);
+    expect(findStatement([own, tight], gold())).toBe(tight);
+    expect(findStatement([said("offensive")], gold())).toBeNull();
+  });
+
+  test("a partial quote of two words or more inside a key that runs into the reporter's words", () => {
+    const key = "Canada was “very alarmed” to learn";
+    expect(findStatement([said("very alarmed")], gold({ key }))).not.toBeNull();
+    expect(findStatement([said("alarmed")], gold({ key }))).toBeNull();
   });
 });

@@ -55,10 +55,22 @@ export function sameCountry(output: string | null, gold: string | null): boolean
   return canonicalName(output) === canonicalName(gold);
 }
 
-/** The product's statement reporting the gold row: its words (or one outlet's) contain the key. */
+/** Two words at least: a one-word partial quote inside a key could be anyone's word. */
+const MIN_WORDS_INSIDE_KEY = 2;
+
+/**
+ * One statement's words and the key: they hold the key, or, where the key runs from the reporter's
+ * words into a partial quote ("Canada was “very alarmed” to learn"), the key holds them.
+ */
+function carriesKey(words: string, key: string): boolean {
+  const folded = fold(words);
+  return folded.includes(key) || (folded.split(" ").length >= MIN_WORDS_INSIDE_KEY && key.includes(folded));
+}
+
+/** The product's statement reporting the gold row: its words (or one outlet's) and the key overlap as above. */
 export function findStatement(statements: ScoredStatement[], gold: GoldStatement): ScoredStatement | null {
   const key = fold(gold.key);
-  const carrying = statements.filter((s) => fold(s.text).includes(key) || s.sources.some((source) => fold(source.quote).includes(key)));
+  const carrying = statements.filter((s) => carriesKey(s.text, key) || s.sources.some((source) => carriesKey(source.quote, key)));
   if (carrying.length === 0) return null;
   // Several statements may hold the words (one quoting the other): the speaker's, then the tightest.
   return [...carrying].sort((a, b) => Number(sameSpeaker(b.speaker, gold)) - Number(sameSpeaker(a.speaker, gold)) || a.text.length - b.text.length)[0];
@@ -66,33 +78,52 @@ export function findStatement(statements: ScoredStatement[], gold: GoldStatement
 
 const SENTENCE_END = /[.!?]["'”’)]?(?= |$)/g;
 
+interface KeyPlace {
+  paragraph: string;
+  folded: string;
+  at: number;
+  length: number;
+}
+
+function placeOf(paragraphs: string[], key: string): KeyPlace | null {
+  const foldedKey = fold(key);
+  for (const paragraph of paragraphs) {
+    const folded = foldSameLength(paragraph);
+    const at = folded.indexOf(foldedKey);
+    if (at >= 0) return { paragraph, folded, at, length: foldedKey.length };
+  }
+  return null;
+}
+
+function sentenceAt({ paragraph, folded, at, length }: KeyPlace): string {
+  let start = 0;
+  let end = paragraph.length;
+  for (const m of folded.matchAll(SENTENCE_END)) {
+    const stop = m.index! + m[0].length;
+    if (stop <= at) start = stop;
+    else if (m.index! >= at + length) {
+      end = stop;
+      break;
+    }
+  }
+  return paragraph.slice(start, end).trim();
+}
+
+/** The sentence of the report that holds the key. */
+export function sentenceHolding(paragraphs: string[], key: string): string | null {
+  const place = placeOf(paragraphs, key);
+  return place && sentenceAt(place);
+}
+
 /**
  * The words of the gold row as the report prints them: the quotation holding the key, else the
  * sentence holding it. What the baselines read.
  */
 export function spokenWords(paragraphs: string[], key: string): string | null {
-  const foldedKey = fold(key);
-  for (const paragraph of paragraphs) {
-    const folded = foldSameLength(paragraph);
-    const at = folded.indexOf(foldedKey);
-    if (at < 0) continue;
-    const marksBefore = [...folded.slice(0, at).matchAll(/"/g)].map((m) => m.index!);
-    if (marksBefore.length % 2 === 1) {
-      const open = marksBefore.at(-1)!;
-      const close = folded.indexOf('"', at + foldedKey.length);
-      return paragraph.slice(open + 1, close < 0 ? undefined : close).trim();
-    }
-    let start = 0;
-    let end = paragraph.length;
-    for (const m of folded.matchAll(SENTENCE_END)) {
-      const stop = m.index! + m[0].length;
-      if (stop <= at) start = stop;
-      else if (m.index! >= at + foldedKey.length) {
-        end = stop;
-        break;
-      }
-    }
-    return paragraph.slice(start, end).trim();
-  }
-  return null;
+  const place = placeOf(paragraphs, key);
+  if (!place) return null;
+  const marksBefore = [...place.folded.slice(0, place.at).matchAll(/"/g)].map((m) => m.index!);
+  if (marksBefore.length % 2 === 0) return sentenceAt(place);
+  const close = place.folded.indexOf('"', place.at + place.length);
+  return place.paragraph.slice(marksBefore.at(-1)! + 1, close < 0 ? undefined : close).trim();
 }

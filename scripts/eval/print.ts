@@ -78,13 +78,13 @@ export function formatFailures(results: EpisodeResult[]): string {
       const g = row.gold;
       const tone = g.label === "neutral" ? "neutral" : `${g.label} ${g.intensity}`;
       lines.push(`✗ ${row.episode} "${g.key}" — ${wrong.join(", ")}`);
-      lines.push(`    gold:   ${g.speaker} (${g.speakerCountry}) → ${g.target ?? "none"}, ${g.days?.join(" or ") ?? "no day in the text"}, ${tone}, ${g.kind}, in ${g.reports.join(", ")}`);
-      lines.push(`    words:  ${row.words}`);
+      lines.push(`    gold:     ${g.speaker} (${g.speakerCountry}) → ${g.target ?? "none"}, ${g.days?.join(" or ") ?? "no day in the text"}, ${tone}, ${g.kind}, in ${g.reports.join(", ")}`);
+      lines.push(`    sentence: ${row.sentence}`);
       if (row.statement) {
-        lines.push(`    output: ${describeStatement(row.statement)}`);
-        lines.push(`    why:    ${why(row.statement)}`);
+        lines.push(`    output:   ${describeStatement(row.statement)}`);
+        lines.push(`    why:      ${why(row.statement)}`);
       }
-      lines.push(`    baselines: wink ${row.baselines.wink.toFixed(2)}, VADER ${row.baselines.vader.toFixed(2)}`);
+      lines.push(`    baselines on "${row.words}": wink ${row.baselines.wink.toFixed(2)}, VADER ${row.baselines.vader.toFixed(2)}`);
     }
     for (const { swing, shown } of result.swings) {
       if (!shown) lines.push(`✗ ${result.episode.name} swing of ${swing.speaker} (hostile ${swing.hostileDays.join(", ")} → conciliatory ${swing.conciliatoryDays.join(", ")}) not shown`);

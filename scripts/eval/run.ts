@@ -3,7 +3,7 @@
 import { VADER_SCALE, WINK_SCALE, vaderScore, winkScore } from "./baselines";
 import type { Episode, GoldStatement, SplitName, Swing } from "./corpus";
 import { countFigure, figure, MILD, toneFigures, toneOfGold, toneOfScore, type Figure, type ToneFigures } from "./figures";
-import { findStatement, sameCountry, sameSpeaker, spokenWords } from "./match";
+import { findStatement, sameCountry, sameSpeaker, sentenceHolding, spokenWords } from "./match";
 import { parseArticle } from "../../lib/input";
 import { analyzeBatch, scoreStatements } from "../../lib/pipeline";
 import { defaultWeights } from "../../lib/score";
@@ -15,6 +15,8 @@ export interface Row {
   statement: ScoredStatement | null;
   /** The gold's words as printed (the quotation or sentence holding the key). */
   words: string;
+  /** The report's sentence holding the key. */
+  sentence: string;
   speaker: boolean;
   speakerCountry: boolean;
   target: boolean;
@@ -45,14 +47,16 @@ export function isDatedWrongly(statement: ScoredStatement, gold: GoldStatement):
   return range !== null && gold.days !== null && !gold.days.some((day) => day >= range.from && day <= range.to);
 }
 
-function wordsOf(episode: Episode, gold: GoldStatement): string {
+/** The gold's words and their sentence, from the first report it lists that prints the key. */
+function wordsOf(episode: Episode, gold: GoldStatement): { words: string; sentence: string } {
   for (const file of gold.reports) {
     const report = episode.reports.find((r) => r.path === file)!;
     const article = parseArticle(report.path, report.bytes);
-    const found = spokenWords([article.title, ...article.paragraphs], gold.key);
-    if (found) return found;
+    const paragraphs = [article.title, ...article.paragraphs];
+    const words = spokenWords(paragraphs, gold.key);
+    if (words) return { words, sentence: sentenceHolding(paragraphs, gold.key)! };
   }
-  return gold.key;
+  return { words: gold.key, sentence: gold.key };
 }
 
 function mean(values: number[]): number | null {
@@ -74,12 +78,13 @@ export function evaluateEpisode(episode: Episode): EpisodeResult {
   const statements = scoreStatements(batch.statements, defaultWeights());
   const rows = episode.gold.statements.map((gold): Row => {
     const statement = findStatement(statements, gold);
-    const words = wordsOf(episode, gold);
+    const { words, sentence } = wordsOf(episode, gold);
     return {
       episode: episode.name,
       gold,
       statement,
       words,
+      sentence,
       speaker: statement !== null && sameSpeaker(statement.speaker, gold),
       speakerCountry: statement !== null && sameCountry(statement.speakerCountry, gold.speakerCountry),
       target: statement !== null && sameCountry(statement.target, gold.target),
