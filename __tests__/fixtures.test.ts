@@ -51,7 +51,7 @@ test("report on the fixture batches", () => {
   const pct = (n: number, of?: number) => `${(rate(n, of) * 100).toFixed(0)}%`;
   console.log(
     [
-      `fixtures: ${batches.length} batches, ${totals.articles} articles, ${totals.expected} expected statements`,
+      `fixtures (invented people, written alongside the rules: a test of mechanics, not of accuracy; see npm run eval): ${batches.length} batches, ${totals.articles} articles, ${totals.expected} expected statements`,
       `found ${pct(totals.found, totals.expected)}; of those: speaker ${pct(totals.speaker)}, speaker country ${pct(totals.speakerCountry)}, target ${pct(totals.target)}, date ${pct(totals.date)}, label ${pct(totals.label)}; publication dates ${pct(totals.published, totals.articles)}`,
       ...lines,
     ].join("\n"),

@@ -99,8 +99,8 @@ describe("validation sentences", () => {
 
     console.log(
       [
-        `Validation: ${rows.length} sentences`,
-        `rules accuracy ${pct(ruleAccuracy)}   wink lexicon baseline ${pct(lexiconAccuracy)}   CAMEO root agreement ${cameoAgree.length}/${withCameo.length}`,
+        `Validation (invented sentences in the rules' vocabulary: a test of mechanics, not of accuracy; see npm run eval): ${rows.length} sentences`,
+        `rules agree ${pct(ruleAccuracy)}   wink lexicon baseline ${pct(lexiconAccuracy)}   CAMEO root agreement ${cameoAgree.length}/${withCameo.length}`,
         "rules:",
         formatConfusion(confusionOf(rulePairs)),
         "wink lexicon baseline:",
