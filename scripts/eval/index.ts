@@ -1,4 +1,4 @@
-// npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet]
+// npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet | --reset-floors]
 // The product's accuracy on real published reports, beside two lexicon baselines.
 import { readSplit, SPLIT_NAMES, type SplitName } from "./corpus";
 import { readFloors, ratchet, writeFloors, FLOORS_FILE } from "./floors";
@@ -6,15 +6,16 @@ import { formatFailures, formatReport } from "./print";
 import { evalReport, evaluateEpisode, type EpisodeResult } from "./run";
 import { runCli, UsageError } from "../cli";
 
-const USAGE = "usage: npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet]";
+const USAGE = "usage: npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet | --reset-floors]";
 
 function parseEvalArgs(argv: string[]) {
-  const args = { splits: SPLIT_NAMES, json: false, failures: false, ratchet: false };
+  const args = { splits: SPLIT_NAMES, json: false, failures: false, ratchet: false, resetFloors: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--json") args.json = true;
     else if (arg === "--failures") args.failures = true;
     else if (arg === "--ratchet") args.ratchet = true;
+    else if (arg === "--reset-floors") args.resetFloors = true;
     else if (arg === "--split" || arg.startsWith("--split=")) {
       const value = arg.includes("=") ? arg.slice("--split=".length) : argv[++i];
       if (value === "all") args.splits = SPLIT_NAMES;
@@ -33,11 +34,11 @@ runCli(() => {
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`${formatReport(report)}\n`);
   if (args.failures) process.stdout.write(`\nFailures:\n${formatFailures(Object.values(bySplit).flat())}\n`);
-  if (args.ratchet) {
-    // The floors are the test split's: raise them from a run of that split only.
+  if (args.ratchet || args.resetFloors) {
+    // The floors are the test split's: set them from a run of that split only.
     const test = report.splits.test ?? evalReport({ test: readSplit("test").map(evaluateEpisode) }).splits.test!;
-    writeFloors(ratchet(test, readFloors()));
-    process.stderr.write(`floors raised where the test split is now better: ${FLOORS_FILE}\n`);
+    writeFloors(args.resetFloors ? ratchet(test, {}) : ratchet(test, readFloors()));
+    process.stderr.write(`${args.resetFloors ? "floors set to" : "floors raised where it is now better than"} the test split: ${FLOORS_FILE}\n`);
   }
   return 0;
 });
