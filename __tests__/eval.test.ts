@@ -56,11 +56,11 @@ describe("matching", () => {
 });
 
 describe("dates", () => {
-  test("exact is the gold's day, or no single day where the text gives none", () => {
+  test("exact is one of the gold's days", () => {
     expect(isDayExact(statement({ date: "2020-11-30" }), gold())).toBe(true);
     expect(isDayExact(statement({ date: "2020-11-29" }), gold())).toBe(false);
-    expect(isDayExact(statement({ date: null }), gold({ days: null }))).toBe(true);
-    expect(isDayExact(statement({ date: "2020-11-30" }), gold({ days: null }))).toBe(false);
+    expect(isDayExact(statement({ date: "2020-11-30" }), gold({ days: ["2020-11-29", "2020-11-30"] }))).toBe(true);
+    expect(isDayExact(statement({ dateRange: { from: "2020-11-30", to: "2020-12-01" } }), gold())).toBe(false);
   });
 
   test("dated wrongly: a day or range the gold excludes, or a single day the text never gives", () => {

@@ -17,7 +17,7 @@ const PRODUCT_ROWS: [keyof SplitFigures, string][] = [
   ["speaker", "speaker"],
   ["speakerCountry", "speaker country"],
   ["target", "target"],
-  ["dayExact", "day exact"],
+  ["dayExact", "day exact (gold with a day)"],
   ["datedWrongly", "dated wrongly (lower is better)"],
 ];
 const TONE_ROWS: [keyof ToneFigures, string][] = [

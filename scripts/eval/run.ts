@@ -35,9 +35,9 @@ export interface EpisodeResult {
   unmatched: ScoredStatement[];
 }
 
-/** The day is right: the gold's day when it has one, no single day when the text gives none. */
+/** The statement's single day is one the gold gives (counted only where the text gives one). */
 export function isDayExact(statement: ScoredStatement, gold: GoldStatement): boolean {
-  return gold.days ? statement.date !== null && gold.days.includes(statement.date) : statement.date === null;
+  return gold.days !== null && statement.date !== null && gold.days.includes(statement.date);
 }
 
 /** A day or range given that the gold excludes, or a single day where the text gives none. */
@@ -142,7 +142,7 @@ export function splitFigures(results: EpisodeResult[]): SplitFigures {
     speaker: countFigure(found, (r) => r.speaker),
     speakerCountry: countFigure(found, (r) => r.speakerCountry),
     target: countFigure(found, (r) => r.target),
-    dayExact: countFigure(found, (r) => r.dayExact),
+    dayExact: countFigure(found, (r) => r.dayExact, (r) => r.gold.days !== null),
     datedWrongly: countFigure(found, (r) => r.datedWrongly),
     ...tone,
     swings: countFigure(swings, (s) => s.shown),
