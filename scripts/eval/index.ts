@@ -1,18 +1,19 @@
-// npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet | --reset-floors]
+// npm run eval -- [--split dev|test|seeds|all] [--json | --markdown] [--failures] [--ratchet | --reset-floors]
 // The product's accuracy on real published reports, beside two lexicon baselines.
 import { readSplit, SPLIT_NAMES, type SplitName } from "./corpus";
 import { readFloors, ratchet, writeFloors, FLOORS_FILE } from "./floors";
-import { formatFailures, formatReport } from "./print";
+import { formatFailures, formatMarkdown, formatReport } from "./print";
 import { evalReport, evaluateEpisode, type EpisodeResult } from "./run";
 import { runCli, UsageError } from "../cli";
 
-const USAGE = "usage: npm run eval -- [--split dev|test|seeds|all] [--json] [--failures] [--ratchet | --reset-floors]";
+const USAGE = "usage: npm run eval -- [--split dev|test|seeds|all] [--json | --markdown] [--failures] [--ratchet | --reset-floors]";
 
 function parseEvalArgs(argv: string[]) {
-  const args = { splits: SPLIT_NAMES, json: false, failures: false, ratchet: false, resetFloors: false };
+  const args = { splits: SPLIT_NAMES, json: false, markdown: false, failures: false, ratchet: false, resetFloors: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--json") args.json = true;
+    else if (arg === "--markdown") args.markdown = true;
     else if (arg === "--failures") args.failures = true;
     else if (arg === "--ratchet") args.ratchet = true;
     else if (arg === "--reset-floors") args.resetFloors = true;
@@ -32,6 +33,7 @@ runCli(() => {
   for (const split of args.splits) bySplit[split] = readSplit(split).map(evaluateEpisode);
   const report = evalReport(bySplit);
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (args.markdown) process.stdout.write(`${formatMarkdown(report)}\n`);
   else process.stdout.write(`${formatReport(report)}\n`);
   if (args.failures) process.stdout.write(`\nFailures:\n${formatFailures(Object.values(bySplit).flat())}\n`);
   if (args.ratchet || args.resetFloors) {

@@ -92,3 +92,21 @@ export function formatFailures(results: EpisodeResult[]): string {
   }
   return lines.join("\n");
 }
+
+const short = (f: Figure) => (f.of === 0 ? "–" : `${f.n}/${f.of} · ${percent(f.rate)} % [${percent(f.low)}–${percent(f.high)}]`);
+
+/** The README's accuracy table: one column a split, the baselines under each tone figure. */
+export function formatMarkdown(report: EvalReport): string {
+  const splits = Object.entries(report.splits) as [SplitName, SplitFigures][];
+  const header = splits.map(([name, f]) => `${name}: ${f.episodes} episodes, ${f.articles} reports, ${f.gold} gold`);
+  const lines = [`| | ${header.join(" | ")} |`, `|---|${splits.map(() => "---").join("|")}|`];
+  const row = (name: string, cells: string[]) => lines.push(`| ${name} | ${cells.join(" | ")} |`);
+  for (const [key, name] of PRODUCT_ROWS) row(name, splits.map(([, f]) => short(f[key] as Figure)));
+  for (const [key, name] of TONE_ROWS) {
+    row(`**${name}**`, splits.map(([, f]) => `**${short(f[key])}**`));
+    row("↳ wink alone", splits.map(([split]) => short(report.baselines[split]!.wink.found[key])));
+    row("↳ VADER", splits.map(([split]) => short(report.baselines[split]!.vader.found[key])));
+  }
+  row("swings shown", splits.map(([, f]) => short(f.swings)));
+  return lines.join("\n");
+}
