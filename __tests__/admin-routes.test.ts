@@ -10,10 +10,10 @@ import { POST as previewPost } from "../app/api/weights/preview/route";
 import { POST as rollbackPost } from "../app/api/weights/rollback/route";
 import { GET as weightsGet, PUT as weightsPut } from "../app/api/weights/route";
 import { GET as seriesGet } from "../app/api/series/route";
-import { disconnect } from "../lib/db";
-import { analyzeBatch } from "../lib/pipeline";
+import { disconnect } from "../lib/store/client";
+import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
-import { ingestBatch, storeCounts } from "../lib/store";
+import { ingestBatch, storeCounts } from "../lib/store/store";
 import { backends, type Backend } from "./helpers/backends";
 import { readDir } from "./helpers/analysis";
 

@@ -4,8 +4,8 @@
 import { NextRequest } from "next/server";
 import { POST as loginPost } from "../app/api/login/route";
 import { POST as logoutPost } from "../app/api/logout/route";
-import { attemptLogin, authorize, ensureAdminPassword, hashPassword, LOGIN_LIMIT, refuseCrossSite, SESSION_COOKIE, SESSION_TTL_SECONDS, verifyPassword } from "../lib/auth";
-import { disconnect } from "../lib/db";
+import { attemptLogin, authorize, ensureAdminPassword, hashPassword, LOGIN_LIMIT, refuseCrossSite, SESSION_COOKIE, SESSION_TTL_SECONDS, verifyPassword } from "../lib/server/auth";
+import { disconnect } from "../lib/store/client";
 import { contentSecurityPolicy, proxy } from "../proxy";
 import { backends, type Backend } from "./helpers/backends";
 

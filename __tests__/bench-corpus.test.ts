@@ -1,10 +1,11 @@
-import { canonicalCountry, countryOf, findCountryMentions, findTitles } from "../lib/gazetteer";
-import { analyzeBatch, scoreStatements } from "../lib/pipeline";
+import { canonicalCountry, countryOf, findCountryMentions, findTitles } from "../lib/ingest/gazetteer";
+import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights, scoreFeatures } from "../lib/score";
-import { featuresOfSentence } from "../lib/score/features";
-import type { ScoredStatement } from "../lib/types";
+import { featuresOfSentence } from "../lib/ingest/features";
+import type { ScoredStatement } from "../lib/core/types";
 import data from "../scripts/bench/corpus-data.json";
 import { CORPUS_SEED, TONES, generateArticle, generateCorpus, type GeneratedArticle, type IntendedStatement } from "../scripts/bench/corpus";
+import { scoreStatements } from "../lib/score";
 
 // The synthetic benchmark corpus (scripts/bench/corpus.ts): deterministic, sliceable, varied, and
 // written so that the pipeline reads it the way the generator meant it.

@@ -1,21 +1,7 @@
-import {
-  addDays,
-  compareISO,
-  daysBetween,
-  DateExpr,
-  findDateMentions,
-  findPublicationDate,
-  intersectRanges,
-  isSingleDay,
-  isValidISODate,
-  rangeContains,
-  rangeWidthDays,
-  resolveDateExpr,
-  toISODate,
-  weekdayOf,
-} from "../lib/dates";
+import { DateExpr, findDateMentions, findPublicationDate, resolveDateExpr } from "../lib/ingest/dates";
 import * as fs from "fs";
 import * as path from "path";
+import { addDays, compareISO, daysBetween, intersectRanges, isSingleDay, isValidISODate, rangeContains, rangeWidthDays, toISODate, weekdayOf } from "../lib/core/days";
 
 const exprs = (text: string) => findDateMentions(text).map((m) => m.expr);
 const texts = (text: string) => findDateMentions(text).map((m) => m.text);

@@ -5,7 +5,7 @@ import { figure, toneOfGold, toneOfScore, toneFigures } from "../scripts/eval/fi
 import { checkFloors, ratchet } from "../scripts/eval/floors";
 import { findStatement, fold, foldSameLength, sameCountry, sameSpeaker, sentenceHolding, spokenWords } from "../scripts/eval/match";
 import { isDatedWrongly, isDayExact, splitFigures } from "../scripts/eval/run";
-import type { ScoredStatement } from "../lib/types";
+import type { ScoredStatement } from "../lib/core/types";
 
 const gold = (over: Partial<GoldStatement> = {}): GoldStatement => ({
   key: "deeply offensive",

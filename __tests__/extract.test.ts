@@ -1,6 +1,7 @@
-import { analyzeBatch, scoreStatements } from "../lib/pipeline";
+import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
 import { findByQuote } from "./helpers/analysis";
+import { scoreStatements } from "../lib/score";
 
 const article = (path: string, text: string) => ({ path, bytes: Buffer.from(text, "utf8") });
 const run = (...inputs: { path: string; bytes: Buffer }[]) => {

@@ -1,4 +1,4 @@
-import { emptyFilters, FilterError, filtersToQuery, parseFilters, parseTableOptions } from "../lib/filters";
+import { emptyFilters, FilterError, filtersToQuery, parseFilters, parseTableOptions } from "../lib/read/filters";
 
 const parse = (qs: string, options?: Parameters<typeof parseFilters>[1]) => parseFilters(new URLSearchParams(qs), options);
 

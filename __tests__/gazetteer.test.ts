@@ -14,7 +14,7 @@ import {
   findInstitutionMentions,
   findTitles,
   matchTitleAt,
-} from "../lib/gazetteer";
+} from "../lib/ingest/gazetteer";
 
 /** [text, country, via] triples, for compact assertions. */
 const mentions = (s: string) => findCountryMentions(s).map((m) => [m.text, m.country, m.via]);

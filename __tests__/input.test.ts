@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { InputRejected, MAX_INPUT_BYTES, firstInvalidUtf8Offset, parseArticle, splitParagraphs } from "../lib/input";
+import { InputRejected, MAX_INPUT_BYTES, firstInvalidUtf8Offset, parseArticle, splitParagraphs } from "../lib/ingest/input";
 
 const SEEDS = path.join(__dirname, "..", "seeds");
 const seed = (prefix: string) => {

@@ -1,5 +1,5 @@
-import { consensusRange, isSameUtterance, isSameWording, mergeAll, statementId } from "../lib/merge";
-import type { DateRange, Statement } from "../lib/types";
+import { consensusRange, isSameUtterance, isSameWording, mergeAll, statementId } from "../lib/ingest/merge";
+import type { DateRange, Statement } from "../lib/core/types";
 
 const day = (d: string): DateRange => ({ from: d, to: d });
 let n = 0;

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { migrationFiles, type DbProvider } from "../lib/db";
+import { migrationFiles, type DbProvider } from "../lib/store/client";
 import { dbUrl } from "./helpers/backends";
 
 type Row = Record<string, unknown>;

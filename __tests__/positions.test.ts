@@ -8,8 +8,8 @@ import {
   firstStartingAtOrAfter,
   groupBy,
   sentenceHoldingToken,
-} from "../lib/extract/positions";
-import { insideAny } from "../lib/extract/quotes";
+} from "../lib/ingest/extract/positions";
+import { insideAny } from "../lib/ingest/extract/quotes";
 
 const spans = [
   { start: 0, end: 0 },

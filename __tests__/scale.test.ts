@@ -4,21 +4,21 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { SORT_KEYS, emptyFilters, type Filters } from "../lib/filters";
-import { analyzeBatch } from "../lib/pipeline";
-import { countStatements, filterChoices, iterateStatements, querySeries, queryStatements, statementPageSql } from "../lib/query";
-import { periodStart } from "../lib/series";
+import { SORT_KEYS, emptyFilters, type Filters } from "../lib/read/filters";
+import { analyzeBatch } from "../lib/ingest/batch";
+import { countStatements, filterChoices, iterateStatements, querySeries, queryStatements, statementPageSql } from "../lib/read/query";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
-import { rebuildRollups } from "../lib/rollup";
-import { flushPendingRollups, getActiveWeights, ingestBatch, scoringPairOf, weightSetsByVersion } from "../lib/store";
-import type { Features } from "../lib/types";
+import { rebuildRollups } from "../lib/store/rollups";
+import { flushPendingRollups, getActiveWeights, ingestBatch, scoringPairOf, weightSetsByVersion } from "../lib/store/store";
+import type { Features } from "../lib/core/types";
 import { Prisma } from "../lib/generated/prisma/sqlite/client";
-import { previewResponseBody, seriesResponseBody } from "../lib/views";
-import { saveWeightSet } from "../lib/weights-store";
-import { createPrisma, migrateDeploy, providerOf, type Db } from "../lib/db";
+import { previewResponseBody, seriesResponseBody } from "../lib/view/responses";
+import { saveWeightSet } from "../lib/store/weight-sets";
+import { createPrisma, migrateDeploy, providerOf, type Db } from "../lib/store/client";
 import { generateCorpus } from "../scripts/bench/corpus";
 import { ROOT, readDir } from "./helpers/analysis";
 import { backends, sqliteBackend, type Backend } from "./helpers/backends";
+import { periodStart } from "../lib/core/days";
 
 jest.setTimeout(180_000);
 

@@ -1,7 +1,7 @@
 import gold from "./gold/seed-statements.json";
 import { analyzeDir, findByQuote } from "./helpers/analysis";
 import { labelFor } from "../lib/score";
-import type { Label, ScoredStatement } from "../lib/types";
+import type { Label, ScoredStatement } from "../lib/core/types";
 
 const { articles, scored, rejected } = analyzeDir("seeds");
 

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import { seriesCsv, STATEMENT_COLUMNS, statementRecords } from "../lib/csv";
-import { chartRows, largestSwing, seriesRows, shortQuote, wholePeriods, type SeriesInfo, type SeriesPoint } from "../lib/series";
+import { seriesCsv, STATEMENT_COLUMNS, statementRecords } from "../lib/view/csv";
+import { chartRows, largestSwing, seriesRows, shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/read/series";
+import { wholePeriods } from "../lib/core/days";
 
 function point(series: string, date: string, index: number, statements = 1): SeriesPoint {
   return { date, series, speaker: series, speakerCountry: null, target: null, index, statements, min: index, max: index };

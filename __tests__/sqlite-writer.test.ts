@@ -1,9 +1,9 @@
-// The SQLite bulk writer (lib/sqlite-writer.ts) runs ingest's SQL on a connection of its own,
+// The SQLite bulk writer (lib/store/bulk-writer.ts) runs ingest's SQL on a connection of its own,
 // outside Prisma: it must leave the store exactly as Prisma's transactions do, and a batch that
 // fails must leave nothing behind.
-import { createPrisma, createTempDb, type Db, type TempDb } from "../lib/db";
-import { analyzeBatch, type BatchInput } from "../lib/pipeline";
-import { flushPendingRollups, ingestBatch } from "../lib/store";
+import { createPrisma, createTempDb, type Db, type TempDb } from "../lib/store/client";
+import { analyzeBatch, type BatchInput } from "../lib/ingest/batch";
+import { flushPendingRollups, ingestBatch } from "../lib/store/store";
 import { generateCorpus } from "../scripts/bench/corpus";
 import { readDir } from "./helpers/analysis";
 

@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { resolveDatabase, type Db } from "../lib/db";
+import { resolveDatabase, type Db } from "../lib/store/client";
 import { backends, type Backend } from "./helpers/backends";
-import type { BatchResult } from "../lib/pipeline";
+import type { BatchResult } from "../lib/ingest/batch";
 import { defaultWeights, scoreFeatures } from "../lib/score";
 import {
   createWeightSet,
@@ -21,8 +21,8 @@ import {
   rescoreStatements,
   tidyAfterRescore,
   storeCounts,
-} from "../lib/store";
-import type { DateRange, Features, ParsedArticle, Statement } from "../lib/types";
+} from "../lib/store/store";
+import type { DateRange, Features, ParsedArticle, Statement } from "../lib/core/types";
 
 // ---------------------------------------------------------------------------
 // Hand-built pipeline output
@@ -300,7 +300,7 @@ describe("database configuration", () => {
 
 describe.each(backends)("seeds ingested one article at a time on %s", (_name, open) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { analyzeBatch } = require("../lib/pipeline") as typeof import("../lib/pipeline");
+  const { analyzeBatch } = require("../lib/ingest/batch") as typeof import("../lib/ingest/batch");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readDir } = require("./helpers/analysis") as typeof import("./helpers/analysis");
   let backend: Backend;

@@ -2,10 +2,10 @@
 // people and countries, scored by the rules alone, with the raw wink lexicon as a baseline.
 import * as fs from "fs";
 import * as path from "path";
-import { lexiconSentiment } from "../lib/nlp";
+import { lexiconSentiment } from "../lib/ingest/nlp";
 import { defaultWeights, scoreFeatures } from "../lib/score";
-import { featuresOfSentence } from "../lib/score/features";
-import type { Features, Label, Score, WeightSet } from "../lib/types";
+import { featuresOfSentence } from "../lib/ingest/features";
+import type { Features, Label, Score, WeightSet } from "../lib/core/types";
 
 interface Row {
   line: number;

@@ -1,15 +1,16 @@
 // Versioned weight sets on a store holding the seed corpus: saving re-scores exactly as
 // a fresh analysis would, atomically; stale saves are refused with what changed.
-import { createPrisma } from "../lib/db";
-import { analyzeBatch, scoreStatements } from "../lib/pipeline";
+import { createPrisma } from "../lib/store/client";
+import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
 import { diffWeights } from "../lib/score/weight-diff";
 import { parseWeightSet } from "../lib/score/weights";
-import { getActiveWeights, ingestBatch, listStatements, listWeightSets } from "../lib/store";
-import type { WeightSet } from "../lib/types";
-import { rollbackWeightSet, saveWeightSet, StaleVersionError, weightHistory } from "../lib/weights-store";
+import { getActiveWeights, ingestBatch, listStatements, listWeightSets } from "../lib/store/store";
+import type { WeightSet } from "../lib/core/types";
+import { rollbackWeightSet, saveWeightSet, StaleVersionError, weightHistory } from "../lib/store/weight-sets";
 import { backends, type Backend } from "./helpers/backends";
 import { readDir } from "./helpers/analysis";
+import { scoreStatements } from "../lib/score";
 
 function tuned(): WeightSet {
   const w = defaultWeights();

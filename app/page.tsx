@@ -4,10 +4,10 @@ import FilterBar from "@/app/components/FilterBar";
 import { seriesColor } from "@/app/components/palette";
 import StatementTable from "@/app/components/StatementTable";
 import SwingChart, { type ChartSeries } from "@/app/components/SwingChart";
-import { loadDashboard, type Dashboard } from "@/lib/dashboard";
-import { getPrisma } from "@/lib/db";
-import { emptyFilters, filtersToQuery, FilterError, hasNarrowingFilters, parseFilters, parseTableOptions, DEFAULT_TABLE, type Filters, type TableOptions } from "@/lib/filters";
-import { formatPeriod, formatScore, onPeriod, PERIODLY, plural } from "@/lib/format";
+import { loadDashboard, type Dashboard } from "@/lib/view/dashboard";
+import { getPrisma } from "@/lib/store/client";
+import { emptyFilters, filtersToQuery, FilterError, hasNarrowingFilters, parseFilters, parseTableOptions, DEFAULT_TABLE, type Filters, type TableOptions } from "@/lib/read/filters";
+import { formatPeriod, formatScore, onPeriod, PERIODLY, plural } from "@/lib/view/format";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,10 @@
 // npm run analyze -- <file|dir>... [--date YYYY-MM-DD] [--weights file.json]
 // Prints the batch's articles and scored statements as JSON; never touches the store.
-import { analyzeBatch, scoreStatements } from "../lib/pipeline";
+import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
-import { toAnalysisJson } from "../lib/report";
+import { toAnalysisJson } from "../lib/view/analysis-json";
 import { parseArgs, readInputs, readWeightsFile, runCli } from "./cli";
+import { scoreStatements } from "../lib/score";
 
 const USAGE = "usage: npm run analyze -- <file|dir>... [--date YYYY-MM-DD] [--weights file.json]";
 

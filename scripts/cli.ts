@@ -2,10 +2,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isValidISODate } from "../lib/dates";
-import type { BatchInput, Rejection } from "../lib/pipeline";
+import type { BatchInput, Rejection } from "../lib/ingest/batch";
 import { parseWeightSet } from "../lib/score/weights";
-import type { WeightSet } from "../lib/types";
+import type { WeightSet } from "../lib/core/types";
+import { isValidISODate } from "../lib/core/days";
 
 export class UsageError extends Error {}
 

@@ -13,9 +13,9 @@
 // Exit code: 0 when every file went in or was already stored; 1 when a file was
 // rejected (the others are still stored) or storing failed (then nothing of the batch
 // is stored); 2 on usage errors.
-import { createPrisma, ensureMigrated } from "../lib/db";
-import { analyzeBatch, type BatchInput, type Rejection } from "../lib/pipeline";
-import { ingestBatch, type IngestSummary } from "../lib/store";
+import { createPrisma, ensureMigrated } from "../lib/store/client";
+import { analyzeBatch, type BatchInput, type Rejection } from "../lib/ingest/batch";
+import { ingestBatch, type IngestSummary } from "../lib/store/store";
 import { parseArgs, readInputs, runCli, UsageError, type CliArgs } from "./cli";
 import { defaultWorkers, ingestParallel } from "./parallel-ingest";
 

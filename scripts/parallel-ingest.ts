@@ -9,9 +9,9 @@
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Db } from "../lib/db";
-import type { BatchInput, BatchResult } from "../lib/pipeline";
-import { flushPendingRollups, ingestBatch, type IngestSummary } from "../lib/store";
+import type { Db } from "../lib/store/client";
+import type { BatchInput, BatchResult } from "../lib/ingest/batch";
+import { flushPendingRollups, ingestBatch, type IngestSummary } from "../lib/store/store";
 
 export interface ParallelIngestOptions {
   /** Analysis threads (default: one per core). */

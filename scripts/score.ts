@@ -1,7 +1,7 @@
 // npm run score: one text per line on stdin → one JSON object per line. The scorer alone.
 import readline from "node:readline";
 import { defaultWeights, scoreFeatures } from "../lib/score";
-import { featuresOfSentence } from "../lib/score/features";
+import { featuresOfSentence } from "../lib/ingest/features";
 import { parseArgs, readWeightsFile, runCli, UsageError } from "./cli";
 
 const USAGE = "usage: npm run score [-- --weights file.json] < lines.txt";

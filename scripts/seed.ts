@@ -2,7 +2,7 @@
 //
 // Ingests the bundled articles in seeds/ (same output and exit codes as ingest).
 // --if-empty: do nothing when the store already holds articles (used by npm start).
-import { disconnect, ensureMigrated, getPrisma } from "../lib/db";
+import { disconnect, ensureMigrated, getPrisma } from "../lib/store/client";
 import { runCli } from "./cli";
 import { runIngest } from "./ingest";
 

@@ -10,8 +10,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ensureAdminPassword, generatedPasswordNotice } from "../lib/auth";
-import { getPrisma, migrateDeploy } from "../lib/db";
+import { ensureAdminPassword, generatedPasswordNotice } from "../lib/server/auth";
+import { getPrisma, migrateDeploy } from "../lib/store/client";
 import { runSeed } from "./seed";
 
 const root = process.cwd();

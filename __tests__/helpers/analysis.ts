@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { analyzeBatch, scoreStatements, type BatchInput } from "../../lib/pipeline";
+import { analyzeBatch, type BatchInput } from "../../lib/ingest/batch";
 import { defaultWeights } from "../../lib/score";
+import { scoreStatements } from "../../lib/score";
 
 export const ROOT = path.join(__dirname, "..", "..");
 

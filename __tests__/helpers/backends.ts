@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createPrisma, createTempDb, migrateDeploy, migrationFiles, type Db } from "../../lib/db";
+import { createPrisma, createTempDb, migrateDeploy, migrationFiles, type Db } from "../../lib/store/client";
 
 export interface Backend {
   prisma: Db;

@@ -2,7 +2,7 @@
 // Paste an article or upload files; the server applies the same checks as `npm run ingest`.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { plural } from "@/lib/format";
+import { plural } from "@/lib/view/format";
 
 interface IngestResult {
   articles: { new: number; skipped: number; rejected: number };

@@ -6,12 +6,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { seriesColor } from "@/app/components/palette";
 import SwingChart, { type ChartPointDetail, type ChartSeries } from "@/app/components/SwingChart";
-import type { Resolution } from "@/lib/filters";
-import { formatDay, formatScore, PERIODLY, plural } from "@/lib/format";
-import { chartRows } from "@/lib/series";
-import type { HistoryEntry } from "@/lib/weights-store";
+import type { Resolution } from "@/lib/read/filters";
+import { formatDay, formatScore, PERIODLY, plural } from "@/lib/view/format";
+import { chartRows } from "@/lib/read/series";
+import type { HistoryEntry } from "@/lib/store/weight-sets";
 import { diffWeights, type WeightChange } from "@/lib/score/weight-diff";
-import type { Label, WeightSet } from "@/lib/types";
+import type { Label, WeightSet } from "@/lib/core/types";
 
 export interface RuleRow {
   id: string;

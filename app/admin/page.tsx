@@ -3,13 +3,13 @@
 import IngestForm from "@/app/admin/IngestForm";
 import LoginForm from "@/app/admin/LoginForm";
 import WeightsEditor, { type RuleRow } from "@/app/admin/WeightsEditor";
-import { currentUser } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { ruleFireCounts } from "@/lib/query";
+import { currentUser } from "@/lib/server/auth";
+import { getPrisma } from "@/lib/store/client";
+import { ruleFireCounts } from "@/lib/read/query";
 import { defaultWeights } from "@/lib/score";
-import { RULES } from "@/lib/score/rules";
-import { getActiveWeights, storeCounts } from "@/lib/store";
-import { weightHistory } from "@/lib/weights-store";
+import { RULES } from "@/lib/core/rules";
+import { getActiveWeights, storeCounts } from "@/lib/store/store";
+import { weightHistory } from "@/lib/store/weight-sets";
 import "./editor.css";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,8 @@
 // URL stays short and shareable.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { DEFAULT_TOP, dyadLabel, dyadParam, filtersToQuery, FilterError, parseFilters, type Filters, type ResolutionChoice } from "@/lib/filters";
+import { DEFAULT_TOP, filtersToQuery, FilterError, parseFilters, type Filters, type ResolutionChoice } from "@/lib/read/filters";
+import { dyadLabel, dyadParam } from "@/lib/core/dyad";
 
 const RESOLUTION_CHOICES: Array<{ value: ResolutionChoice; text: string }> = [
   { value: "auto", text: "Auto (by span)" },

@@ -3,9 +3,9 @@
 // exact quote, and the score's explanation (contributions summing to the score).
 import Link from "next/link";
 import { Fragment, useState } from "react";
-import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/filters";
-import { formatDay, formatDayOrRange, formatScore, plural } from "@/lib/format";
-import type { StatementView } from "@/lib/query";
+import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/read/filters";
+import { formatDay, formatDayOrRange, formatScore, plural } from "@/lib/view/format";
+import type { StatementView } from "@/lib/read/query";
 
 export interface StatementTableProps {
   rows: StatementView[];

@@ -14,8 +14,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { Resolution } from "@/lib/filters";
-import { formatPeriod, formatScore, plural } from "@/lib/format";
+import type { Resolution } from "@/lib/read/filters";
+import { formatPeriod, formatScore, plural } from "@/lib/view/format";
 
 export interface ChartSeries {
   key: string;

@@ -1,5 +1,7 @@
-import type { Contribution, Features, Label, RuleHit, Score, WeightSet } from "../types";
-import { RULES, RULES_BY_ID, goldsteinWeight } from "./rules";
+import { strongestHits } from "../core/hits";
+import type { Contribution, Features, Label, RuleHit, Score, ScoredStatement, Statement, WeightSet } from "../core/types";
+import { RULES, RULES_BY_ID } from "../core/rules";
+import { goldsteinWeight } from "./goldstein";
 
 export const SCORE_LIMIT = 10;
 export const LEXICON_FEATURE = "lexicon";
@@ -30,15 +32,6 @@ export function labelFor(score: number, thresholds: WeightSet["thresholds"]): La
   return "neutral";
 }
 
-/** The strongest hit of each rule: a rule counts once however often its cue recurs. */
-export function strongestHits(hits: RuleHit[]): RuleHit[] {
-  const byRule = new Map<string, RuleHit>();
-  for (const hit of hits) {
-    const current = byRule.get(hit.rule);
-    if (!current || Math.abs(hit.value) > Math.abs(current.value)) byRule.set(hit.rule, hit);
-  }
-  return [...byRule.values()];
-}
 
 /** A rule's value as scoring needs it: the strongest hit of each rule, without its evidence. */
 export interface RuleValue {
@@ -117,4 +110,8 @@ export function scoreFeatures(features: Features, weights: WeightSet): Score {
     contributions.push({ feature: CAP_FEATURE, value: excess, weight: 1, points: excess });
   }
   return { score, label, cameo, contributions };
+}
+
+export function scoreStatements(statements: Statement[], weights: WeightSet): ScoredStatement[] {
+  return statements.map((statement) => ({ ...statement, ...scoreFeatures(statement.features, weights) }));
 }

@@ -1,6 +1,6 @@
 // Which weights differ between two sets. Pure and free of the rule files (which are
 // read from disk), so the admin page's client code can use it too.
-import type { WeightSet } from "../types";
+import type { WeightSet } from "../core/types";
 
 /** One weight that differs between two sets, named by its path ("rules.praise", "thresholds.hostile"). */
 export interface WeightChange {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { WeightSet } from "../types";
-import { RULES } from "./rules";
+import type { WeightSet } from "../core/types";
+import { RULES } from "../core/rules";
 
 const finite = z.number().finite().min(-100).max(100);
 

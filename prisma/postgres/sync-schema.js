@@ -19,7 +19,7 @@ const HEADER = `// PostgreSQL schema, used when DATABASE_URL starts with postgre
 // models here, edit prisma/schema.prisma and re-sync.
 //
 // The connection comes from the driver adapter (prisma.config.ts for the CLI,
-// lib/db.ts at runtime); the url below is only a placeholder that Prisma 6 still
+// lib/store/client.ts at runtime); the url below is only a placeholder that Prisma 6 still
 // requires.
 
 generator client {

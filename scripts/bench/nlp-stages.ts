@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { applySqliteMigrations, createPrisma } from "../../lib/db";
-import { nlp } from "../../lib/nlp";
-import { analyzeBatch, type BatchInput } from "../../lib/pipeline";
+import { applySqliteMigrations, createPrisma } from "../../lib/store/client";
+import { nlp } from "../../lib/ingest/nlp";
+import { analyzeBatch, type BatchInput } from "../../lib/ingest/batch";
 import { analysisWorker, ingestParallel } from "../parallel-ingest";
 import { wordCount } from "./measure";
 

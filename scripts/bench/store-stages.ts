@@ -1,16 +1,16 @@
 // Benchmark 3: a large store built from analyzed synthetic statements, re-scored with a new
 // weight set, and previewed the way /admin previews unsaved weights.
-import { addDays } from "../../lib/dates";
-import { providerOf, type Db } from "../../lib/db";
-import { emptyFilters } from "../../lib/filters";
-import { speakerKey } from "../../lib/merge";
+import { providerOf, type Db } from "../../lib/store/client";
+import { emptyFilters } from "../../lib/read/filters";
+import { speakerKey } from "../../lib/ingest/merge";
 import { defaultWeights } from "../../lib/score";
-import { rebuildRollups } from "../../lib/rollup";
-import { getActiveWeights, insertRows, pairKey, scoringIdsOf, scoringPairOf } from "../../lib/store";
-import type { Statement, WeightSet } from "../../lib/types";
-import { previewResponseBody } from "../../lib/views";
-import { saveWeightSet } from "../../lib/weights-store";
+import { rebuildRollups } from "../../lib/store/rollups";
+import { getActiveWeights, insertRows, pairKey, scoringIdsOf, scoringPairOf } from "../../lib/store/store";
+import type { Statement, WeightSet } from "../../lib/core/types";
+import { previewResponseBody } from "../../lib/view/responses";
+import { saveWeightSet } from "../../lib/store/weight-sets";
 import { median } from "./measure";
+import { addDays } from "../../lib/core/days";
 
 const CHUNK = 500;
 

@@ -1,6 +1,6 @@
 // The two baselines every tone figure stands beside: a sentiment lexicon read alone, on the same words.
 import vader from "vader-sentiment";
-import { lexiconSentiment } from "../../lib/nlp";
+import { lexiconSentiment } from "../../lib/ingest/nlp";
 
 /**
  * Both give −1…+1; times 10 they sit on the product's −10…+10, so that the same intensity bands

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { BatchInput } from "../../lib/pipeline";
+import type { BatchInput } from "../../lib/ingest/batch";
 
 export const CORPUS_DIR = path.join(__dirname, "..", "..", "__tests__", "real-reports");
 const ROOT = path.join(__dirname, "..", "..");

@@ -1,5 +1,5 @@
 // The eval's figures: each a count out of a count with a 95 % interval. Pure.
-import type { Label } from "../../lib/types";
+import type { Label } from "../../lib/core/types";
 import type { GoldStatement } from "./corpus";
 
 export interface Figure {

@@ -1,6 +1,6 @@
 // Matching the product's statements to gold rows, by the gold's verbatim key phrase. Pure.
-import { canonicalCountry, countryOf } from "../../lib/gazetteer";
-import type { ScoredStatement } from "../../lib/types";
+import { canonicalCountry, countryOf } from "../../lib/ingest/gazetteer";
+import type { ScoredStatement } from "../../lib/core/types";
 import type { GoldStatement } from "./corpus";
 
 const DOUBLE_QUOTES = /[“”„‟″"«»]/g;

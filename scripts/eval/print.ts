@@ -1,6 +1,6 @@
 // The eval's figures and failures as text.
-import { explainContributions } from "../../lib/explain";
-import type { ScoredStatement } from "../../lib/types";
+import { explainContributions } from "../../lib/score/explain";
+import type { ScoredStatement } from "../../lib/core/types";
 import type { Figure, ToneFigures } from "./figures";
 import type { EpisodeResult, EvalReport, Row, SplitFigures } from "./run";
 import type { SplitName } from "./corpus";

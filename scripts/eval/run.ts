@@ -4,10 +4,11 @@ import { VADER_SCALE, WINK_SCALE, vaderScore, winkScore } from "./baselines";
 import type { Episode, GoldStatement, SplitName, Swing } from "./corpus";
 import { countFigure, figure, MILD, toneFigures, toneOfGold, toneOfScore, type Figure, type ToneFigures } from "./figures";
 import { findStatement, sameCountry, sameSpeaker, sentenceHolding, spokenWords } from "./match";
-import { parseArticle } from "../../lib/input";
-import { analyzeBatch, scoreStatements } from "../../lib/pipeline";
+import { parseArticle } from "../../lib/ingest/input";
+import { analyzeBatch } from "../../lib/ingest/batch";
 import { defaultWeights } from "../../lib/score";
-import type { ScoredStatement } from "../../lib/types";
+import type { ScoredStatement } from "../../lib/core/types";
+import { scoreStatements } from "../../lib/score";
 
 export interface Row {
   episode: string;

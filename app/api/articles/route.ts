@@ -4,11 +4,11 @@
 // Every file is checked by the same rules as the CLI; rejected files are listed with
 // their reason and the rest is stored in one transaction. 422 when nothing could be read.
 import { z } from "zod";
-import { authorize } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { BodyError, jsonError, readJson, withErrors } from "@/lib/http";
-import { analyzeBatch, type BatchInput } from "@/lib/pipeline";
-import { ingestBatch } from "@/lib/store";
+import { authorize } from "@/lib/server/auth";
+import { getPrisma } from "@/lib/store/client";
+import { BodyError, jsonError, readJson, withErrors } from "@/lib/server/http";
+import { analyzeBatch, type BatchInput } from "@/lib/ingest/batch";
+import { ingestBatch } from "@/lib/store/store";
 
 export const dynamic = "force-dynamic";
 

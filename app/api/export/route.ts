@@ -1,12 +1,12 @@
 // GET /api/export?<same filters as /api/series> — exactly the chart's rows as CSV.
 import type { NextRequest } from "next/server";
-import { seriesCsv } from "@/lib/csv";
-import { getPrisma } from "@/lib/db";
-import { parseFilters } from "@/lib/filters";
-import { attachment, withErrors } from "@/lib/http";
-import { querySeries } from "@/lib/query";
-import { seriesRows } from "@/lib/series";
-import { exportFilename } from "@/lib/views";
+import { seriesCsv } from "@/lib/view/csv";
+import { getPrisma } from "@/lib/store/client";
+import { parseFilters } from "@/lib/read/filters";
+import { attachment, withErrors } from "@/lib/server/http";
+import { querySeries } from "@/lib/read/query";
+import { seriesRows } from "@/lib/read/series";
+import { exportFilename } from "@/lib/view/responses";
 
 export const dynamic = "force-dynamic";
 

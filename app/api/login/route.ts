@@ -2,9 +2,9 @@
 // SameSite=Strict cookie). 401 wrong password, 429 too many failures from this client.
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { ADMIN_USER, attemptLogin, clientKey, refuseCrossSite, startSession } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { jsonError, readJson, withErrors } from "@/lib/http";
+import { ADMIN_USER, attemptLogin, clientKey, refuseCrossSite, startSession } from "@/lib/server/auth";
+import { getPrisma } from "@/lib/store/client";
+import { jsonError, readJson, withErrors } from "@/lib/server/http";
 
 const LoginBody = z.object({ password: z.string().min(1, "enter the password").max(1024, "too long") });
 

@@ -1,6 +1,6 @@
 // POST /api/logout — ends the admin session by clearing its cookie (200 with or without one).
 import { NextResponse, type NextRequest } from "next/server";
-import { endSession, refuseCrossSite } from "@/lib/auth";
+import { endSession, refuseCrossSite } from "@/lib/server/auth";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 // GET /api/series?from=&to=&speaker=&dyad=&label=&q=&by=&top= — the chart's data as JSON.
 import type { NextRequest } from "next/server";
-import { getPrisma } from "@/lib/db";
-import { parseFilters } from "@/lib/filters";
-import { withErrors } from "@/lib/http";
-import { seriesResponseBody } from "@/lib/views";
+import { getPrisma } from "@/lib/store/client";
+import { parseFilters } from "@/lib/read/filters";
+import { withErrors } from "@/lib/server/http";
+import { seriesResponseBody } from "@/lib/view/responses";
 
 export const dynamic = "force-dynamic";
 

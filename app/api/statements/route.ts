@@ -1,10 +1,10 @@
 // GET /api/statements?<filters>&sort=&dir=&limit=&offset= — the filtered statements with
 // their sources and score explanations, one page at a time.
 import type { NextRequest } from "next/server";
-import { getPrisma } from "@/lib/db";
-import { parseFilters, parseTableOptions } from "@/lib/filters";
-import { withErrors } from "@/lib/http";
-import { queryStatements } from "@/lib/query";
+import { getPrisma } from "@/lib/store/client";
+import { parseFilters, parseTableOptions } from "@/lib/read/filters";
+import { withErrors } from "@/lib/server/http";
+import { queryStatements } from "@/lib/read/query";
 
 export const dynamic = "force-dynamic";
 

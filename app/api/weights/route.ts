@@ -2,12 +2,12 @@
 // PUT /api/weights {"weights","baseVersion","note"} — saves a new version and re-scores
 // every statement in one transaction (session required; 409 when baseVersion is stale).
 import { z } from "zod";
-import { authorize } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { jsonError, readJson, withErrors } from "@/lib/http";
+import { authorize } from "@/lib/server/auth";
+import { getPrisma } from "@/lib/store/client";
+import { jsonError, readJson, withErrors } from "@/lib/server/http";
 import { weightSetSchema } from "@/lib/score/weights";
-import { getActiveWeights } from "@/lib/store";
-import { saveWeightSet, StaleVersionError } from "@/lib/weights-store";
+import { getActiveWeights } from "@/lib/store/store";
+import { saveWeightSet, StaleVersionError } from "@/lib/store/weight-sets";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 // GET /api/statements/export?<filters>&sort=&dir= — every filtered statement as CSV,
 // streamed page by page so that memory stays flat however many rows match.
 import type { NextRequest } from "next/server";
-import { statementsCsvStream } from "@/lib/csv";
-import { getPrisma } from "@/lib/db";
-import { parseFilters, parseTableOptions } from "@/lib/filters";
-import { attachment, withErrors } from "@/lib/http";
-import { iterateStatements } from "@/lib/query";
-import { exportFilename } from "@/lib/views";
+import { statementsCsvStream } from "@/lib/view/csv";
+import { getPrisma } from "@/lib/store/client";
+import { parseFilters, parseTableOptions } from "@/lib/read/filters";
+import { attachment, withErrors } from "@/lib/server/http";
+import { iterateStatements } from "@/lib/read/query";
+import { exportFilename } from "@/lib/view/responses";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/weights/history — every version, newest first, with what each changed.
-import { getPrisma } from "@/lib/db";
-import { withErrors } from "@/lib/http";
-import { weightHistory } from "@/lib/weights-store";
+import { getPrisma } from "@/lib/store/client";
+import { withErrors } from "@/lib/server/http";
+import { weightHistory } from "@/lib/store/weight-sets";
 
 export const dynamic = "force-dynamic";
 

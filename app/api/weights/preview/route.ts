@@ -3,12 +3,12 @@
 // rows beside them and the statements whose label would change. Session required.
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { authorize } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { parseFilters } from "@/lib/filters";
-import { readJson, withErrors } from "@/lib/http";
+import { authorize } from "@/lib/server/auth";
+import { getPrisma } from "@/lib/store/client";
+import { parseFilters } from "@/lib/read/filters";
+import { readJson, withErrors } from "@/lib/server/http";
 import { weightSetSchema } from "@/lib/score/weights";
-import { previewResponseBody } from "@/lib/views";
+import { previewResponseBody } from "@/lib/view/responses";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 // POST /api/weights/rollback {"version", "baseVersion"?} — makes an old version's weights
 // active again as a new version, re-scoring every statement. Session required.
 import { z } from "zod";
-import { authorize } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { jsonError, readJson, withErrors } from "@/lib/http";
-import { getActiveWeights } from "@/lib/store";
-import { rollbackWeightSet, StaleVersionError, UnknownVersionError } from "@/lib/weights-store";
+import { authorize } from "@/lib/server/auth";
+import { getPrisma } from "@/lib/store/client";
+import { jsonError, readJson, withErrors } from "@/lib/server/http";
+import { getActiveWeights } from "@/lib/store/store";
+import { rollbackWeightSet, StaleVersionError, UnknownVersionError } from "@/lib/store/weight-sets";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,177 @@
+import { closestYear, resolveDateExpr } from "./dates";
+import { extractStatements, type ExtractedStatement } from "./extract/statements";
+import { InputRejected, parseArticle } from "./input";
+import { isSameWording, mergeAll, speakerKey, statementId } from "./merge";
+import type { DateRange, ISODate, ParsedArticle, Statement } from "../core/types";
+import { addDays, intersectRanges, isSingleDay } from "../core/days";
+
+export interface BatchInput {
+  path: string;
+  bytes: Buffer;
+}
+
+export interface Rejection {
+  path: string;
+  reason: string;
+}
+
+export interface BatchResult {
+  articles: ParsedArticle[];
+  rejected: Rejection[];
+  statements: Statement[];
+}
+
+export interface BatchOptions {
+  /** Publication date for articles whose date cannot be found or inferred. */
+  date?: ISODate;
+}
+
+interface ArticleWork {
+  article: ParsedArticle;
+  extracted: ExtractedStatement[];
+}
+
+/** How far after the latest matched statement an undated article is looked for. */
+const INFERENCE_WINDOW_DAYS = 14;
+
+/** article → statements (speaker, target, date, sources) → features, for a batch of files. Pure: no I/O. */
+export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): BatchResult {
+  const rejected: Rejection[] = [];
+  const work: ArticleWork[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    let article: ParsedArticle;
+    try {
+      article = parseArticle(input.path, input.bytes);
+    } catch (error) {
+      if (error instanceof InputRejected) {
+        rejected.push({ path: input.path, reason: error.message });
+        continue;
+      }
+      throw error;
+    }
+    if (seen.has(article.contentHash)) continue; // the same article twice in one batch
+    seen.add(article.contentHash);
+    work.push({ article, extracted: extractStatements(article.paragraphs) });
+  }
+  completeYearlessDatelines(work);
+  nameOfficeHolders(work);
+  inferPublicationDates(work);
+  if (options.date) {
+    for (const { article } of work) {
+      if (!article.published) {
+        article.published = options.date;
+        article.publishedFrom = "cli";
+      }
+    }
+  }
+  const reports = work.flatMap(({ article, extracted }) => extracted.map((e) => toStatement(article, e)));
+  const statements = mergeAll(reports).sort(
+    (a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || (a.speaker ?? "").localeCompare(b.speaker ?? "") || a.id.localeCompare(b.id),
+  );
+  return { articles: work.map((w) => w.article), rejected, statements };
+}
+
+/** "NEW DELHI, March 3 (Reuters) -": the year is the one that puts the day nearest the batch's other articles. */
+function completeYearlessDatelines(work: ArticleWork[]): void {
+  const known = work.map((w) => w.article.published).filter((d): d is ISODate => d !== null);
+  for (const { article } of work) {
+    if (article.published || !article.datelineDay) continue;
+    const date = closestYear(article.datelineDay.month, article.datelineDay.day, known);
+    if (!date) continue;
+    article.published = date;
+    article.publishedFrom = "dateline";
+  }
+}
+
+/**
+ * "The Philippine leader said…" in one article, "Philippine President Ramon Dizon" in another: an
+ * unnamed office-holder becomes the one person of the batch with that country and office.
+ */
+function nameOfficeHolders(work: ArticleWork[]): void {
+  const people = new Map<string, ExtractedStatement>();
+  for (const e of work.flatMap((w) => w.extracted)) {
+    if (e.speakerKind === "person" && e.speakerOfficial && e.speakerCountry) people.set(e.speaker, e);
+  }
+  const named = [...people.values()];
+  // One article says "Polish Prime Minister Jan Wozniak", another only "Wozniak": the country carries over.
+  for (const e of work.flatMap((w) => w.extracted)) {
+    if (e.speakerCountry) continue;
+    const known = people.get(e.speaker) ?? named.find((p) => p.speaker.endsWith(` ${e.speaker}`));
+    if (known) {
+      e.speaker = known.speaker;
+      e.speakerCountry = known.speakerCountry;
+      e.speakerOfficial = true;
+      if (e.target === e.speakerCountry) e.target = known.target;
+    }
+  }
+  for (const item of work) item.extracted = item.extracted.filter((e) => e.speakerOfficial);
+  for (const e of work.flatMap((w) => w.extracted)) {
+    if (e.speakerKind !== "office") continue;
+    const holders = named.filter(
+      (p) =>
+        p.speakerCountry === e.speakerCountry &&
+        (e.speakerTitles.some((title) => p.speakerTitles.includes(title)) || (e.speakerTitles.includes("leader") && p.speakerHead)),
+    );
+    if (holders.length !== 1) continue;
+    e.speaker = holders[0].speaker;
+    e.speakerKind = "person";
+    e.speakerTitles = holders[0].speakerTitles;
+  }
+}
+
+function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): DateRange | null {
+  return extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
+}
+
+function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Statement {
+  const dateRange = resolvedRange(article, extracted);
+  return {
+    id: statementId(extracted.speaker, extracted.text),
+    text: extracted.text,
+    speaker: extracted.speaker,
+    speakerCountry: extracted.speakerCountry,
+    target: extracted.target,
+    date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
+    dateRange,
+    context: extracted.context,
+    sources: [{ path: article.path, articleHash: article.contentHash, quote: extracted.text, context: extracted.context, dateRange }],
+    features: extracted.features,
+  };
+}
+
+/**
+ * An undated article reporting statements that dated articles also report: pick the earliest
+ * publication day that makes its own date phrases ("on Monday") agree with the others' dates.
+ */
+function inferPublicationDates(work: ArticleWork[]): void {
+  const dated = work.filter((w) => w.article.published);
+  const known = dated.flatMap(({ article, extracted }) =>
+    extracted.map((e) => ({ e, range: resolvedRange(article, e) })).filter((k) => k.range !== null),
+  ) as { e: ExtractedStatement; range: DateRange }[];
+  for (const item of work) {
+    if (item.article.published) continue;
+    const matches = item.extracted.flatMap((e) =>
+      known
+        .filter((k) => speakerKey(k.e.speaker) === speakerKey(e.speaker) && isSameWording(k.e.text, e.text))
+        .map((k) => ({ e, range: k.range })),
+    );
+    if (matches.length === 0) continue;
+    // It was written after the latest day it reports.
+    const lowerBound = matches.map((m) => m.range.from).sort().at(-1)!;
+    let best: { day: ISODate; agreement: number } | null = null;
+    for (let offset = 0; offset <= INFERENCE_WINDOW_DAYS; offset++) {
+      const day = addDays(lowerBound, offset);
+      const agreement = matches.filter((m) => {
+        if (!m.e.dateExpr) return false;
+        const range = resolveDateExpr(m.e.dateExpr, day);
+        return range !== null && intersectRanges(range, m.range) !== null;
+      }).length;
+      if (agreement > 0 && (!best || agreement > best.agreement)) best = { day, agreement };
+    }
+    if (best) {
+      item.article.published = best.day;
+      item.article.publishedFrom = "batch";
+    }
+  }
+}

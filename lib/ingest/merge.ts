@@ -1,0 +1,243 @@
+import { createHash } from "node:crypto";
+import type { DateRange, Features, Statement, StatementSource } from "../core/types";
+import { intersectRanges, isSingleDay, rangeWidthDays } from "../core/days";
+import { strongestHits } from "../core/hits";
+
+/** Words that do not tell two utterances apart. */
+const STOPWORDS = new Set(
+  "a an the and or but of to in on at for with by from as is are was were be been being it its it's this that these those he she they we i you me him her them us our my your his their who whom which what there here have has had do does did will would shall should can could may might must not no so too very just also than then let".split(
+    " ",
+  ),
+);
+
+/** Reported speech shifts tense: "we will not be bullied" is reported as "it would not be bullied". */
+const SAME_WORD: Record<string, string> = { would: "will", "'ll": "will", wo: "will", could: "can", was: "is", were: "are", had: "have", has: "have" };
+
+/** Batches compare every pair of a speaker's reports: each text's words are computed once. */
+const wordsCache = new Map<string, readonly string[]>();
+const WORDS_CACHE_LIMIT = 20_000;
+
+/** Lower-case words with accents, quote styles and British spellings folded away. */
+export function utteranceWords(text: string): string[] {
+  let words = wordsCache.get(text);
+  if (!words) {
+    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
+    words = Object.freeze(computeUtteranceWords(text));
+    wordsCache.set(text, words);
+  }
+  return words as string[];
+}
+
+function computeUtteranceWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((word) => word.replace(/^'+|'+$/g, ""))
+    .filter(Boolean)
+    .map((word) => SAME_WORD[word] ?? word)
+    .map((word) => word.replace(/our$/, "or").replace(/ence$/, "ense").replace(/ise$/, "ize").replace(/ised$/, "ized"));
+}
+
+const contentCache = new WeakMap<string[], Set<string>>();
+
+function contentWords(words: string[]): Set<string> {
+  // utteranceWords returns one array per text, so its identity is a cache key.
+  let content = contentCache.get(words);
+  if (!content) {
+    content = computeContentWords(words);
+    contentCache.set(words, content);
+  }
+  return content;
+}
+
+function computeContentWords(words: string[]): Set<string> {
+  return new Set(words.filter((word) => !STOPWORDS.has(word)).map((word) => (word.length > 3 ? word.replace(/s$/, "") : word)));
+}
+
+function containsRun(long: string[], short: string[]): boolean {
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Same words, or one quote a part of the other: "fine idea" in "It is a fine idea to me". */
+export function isSameWording(a: string, b: string): boolean {
+  const wordsA = utteranceWords(a);
+  const wordsB = utteranceWords(b);
+  const [short, long] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
+  if (short.length === 0) return false;
+  if (short.join(" ") === long.join(" ")) return true;
+  if (short.length >= 2 && containsRun(long, short)) return true;
+  // A one-word partial quote of a short phrase: “cordial” in “cordial and respectful”.
+  if (short.length === 1 && !STOPWORDS.has(short[0]) && long.length <= 4 && long.includes(short[0])) return true;
+  const shortContent = contentWords(short);
+  const longContent = contentWords(long);
+  if (shortContent.size >= 3) {
+    let shared = 0;
+    for (const word of shortContent) if (longContent.has(word)) shared++;
+    if (shared / shortContent.size >= 0.8) return true;
+  }
+  // Reported speech and the quote it paraphrases share a run of words: "vowed to defend the border if
+  // necessary" / "defend the border at any cost".
+  const run = longestSharedRun(short, long);
+  const runContent = contentWords(run);
+  const coversContent = [...shortContent].every((word) => runContent.has(word));
+  if (run.length >= 4 && run.length / short.length >= 0.75 && coversContent) return true;
+  return run.length >= 3 && runContent.size >= 2 && runContent.size / shortContent.size >= 0.6;
+}
+
+function longestSharedRun(a: string[], b: string[]): string[] {
+  let best: [number, number] = [0, 0];
+  const previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      if (previous[j] > best[1]) best = [i, previous[j]];
+      diagonal = above;
+    }
+  }
+  return a.slice(best[0] - best[1], best[0]);
+}
+
+const speakerKeys = new Map<string, string>();
+
+export function speakerKey(speaker: string | null): string {
+  if (!speaker) return "";
+  let key = speakerKeys.get(speaker);
+  if (key === undefined) {
+    if (speakerKeys.size >= WORDS_CACHE_LIMIT) speakerKeys.clear();
+    key = computeSpeakerKey(speaker);
+    speakerKeys.set(speaker, key);
+  }
+  return key;
+}
+
+function computeSpeakerKey(speaker: string): string {
+  return speaker.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ").trim();
+}
+
+const compatible = (a: DateRange | null, b: DateRange | null) => !a || !b || intersectRanges(a, b) !== null;
+
+/** One utterance reported twice: same speaker, compatible days, same or contained wording. */
+export function isSameUtterance(a: Statement, b: Statement): boolean {
+  const key = speakerKey(a.speaker);
+  if (!key || key !== speakerKey(b.speaker)) return false;
+  if (!compatible(a.dateRange, b.dateRange)) return false;
+  return anySameWording(wordingsOf(a), wordingsOf(b));
+}
+
+/** Any report of one against any report of the other: the merged text may be a paraphrase. */
+const wordingsOf = (s: Statement) => [...new Set([s.text, ...s.sources.map((source) => source.quote)])];
+const anySameWording = (a: string[], b: string[]) => a.some((x) => b.some((y) => isSameWording(x, y)));
+
+/** The most specific day range the sources agree on; a source that contradicts the rest is outvoted. */
+export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
+  const known = ranges.filter((r): r is DateRange => r !== null);
+  if (known.length === 0) return null;
+  const byWidth = [...known].sort((a, b) => rangeWidthDays(a) - rangeWidthDays(b) || a.from.localeCompare(b.from));
+  const agreement = (candidate: DateRange) => known.filter((r) => intersectRanges(candidate, r) !== null).length;
+  const best = byWidth.reduce((chosen, candidate) => (agreement(candidate) > agreement(chosen) ? candidate : chosen), byWidth[0]);
+  let consensus = best;
+  for (const range of byWidth) {
+    const narrowed = intersectRanges(consensus, range);
+    if (narrowed) consensus = narrowed;
+  }
+  return consensus;
+}
+
+/**
+ * A report's id is asked for before merging and again after, and outlets quote the same words in
+ * batch after batch: each speaker's wording is hashed once.
+ */
+const idCache = new Map<string, string>();
+
+export function statementId(speaker: string | null, text: string): string {
+  const key = `${speaker ?? ""}\u0000${text}`;
+  let id = idCache.get(key);
+  if (id === undefined) {
+    if (idCache.size >= WORDS_CACHE_LIMIT) idCache.clear();
+    id = createHash("sha256").update(`${speakerKey(speaker)}\u0000${utteranceWords(text).join(" ")}`).digest("hex").slice(0, 16);
+    idCache.set(key, id);
+  }
+  return id;
+}
+
+function mergeFeatures(longer: Features, other: Features): Features {
+  return { lexicon: longer.lexicon, hits: strongestHits([...longer.hits, ...other.hits]) };
+}
+
+const sourceKey = (source: StatementSource) => `${source.articleHash}\u0000${source.quote}`;
+
+/** Folds b into a: a keeps its id; the fullest wording becomes the text. */
+export function mergeStatements(a: Statement, b: Statement): Statement {
+  const sources = [...a.sources];
+  for (const source of b.sources) if (!sources.some((s) => sourceKey(s) === sourceKey(source))) sources.push(source);
+  const bLonger = utteranceWords(b.text).length > utteranceWords(a.text).length;
+  const fuller = bLonger ? b : a;
+  const dateRange = consensusRange(sources.map((s) => s.dateRange));
+  return {
+    id: a.id,
+    text: fuller.text,
+    speaker: a.speaker ?? b.speaker,
+    speakerCountry: a.speakerCountry ?? b.speakerCountry,
+    target: a.target ?? b.target,
+    dateRange,
+    date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
+    context: fuller.context,
+    sources,
+    features: bLonger ? mergeFeatures(b.features, a.features) : mergeFeatures(a.features, b.features),
+  };
+}
+
+/** Groups reports of the same utterance (transitively) and merges each group. */
+export function mergeAll(statements: Statement[]): Statement[] {
+  const parent = statements.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const bySpeaker = new Map<string, number[]>();
+  statements.forEach((s, i) => {
+    const key = speakerKey(s.speaker);
+    const indices = bySpeaker.get(key);
+    if (indices) indices.push(i);
+    else bySpeaker.set(key, [i]);
+  });
+  // isSameUtterance for every pair of a speaker's reports, each report's wordings listed once.
+  const wordings = statements.map(wordingsOf);
+  for (const [key, indices] of bySpeaker) {
+    if (!key) continue; // no speaker: never the same utterance
+    for (let x = 0; x < indices.length; x++) {
+      const a = statements[indices[x]];
+      for (let y = x + 1; y < indices.length; y++) {
+        const b = statements[indices[y]];
+        if (compatible(a.dateRange, b.dateRange) && anySameWording(wordings[indices[x]], wordings[indices[y]])) {
+          parent[find(indices[y])] = find(indices[x]);
+        }
+      }
+    }
+  }
+  const groups = new Map<number, Statement[]>();
+  statements.forEach((s, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(s);
+    else groups.set(find(i), [s]);
+  });
+  return [...groups.values()].map((group) => {
+    const merged = group.reduce((acc, s) => mergeStatements(acc, s));
+    return { ...merged, target: majorityTarget(group) ?? merged.target, id: statementId(merged.speaker, merged.text) };
+  });
+}
+
+/** Outlets may frame the same words differently; the target most of them give wins (ties: the earliest). */
+function majorityTarget(group: Statement[]): string | null {
+  const counts = new Map<string, number>();
+  for (const s of group) if (s.target) counts.set(s.target, (counts.get(s.target) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [target, count] of counts) if (best === null || count > counts.get(best)!) best = target;
+  return best;
+}

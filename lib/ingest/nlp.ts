@@ -1,0 +1,196 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import rulesData from "../data/rules.json";
+
+/** A token with the character offsets wink-nlp does not report directly. */
+export interface Token {
+  index: number;
+  text: string;
+  normal: string;
+  /** The lemma of a verb ("said" → "say"); empty for other tokens, of which nothing asks it. */
+  lemma: string;
+  pos: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+}
+
+/** A match of one of the cue pattern lists in lib/data/rules.json. */
+export interface CueMatch {
+  cue: string;
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AnalyzedText {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  cues: CueMatch[];
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+
+const CUE_BLOCKERS = new Map(
+  Object.entries(rulesData.cues as Record<string, { notAfter?: string[] }>)
+    .filter(([, cue]) => cue.notAfter?.length)
+    .map(([name, cue]) => [name, new Set(cue.notAfter)]),
+);
+/**
+ * Only what analyzeText reads: sentences, POS/lemmas and the cues. wink also runs named entities,
+ * negation and sentiment by default, which nothing here reads (cues are learned with useEntity
+ * false, and neither POS tagging nor cue matching looks at entities or negation flags); they cost
+ * about a quarter of readDoc.
+ */
+const ANALYSIS_PIPE = ["sbd", "pos", "cer"];
+/** Document sentiment is the mean of its sentences' scores, whose negated words count against them. */
+const SENTIMENT_PIPE = ["sbd", "negation", "sentiment"];
+
+/**
+ * Lemmas of verbs by their text. wink's lemma of a token depends only on its text and tag, except
+ * for a piece of a contraction, which carries its own; lemmatizing every token is most of the cost
+ * of reading a text's columns, and news reuses a few hundred verbs.
+ */
+const verbLemmas = new Map<string, string>();
+const VERB_LEMMAS_LIMIT = 20_000;
+
+let instance: Nlp | null = null;
+let sentimentInstance: Nlp | null = null;
+
+/** The one wink-nlp instance for analysis, with every rule cue learned as a custom entity. */
+export function nlp(): Nlp {
+  if (instance) return instance;
+  const created = winkNLP(model, ANALYSIS_PIPE);
+  const cues = rulesData.cues as unknown as Record<string, { patterns: string[] }>;
+  created.learnCustomEntities(
+    Object.entries(cues).map(([name, cue]) => ({ name, patterns: cue.patterns })),
+    { matchValue: false, usePOS: true, useEntity: false },
+  );
+  instance = created;
+  return created;
+}
+
+/** Reads a text once: tokens with offsets, sentences and cue matches. */
+export function analyzeText(text: string): AnalyzedText {
+  const engine = nlp();
+  const its = engine.its;
+  const doc = engine.readDoc(text);
+  // Column-wise reads: one pass per attribute is several times cheaper than per-token out() calls.
+  const all = doc.tokens();
+  const values = all.out() as string[];
+  const spaces = all.out(its.precedingSpaces as never) as unknown as string[];
+  const normals = all.out(its.normal) as string[];
+  const tags = all.out(its.pos) as string[];
+  const contracted = all.out(its.contractionFlag as never) as unknown as boolean[];
+  const verbLemma = (index: number): string => {
+    let lemma = contracted[index] ? undefined : verbLemmas.get(values[index]);
+    if (lemma === undefined) {
+      lemma = all.itemAt(index).out(its.lemma as never) as unknown as string;
+      if (!contracted[index]) {
+        if (verbLemmas.size >= VERB_LEMMAS_LIMIT) verbLemmas.clear();
+        verbLemmas.set(values[index], lemma);
+      }
+    }
+    return lemma;
+  };
+  const tokens: Token[] = new Array(values.length);
+  const blank: boolean[] = new Array(values.length);
+  // A line break ends a sentence (headings, captions and paragraphs have no final stop of their own).
+  const newlineBefore: boolean[] = new Array(values.length);
+  let cursor = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    let start = cursor + (spaces[index] ?? "").length;
+    // wink keeps the text lossless, but guard against drift (e.g. normalised characters).
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, cursor);
+      if (found >= 0) start = found;
+    }
+    blank[index] = isBlank(value);
+    newlineBefore[index] = hasNewline(text, cursor, start) || (blank[index] && value.includes("\n"));
+    cursor = start + value.length;
+    tokens[index] = {
+      index,
+      text: value,
+      normal: normals[index],
+      lemma: tags[index] === "VERB" ? verbLemma(index) : "",
+      pos: tags[index],
+      start,
+      end: cursor,
+    };
+  }
+  const sentences: Sentence[] = [];
+  const pushSentence = (first: number, last: number) => {
+    while (first <= last && blank[first]) first++;
+    while (last >= first && blank[last]) last--;
+    if (first <= last) sentences.push({ firstToken: first, lastToken: last, start: tokens[first].start, end: tokens[last].end });
+  };
+  // Whole columns again: iterating builds an item object per sentence or entity.
+  for (const [firstToken, lastToken] of doc.sentences().out(its.span as never) as unknown as [number, number][]) {
+    if (!tokens[firstToken] || !tokens[lastToken]) continue;
+    let first = firstToken;
+    for (let index = firstToken + 1; index <= lastToken; index++) {
+      if (newlineBefore[index]) {
+        pushSentence(first, index - 1);
+        first = index;
+      }
+    }
+    pushSentence(first, lastToken);
+  }
+  const cues: CueMatch[] = [];
+  const entities = doc.customEntities();
+  const entitySpans = entities.out(its.span) as unknown as [number, number][];
+  const entityDetails = entities.out(its.detail) as unknown as { value: string; type: string }[];
+  entitySpans.forEach(([firstToken, lastToken], index) => {
+    const { value, type } = entityDetails[index];
+    const blockers = CUE_BLOCKERS.get(type);
+    if (blockers && tokens.slice(Math.max(0, firstToken - 3), firstToken).some((t) => blockers.has(t.normal))) return;
+    cues.push({ cue: type, firstToken, lastToken, start: tokens[firstToken].start, end: tokens[lastToken].end, text: value });
+  });
+  return { text, tokens, sentences, cues };
+}
+
+/** `value.trim() === ""`; nearly every token starts with a printable ASCII character, which settles it. */
+function isBlank(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === "";
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+/** Outlets quote the same words: a batch asks for the sentiment of each quote several times. */
+const sentimentCache = new Map<string, number>();
+const SENTIMENT_CACHE_LIMIT = 20_000;
+
+/** wink-nlp's lexicon sentiment of a text, in [-1, 1]. */
+export function lexiconSentiment(text: string): number {
+  let sentiment = sentimentCache.get(text);
+  if (sentiment === undefined) {
+    if (sentimentCache.size >= SENTIMENT_CACHE_LIMIT) sentimentCache.clear();
+    sentiment = computeLexiconSentiment(text);
+    sentimentCache.set(text, sentiment);
+  }
+  return sentiment;
+}
+
+function computeLexiconSentiment(text: string): number {
+  if (!text.trim()) return 0;
+  // Created after the analysis instance: wink cannot learn custom entities once a second instance of the model exists.
+  nlp();
+  sentimentInstance ??= winkNLP(model, SENTIMENT_PIPE);
+  const engine = sentimentInstance;
+  return engine.readDoc(text).out(engine.its.sentiment) as unknown as number;
+}

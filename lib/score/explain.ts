@@ -1,0 +1,57 @@
+// Why a statement got its score, in words: each stored contribution joined with the
+// rule it came from (name, explanation, CAMEO code) and the words that fired it.
+import type { Contribution, Features } from "../core/types";
+import { CAP_FEATURE, LEXICON_FEATURE } from ".";
+import { RULES_BY_ID } from "../core/rules";
+import { strongestHits } from "../core/hits";
+
+export interface ExplainedContribution extends Contribution {
+  /** Human name of the feature, e.g. a rule's name. */
+  name: string;
+  explanation: string;
+  cameo: string | null;
+  /** The words that matched and the modifiers applied, for rule features. */
+  evidence: string | null;
+  modifiers: string[];
+}
+
+const RULE_PREFIX = "rule:";
+
+export function explainContributions(contributions: Contribution[], features: Features): ExplainedContribution[] {
+  const hits = new Map(strongestHits(features.hits).map((hit) => [hit.rule, hit]));
+  return contributions.map((c) => {
+    if (c.feature === LEXICON_FEATURE) {
+      return {
+        ...c,
+        name: "Word sentiment",
+        explanation: "wink-nlp lexicon sentiment of the statement's words, from −1 to +1, times the lexicon weight.",
+        cameo: null,
+        evidence: null,
+        modifiers: [],
+      };
+    }
+    if (c.feature === CAP_FEATURE) {
+      return { ...c, name: "Cap", explanation: "Scores are capped to the −10 … +10 scale; this removes the excess.", cameo: null, evidence: null, modifiers: [] };
+    }
+    const ruleId = c.feature.startsWith(RULE_PREFIX) ? c.feature.slice(RULE_PREFIX.length) : c.feature;
+    const rule = RULES_BY_ID.get(ruleId);
+    const hit = hits.get(ruleId);
+    return {
+      ...c,
+      name: rule?.name ?? ruleId,
+      explanation: rule?.explanation ?? "This rule is no longer in the rule file.",
+      cameo: rule?.cameo ?? null,
+      evidence: hit?.evidence ?? null,
+      modifiers: hit?.modifiers ?? [],
+    };
+  });
+}
+
+/** The evidence of the rule contributing most points: what the chart quotes for a statement. */
+export function strongestEvidence(contributions: Contribution[], features: Features): string | null {
+  let best: ExplainedContribution | null = null;
+  for (const c of explainContributions(contributions, features)) {
+    if (c.evidence && (!best || Math.abs(c.points) > Math.abs(best.points))) best = c;
+  }
+  return best?.evidence ?? null;
+}

@@ -1,0 +1,77 @@
+// Everything the dashboard page shows for one set of filters, gathered in a handful of
+// aggregate queries (the store is never read whole) and shaped for rendering.
+import type { Db } from "../store/client";
+import type { Filters, Resolution, TableOptions } from "../read/filters";
+import { filterChoices, queryPointQuotes, querySeries, queryStatements, type FilterChoices, type StatementView } from "../read/query";
+import { chartRows, largestSwing, seriesRows, type PointQuote, type SeriesInfo, type SeriesRow, type Swing } from "../read/series";
+import { getActiveWeights } from "../store/store";
+import type { WeightSet } from "../core/types";
+
+export interface PointDetail {
+  index: number;
+  statements: number;
+  quotes: Array<{ text: string; score: number }>;
+}
+
+export interface Dashboard {
+  series: SeriesInfo[];
+  /** How long one chart point is. */
+  resolution: Resolution;
+  omittedSeries: number;
+  chartedStatements: number;
+  /** Wide rows for the chart: one per period, one column per series key, null = no statement. */
+  chart: Array<Record<string, number | string | null>>;
+  /** The rows /api/series and the CSV export give for the same filters. */
+  rows: SeriesRow[];
+  details: Record<string, PointDetail>;
+  /** Per series, the dot each extreme statement sits on and its words. */
+  annotations: Array<PointQuote & { y: number }>;
+  swing: Swing | null;
+  statements: { total: number; rows: StatementView[] };
+  choices: FilterChoices;
+  thresholds: WeightSet["thresholds"];
+  weightVersion: number;
+}
+
+export function pointKey(series: string, date: string): string {
+  return `${series}|${date}`;
+}
+
+export async function loadDashboard(db: Db, filters: Filters, table: TableOptions): Promise<Dashboard> {
+  const [result, statements, choices, weights] = await Promise.all([
+    querySeries(db, filters),
+    queryStatements(db, filters, table),
+    filterChoices(db),
+    getActiveWeights(db),
+  ]);
+  const keys = result.series.map((s) => s.key);
+  const [extremes, quotes] = await Promise.all([
+    queryPointQuotes(db, filters, keys, "extreme", result.resolution),
+    queryPointQuotes(db, filters, keys, "point", result.resolution),
+  ]);
+
+  const details: Record<string, PointDetail> = {};
+  for (const p of result.points) details[pointKey(p.series, p.date)] = { index: p.index, statements: p.statements, quotes: [] };
+  for (const q of quotes) details[pointKey(q.series, q.date)]?.quotes.push({ text: q.text, score: q.score });
+
+  const annotations = extremes.flatMap((e) => {
+    const point = details[pointKey(e.series, e.date)];
+    return point ? [{ ...e, y: point.index }] : [];
+  });
+
+  return {
+    series: result.series,
+    resolution: result.resolution,
+    omittedSeries: result.omittedSeries,
+    chartedStatements: result.chartedStatements,
+    chart: chartRows(result.points, keys, result.resolution),
+    rows: seriesRows(result.points, result.series),
+    details,
+    annotations,
+    swing: largestSwing(result.points, result.series),
+    statements,
+    choices,
+    thresholds: weights.weights.thresholds,
+    weightVersion: weights.version,
+  };
+}

@@ -1,0 +1,48 @@
+// Display formatting shared by server and client components (identical output on
+// both, so hydration never disagrees: no locale-dependent Intl calls).
+import type { Resolution } from "../read/filters";
+import type { DateRange, ISODate } from "../core/types";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-01-04" → "4 Jan 2026"; `short` drops the year. */
+export function formatDay(day: ISODate, options: { short?: boolean } = {}): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const base = `${d} ${MONTHS[m - 1] ?? "?"}`;
+  return options.short ? base : `${base} ${y}`;
+}
+
+export const PERIODLY: Record<Resolution, string> = { day: "Daily", week: "Weekly", month: "Monthly" };
+
+/** A chart point's period from its first day: "4 Jan 2026", "week of 5 Jan 2026", "Jan 2026". */
+export function formatPeriod(start: ISODate, resolution: Resolution, options: { short?: boolean } = {}): string {
+  if (resolution === "month") {
+    const [y, m] = start.split("-").map(Number);
+    return options.short ? `${MONTHS[m - 1] ?? "?"} ${String(y).slice(2)}` : `${MONTHS[m - 1] ?? "?"} ${y}`;
+  }
+  if (resolution === "week") return options.short ? formatDay(start, options) : `week of ${formatDay(start)}`;
+  return formatDay(start, options);
+}
+
+/** "on 4 Jan 2026", "in the week of 5 Jan 2026", "in Jan 2026". */
+export function onPeriod(start: ISODate, resolution: Resolution): string {
+  return resolution === "day" ? `on ${formatDay(start)}` : `in ${resolution === "week" ? "the " : ""}${formatPeriod(start, resolution)}`;
+}
+
+export function formatDayOrRange(date: ISODate | null, range: DateRange | null): string {
+  if (date) return formatDay(date);
+  if (range) return range.from === range.to ? formatDay(range.from) : `${formatDay(range.from)} – ${formatDay(range.to)}`;
+  return "date unknown";
+}
+
+/** Signed score with a real minus sign: "+4.5", "−5.5", "0.0". */
+export function formatScore(n: number, digits = 1): string {
+  const factor = 10 ** digits;
+  const r = Math.round(n * factor) / factor;
+  const text = Math.abs(r).toFixed(digits);
+  return r > 0 ? `+${text}` : r < 0 ? `\u2212${text}` : (0).toFixed(digits);
+}
+
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
+}

@@ -1,0 +1,45 @@
+// What the series endpoints return: one function each so that /api/series, /api/export,
+// the preview and the pages cannot drift apart.
+import type { Db } from "../store/client";
+import { describeRange, type Filters } from "../read/filters";
+import { labelChanges, previewScores } from "../read/preview";
+import { queryScoringDays, queryScoringGroups, querySeries, queryStatementsInGroups } from "../read/query";
+import { seriesRows } from "../read/series";
+import type { WeightSet } from "../core/types";
+
+export async function seriesResponseBody(db: Db, filters: Filters) {
+  const result = await querySeries(db, filters);
+  return {
+    rows: seriesRows(result.points, result.series),
+    series: result.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
+    omittedSeries: result.omittedSeries,
+    by: filters.by,
+    resolution: result.resolution,
+  };
+}
+
+export function exportFilename(kind: "series" | "statements", filters: Filters): string {
+  return `tension-index-${kind}_${describeRange(filters)}.csv`;
+}
+
+/** Label changes listed by the preview; all of them are counted. */
+const MAX_CHANGES_LISTED = 100;
+
+/** The chart for unsaved weights next to the saved one, and the labels that would change. */
+export async function previewResponseBody(db: Db, filters: Filters, weights: WeightSet) {
+  const started = performance.now();
+  const [saved, groups] = await Promise.all([querySeries(db, filters), queryScoringGroups(db, filters)]);
+  const days = await queryScoringDays(db, filters, saved.series.map((s) => s.key));
+  const preview = previewScores(groups, days, weights, saved.points, saved.resolution);
+  const changed = labelChanges(await queryStatementsInGroups(db, filters, preview.changing, MAX_CHANGES_LISTED), weights);
+  return {
+    rows: seriesRows(preview.points, saved.series),
+    saved: seriesRows(saved.points, saved.series),
+    series: saved.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
+    resolution: saved.resolution,
+    changed: changed.map(({ score, ...change }) => ({ ...change, from: { ...change.from, score } })),
+    changedCount: preview.changedCount,
+    statements: preview.statements,
+    ms: Math.round(performance.now() - started),
+  };
+}
