@@ -4,7 +4,7 @@
 import { pairScorer } from "../score";
 import { type SeriesPoint } from "./series";
 import type { Resolution } from "./filters";
-import type { ScoredStatementSummary, ScoringDay, ScoringGroup } from "./query";
+import type { ScoredStatementSummary, ScoringDay, ScoringGroup } from "./scoring-groups";
 import type { Label, WeightSet } from "../core/types";
 import { periodStart } from "../core/days";
 

@@ -1,5 +1,5 @@
 // The tension index over time: shapes and pure helpers for the aggregated series.
-// The aggregation itself runs in the database (lib/read/query.ts); this module turns its
+// The aggregation itself runs in the database (lib/read/series-query.ts); this module turns its
 // rows into what the chart, headline and exports show. Safe for client components.
 import { daysBetween, nextPeriod } from "../core/days";
 import type { Resolution } from "./filters";
@@ -85,8 +85,11 @@ export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** Text in code-unit order, the same in every locale (unlike localeCompare). */
+export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function byDate(a: { date: string }, b: { date: string }): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+  return compareText(a.date, b.date);
 }
 
 /**

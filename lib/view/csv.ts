@@ -1,7 +1,7 @@
 // CSV exports (RFC 4180 via csv-stringify). Text cells that a spreadsheet would run as a
 // formula (=, +, -, @, tab, CR first) get a leading apostrophe; numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
-import type { StatementExportRow } from "../read/query";
+import type { StatementExportRow } from "../read/statement-export";
 import type { Resolution } from "../read/filters";
 import type { SeriesRow } from "../read/series";
 

@@ -3,7 +3,8 @@
 import type { Db } from "../store/client";
 import { describeRange, type Filters } from "../read/filters";
 import { labelChanges, previewScores } from "../read/preview";
-import { queryScoringDays, queryScoringGroups, querySeries, queryStatementsInGroups } from "../read/query";
+import { queryScoringDays, queryScoringGroups, queryStatementsInGroups } from "../read/scoring-groups";
+import { querySeries } from "../read/series-query";
 import { seriesRows } from "../read/series";
 import type { WeightSet } from "../core/types";
 

@@ -4,7 +4,7 @@ import { seriesCsv } from "@/lib/view/csv";
 import { getPrisma } from "@/lib/store/client";
 import { parseFilters } from "@/lib/read/filters";
 import { attachment, withErrors } from "@/lib/server/http";
-import { querySeries } from "@/lib/read/query";
+import { querySeries } from "@/lib/read/series-query";
 import { seriesRows } from "@/lib/read/series";
 import { exportFilename } from "@/lib/view/responses";
 

@@ -5,7 +5,7 @@ import { statementsCsvStream } from "@/lib/view/csv";
 import { getPrisma } from "@/lib/store/client";
 import { parseFilters, parseTableOptions } from "@/lib/read/filters";
 import { attachment, withErrors } from "@/lib/server/http";
-import { iterateStatements } from "@/lib/read/query";
+import { iterateStatements } from "@/lib/read/statement-export";
 import { exportFilename } from "@/lib/view/responses";
 
 export const dynamic = "force-dynamic";
