@@ -21,8 +21,8 @@ export interface FilterChoices {
 /**
  * Speakers and dyads in the store, busiest first, with the span of known dates. Read from the
  * chart's whole-history rows (dated statements) plus the statements without a day, which the
- * scoring index lists together at its start: counting every statement per speaker would cost
- * seconds at a million, the dashboard's every load.
+ * scoring index lists together at its start: counting every statement per speaker would read
+ * the whole store on every load of the dashboard.
  */
 export async function filterChoices(db: Db, limit = 200): Promise<FilterChoices> {
   const [lines, undated, dated, statements] = await Promise.all([

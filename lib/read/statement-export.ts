@@ -19,9 +19,8 @@ export type StatementExportRow = Pick<
 
 /**
  * Rows per export page. In an order that an index holds, a page reads just its rows. In the
- * others, each page sorts every row after the previous page's last (about a second at a
- * million), so they take pages ten times larger: ten times fewer sorts, for a few more
- * megabytes held at once.
+ * others, each page sorts every row after the previous page's last, so they take larger
+ * pages: fewer sorts, for more rows held at once.
  */
 function exportPageSize(table: Pick<TableOptions, "sort" | "dir">): number {
   return readsAnIndex(table) ? 1000 : 10_000;
@@ -29,8 +28,8 @@ function exportPageSize(table: Pick<TableOptions, "sort" | "dir">): number {
 
 /**
  * Every filtered statement in table order, a page at a time (for streaming exports). Each page
- * continues after the previous one's last sort values (keyset), so a page costs the same at row
- * one million as at row one, and rows stored meanwhile neither repeat nor shift others out.
+ * continues after the previous one's last sort values (keyset), so a page deep in the export
+ * costs what the first does, and rows stored meanwhile neither repeat nor shift others out.
  * One query per page reads just what the CSV writes (reports counted, not loaded), so that a
  * page leaves little garbage behind and the server's memory stays flat.
  */

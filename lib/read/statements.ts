@@ -41,8 +41,8 @@ export interface StatementView {
 
 export async function countStatements(db: Db, filters: Filters): Promise<number> {
   const where = whereSql(filters, { charted: false });
-  // Unfiltered, the total kept by the store's triggers: counting a million rows costs
-  // PostgreSQL about 55 ms of CPU per table page.
+  // Unfiltered, the total kept by the store's triggers: counting would read every row for each
+  // table page.
   const [row] = await db.$queryRaw<Array<{ n: unknown }>>(
     where === Prisma.empty ? sql`SELECT SUM("statements") AS "n" FROM "StatementCount"` : sql`SELECT COUNT(*) AS "n" FROM ${statementsFor(filters)} ${where}`,
   );
@@ -97,8 +97,8 @@ export async function queryStatements(db: Db, filters: Filters, table: TableOpti
 
 /**
  * Statements with their sources and explanations, in the order of `ids`. Raw SQL: the ORM's
- * include plans and maps a nested query per call, which cost a table page several times what
- * reading its rows does.
+ * include plans and maps a nested query per call, which cost a table page more than reading its
+ * rows does.
  */
 async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
   if (ids.length === 0) return [];
