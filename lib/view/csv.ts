@@ -3,7 +3,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { StatementExportRow } from "../read/statement-export";
 import type { Resolution } from "../read/filters";
-import type { SeriesRow } from "../read/series";
+import type { SeriesRow } from "./series-rows";
 
 /** `date` is the first day of the point's period; `period` says whether that is a day, week (from Monday) or month. */
 export const SERIES_COLUMNS = ["date", "speaker", "index", "statements", "series", "speaker_country", "target", "min", "max", "period"] as const;

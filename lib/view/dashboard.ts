@@ -6,7 +6,9 @@ import { filterChoices, type FilterChoices } from "../read/filter-choices";
 import { queryPointQuotes } from "../read/point-quotes";
 import { querySeries } from "../read/series-query";
 import { queryStatements, type StatementView } from "../read/statements";
-import { chartRows, largestSwing, seriesRows, type PointQuote, type SeriesInfo, type SeriesRow, type Swing } from "../read/series";
+import type { PointQuote, SeriesInfo } from "../read/series";
+import { chartRows, largestSwing, type Swing } from "./chart";
+import { seriesRows, type SeriesRow } from "./series-rows";
 import { getActiveWeights } from "../store/store";
 import type { WeightSet } from "../core/types";
 

@@ -5,7 +5,7 @@ import { describeRange, type Filters } from "../read/filters";
 import { labelChanges, previewScores } from "../read/preview";
 import { queryScoringDays, queryScoringGroups, queryStatementsInGroups } from "../read/scoring-groups";
 import { querySeries } from "../read/series-query";
-import { seriesRows } from "../read/series";
+import { seriesRows } from "./series-rows";
 import type { WeightSet } from "../core/types";
 
 export async function seriesResponseBody(db: Db, filters: Filters) {

@@ -5,7 +5,7 @@ import { getPrisma } from "@/lib/store/client";
 import { parseFilters } from "@/lib/read/filters";
 import { attachment, withErrors } from "@/lib/server/http";
 import { querySeries } from "@/lib/read/series-query";
-import { seriesRows } from "@/lib/read/series";
+import { seriesRows } from "@/lib/view/series-rows";
 import { exportFilename } from "@/lib/view/responses";
 
 export const dynamic = "force-dynamic";
