@@ -1,6 +1,8 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { seriesCsv, STATEMENT_COLUMNS, statementRecords } from "../lib/view/csv";
-import { chartRows, largestSwing, seriesRows, shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/read/series";
+import { shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/read/series";
+import { chartRows, largestSwing } from "../lib/view/chart";
+import { seriesRows } from "../lib/view/series-rows";
 import { wholePeriods } from "../lib/core/days";
 
 function point(series: string, date: string, index: number, statements = 1): SeriesPoint {

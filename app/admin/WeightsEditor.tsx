@@ -8,7 +8,7 @@ import { seriesColor } from "@/app/components/palette";
 import SwingChart, { type ChartPointDetail, type ChartSeries } from "@/app/components/SwingChart";
 import type { Resolution } from "@/lib/read/filters";
 import { formatDay, formatScore, PERIODLY, plural } from "@/lib/view/format";
-import { chartRows } from "@/lib/read/series";
+import { chartRows } from "@/lib/view/chart";
 import type { HistoryEntry } from "@/lib/store/weight-sets";
 import { diffWeights, type WeightChange } from "@/lib/score/weight-diff";
 import type { Label, WeightSet } from "@/lib/core/types";

@@ -5,7 +5,7 @@ import LoginForm from "@/app/admin/LoginForm";
 import WeightsEditor, { type RuleRow } from "@/app/admin/WeightsEditor";
 import { currentUser } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
-import { ruleFireCounts } from "@/lib/read/query";
+import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { RULES } from "@/lib/core/rules";
 import { getActiveWeights, storeCounts } from "@/lib/store/store";

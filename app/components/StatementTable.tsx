@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/read/filters";
 import { formatDay, formatDayOrRange, formatScore, plural } from "@/lib/view/format";
-import type { StatementView } from "@/lib/read/query";
+import type { StatementView } from "@/lib/read/statements";
 
 export interface StatementTableProps {
   rows: StatementView[];

@@ -15,7 +15,6 @@ export const RESOLUTIONS = ["auto", "day", "week", "month"] as const;
 export type ResolutionChoice = (typeof RESOLUTIONS)[number];
 export type Resolution = Exclude<ResolutionChoice, "auto">;
 
-
 export interface Filters {
   from: ISODate | null;
   to: ISODate | null;
@@ -46,7 +45,6 @@ export const DEFAULT_TABLE: TableOptions = { sort: "date", dir: "desc", limit: 5
 export const MAX_LIMIT = 1000;
 const MAX_QUERY_CHARS = 200;
 const MAX_VALUES = 100;
-
 
 export function emptyFilters(): Filters {
   return { from: null, to: null, speakers: [], dyads: [], labels: [], q: null, by: "speaker", top: DEFAULT_TOP, resolution: "auto" };
@@ -215,8 +213,6 @@ export function filtersToQuery(filters: Filters, table?: Partial<TableOptions>):
   }
   return params.toString();
 }
-
-
 
 export function hasNarrowingFilters(f: Filters): boolean {
   return Boolean(f.from || f.to || f.q || f.speakers.length || f.dyads.length || f.labels.length);

@@ -2,9 +2,9 @@
 // saved chart's points (same statements, same periods and series), so the two charts compare.
 // It works on statements counted by what scoring reads (see ScoringGroup), never one by one.
 import { pairScorer } from "../score";
-import { type SeriesPoint } from "./series";
+import { round2, type SeriesPoint } from "./series";
 import type { Resolution } from "./filters";
-import type { ScoredStatementSummary, ScoringDay, ScoringGroup } from "./query";
+import type { ScoredStatementSummary, ScoringDay, ScoringGroup } from "./scoring-groups";
 import type { Label, WeightSet } from "../core/types";
 import { periodStart } from "../core/days";
 
@@ -47,7 +47,7 @@ export function previewScores(groups: ScoringGroup[], days: ScoringDay[], weight
   return {
     points: savedPoints.map((p) => {
       const g = points.get(`${p.series}\n${p.date}`)!;
-      return { ...p, index: Math.round((g.sum / g.n) * 100) / 100, min: g.min, max: g.max };
+      return { ...p, index: round2(g.sum / g.n), min: g.min, max: g.max };
     }),
     changing,
     changedCount: changing.reduce((n, g) => n + g.statements, 0),

@@ -1,9 +1,9 @@
 // CSV exports (RFC 4180 via csv-stringify). Text cells that a spreadsheet would run as a
 // formula (=, +, -, @, tab, CR first) get a leading apostrophe; numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
-import type { StatementExportRow } from "../read/query";
-import type { Resolution } from "../read/filters";
-import type { SeriesRow } from "../read/series";
+import type { StatementExportRow } from "../read/statement-export";
+import { describeRange, type Filters, type Resolution } from "../read/filters";
+import type { SeriesRow } from "./series-rows";
 
 /** `date` is the first day of the point's period; `period` says whether that is a day, week (from Monday) or month. */
 export const SERIES_COLUMNS = ["date", "speaker", "index", "statements", "series", "speaker_country", "target", "min", "max", "period"] as const;
@@ -25,6 +25,11 @@ export const STATEMENT_COLUMNS = [
 ] as const;
 
 type Cell = string | number | null;
+
+/** The name a download is saved under: what it holds and the dates it covers. */
+export function exportFilename(kind: "series" | "statements", filters: Filters): string {
+  return `tension-index-${kind}_${describeRange(filters)}.csv`;
+}
 
 function toCsv(columns: readonly string[], records: Cell[][], header: boolean): string {
   return stringify(records, { header, columns: [...columns], escape_formulas: true, record_delimiter: "\r\n" });

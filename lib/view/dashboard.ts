@@ -2,8 +2,13 @@
 // aggregate queries (the store is never read whole) and shaped for rendering.
 import type { Db } from "../store/client";
 import type { Filters, Resolution, TableOptions } from "../read/filters";
-import { filterChoices, queryPointQuotes, querySeries, queryStatements, type FilterChoices, type StatementView } from "../read/query";
-import { chartRows, largestSwing, seriesRows, type PointQuote, type SeriesInfo, type SeriesRow, type Swing } from "../read/series";
+import { filterChoices, type FilterChoices } from "../read/filter-choices";
+import { queryPointQuotes } from "../read/point-quotes";
+import { querySeries } from "../read/series-query";
+import { queryStatements, type StatementView } from "../read/statements";
+import type { PointQuote, SeriesInfo } from "../read/series";
+import { chartRows, largestSwing, type Swing } from "./chart";
+import { seriesRows, type SeriesRow } from "./series-rows";
 import { getActiveWeights } from "../store/store";
 import type { WeightSet } from "../core/types";
 

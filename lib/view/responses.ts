@@ -1,25 +1,28 @@
-// What the series endpoints return: one function each so that /api/series, /api/export,
-// the preview and the pages cannot drift apart.
+// The JSON bodies of /api/series and the weight preview, built alike so that the saved chart and
+// the previewed one list their series and rows the same way.
 import type { Db } from "../store/client";
-import { describeRange, type Filters } from "../read/filters";
+import type { Filters } from "../read/filters";
 import { labelChanges, previewScores } from "../read/preview";
-import { queryScoringDays, queryScoringGroups, querySeries, queryStatementsInGroups } from "../read/query";
-import { seriesRows } from "../read/series";
+import { queryScoringDays, queryScoringGroups, queryStatementsInGroups } from "../read/scoring-groups";
+import { querySeries } from "../read/series-query";
+import type { SeriesInfo } from "../read/series";
+import { seriesRows } from "./series-rows";
 import type { WeightSet } from "../core/types";
+
+/** The charted series as the responses list them: by label, keys left out. */
+function seriesSummaries(series: SeriesInfo[]) {
+  return series.map((s) => ({ label: s.label, statements: s.statements, days: s.days }));
+}
 
 export async function seriesResponseBody(db: Db, filters: Filters) {
   const result = await querySeries(db, filters);
   return {
     rows: seriesRows(result.points, result.series),
-    series: result.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
+    series: seriesSummaries(result.series),
     omittedSeries: result.omittedSeries,
     by: filters.by,
     resolution: result.resolution,
   };
-}
-
-export function exportFilename(kind: "series" | "statements", filters: Filters): string {
-  return `tension-index-${kind}_${describeRange(filters)}.csv`;
 }
 
 /** Label changes listed by the preview; all of them are counted. */
@@ -35,7 +38,7 @@ export async function previewResponseBody(db: Db, filters: Filters, weights: Wei
   return {
     rows: seriesRows(preview.points, saved.series),
     saved: seriesRows(saved.points, saved.series),
-    series: saved.series.map((s) => ({ label: s.label, statements: s.statements, days: s.days })),
+    series: seriesSummaries(saved.series),
     resolution: saved.resolution,
     changed: changed.map(({ score, ...change }) => ({ ...change, from: { ...change.from, score } })),
     changedCount: preview.changedCount,

@@ -1,12 +1,11 @@
 // GET /api/export?<same filters as /api/series> — exactly the chart's rows as CSV.
 import type { NextRequest } from "next/server";
-import { seriesCsv } from "@/lib/view/csv";
+import { exportFilename, seriesCsv } from "@/lib/view/csv";
 import { getPrisma } from "@/lib/store/client";
 import { parseFilters } from "@/lib/read/filters";
 import { attachment, withErrors } from "@/lib/server/http";
-import { querySeries } from "@/lib/read/query";
-import { seriesRows } from "@/lib/read/series";
-import { exportFilename } from "@/lib/view/responses";
+import { querySeries } from "@/lib/read/series-query";
+import { seriesRows } from "@/lib/view/series-rows";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import { getPrisma } from "@/lib/store/client";
 import { parseFilters, parseTableOptions } from "@/lib/read/filters";
 import { withErrors } from "@/lib/server/http";
-import { queryStatements } from "@/lib/read/query";
+import { queryStatements } from "@/lib/read/statements";
 
 export const dynamic = "force-dynamic";
 

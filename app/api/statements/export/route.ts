@@ -1,12 +1,11 @@
 // GET /api/statements/export?<filters>&sort=&dir= — every filtered statement as CSV,
 // streamed page by page so that memory stays flat however many rows match.
 import type { NextRequest } from "next/server";
-import { statementsCsvStream } from "@/lib/view/csv";
+import { exportFilename, statementsCsvStream } from "@/lib/view/csv";
 import { getPrisma } from "@/lib/store/client";
 import { parseFilters, parseTableOptions } from "@/lib/read/filters";
 import { attachment, withErrors } from "@/lib/server/http";
-import { iterateStatements } from "@/lib/read/query";
-import { exportFilename } from "@/lib/view/responses";
+import { iterateStatements } from "@/lib/read/statement-export";
 
 export const dynamic = "force-dynamic";
 
