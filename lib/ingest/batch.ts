@@ -1,5 +1,7 @@
 import { closestYear, resolveDateExpr } from "./dates";
-import { extractStatements, type ExtractedStatement } from "./extract/statements";
+import type { ExtractedStatement } from "./extract/report";
+import { extractStatements } from "./extract/statements";
+import { reportFeatures } from "./features";
 import { InputRejected, parseArticle } from "./input";
 import { isSameWording, mergeAll, speakerKey, statementId } from "./merge";
 import type { DateRange, ISODate, ParsedArticle, Statement } from "../core/types";
@@ -124,6 +126,11 @@ function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): D
   return extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
 }
 
+/**
+ * The report as the batch keeps it, with its features: worked out only here, as sentiment and rule
+ * hits are a large part of a report's cost and the reports of speakers without an office are
+ * dropped before.
+ */
 function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Statement {
   const dateRange = resolvedRange(article, extracted);
   return {
@@ -136,7 +143,7 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
     dateRange,
     context: extracted.context,
     sources: [{ path: article.path, articleHash: article.contentHash, quote: extracted.text, context: extracted.context, dateRange }],
-    features: extracted.features,
+    features: reportFeatures(extracted.text, extracted.evidence),
   };
 }
 

@@ -144,6 +144,18 @@ function cueSetOf(requirement: RuleRequirement): Set<string> {
   return cues;
 }
 
+/** What a report's features are worked out from: the speaker's words and the reporter's frame around them. */
+export interface ReportEvidence {
+  analyzed: AnalyzedText;
+  words: Span;
+  frame: Span[];
+}
+
+/** Features of one report (`text`, the words of `evidence`): their sentiment, and the rules they and the frame fire. */
+export function reportFeatures(text: string, evidence: ReportEvidence): Features {
+  return { lexicon: lexiconSentiment(text), hits: ruleHits(evidence.analyzed, [evidence.words], evidence.frame) };
+}
+
 /**
  * Features of a bare sentence (the `score` command): quoted words are the speaker's,
  * the rest is frame; without quotation marks the whole sentence is both.

@@ -1,0 +1,33 @@
+import { findCountryMentions, findInstitutionMentions } from "../../gazetteer";
+import type { AnalyzedText } from "../../nlp";
+import { insideAny, type QuoteSpan } from "../quotes";
+import { Cast } from "./cast";
+import { giveDatelineCountry } from "./dateline";
+import { addInstitutions } from "./institutions";
+import { nameCandidates } from "./name-runs";
+import { addNominals } from "./nominals";
+import { addPeople } from "./people";
+import { withPronouns } from "./pronouns";
+import { SortedSpans } from "./spans";
+import type { ArticleActors } from "./types";
+
+/**
+ * The people and institutions that can speak in an article, and where it mentions them: by name,
+ * as an institution, by title ("the president") and by pronoun. `speechLemmas`: the verbs of saying.
+ */
+export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLemmas: Set<string>): ArticleActors {
+  const { text, tokens } = analyzed;
+  const countries = findCountryMentions(text);
+  const institutions = findInstitutionMentions(text);
+  const cast = new Cast(tokens);
+  const countrySpans = new SortedSpans(countries);
+  const people = addPeople(nameCandidates(analyzed, countrySpans, new SortedSpans(institutions), speechLemmas), cast);
+  addInstitutions(text, institutions, cast);
+  addNominals(analyzed, countrySpans, people, cast);
+  const inTextOrder = cast.inTextOrder();
+  const outside = inTextOrder.filter((m) => !insideAny(m.start, quotes));
+  const quoted = inTextOrder.filter((m) => insideAny(m.start, quotes));
+  const mentions = withPronouns(analyzed, outside, quotes, cast.actors, speechLemmas);
+  giveDatelineCountry(text, countries, cast.actors);
+  return { actors: cast.actors, mentions, quotedMentions: quoted, countries };
+}

@@ -1,0 +1,2 @@
+export { findActors } from "./find-actors";
+export type { Actor, ActorMention, ArticleActors } from "./types";

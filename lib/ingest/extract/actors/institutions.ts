@@ -1,0 +1,20 @@
+import type { InstitutionMention } from "../../gazetteer";
+import type { Cast } from "./cast";
+import { isInDateline } from "./dateline";
+import { nameKey } from "./names";
+import type { Actor } from "./types";
+
+/** Institutions ("Peru's Foreign Ministry", "the Kremlin", "KCNA"), one actor for each name, outside the dateline. */
+export function addInstitutions(text: string, institutions: InstitutionMention[], cast: Cast): void {
+  const institutionByKey = new Map<string, Actor>();
+  for (const mention of institutions) {
+    if (isInDateline(text, mention.start)) continue;
+    const key = nameKey(mention.name);
+    let actor = institutionByKey.get(key);
+    if (!actor) {
+      actor = cast.add("institution", mention.name, mention.country, [], false, mention.kind === "capital");
+      institutionByKey.set(key, actor);
+    }
+    cast.mention(mention.start, mention.end, actor.id, "institution");
+  }
+}

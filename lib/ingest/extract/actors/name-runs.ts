@@ -1,0 +1,253 @@
+import { matchTitleAt, type CountryMention, type InstitutionMention } from "../../gazetteer";
+import type { AnalyzedText, Token } from "../../nlp";
+import { nameKey } from "./names";
+import type { SortedSpans } from "./spans";
+
+const PARTICLES = new Set(["de", "del", "da", "dos", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"]);
+const CALENDAR_WORDS = new Set(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
+const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"]);
+
+export interface NameRun {
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** A run of proper nouns that may name a person, with what the text says of them. */
+export interface NameCandidate {
+  run: NameRun;
+  name: string;
+  key: string;
+  title: string | null;
+  head: boolean;
+  country: string | null;
+  /** A verb of saying right after the name (or its appositive), or right before it. */
+  speaks: boolean;
+}
+
+/** Name runs, with the titles and countries that introduce them stripped off. */
+export function nameCandidates(
+  analyzed: AnalyzedText,
+  countries: SortedSpans<CountryMention>,
+  institutions: SortedSpans<InstitutionMention>,
+  speechLemmas: Set<string>,
+): NameCandidate[] {
+  const candidates: NameCandidate[] = [];
+  for (const run of properNounRuns(analyzed)) {
+    const candidate = candidateOf(run, analyzed, countries, institutions, speechLemmas);
+    if (candidate) candidates.push(candidate);
+  }
+  return candidates;
+}
+
+function candidateOf(
+  run: NameRun,
+  analyzed: AnalyzedText,
+  countries: SortedSpans<CountryMention>,
+  institutions: SortedSpans<InstitutionMention>,
+  speechLemmas: Set<string>,
+): NameCandidate | null {
+  const { text, tokens } = analyzed;
+  const { first, title, country } = swallowedIntroduction(run, text, countries);
+  const nameTokens = run.tokens.slice(first).filter((t) => !/^[’']s$/.test(t.text));
+  if (nameTokens.length === 0) return null;
+  const start = nameTokens[0].start;
+  const end = nameTokens[nameTokens.length - 1].end;
+  const name = text.slice(start, end).replace(/[’']s$/, "");
+  if (name.length < 2 || nameTokens.every((t) => CALENDAR_WORDS.has(t.normal))) return null;
+  if (countries.overlaps(start, end) || institutions.overlaps(start, end)) return null;
+  const introduction = introductionBefore(text, title ? run.start : start, countries);
+  // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
+  const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? null;
+  const apposition = appositiveAfter(text, end, countries);
+  const next = tokens[run.lastToken + 1];
+  const afterNext = tokens[run.lastToken + 2];
+  const previous = tokens[run.firstToken - 1];
+  const speaks =
+    speaksAfterAppositive(tokens, run.lastToken, speechLemmas) ||
+    isSpeechVerb(next, speechLemmas) ||
+    (next?.pos === "ADV" && isSpeechVerb(afterNext, speechLemmas)) ||
+    (isSpeechVerb(previous, speechLemmas) && /^[,.;]?$/.test(next?.text ?? "."));
+  return {
+    run: { ...run, start, end },
+    name,
+    key: nameKey(name),
+    title: title?.title ?? introduction?.title ?? apposition?.title ?? null,
+    head: Boolean(title?.head ?? introduction?.head ?? apposition?.head),
+    country: country ?? adjacentCountry ?? introduction?.country ?? apposition?.country ?? null,
+    speaks,
+  };
+}
+
+/**
+ * The leading countries, demonyms, honorifics and titles that the run swallowed ("French President
+ * Luc Moreau"): the index of the run's first name token, and the title and country they give.
+ */
+function swallowedIntroduction(
+  run: NameRun,
+  text: string,
+  countries: SortedSpans<CountryMention>,
+): { first: number; title: { title: string; head: boolean } | null; country: string | null } {
+  let first = 0;
+  let title: { title: string; head: boolean } | null = null;
+  let country: string | null = null;
+  for (let k = 0; k < run.tokens.length; k++) {
+    const token = run.tokens[k];
+    const inCountry = countries.containing(token.start, token.end);
+    if (inCountry) {
+      country = inCountry.country;
+      first = k + 1;
+      continue;
+    }
+    if (HONORIFICS.has(token.normal.replace(/\.$/, ""))) {
+      first = k + 1; // "Mr Wozniak" is Wozniak
+      continue;
+    }
+    const matched = matchTitleAt(text, token.start);
+    if (matched && matched.end <= run.end) {
+      title = { title: matched.title, head: matched.head };
+      while (k + 1 < run.tokens.length && run.tokens[k + 1].start < matched.end) k++;
+      first = k + 1;
+      continue;
+    }
+    // A portfolio the title list does not know: "Unification Minister Kim…", "Agriculture Secretary…".
+    const portfolio = k + 1 < run.tokens.length ? matchTitleAt(text, run.tokens[k + 1].start) : null;
+    if (portfolio && portfolio.end < run.end && !portfolio.head) {
+      title = { title: `${token.normal} ${portfolio.title}`, head: false };
+      while (k + 1 < run.tokens.length && run.tokens[k + 1].start < portfolio.end) k++;
+      first = k + 1;
+      continue;
+    }
+    break;
+  }
+  return { first, title, country };
+}
+
+/** Starts with an upper-case letter; asked of every token, so ASCII is answered without a regex. */
+function isCapitalized(token: Token): boolean {
+  const c = token.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}]/u.test(token.text);
+}
+/** A capitalised proper noun or noun (an upper-case letter is a letter: the token has one). */
+const isName = (t: Token) => (t.pos === "PROPN" || t.pos === "NOUN") && isCapitalized(t);
+
+/** Maximal runs of proper nouns, possibly joined by name particles ("Luiz Inácio Lula da Silva"). */
+function properNounRuns(analyzed: AnalyzedText): NameRun[] {
+  const runs: NameRun[] = [];
+  const { tokens } = analyzed;
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (!isName(token)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1];
+      const adjacent = next.start === tokens[j].end + 1 || next.start === tokens[j].end;
+      if (!adjacent) break;
+      if (isName(next)) {
+        j++;
+      } else if (PARTICLES.has(next.normal) && tokens[j + 2] && isName(tokens[j + 2])) {
+        j += 2;
+      } else if (next.text === "-" && tokens[j + 2] && /^\p{L}+$/u.test(tokens[j + 2].text) && next.start === tokens[j].end && tokens[j + 2].start === next.end) {
+        j += 2; // hyphenated given names: "Kwang-chol", "Do-yun", "McCarthy-Jones"
+      } else if (isCapitalized(next) && /^\p{L}+$/u.test(next.text) && tokens[j + 2]?.text === "-" && tokens[j + 2].start === next.end) {
+        j++; // "Do" in "Han Do-yun" is tagged as a verb
+      } else break;
+    }
+    runs.push({ firstToken: i, lastToken: j, start: tokens[i].start, end: tokens[j].end, tokens: tokens.slice(i, j + 1) });
+    i = j + 1;
+  }
+  return runs;
+}
+
+const letterCache = new Uint8Array(65536); // 0 unknown, 1 letter, 2 not
+/** /\p{L}/u for one UTF-16 code unit, as introductionBefore asks it of every character of its window. */
+function isLetterCode(c: number): boolean {
+  let known = letterCache[c];
+  if (known === 0) letterCache[c] = known = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
+/** What /,?\s*$/ removes: trailing white space and the comma right before it. */
+function withoutTrailingComma(s: string): string {
+  let end = s.length;
+  while (end > 0 && /\s/.test(s[end - 1])) end--;
+  if (end > 0 && s[end - 1] === ",") end--;
+  return s.slice(0, end);
+}
+
+/** Title (and country) introducing a name: "Peru's deputy foreign minister, X", "U.S. President X", "the President of Peru, X". */
+function introductionBefore(
+  text: string,
+  nameStart: number,
+  countries: SortedSpans<CountryMention>,
+): { title: string; head: boolean; country: string | null } | null {
+  const windowStart = Math.max(0, nameStart - 80);
+  const before = text.slice(windowStart, nameStart);
+  // Try every title ending right before the name (optionally followed by a comma).
+  const trimmed = withoutTrailingComma(before);
+  for (let offset = Math.max(0, trimmed.length - 40); offset < trimmed.length; offset++) {
+    const absolute = windowStart + offset;
+    if (offset > 0 && isLetterCode(text.charCodeAt(absolute - 1))) continue;
+    const title = matchTitleAt(text, absolute);
+    if (!title) continue;
+    const tail = text.slice(title.end, windowStart + trimmed.length);
+    let country: string | null = null;
+    if (tail.trim() !== "") {
+      // "the President of Peru, Marta Oliveira"
+      const of = /^\s+of\s+(?:the\s+)?/i.exec(tail);
+      if (!of) continue;
+      const mention = countries.startingAt(title.end + of[0].length);
+      if (!mention || mention.end !== windowStart + trimmed.length) continue;
+      country = mention.country;
+    }
+    // A title that names its country: "Kremlin spokesman", "White House press secretary".
+    country ??= countries.firstWithin(absolute, title.end)?.country ?? null;
+    if (!country) country = countries.rightBefore(text, absolute)?.country ?? country;
+    return { title: title.title, head: title.head, country };
+  }
+  return null;
+}
+
+/** "X, Peru's deputy foreign minister," / "X, the Ecuadorian president" */
+function appositiveAfter(text: string, nameEnd: number, countries: SortedSpans<CountryMention>) {
+  const match = /^,\s+(?:the\s+|a\s+|an\s+)?/i.exec(text.slice(nameEnd, nameEnd + 8));
+  if (!match) return null;
+  let position = nameEnd + match[0].length;
+  let country: string | null = null;
+  const mention = countries.startingAt(position);
+  if (mention) {
+    country = mention.country;
+    position = mention.end + (text.slice(mention.end, mention.end + 1) === " " ? 1 : 0);
+  }
+  const title = matchTitleAt(text, position);
+  if (!title) return null;
+  return { title: title.title, head: title.head, country };
+}
+
+function isSpeechVerb(token: Token | undefined, speechLemmas: Set<string>): boolean {
+  return Boolean(token && speechLemmas.has(token.lemma) && token.pos === "VERB");
+}
+
+/**
+ * "<Name>, a vice-department director of …, said": the name ending at `lastToken` speaks.
+ * A function of the module, not a closure made per name run: tsx (the CLI and the benchmarks run
+ * through it) names every closure it creates, and that costs more than the check.
+ */
+function speaksAfterAppositive(tokens: Token[], lastToken: number, speechLemmas: Set<string>): boolean {
+  if (tokens[lastToken + 1]?.text !== "," || !["DET", "NOUN", "ADJ"].includes(tokens[lastToken + 2]?.pos ?? "")) return false;
+  for (let k = lastToken + 2; k < Math.min(tokens.length - 1, lastToken + 25); k++) {
+    if (tokens[k].text === "." || tokens[k].pos === "VERB") return false;
+    if (tokens[k].text === "," && isSpeechVerb(tokens[k + 1], speechLemmas)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+import type { Span } from "../features";
+import type { QuoteSpan } from "./quotes";
+import type { Reading } from "./reading";
+import type { ExtractedStatement } from "./report";
+import type { SpeechEvent } from "./speech-events";
+
+/** Who said a quote, the verb of saying that introduces it, and the reporter's words around it. */
+export interface Attribution {
+  actor: number;
+  event: SpeechEvent | null;
+  /** A continuing quote carries on from this report, and from its date. */
+  inheritedDate: ExtractedStatement | null;
+  frame: Span;
+}
+
+interface Attributed {
+  actor: number;
+  event: SpeechEvent | null;
+  results: ExtractedStatement[];
+}
+
+/** The quotes attributed so far, with the reports made of them, in the order they were attributed. */
+export class Attributions {
+  private readonly byQuote = new Map<QuoteSpan, Attributed>();
+  private readonly order: QuoteSpan[] = [];
+
+  add(quote: QuoteSpan, attributed: Attributed): void {
+    this.byQuote.set(quote, attributed);
+    this.order.push(quote);
+  }
+
+  /** The last attributed quote that starts before `position`. */
+  lastBefore(position: number): [QuoteSpan, Attributed] | undefined {
+    for (let i = this.order.length - 1; i >= 0; i--) {
+      const quote = this.order[i];
+      if (quote.start < position) return [quote, this.byQuote.get(quote)!];
+    }
+    return undefined;
+  }
+
+  /** The speech events that introduce a quote (null for the quotes that continue one). */
+  events(): Set<SpeechEvent | null> {
+    return new Set([...this.byQuote.values()].map((attributed) => attributed.event));
+  }
+}
+
+/** The speaker of a quote in prose, from its verb of saying or from the quote it continues; null when none is found. */
+export function attribute(reading: Reading, quote: QuoteSpan, previous: Attributions): Attribution | null {
+  const { article, events } = reading;
+  const { sentences, tokens } = article.analyzed;
+  const openSentenceIndex = article.sentenceOf(quote.start - 1);
+  const closeSentenceIndex = article.sentenceOf(Math.max(quote.start, quote.end - 1));
+  const openSentence = sentences[openSentenceIndex];
+  const closeSentence = sentences[closeSentenceIndex] ?? openSentence;
+  if (!openSentence) return null;
+  // 1. A verb of saying before the quote in its sentence: "Moreau responded, “…”", "labeled Peru “very sick”".
+  const before = events
+    .inSentence(openSentenceIndex)
+    .filter((e) => tokens[e.verb].start < quote.start)
+    .at(-1);
+  if (before && before.actor !== null) {
+    return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
+  }
+  // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister".
+  const closing = quote.end;
+  const after = events.inSentence(closeSentenceIndex).find((e) => {
+    if (e.actor === null) return false;
+    const verbStart = tokens[e.verb].start;
+    if (verbStart < closing) return false;
+    const between = article.text.slice(closing, verbStart);
+    return between.length < 60 && !/["“”]/.test(between.slice(1));
+  });
+  if (after && after.actor !== null) {
+    return { actor: after.actor, event: after, inheritedDate: null, frame: { start: openSentence.start, end: closeSentence.end } };
+  }
+  // 3. A continuing quote: same speaker as the previous quote of the paragraph, or of a paragraph
+  //    that ended in a colon or a quote just before this one.
+  const paragraph = article.paragraphOf(quote.start);
+  const earlier = previous.lastBefore(quote.start);
+  const startsParagraph = article.opensParagraph(quote);
+  if (earlier) {
+    const [earlierQuote, info] = earlier;
+    const earlierParagraph = article.paragraphOf(earlierQuote.start);
+    if (earlierParagraph === paragraph || (startsParagraph && earlierParagraph === article.previousProse(paragraph))) {
+      return {
+        actor: info.actor,
+        event: null,
+        inheritedDate: info.results.at(-1) ?? null,
+        frame: { start: openSentence.start, end: closeSentence.end },
+      };
+    }
+  }
+  const previousParagraph = article.previousProse(paragraph);
+  if (startsParagraph && previousParagraph >= 0) {
+    const lead = article.paragraphs[previousParagraph];
+    if (/:\s*$/.test(article.text.slice(lead.start, lead.end))) {
+      const event = events.inParagraph(previousParagraph).filter((e) => e.actor !== null).at(-1);
+      if (event && event.actor !== null) {
+        const leadSentence = sentences[event.sentence];
+        return { actor: event.actor, event, inheritedDate: null, frame: { start: leadSentence.start, end: closeSentence.end } };
+      }
+    }
+  }
+  return null;
+}

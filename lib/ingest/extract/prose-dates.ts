@@ -1,0 +1,61 @@
+import { findDateMentions, type DateMention } from "../dates";
+import type { Token } from "../nlp";
+import type { Paragraph } from "./article-text";
+import { firstEndingAfter, firstIndexWhere, firstStartingAtOrAfter } from "./positions";
+import { insideAny, type QuoteSpan } from "./quotes";
+
+/** "Washington, Jan 8,2026: …", "Bogotá, January 9, 2026 – …": near a paragraph's start, before a dash or colon. */
+function isDateline(mention: DateMention, text: string): boolean {
+  const paragraphStart = text.lastIndexOf("\n", mention.start) + 1;
+  const place = text.slice(paragraphStart, mention.start);
+  const placeLike = !/(^|\s)\p{Ll}/u.test(place); // "NEW DELHI, ", "Washington/Bogotá, " — no lower-case words
+  return placeLike && mention.start - paragraphStart < 100 && /^\s*(?:\([^)]{1,30}\)\s*|[./]*\s*\/?[A-Z]{2,}\/?\.?\s*)?[–—:|-]/.test(text.slice(mention.end));
+}
+
+/**
+ * The date phrases that can tie a statement to a day: those in prose, outside quotations. A dateline
+ * is the article's own date, a caption's is the photo's.
+ */
+export function proseDateMentions(text: string, layout: Paragraph[], quotes: QuoteSpan[]): DateMention[] {
+  const inProse = (position: number) => {
+    // Paragraphs follow each other without overlapping: only the first not ending by `position` can hold it.
+    const paragraph = layout[firstEndingAfter(layout, position)];
+    return paragraph !== undefined && paragraph.prose && position >= paragraph.start;
+  };
+  return findDateMentions(text).filter((d) => !insideAny(d.start, quotes) && inProse(d.start) && !isDateline(d, text));
+}
+
+/**
+ * An article's prose date phrases by position. They are in text order without overlapping
+ * (findDateMentions drops overlapping ones), so their starts and ends increase: the last one
+ * starting by a position is the only one that can cover it.
+ */
+export class ProseDates {
+  constructor(
+    readonly mentions: DateMention[],
+    private readonly tokens: Token[],
+  ) {}
+
+  /** The token is part of a date phrase, or is the "on" right before one. */
+  covers(tokenIndex: number): boolean {
+    const token = this.tokens[tokenIndex];
+    const next = this.tokens[tokenIndex + 1];
+    return this.covering(token.start, token.end) || (token.normal === "on" && next !== undefined && this.startingAt(next.start) !== undefined);
+  }
+
+  private covering(start: number, end: number): boolean {
+    const last = this.mentions[firstIndexWhere(this.mentions.length, (i) => this.mentions[i].start > start) - 1];
+    return last !== undefined && end <= last.end;
+  }
+
+  private startingAt(position: number): DateMention | undefined {
+    const date = this.mentions[firstStartingAtOrAfter(this.mentions, position)];
+    return date?.start === position ? date : undefined;
+  }
+
+  /** The first date starting within `reach` characters after `position`. */
+  startingNear(position: number, reach: number): DateMention | undefined {
+    const date = this.mentions[firstStartingAtOrAfter(this.mentions, position)];
+    return date && date.start - position <= reach ? date : undefined;
+  }
+}

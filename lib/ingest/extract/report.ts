@@ -1,0 +1,60 @@
+import type { DateExpr, DateMention } from "../dates";
+import type { ReportEvidence, Span } from "../features";
+import type { Actor } from "./actors";
+import type { Reading } from "./reading";
+import type { SpeechEvent } from "./speech-events";
+import { targetFor } from "./target";
+
+/** One report of an utterance, as found in one article, before dates are resolved. */
+export interface ExtractedStatement {
+  text: string;
+  speaker: string;
+  speakerKind: Actor["kind"];
+  speakerCountry: string | null;
+  /** Titles the article gives the speaker, for naming an unnamed office-holder from the rest of the batch. */
+  speakerTitles: string[];
+  speakerHead: boolean;
+  /** Has a title or country here; people without either (analysts, residents) are dropped unless the batch knows them. */
+  speakerOfficial: boolean;
+  target: string | null;
+  /** The date expression this article ties to the utterance, unresolved (the article date may be inferred later). */
+  dateExpr: DateExpr | null;
+  dateText: string | null;
+  context: string;
+  /** What its features are worked out from, once the batch knows it keeps the report. */
+  evidence: ReportEvidence;
+  /** Position in the article, for stable ordering. */
+  offset: number;
+}
+
+/** Leaders, officials and institutions: a named person needs a title or a country (the batch may supply it). */
+function isOfficial(actor: Actor): boolean {
+  return actor.kind !== "person" || actor.titles.length > 0 || actor.country !== null;
+}
+
+/** One report: the speaker's words (`piece`) and their frame. */
+export function reportOf(
+  reading: Reading,
+  actor: Actor,
+  piece: Span,
+  frame: Span[],
+  event: SpeechEvent | null,
+  date: DateMention | null,
+  context: string,
+): ExtractedStatement {
+  return {
+    text: reading.article.text.slice(piece.start, piece.end),
+    speaker: actor.name,
+    speakerKind: actor.kind,
+    speakerCountry: actor.country,
+    speakerTitles: actor.titles,
+    speakerHead: actor.head,
+    speakerOfficial: isOfficial(actor),
+    target: targetFor(reading, actor, piece, frame, event),
+    dateExpr: date?.expr ?? null,
+    dateText: date?.text ?? null,
+    context,
+    evidence: { analyzed: reading.article.analyzed, words: piece, frame },
+    offset: piece.start,
+  };
+}

@@ -1,0 +1,128 @@
+import speech from "../../data/speech.json";
+import type { Span } from "../features";
+import { collapse } from "../input";
+import type { Sentence, Token } from "../nlp";
+import { dateFor } from "./dating";
+import type { Reading } from "./reading";
+import { reportOf, type ExtractedStatement } from "./report";
+import { SKIPPABLE_BEFORE_VERB, type SpeechEvent } from "./speech-events";
+
+const REPORTING_VERBS = new Set(speech.reportingVerbs);
+const ACT_VERBS = new Set(speech.actVerbs);
+const INFINITIVE_VERBS = new Set(speech.infinitiveVerbs);
+const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
+const AUDIENCE = new Set(["reporters", "journalists", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
+const MEDIA = new Set(["statement", "interview", "briefing", "conference", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
+const MIN_REPORTED_WORDS = 4;
+
+/**
+ * Reported speech without quotation marks: "Oliveira said she had spoken with…", "Mehta vowed to
+ * retaliate". `quoting`: the speech events that introduce a quote, whose quote is the statement.
+ */
+export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | null>): ExtractedStatement[] {
+  const { article } = reading;
+  const tokens = article.analyzed.tokens;
+  const results: ExtractedStatement[] = [];
+  for (const event of reading.events.all) {
+    if (quoting.has(event) || event.actor === null) continue;
+    const actor = reading.actors.actors[event.actor];
+    const verb = tokens[event.verb];
+    if (verb.pos !== "VERB") continue;
+    const sentence = article.analyzed.sentences[event.sentence];
+    if (article.quoteOverlaps(verb.start, sentence.end)) continue; // the quote is the statement
+    let piece: Span | null = leadingReport(reading, event, sentence);
+    if (!piece) {
+      const start = complementStart(reading, event, sentence);
+      if (start === null) continue;
+      const end = clauseEnd(tokens, start, sentence);
+      if (end - start + 1 < MIN_REPORTED_WORDS) continue;
+      const includeVerb = ACT_VERBS.has(verb.lemma) && start === afterAdverbs(reading, event.verb + 1, sentence);
+      piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
+    }
+    const frame = article.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
+    // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
+    const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
+    const date = dateFor(reading, actor.id, own, null, false);
+    const context = collapse(article.text.slice(sentence.start, sentence.end));
+    results.push(reportOf(reading, actor, piece, frame, event, date, context));
+  }
+  return results;
+}
+
+/** "Moscow is ready to resume dialogue, Kremlin spokesman Yuri Belov told reporters on Monday." */
+function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence): Span | null {
+  const tokens = reading.article.analyzed.tokens;
+  if (!REPORTING_VERBS.has(tokens[event.verb].lemma)) return null;
+  let j = event.verb - 1;
+  while (j > sentence.firstToken && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
+  const subject = reading.mentions.endingAt(j);
+  if (!subject) return null;
+  // Back over the speaker's introduction ("Kremlin spokesman", "the") to the comma that ends the report.
+  let before = subject.firstToken - 1;
+  while (before > sentence.firstToken && subject.firstToken - before <= 6 && tokens[before].text !== "," && !["VERB", "PUNCT"].includes(tokens[before].pos)) before--;
+  if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
+  // Nothing after the verb but its audience, a day, a place or a medium.
+  const rest = tokens.slice(event.verb + 1, sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
+  if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t))) return null;
+  let end = before - 1;
+  while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;
+  if (end - sentence.firstToken + 1 < MIN_REPORTED_WORDS) return null;
+  // The report itself must be a clause ("Moscow is ready…"), not a participle or a prepositional phrase.
+  const lead = tokens.slice(sentence.firstToken, end + 1);
+  if (["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
+  return { start: tokens[sentence.firstToken].start, end: tokens[end].end };
+}
+
+/** The first token from `index` on that is neither an adverb nor part of a date phrase. */
+function afterAdverbs(reading: Reading, index: number, sentence: Sentence): number {
+  let i = index;
+  while (i <= sentence.lastToken && (reading.article.analyzed.tokens[i].pos === "ADV" || reading.dates.covers(i))) i++;
+  return i;
+}
+
+/** Where the reported words begin: after "that", at an infinitive, at a clause's subject, or (speech acts) at the object. */
+function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentence): number | null {
+  const tokens = reading.article.analyzed.tokens;
+  const verb = tokens[event.verb];
+  let i = afterAdverbs(reading, event.verb + 1, sentence);
+  if (ACT_VERBS.has(verb.lemma) && i <= sentence.lastToken && !["to", "that", ","].includes(tokens[i].normal)) {
+    return tokens[i].pos === "PUNCT" ? null : i;
+  }
+  // "told reporters (on Monday) that…"
+  let skipped = 0;
+  while (i <= sentence.lastToken && skipped < 4 && (AUDIENCE.has(tokens[i].normal) || reading.dates.covers(i) || tokens[i].pos === "ADV")) {
+    i++;
+    skipped++;
+  }
+  if (i > sentence.lastToken) return null;
+  if (tokens[i].normal === "that") return i + 1 <= sentence.lastToken ? i + 1 : null;
+  if (tokens[i].normal === "to" && INFINITIVE_VERBS.has(verb.lemma) && tokens[i + 1]?.pos === "VERB") return i;
+  if (!REPORTING_VERBS.has(verb.lemma)) return null;
+  // A clause: a subject within a few words, then its verb.
+  for (let k = i; k <= Math.min(sentence.lastToken, i + 4); k++) {
+    const pos = tokens[k].pos;
+    // A finite verb: not an infinitive ("influence to combat") nor a bare participle ("sanctions targeting").
+    const finite = pos === "AUX" || (pos === "VERB" && tokens[k - 1]?.normal !== "to" && !tokens[k].normal.endsWith("ing"));
+    if (finite) return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM"].includes(tokens[i].pos) ? i : null;
+    if (pos === "PUNCT" || pos === "VERB") return null;
+  }
+  return null;
+}
+
+/** The reported clause ends at the sentence's end, a semicolon or dash, or a comma before a new clause. */
+function clauseEnd(tokens: Token[], start: number, sentence: Sentence): number {
+  for (let i = start; i <= sentence.lastToken; i++) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (token.text === ";" || token.text === "—" || token.text === "–") return i - 1;
+    if (token.text === "," && next && (CLAUSE_BREAKS.has(next.normal) || (next.pos === "VERB" && next.normal.endsWith("ing")))) return i - 1;
+  }
+  let end = sentence.lastToken;
+  while (end > start && tokens[end].pos === "PUNCT") end--;
+  return end;
+}
+
+/** A noun that is the verb's object, not its audience ("told reporters") or medium ("in an interview"). */
+function isObjectNoun(token: Token): boolean {
+  return token.pos === "NOUN" && !AUDIENCE.has(token.normal) && !MEDIA.has(token.normal);
+}

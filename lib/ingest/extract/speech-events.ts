@@ -1,0 +1,138 @@
+import speech from "../../data/speech.json";
+import type { DateMention } from "../dates";
+import type { Sentence, Token } from "../nlp";
+import type { ArticleActors } from "./actors";
+import type { ArticleText } from "./article-text";
+import type { MentionIndex } from "./mention-index";
+import { appendTo, firstEndingAfter, groupBy, sentenceHoldingToken } from "./positions";
+import type { ProseDates } from "./prose-dates";
+import { insideAny } from "./quotes";
+
+export const SPEECH_VERBS = new Set(speech.verbs);
+const SPEECH_NOUNS = new Set(speech.nouns);
+const INVERTED_VERBS = new Set(speech.invertedVerbs);
+export const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
+
+/** A verb of saying (or a noun: "Moreau's response"), who says, and the date phrases tied to it. */
+export interface SpeechEvent {
+  verb: number;
+  actor: number | null;
+  sentence: number;
+  paragraph: number;
+  dates: DateMention[];
+}
+
+/** The speech events of an article's prose, by sentence and by paragraph, in the order they were found. */
+export class SpeechEvents {
+  readonly all: SpeechEvent[] = [];
+  private readonly bySentence = new Map<number, SpeechEvent[]>();
+  private readonly byParagraph = new Map<number, SpeechEvent[]>();
+
+  constructor(
+    private readonly article: ArticleText,
+    private readonly actors: ArticleActors,
+    private readonly mentions: MentionIndex,
+    dates: ProseDates,
+  ) {
+    this.collect(dates);
+  }
+
+  inSentence(sentence: number): SpeechEvent[] {
+    return this.bySentence.get(sentence) ?? [];
+  }
+
+  inParagraph(paragraph: number): SpeechEvent[] {
+    return this.byParagraph.get(paragraph) ?? [];
+  }
+
+  private add(event: SpeechEvent): void {
+    this.all.push(event);
+    appendTo(this.bySentence, event.sentence, event);
+    appendTo(this.byParagraph, event.paragraph, event);
+  }
+
+  private isSpeechVerb(token: Token | undefined): boolean {
+    return Boolean(token && token.pos === "VERB" && SPEECH_VERBS.has(token.lemma) && !insideAny(token.start, this.article.quotes));
+  }
+
+  /** Who does the saying: the mention right before the verb, an inverted "said X", or the clause's subject. */
+  private subjectOf(verbIndex: number, sentence: Sentence): number | null {
+    const tokens = this.article.analyzed.tokens;
+    let j = verbIndex - 1;
+    while (j >= sentence.firstToken && verbIndex - j <= 4 && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
+    const adjacent = j >= sentence.firstToken ? this.mentions.endingAt(j) : undefined;
+    if (adjacent) return adjacent.actor;
+    const verb = tokens[verbIndex];
+    // "“…,” said the minister." — only right after a quote or comma, with the speaker closing the clause.
+    const introducedByQuote = /^[,”"’]$/.test(tokens[verbIndex - 1]?.text ?? "");
+    if (INVERTED_VERBS.has(verb.normal) && introducedByQuote) {
+      const after = this.mentions.startingJustAfter(verbIndex);
+      const closes = after && /^[.,;:!?]?$/.test(tokens[after.lastToken + 1]?.text ?? "");
+      if (after && closes && !after.oblique) return after.actor;
+    }
+    const coordinated = j >= sentence.firstToken && (tokens[j].normal === "and" || tokens[j].text === ",");
+    if (coordinated) {
+      const earlier = this.inSentence(this.article.sentenceOf(verb.start)).filter((e) => e.verb < verbIndex).at(-1);
+      if (earlier && earlier.actor !== null) return earlier.actor;
+    }
+    // "Jang, a vice-department director of the party's committee, said": the name before the appositive.
+    if (j >= sentence.firstToken && tokens[j].text === ",") {
+      for (let k = j - 1; k > sentence.firstToken && j - k < 25; k--) {
+        if (tokens[k].text !== ",") continue;
+        const named = this.mentions.endingAt(k - 1);
+        if (named && this.actors.actors[named.actor].kind === "person") return named.actor;
+        break;
+      }
+    }
+    // A mention ending before the verb starts in the verb's sentence.
+    const inSentence = this.mentions.inSentence(sentenceHoldingToken(this.article.analyzed.sentences, sentence.firstToken));
+    const candidates = inSentence.filter(
+      (m) => m.firstToken >= sentence.firstToken && m.lastToken < verbIndex && !m.oblique && !this.actors.actors[m.actor].metonym,
+    );
+    if (candidates.length === 0) return null;
+    // A participle ("…, saying") or a verb after a subordinate clause takes the sentence's subject.
+    return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
+  }
+
+  private collect(dates: ProseDates): void {
+    const tokens = this.article.analyzed.tokens;
+    const datesBySentence = groupBy(dates.mentions, (d) => this.article.sentenceHolding(d.start));
+    this.article.analyzed.sentences.forEach((sentence, sentenceIndex) => {
+      const paragraph = this.article.paragraphOf(sentence.start);
+      if (!this.article.isProse(paragraph)) return;
+      const verbs: SpeechEvent[] = [];
+      for (let i = sentence.firstToken; i <= sentence.lastToken; i++) {
+        const token = tokens[i];
+        if (this.isSpeechVerb(token)) {
+          const event = { verb: i, actor: null as number | null, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
+          this.add(event);
+          event.actor = this.subjectOf(i, sentence);
+          verbs.push(event);
+        } else if (SPEECH_NOUNS.has(token.normal) && !insideAny(token.start, this.article.quotes)) {
+          // "Moreau's response was blunt:" — the possessor speaks.
+          const owner =
+            this.mentions.endingAt(i - 1) ?? this.actors.mentions.find((m) => m.lastToken === i - 2 && /^[’']s$/.test(tokens[i - 1].text));
+          const possessive = owner && /[’']s$/.test(this.article.text.slice(owner.start, tokens[i].start).trim());
+          if (owner && possessive) {
+            const event = { verb: i, actor: owner.actor, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
+            this.add(event);
+            verbs.push(event);
+          }
+        }
+      }
+      // Each date phrase belongs to the nearest verb of saying in its sentence.
+      for (const mention of datesBySentence.get(sentenceIndex) ?? []) {
+        if (verbs.length === 0) continue;
+        const at = tokenEndingAfter(tokens, mention.start);
+        const nearest = [...verbs].sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
+        nearest.dates.push(mention);
+      }
+    });
+  }
+}
+
+/** Index of the first token ending after `position`, -1 when none; token ends never decrease. */
+function tokenEndingAfter(tokens: Token[], position: number): number {
+  const index = firstEndingAfter(tokens, position);
+  return index < tokens.length ? index : -1;
+}
