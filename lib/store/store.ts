@@ -655,16 +655,6 @@ export async function createWeightSet(
   }, TX_OPTIONS);
 }
 
-/** Makes `version` the only active weight set. */
-export async function activateWeightSet(prisma: Db, version: number): Promise<StoredWeightSet> {
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.weightSet.findUnique({ where: { version } });
-    if (!row) throw new Error(`no weight set version ${version}`);
-    await tx.weightSet.updateMany({ where: { active: true, version: { not: version } }, data: { active: false } });
-    return rowToWeights(await tx.weightSet.update({ where: { version }, data: { active: true } }));
-  }, TX_OPTIONS);
-}
-
 /** Scoring rows per UPDATE of a re-score: the unit of progress that `afterPage` reports. */
 const RESCORE_PAGE = 20_000;
 
