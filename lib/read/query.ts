@@ -4,11 +4,11 @@
 import { providerOf, type Db } from "../store/client";
 import { Prisma } from "../generated/prisma/sqlite/client";
 import { emptyFilters, type Filters, type Resolution, type TableOptions } from "./filters";
-import { explainContributions, strongestEvidence, type ExplainedContribution } from "../score/explain";
+import { contributionsOf, explainContributions, strongestEvidence, type ExplainedContribution } from "../score/explain";
 import { speakerKey } from "../ingest/merge";
 import { autoResolution, round2, shortQuote, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
 import { combinedLineColumns, lineDaysFrom, lineKeyOfDay, lineKeyValues, lineRowsFromDays, monthStartSql, onListedLine, rowIn, SCORED_STATEMENTS, weekStartSql } from "../store/rollups";
-import { contributionsOf, toRange, weightSetsByVersion } from "../store/store";
+import { toRange, weightSetsByVersion } from "../store/store";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "../core/types";
 import { DYAD_SEPARATOR, dyadLabel, dyadOfKey, dyadParam, type Dyad } from "../core/dyad";
 import { addDays, nextPeriod, wholePeriods } from "../core/days";

@@ -5,10 +5,11 @@
 import { providerOf, sqliteWriterOf, type Db, type DbProvider } from "./client";
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { BatchResult } from "../ingest/batch";
-import type { Contribution, DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "../core/types";
+import type { DateRange, Features, Label, ParsedArticle, ScoredStatement, Statement, StatementSource, WeightSet } from "../core/types";
 import { isSameUtterance, mergeStatements, speakerKey } from "../ingest/merge";
 import { dropSqliteIndexes, lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, takeSqliteWriteLock, type RollupKey } from "./rollups";
-import { defaultWeights, encodeRuleValues, pairScorer, scoreFeatures } from "../score";
+import { defaultWeights, encodeRuleValues, pairScorer } from "../score";
+import { contributionsOf } from "../score/explain";
 import type { RawTx } from "./bulk-writer";
 import { addDays } from "../core/days";
 
@@ -590,16 +591,6 @@ export function rowToWeights(row: WeightRow): StoredWeightSet {
 /** Every stored weight set by version (a small table): what explains each statement's score. */
 export async function weightSetsByVersion(prisma: Db): Promise<Map<number, WeightSet>> {
   return new Map((await prisma.weightSet.findMany({ select: { version: true, weights: true } })).map((r) => [r.version, r.weights as unknown as WeightSet]));
-}
-
-/**
- * A stored statement's explanation: its features scored with the weight set that scored it.
- * Not stored: it is a pure function of both, so a re-score rewrites the scored pairs, not this.
- */
-export function contributionsOf(features: Features, weights: Map<number, WeightSet>, version: number): Contribution[] {
-  const set = weights.get(version);
-  if (!set) throw new Error(`statement scored by weight set ${version}, which is not stored`);
-  return scoreFeatures(features, set).contributions;
 }
 
 function isUniqueViolation(e: unknown): boolean {
