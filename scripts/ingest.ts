@@ -15,7 +15,7 @@
 // is stored); 2 on usage errors.
 import { createPrisma, ensureMigrated } from "../lib/store/client";
 import { analyzeBatch, type BatchInput, type Rejection } from "../lib/ingest/batch";
-import { ingestBatch, type IngestSummary } from "../lib/store/store";
+import { ingestBatch, type IngestSummary } from "../lib/store/ingest";
 import { parseArgs, readInputs, runCli, UsageError, type CliArgs } from "./cli";
 import { defaultWorkers, ingestParallel } from "./parallel-ingest";
 

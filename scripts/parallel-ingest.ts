@@ -11,7 +11,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Db } from "../lib/store/client";
 import type { BatchInput, BatchResult } from "../lib/ingest/batch";
-import { flushPendingRollups, ingestBatch, type IngestSummary } from "../lib/store/store";
+import { flushPendingRollups, ingestBatch, type IngestSummary } from "../lib/store/ingest";
 
 export interface ParallelIngestOptions {
   /** Analysis threads (default: one per core). */

@@ -8,7 +8,8 @@ import { contributionsOf, explainContributions, strongestEvidence, type Explaine
 import { speakerKey } from "../ingest/merge";
 import { autoResolution, round2, shortQuote, type PointQuote, type SeriesInfo, type SeriesPoint } from "./series";
 import { combinedLineColumns, lineDaysFrom, lineKeyOfDay, lineKeyValues, lineRowsFromDays, monthStartSql, onListedLine, rowIn, SCORED_STATEMENTS, weekStartSql } from "../store/rollups";
-import { toRange, weightSetsByVersion } from "../store/store";
+import { toRange } from "../store/rows";
+import { weightSetsByVersion } from "../store/weight-sets";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "../core/types";
 import { DYAD_SEPARATOR, dyadLabel, dyadOfKey, dyadParam, type Dyad } from "../core/dyad";
 import { addDays, nextPeriod, wholePeriods } from "../core/days";

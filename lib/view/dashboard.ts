@@ -4,7 +4,7 @@ import type { Db } from "../store/client";
 import type { Filters, Resolution, TableOptions } from "../read/filters";
 import { filterChoices, queryPointQuotes, querySeries, queryStatements, type FilterChoices, type StatementView } from "../read/query";
 import { chartRows, largestSwing, seriesRows, type PointQuote, type SeriesInfo, type SeriesRow, type Swing } from "../read/series";
-import { getActiveWeights } from "../store/store";
+import { getActiveWeights } from "../store/weight-sets";
 import type { WeightSet } from "../core/types";
 
 export interface PointDetail {
