@@ -83,10 +83,11 @@ export function rowToStored(row: StatementRow, weights: Map<number, WeightSet>):
   };
 }
 
-/** Columns derived from a statement (everything but id and sources), given its Scoring row. */
-export function statementColumns(s: Statement, scoringId: number) {
+/** A Statement row of `s` (everything but its sources), given its Scoring row. */
+export function statementRow(s: Statement, scoringId: number) {
   const range = rangeOf(s);
   return {
+    id: s.id,
     speaker: s.speaker,
     speakerKey: speakerKey(s.speaker),
     speakerCountry: s.speakerCountry,
@@ -99,6 +100,18 @@ export function statementColumns(s: Statement, scoringId: number) {
     context: s.context,
     features: json(s.features),
     scoringId,
+  };
+}
+
+/** A StatementSource row of `source`, reported by the article stored as `articleId`. */
+export function sourceRow(statementId: string, articleId: number, source: StatementSource): Prisma.StatementSourceCreateManyInput {
+  return {
+    statementId,
+    articleId,
+    quote: source.quote,
+    context: source.context,
+    dateFrom: source.dateRange?.from ?? null,
+    dateTo: source.dateRange?.to ?? null,
   };
 }
 
