@@ -32,8 +32,8 @@ export async function rescoreWithin(
   const pageSize = options.pageSize ?? RESCORE_PAGE;
   const pending = options.all ? Prisma.empty : Prisma.sql`WHERE "weightVersion" <> ${weights.version}`;
   // One JSON value instead of a row per pair: a store of real reports may hold a pair per few
-  // statements, and Prisma maps each row apart (at a million pairs, 3.6 s by hand). Every
-  // digit of the lexicon value: PostgreSQL's text form of a double is exact, SQLite's own keeps 15.
+  // statements, and Prisma maps each row apart. Every digit of the lexicon value: PostgreSQL's
+  // text form of a double is exact, SQLite's own keeps 15.
   const [{ pairs: listed }] = await tx.$queryRaw<{ pairs: unknown }[]>(
     provider === "postgresql"
       ? Prisma.sql`SELECT COALESCE(JSON_AGG(JSON_BUILD_ARRAY("scoringId", CAST("lexicon" AS TEXT), "ruleValues")), '[]') AS "pairs" FROM "Scoring" ${pending}`
