@@ -5,7 +5,7 @@
 //   unset / file:… / a path  → SQLite (prisma/schema.prisma, prisma/migrations), default data/tension.db
 //   postgresql://…           → PostgreSQL (prisma/postgres/schema.prisma, prisma/postgres/migrations)
 import { defineConfig } from "prisma/config";
-import { adapterFor, resolveDatabase } from "./lib/db";
+import { adapterFor, resolveDatabase } from "./lib/store/client";
 
 const target = resolveDatabase(process.env.DATABASE_URL);
 

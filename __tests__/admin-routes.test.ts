@@ -13,7 +13,8 @@ import { GET as seriesGet } from "../app/api/series/route";
 import { disconnect } from "../lib/store/client";
 import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
-import { ingestBatch, storeCounts } from "../lib/store/store";
+import { ingestBatch } from "../lib/store/ingest";
+import { storeCounts } from "../lib/store/statements";
 import { backends, type Backend } from "./helpers/backends";
 import { readDir } from "./helpers/analysis";
 

@@ -13,7 +13,9 @@ import { DEFAULT_TABLE, parseFilters, parseTableOptions, type Filters } from "..
 import { analyzeBatch } from "../lib/ingest/batch";
 import { querySeries } from "../lib/read/series-query";
 import { queryStatements } from "../lib/read/statements";
-import { ingestBatch, listStatements, type StoredStatement } from "../lib/store/store";
+import { ingestBatch } from "../lib/store/ingest";
+import type { StoredStatement } from "../lib/store/rows";
+import { listStatements } from "../lib/store/statements";
 import { speakerKey } from "../lib/ingest/merge";
 import { backends, type Backend } from "./helpers/backends";
 import { readDir } from "./helpers/analysis";

@@ -3,7 +3,7 @@
 // fails must leave nothing behind.
 import { createPrisma, createTempDb, type Db, type TempDb } from "../lib/store/client";
 import { analyzeBatch, type BatchInput } from "../lib/ingest/batch";
-import { flushPendingRollups, ingestBatch } from "../lib/store/store";
+import { flushPendingRollups, ingestBatch } from "../lib/store/ingest";
 import { generateCorpus } from "../scripts/bench/corpus";
 import { readDir } from "./helpers/analysis";
 

@@ -12,16 +12,10 @@ import { resolveDatabase, type Db } from "../lib/store/client";
 import { backends, type Backend } from "./helpers/backends";
 import type { BatchResult } from "../lib/ingest/batch";
 import { defaultWeights, scoreFeatures } from "../lib/score";
-import {
-  createWeightSet,
-  getActiveWeights,
-  ingestBatch,
-  listStatements,
-  listWeightSets,
-  rescoreStatements,
-  tidyAfterRescore,
-  storeCounts,
-} from "../lib/store/store";
+import { ingestBatch } from "../lib/store/ingest";
+import { tidyAfterRescore } from "../lib/store/rescore";
+import { listStatements, storeCounts } from "../lib/store/statements";
+import { createWeightSet, getActiveWeights, listWeightSets, rescoreStatements } from "../lib/store/weight-sets";
 import type { DateRange, Features, ParsedArticle, Statement } from "../lib/core/types";
 
 // ---------------------------------------------------------------------------

@@ -4,20 +4,20 @@
 // analyzes them as one batch and stores the result in one transaction. With --workers or
 // --batch, the files are cut into batches of N articles (default 50), analyzed on N worker
 // threads (default: one per core) and stored in order, the batches ready at the same time in
-// one transaction (see scripts/parallel-ingest.ts); a failure then keeps the batches stored
-// before it, and the chart catches up at the end of the run. Several ingest processes may run at once
-// against one store: they neither duplicate nor lose articles or statements.
+// one transaction (see lib/store/bulk-ingest.ts); a failure then keeps the batches stored
+// before it, and the chart catches up at the end of the run. Several ingest processes may run
+// at once against one store: they neither duplicate nor lose articles or statements.
 // stdout: one summary line, or with --json the summary as JSON:
 //   {"articles":{"new":N,"skipped":N,"rejected":N},"statements":{"new":N,"merged":N}}
 // stderr: each rejected file with its reason.
 // Exit code: 0 when every file went in or was already stored; 1 when a file was
 // rejected (the others are still stored) or storing failed (then nothing of the batch
 // is stored); 2 on usage errors.
-import { createPrisma, ensureMigrated } from "../lib/store/client";
+import { createPrisma, ensureMigrated, type Db } from "../lib/store/client";
 import { analyzeBatch, type BatchInput, type Rejection } from "../lib/ingest/batch";
-import { ingestBatch, type IngestSummary } from "../lib/store/store";
+import { ingestBatch, type IngestSummary } from "../lib/store/ingest";
+import { inBatches, ingestParallel, withUnreadable } from "../lib/store/bulk-ingest";
 import { parseArgs, readInputs, runCli, UsageError, type CliArgs } from "./cli";
-import { defaultWorkers, ingestParallel } from "./parallel-ingest";
 
 export const USAGE = "usage: npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
 
@@ -46,49 +46,50 @@ export async function runIngest(argv: string[], options: { label?: string; usage
 
   const { inputs, rejected: unreadable } = readInputs(args.paths);
   if (inputs.length === 0 && unreadable.length === 0) throw new UsageError(`no article files in ${args.paths.join(", ")}\n${usage}`);
-  if (args.workers !== undefined || args.batch !== undefined) return ingestInBatches(inputs, unreadable, args, json, options.label);
+  const output = { json, label: options.label ?? "ingested" };
+  if (args.workers !== undefined || args.batch !== undefined) return ingestInBatches(inputs, unreadable, args, output);
   const result = analyzeBatch(inputs, { date: args.date });
   const batch = { ...result, rejected: [...unreadable, ...result.rejected] };
   for (const r of batch.rejected) printRejection(r);
-
-  const prisma = createPrisma(undefined, { bulkWriter: true });
-  try {
-    await ensureMigrated(prisma);
-    const summary = await ingestBatch(prisma, batch);
-    process.stdout.write(json ? `${JSON.stringify(summary)}\n` : `${options.label ?? "ingested"}: ${describeSummary(summary)}\n`);
-    return batch.rejected.length > 0 ? 1 : 0;
-  } catch (error) {
-    process.stderr.write(`storing failed, nothing from this batch was stored: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await prisma.$disconnect();
-  }
+  return storeAndReport((prisma) => ingestBatch(prisma, batch), () => "storing failed, nothing from this batch was stored", output);
 }
 
-const DEFAULT_BATCH = 50;
-
-async function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], args: CliArgs, json: boolean, label?: string): Promise<number> {
-  const size = args.batch ?? DEFAULT_BATCH;
-  const batches: BatchInput[][] = [];
-  for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
+function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], args: CliArgs, output: Output): Promise<number> {
+  const batches = inBatches(inputs, args.batch);
   for (const r of unreadable) printRejection(r);
-  const prisma = createPrisma(undefined, { bulkWriter: true });
   let stored = 0;
-  try {
-    await ensureMigrated(prisma);
+  const ingest = async (prisma: Db) => {
     const run = await ingestParallel(prisma, batches, {
-      workers: args.workers ?? defaultWorkers(),
+      workers: args.workers,
       date: args.date,
       onStored: (_summary, result, batches) => {
         stored += batches;
         for (const r of result.rejected) printRejection(r);
       },
     });
-    const summary = { ...run.summary, articles: { ...run.summary.articles, rejected: run.summary.articles.rejected + unreadable.length } };
-    process.stdout.write(json ? `${JSON.stringify(summary)}\n` : `${label ?? "ingested"}: ${describeSummary(summary)}\n`);
+    return withUnreadable(run.summary, unreadable.length);
+  };
+  return storeAndReport(ingest, () => `storing failed after ${stored} of ${batches.length} batches (those stay stored)`, output);
+}
+
+interface Output {
+  json: boolean;
+  label: string;
+}
+
+/**
+ * Runs `ingest` on a migrated store that takes bulk writes and prints its summary; the exit
+ * code is 1 when an article was rejected or storing failed (`failure`: what to say then).
+ */
+async function storeAndReport(ingest: (prisma: Db) => Promise<IngestSummary>, failure: () => string, output: Output): Promise<number> {
+  const prisma = createPrisma(undefined, { bulkWriter: true });
+  try {
+    await ensureMigrated(prisma);
+    const summary = await ingest(prisma);
+    process.stdout.write(output.json ? `${JSON.stringify(summary)}\n` : `${output.label}: ${describeSummary(summary)}\n`);
     return summary.articles.rejected > 0 ? 1 : 0;
   } catch (error) {
-    process.stderr.write(`storing failed after ${stored} of ${batches.length} batches (those stay stored): ${(error as Error).message}\n`);
+    process.stderr.write(`${failure()}: ${(error as Error).message}\n`);
     return 1;
   } finally {
     await prisma.$disconnect();

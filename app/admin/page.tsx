@@ -8,8 +8,8 @@ import { getPrisma } from "@/lib/store/client";
 import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { RULES } from "@/lib/core/rules";
-import { getActiveWeights, storeCounts } from "@/lib/store/store";
-import { weightHistory } from "@/lib/store/weight-sets";
+import { storeCounts } from "@/lib/store/statements";
+import { getActiveWeights, weightHistory } from "@/lib/store/weight-sets";
 import "./editor.css";
 
 export const dynamic = "force-dynamic";

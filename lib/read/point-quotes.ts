@@ -2,10 +2,10 @@
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { Db } from "../store/client";
 import type { Filters, Resolution } from "./filters";
-import { strongestEvidence } from "../score/explain";
+import { contributionsOf, strongestEvidence } from "../score/explain";
 import { shortQuote, type PointQuote } from "./series";
 import { SCORED_STATEMENTS } from "../store/rollups";
-import { contributionsOf, weightSetsByVersion } from "../store/store";
+import { weightSetsByVersion } from "../store/weight-sets";
 import type { Features, Label } from "../core/types";
 import { whereSql } from "./filter-sql";
 import { periodStartSql, seriesKey } from "./series-sql";

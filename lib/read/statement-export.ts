@@ -2,7 +2,7 @@
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { Db } from "../store/client";
 import type { Filters, TableOptions } from "./filters";
-import { weightSetsByVersion } from "../store/store";
+import { weightSetsByVersion } from "../store/weight-sets";
 import { whereAnd, whereSql } from "./filter-sql";
 import { afterSql, orderSql, readsAnIndex, sortTerms, statementsInOrder } from "./table-order";
 import { explainedRow, type StatementView } from "./statements";

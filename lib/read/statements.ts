@@ -3,9 +3,10 @@
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { Db } from "../store/client";
 import type { Filters, TableOptions } from "./filters";
-import { explainContributions, type ExplainedContribution } from "../score/explain";
+import { contributionsOf, explainContributions, type ExplainedContribution } from "../score/explain";
 import { SCORED_STATEMENTS } from "../store/rollups";
-import { contributionsOf, toRange, weightSetsByVersion } from "../store/store";
+import { toRange } from "../store/rows";
+import { weightSetsByVersion } from "../store/weight-sets";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "../core/types";
 import { statementsFor, whereSql } from "./filter-sql";
 import { orderSql, sortTerms, statementsInOrder } from "./table-order";

@@ -1,7 +1,8 @@
-// Why a statement got its score, in words: each stored contribution joined with the
-// rule it came from (name, explanation, CAMEO code) and the words that fired it.
-import type { Contribution, Features } from "../core/types";
-import { CAP_FEATURE, LEXICON_FEATURE } from ".";
+// Why a statement got its score: its contributions under the weight set that scored it, and
+// in words, each contribution joined with the rule it came from (name, explanation, CAMEO
+// code) and the words that fired it.
+import type { Contribution, Features, WeightSet } from "../core/types";
+import { CAP_FEATURE, LEXICON_FEATURE, scoreFeatures } from ".";
 import { RULES_BY_ID } from "../core/rules";
 import { strongestHits } from "../core/hits";
 
@@ -16,6 +17,17 @@ export interface ExplainedContribution extends Contribution {
 }
 
 const RULE_PREFIX = "rule:";
+
+/**
+ * A stored statement's contributions: its features scored with the weight set (of `weights`, by
+ * version) that scored it. Not stored: they are a pure function of both, so a re-score rewrites
+ * the scored pairs, not these.
+ */
+export function contributionsOf(features: Features, weights: Map<number, WeightSet>, version: number): Contribution[] {
+  const set = weights.get(version);
+  if (!set) throw new Error(`statement scored by weight set ${version}, which is not stored`);
+  return scoreFeatures(features, set).contributions;
+}
 
 export function explainContributions(contributions: Contribution[], features: Features): ExplainedContribution[] {
   const hits = new Map(strongestHits(features.hits).map((hit) => [hit.rule, hit]));

@@ -334,10 +334,9 @@ const ROLLUP_TABLES = ["SeriesDay", "SeriesBucket"] as const;
 
 /**
  * PostgreSQL: fills fresh copies of the rollup tables that have no index yet (maintaining the
- * covering indexes row by row cost most of a rebuild: about 26 s of 27 at a million statements
- * against about 10 s this way, by hand), indexes them, and swaps them in for the old ones at
- * the end. Readers keep reading the old tables until the swap, then wait the few milliseconds
- * to the commit for the new ones. The copies get the old tables' names, sequences, primary key
+ * covering indexes row by row costs most of a rebuild), indexes them, and swaps them in for the
+ * old ones at the end. Readers keep reading the old tables until the swap, then wait for the
+ * commit for the new ones. The copies get the old tables' names, sequences, primary key
  * and index names, so the schema is what the migrations built.
  */
 async function rebuildAllAndSwap(tx: RawTx): Promise<void> {

@@ -9,7 +9,7 @@ import { queryStatements, type StatementView } from "../read/statements";
 import type { PointQuote, SeriesInfo } from "../read/series";
 import { chartRows, largestSwing, type Swing } from "./chart";
 import { seriesRows, type SeriesRow } from "./series-rows";
-import { getActiveWeights } from "../store/store";
+import { getActiveWeights } from "../store/weight-sets";
 import type { WeightSet } from "../core/types";
 
 export interface PointDetail {

@@ -7,7 +7,7 @@ import model from "wink-eng-lite-web-model";
 import { applySqliteMigrations, createPrisma } from "../../lib/store/client";
 import { nlp } from "../../lib/ingest/nlp";
 import { analyzeBatch, type BatchInput } from "../../lib/ingest/batch";
-import { analysisWorker, ingestParallel } from "../parallel-ingest";
+import { analysisWorker, ingestParallel } from "../../lib/store/bulk-ingest";
 import { wordCount } from "./measure";
 
 /** Articles per analyzeBatch call, as the ingest command and the workers batch them. */

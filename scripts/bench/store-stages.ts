@@ -5,10 +5,11 @@ import { emptyFilters } from "../../lib/read/filters";
 import { speakerKey } from "../../lib/ingest/merge";
 import { defaultWeights } from "../../lib/score";
 import { rebuildRollups } from "../../lib/store/rollups";
-import { getActiveWeights, insertRows, pairKey, scoringIdsOf, scoringPairOf } from "../../lib/store/store";
+import { pairKey, scoringIdsOf, scoringPairOf } from "../../lib/store/scoring";
+import { insertRows } from "../../lib/store/sql";
 import type { Statement, WeightSet } from "../../lib/core/types";
 import { previewResponseBody } from "../../lib/view/responses";
-import { saveWeightSet } from "../../lib/store/weight-sets";
+import { getActiveWeights, saveWeightSet } from "../../lib/store/weight-sets";
 import { median } from "./measure";
 import { addDays } from "../../lib/core/days";
 

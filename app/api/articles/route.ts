@@ -8,7 +8,7 @@ import { authorize } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
 import { BodyError, jsonError, readJson, withErrors } from "@/lib/server/http";
 import { analyzeBatch, type BatchInput } from "@/lib/ingest/batch";
-import { ingestBatch } from "@/lib/store/store";
+import { ingestBatch } from "@/lib/store/ingest";
 
 export const dynamic = "force-dynamic";
 

@@ -6,8 +6,7 @@ import { authorize } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
 import { jsonError, readJson, withErrors } from "@/lib/server/http";
 import { weightSetSchema } from "@/lib/score/weights";
-import { getActiveWeights } from "@/lib/store/store";
-import { saveWeightSet, StaleVersionError } from "@/lib/store/weight-sets";
+import { getActiveWeights, saveWeightSet, StaleVersionError } from "@/lib/store/weight-sets";
 
 export const dynamic = "force-dynamic";
 

@@ -4,8 +4,7 @@ import { z } from "zod";
 import { authorize } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
 import { jsonError, readJson, withErrors } from "@/lib/server/http";
-import { getActiveWeights } from "@/lib/store/store";
-import { rollbackWeightSet, StaleVersionError, UnknownVersionError } from "@/lib/store/weight-sets";
+import { getActiveWeights, rollbackWeightSet, StaleVersionError, UnknownVersionError } from "@/lib/store/weight-sets";
 
 export const dynamic = "force-dynamic";
 

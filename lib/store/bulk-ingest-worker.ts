@@ -1,8 +1,8 @@
-// Worker thread for parallel ingest (scripts/parallel-ingest.ts): analyzes the batches it is
-// sent and posts the results back. Pure CPU work, no store: the parent stores.
+// Worker thread of a bulk ingest (lib/store/bulk-ingest.ts): analyzes the batches it is sent
+// and posts the results back. Pure CPU work, no store: the parent stores.
 import { parentPort } from "node:worker_threads";
-import { nlp } from "../lib/ingest/nlp";
-import { analyzeBatch, type BatchInput } from "../lib/ingest/batch";
+import { nlp } from "../ingest/nlp";
+import { analyzeBatch, type BatchInput } from "../ingest/batch";
 
 export interface AnalyzeRequest {
   id: number;

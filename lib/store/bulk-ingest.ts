@@ -1,17 +1,17 @@
-// Ingest with all cores: worker threads analyze batches of articles (the CPU-heavy part) while
-// this thread stores the finished batches in input order. The batches that are ready when the
-// store is free go in together, in one transaction: a transaction's cost grows more slowly than
-// its size (index pages, commit), so the store keeps up by taking bigger bites when it falls
-// behind. The chart's rollups are rebuilt every few transactions instead of in each one (see
-// ingestBatch's deferRollups): a day that many batches touch is rebuilt once. The chart lags the
-// statements by those few transactions during a run and catches up at its end. Used by
+// Bulk ingest, with all cores: worker threads analyze batches of articles (the CPU-heavy part)
+// while this thread stores the finished batches in input order. The batches that are ready when
+// the store is free go in together, in one transaction: a transaction's cost grows more slowly
+// than its size (index pages, commit), so the store keeps up by taking bigger bites when it
+// falls behind. The chart's rollups are rebuilt every few transactions instead of in each one
+// (see ingestBatch's deferRollups): a day that many batches touch is rebuilt once. The chart
+// lags the statements by those few transactions during a run and catches up at its end. Used by
 // `npm run ingest -- --workers N` and by the benchmark.
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Db } from "../lib/store/client";
-import type { BatchInput, BatchResult } from "../lib/ingest/batch";
-import { flushPendingRollups, ingestBatch, type IngestSummary } from "../lib/store/store";
+import type { Db } from "./client";
+import type { BatchInput, BatchResult } from "../ingest/batch";
+import { flushPendingRollups, ingestBatch, type IngestSummary } from "./ingest";
 
 export interface ParallelIngestOptions {
   /** Analysis threads (default: one per core). */
@@ -29,6 +29,9 @@ export interface ParallelIngestResult {
   seconds: number;
 }
 
+/** Articles per batch unless the caller names a size. */
+export const DEFAULT_BATCH = 50;
+
 /** Batches analyzed ahead of the store at most, per worker: bounds memory. */
 const AHEAD_PER_WORKER = 4;
 /**
@@ -42,8 +45,20 @@ const ARTICLES_PER_TRANSACTION = 400;
 /** Store transactions between rebuilds of the chart's rollups. */
 const TRANSACTIONS_PER_ROLLUP = 10;
 
-export function defaultWorkers(): number {
+function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** `inputs` cut into batches of `size` articles, in order. */
+export function inBatches(inputs: BatchInput[], size = DEFAULT_BATCH): BatchInput[][] {
+  const batches: BatchInput[][] = [];
+  for (let i = 0; i < inputs.length; i += size) batches.push(inputs.slice(i, i + size));
+  return batches;
+}
+
+/** `summary` with `files` more rejected articles: input files that could not be read. */
+export function withUnreadable(summary: IngestSummary, files: number): IngestSummary {
+  return { ...summary, articles: { ...summary.articles, rejected: summary.articles.rejected + files } };
 }
 
 function combined(results: BatchResult[]): BatchResult {
@@ -64,13 +79,13 @@ function addSummary(total: IngestSummary, s: IngestSummary): void {
 }
 
 /**
- * A thread running scripts/analyze-worker.ts: it posts `{ ready: true }` once its model is
+ * A thread running bulk-ingest-worker.ts: it posts `{ ready: true }` once its model is
  * loaded, then answers each `{ id, inputs, date }` with `{ id, result }` or `{ id, error }`.
  */
 export function analysisWorker(): Worker {
   // The worker is TypeScript like this file. A worker does not inherit tsx's loader hooks, so
   // a one-line CommonJS entry registers tsx before requiring it.
-  const file = path.join(__dirname, "analyze-worker.ts");
+  const file = path.join(__dirname, "bulk-ingest-worker.ts");
   return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`, { eval: true });
 }
 
