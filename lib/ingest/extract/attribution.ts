@@ -5,7 +5,7 @@ import type { ExtractedStatement } from "./report";
 import type { SpeechEvent } from "./speech-events";
 
 /** Who said a quote, the verb of saying that introduces it, and the reporter's words around it. */
-export interface Attribution {
+interface Attribution {
   actor: number;
   event: SpeechEvent | null;
   /** A continuing quote carries on from this report, and from its date. */

@@ -11,7 +11,7 @@ const CALENDAR_WORDS = new Set(
 );
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"]);
 
-export interface NameRun {
+interface NameRun {
   firstToken: number;
   lastToken: number;
   start: number;
