@@ -11,6 +11,7 @@
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { DbProvider as Provider } from "./client";
 import type { RawTx } from "./bulk-writer";
+import { chunks } from "./sql";
 import { DYAD_SEPARATOR } from "../core/dyad";
 import { addDays, nextPeriod, periodStart } from "../core/days";
 
@@ -188,12 +189,6 @@ function wholeHistoryRows(t: RollupTables, condition: Prisma.Sql): Prisma.Sql {
 /** Keys per statement: a few parameters each, far below either database's limit. */
 const KEYS_PER_STATEMENT = 300;
 
-function inParts<T>(items: T[]): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += KEYS_PER_STATEMENT) parts.push(items.slice(i, i + KEYS_PER_STATEMENT));
-  return parts;
-}
-
 function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [keyOf(item), item])).values()];
 }
@@ -220,7 +215,7 @@ export async function lockRollups(tx: RawTx, provider: Provider): Promise<void> 
 /** Records keys whose rollups are to be rebuilt later (see rebuildPendingRollups). */
 export async function queueRollups(tx: RawTx, keys: RollupKey[]): Promise<void> {
   const rows = unique(keys, (k) => `${k.speakerKey}\n${k.speakerCountry}\n${k.target}\n${k.date}`);
-  for (const part of inParts(rows)) {
+  for (const part of chunks(rows, KEYS_PER_STATEMENT)) {
     await tx.$executeRaw(sql`INSERT INTO "RollupPending" ("speakerKey", "speakerCountry", "target", "date") ${valuesRows(part.map((k) => [k.speakerKey, k.speakerCountry, k.target, k.date]))}`);
   }
 }
@@ -233,7 +228,7 @@ export async function rebuildPendingRollups(tx: RawTx, provider: Provider): Prom
   const pending = await tx.$queryRaw<Array<RollupKey & { id: number }>>(sql`SELECT "id", "speakerKey", "speakerCountry", "target", "date" FROM "RollupPending"`);
   if (pending.length === 0) return 0;
   await rebuildRollups(tx, provider, pending);
-  for (const part of inParts(pending.map((row) => Number(row.id)))) await tx.$executeRaw(sql`DELETE FROM "RollupPending" WHERE "id" IN (${join(part)})`);
+  for (const part of chunks(pending.map((row) => Number(row.id)), KEYS_PER_STATEMENT)) await tx.$executeRaw(sql`DELETE FROM "RollupPending" WHERE "id" IN (${join(part)})`);
   return pending.length;
 }
 
@@ -261,7 +256,7 @@ export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: Rollu
     return;
   }
   const speakerDayKeys = unique(keys, (k) => `${k.speakerKey}\n${k.date}`);
-  for (const part of inParts(speakerDayKeys)) {
+  for (const part of chunks(speakerDayKeys, KEYS_PER_STATEMENT)) {
     const match = rowIn(["speakerKey", "date"], part.map((k) => [k.speakerKey, k.date]));
     await tx.$executeRaw(sql`DELETE FROM "SeriesDay" WHERE ${match}`);
     await tx.$executeRaw(sql`${seriesDayInsert(LIVE)} WHERE ${match} ${SERIES_DAY_GROUP}`);
@@ -279,7 +274,7 @@ export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: Rollu
       );
       const after = LINE_KEY_COLUMNS[mode].length;
       const inPeriod = sql`${onListedLine(mode)} AND "date" >= ${Prisma.raw(`m.column${after + 1}`)} AND "date" <= ${Prisma.raw(`m.column${after + 2}`)}`;
-      for (const part of inParts(periods)) {
+      for (const part of chunks(periods, KEYS_PER_STATEMENT)) {
         await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "mode" = ${mode} AND "period" = ${period} AND ${rowIn(["key", "start"], part.map((p) => [p.key, p.start]))}`);
         const ranges = valuesList(part.map((p) => [...lineKeyValues(mode, p.key), p.start, addDays(nextPeriod(p.start, period), -1)]));
         await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${lineRowsFromDays(provider, mode, period, { from: ranges, condition: inPeriod })}`);
@@ -287,7 +282,7 @@ export async function rebuildRollups(tx: RawTx, provider: Provider, keys?: Rollu
     }
   }
   for (const mode of LINE_MODES) {
-    for (const part of inParts([...new Set(lineDaysOf[mode].map((d) => d.key))])) {
+    for (const part of chunks([...new Set(lineDaysOf[mode].map((d) => d.key))], KEYS_PER_STATEMENT)) {
       const lines = sql`"mode" = ${mode} AND "key" IN (${join(part)})`;
       await tx.$executeRaw(sql`DELETE FROM "SeriesBucket" WHERE "period" = 'all' AND ${lines}`);
       await tx.$executeRaw(sql`INSERT INTO "SeriesBucket" ${BUCKET_COLUMNS} ${wholeHistoryRows(LIVE, lines)}`);
