@@ -284,7 +284,7 @@ describe("database configuration", () => {
         ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
         { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "diff.db")}` } },
       );
-      // 0: no difference, 2: the schema changed without a migration (see README, "Storage").
+      // 0: no difference, 2: the schema changed without a migration (see docs/storage.md).
       expect({ status: run.status, out: run.status === 0 ? "" : run.stdout + run.stderr }).toEqual({ status: 0, out: "" });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

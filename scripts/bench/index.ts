@@ -76,7 +76,7 @@ async function createStore(serverUrl: string | null): Promise<BenchStore> {
   const name = `tension_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  // Created as the README's PostgreSQL section says a store should be: with the C collation.
+  // Created as docs/storage.md says a store should be: with the C collation.
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'`);
   await admin.end();
   const url = new URL(serverUrl);
