@@ -32,3 +32,15 @@ export const CUE_EXPLANATIONS: Record<string, string> = Object.fromEntries(
 );
 
 export const RULES_BY_ID: Map<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+/** A cue's entry in lib/data/rules.json: its patterns and what it means. */
+export interface CueEntry {
+  id: string;
+  explanation: string;
+  patterns: string[];
+}
+
+export function cueEntry(id: string): CueEntry | null {
+  const cue = (rulesData.cues as Record<string, { explanation: string; patterns: string[] }>)[id];
+  return cue ? { id, explanation: cue.explanation, patterns: cue.patterns } : null;
+}

@@ -18,6 +18,14 @@ export async function listStatements(prisma: Db, options: { limit?: number; offs
   return rows.map((row) => rowToStored(row, weights));
 }
 
+/** The stored statement with this id, or the one whose id starts with it; null when none or several do. */
+export async function findStatement(prisma: Db, idOrPrefix: string): Promise<StoredStatement | null> {
+  const rows = await prisma.statement.findMany({ where: { id: { startsWith: idOrPrefix } }, include: statementInclude, take: 2, orderBy: { id: "asc" } });
+  const exact = rows.find((row) => row.id === idOrPrefix);
+  const row = exact ?? (rows.length === 1 ? rows[0] : null);
+  return row ? rowToStored(row, await weightSetsByVersion(prisma)) : null;
+}
+
 export async function storeCounts(prisma: Db): Promise<{ articles: number; statements: number; sources: number }> {
   const [articles, statements, sources] = await Promise.all([prisma.article.count(), prisma.statement.count(), prisma.statementSource.count()]);
   return { articles, statements, sources };

@@ -1,0 +1,51 @@
+// `npm run explain`: a stored statement's explanation adds up to its score and names the
+// data-file entries of the rules that fired.
+import { analyzeBatch } from "../lib/ingest/batch";
+import { explainStatement } from "../lib/read/statement-explanation";
+import { ingestBatch } from "../lib/store/ingest";
+import { explanationText } from "../lib/view/statement-explanation";
+import { readDir } from "./helpers/analysis";
+import { sqliteBackend, type Backend } from "./helpers/backends";
+
+let backend: Backend;
+let statementIds: string[];
+
+beforeAll(async () => {
+  backend = await sqliteBackend();
+  const batch = analyzeBatch(readDir("__tests__/fixtures/korea-missile-summit"));
+  await ingestBatch(backend.prisma, batch);
+  statementIds = batch.statements.map((s) => s.id);
+});
+afterAll(() => backend.cleanup());
+
+test("every stored statement's contributions sum to its score, with each fired rule's entry", async () => {
+  for (const id of statementIds) {
+    const explanation = (await explainStatement(backend.prisma, id))!;
+    const total = explanation.contributions.reduce((sum, c) => sum + c.points, 0);
+    expect(Math.abs(total - explanation.statement.score)).toBeLessThan(0.005);
+    const fired = new Set(explanation.statement.features.hits.map((hit) => hit.rule));
+    expect(explanation.rules.map((r) => r.rule.id).sort()).toEqual([...fired].sort());
+    for (const { cues } of explanation.rules) for (const cue of cues) expect(cue.patterns.length).toBeGreaterThan(0);
+  }
+});
+
+test("a unique id prefix finds the statement; an unknown id finds nothing", async () => {
+  const id = statementIds[0];
+  expect((await explainStatement(backend.prisma, id.slice(0, 8)))?.statement.id).toBe(id);
+  expect(await explainStatement(backend.prisma, "not-an-id")).toBeNull();
+});
+
+test("the text names the words, every source and each contribution's arithmetic", async () => {
+  const withRule = [];
+  for (const id of statementIds) {
+    const explanation = (await explainStatement(backend.prisma, id))!;
+    if (explanation.rules.length) withRule.push(explanation);
+  }
+  expect(withRule.length).toBeGreaterThan(0);
+  const explanation = withRule[0];
+  const text = explanationText(explanation);
+  expect(text).toContain(explanation.statement.text);
+  for (const source of explanation.statement.sources) expect(text).toContain(source.quote);
+  for (const c of explanation.contributions) expect(text).toContain(`${c.name}: ${c.value} × ${c.weight}`);
+  expect(text).toContain(`${explanation.rules[0].rule.id} — ${explanation.rules[0].rule.name}`);
+});

@@ -1,0 +1,36 @@
+// A statement's explanation as text, for `npm run explain`.
+import type { StatementExplanation } from "../read/statement-explanation";
+import { formatDayOrRange, formatScore } from "./format";
+
+const MAX_PATTERNS = 6;
+
+export function explanationText({ statement: s, contributions, rules }: StatementExplanation): string {
+  const lines = [
+    `Statement ${s.id}`,
+    `  “${s.text}”`,
+    `  speaker ${s.speaker ?? "unknown"} (${s.speakerCountry ?? "no country"}) → ${s.target ?? "no target"}, said ${formatDayOrRange(s.date, s.dateRange)}`,
+    `  score ${formatScore(s.score, 2)} (${s.label}${s.cameo ? `, CAMEO ${s.cameo}` : ""}) under weight set v${s.weightVersion}`,
+    "",
+    `Sources (${s.sources.length}):`,
+    ...s.sources.flatMap((source) => [`  ${source.path}: “${source.quote}”`, `    in: ${source.context}`]),
+    "",
+    "Score = the sum of its contributions (value × weight = points):",
+    ...contributions.map((c) => {
+      const evidence = c.evidence ? `, matched “${c.evidence}”${c.modifiers.length ? ` (${c.modifiers.join(", ")})` : ""}` : "";
+      return `  ${c.name}: ${c.value} × ${c.weight} = ${formatScore(c.points, 2)}${c.cameo ? ` [CAMEO ${c.cameo}]` : ""}${evidence}`;
+    }),
+    `  total ${formatScore(contributions.reduce((sum, c) => sum + c.points, 0), 2)}`,
+  ];
+  if (rules.length) {
+    lines.push("", "Rules that fired, as lib/data/rules.json defines them:");
+    for (const { rule, cues } of rules) {
+      lines.push(`  ${rule.id} — ${rule.name} (CAMEO ${rule.cameo}): ${rule.explanation}`);
+      lines.push(`    needs ${rule.requires.map((r) => `${[r.cue].flat().join(" or ")} in ${r.in}`).join(" and ")}`);
+      for (const cue of cues) {
+        const more = cue.patterns.length > MAX_PATTERNS ? ` … (${cue.patterns.length - MAX_PATTERNS} more)` : "";
+        lines.push(`    cue ${cue.id} (${cue.explanation}): ${cue.patterns.slice(0, MAX_PATTERNS).join(" | ")}${more}`);
+      }
+    }
+  }
+  return lines.join("\n");
+}
