@@ -4,7 +4,7 @@ import type { GoldStatement } from "../scripts/eval/corpus";
 import { figure, toneOfGold, toneOfScore, toneFigures } from "../scripts/eval/figures";
 import { checkFloors, ratchet } from "../scripts/eval/floors";
 import { findStatement, fold, foldSameLength, sameCountry, sameSpeaker, sentenceHolding, spokenWords } from "../scripts/eval/match";
-import { isDatedWrongly, isDayExact, splitFigures } from "../scripts/eval/run";
+import { admittedDays, isDatedWrongly, isDayExact, splitFigures } from "../scripts/eval/run";
 import type { ScoredStatement } from "../lib/core/types";
 
 const gold = (over: Partial<GoldStatement> = {}): GoldStatement => ({
@@ -63,12 +63,17 @@ describe("dates", () => {
     expect(isDayExact(statement({ dateRange: { from: "2020-11-30", to: "2020-12-01" } }), gold())).toBe(false);
   });
 
-  test("dated wrongly: a day or range the gold excludes, or a single day the text never gives", () => {
-    expect(isDatedWrongly(statement({ date: "2020-11-23" }), gold())).toBe(true);
-    expect(isDatedWrongly(statement({ date: "2020-11-30" }), gold({ days: null }))).toBe(true);
-    expect(isDatedWrongly(statement({ dateRange: { from: "2020-11-29", to: "2020-12-01" } }), gold())).toBe(false);
-    expect(isDatedWrongly(statement({ dateRange: { from: "2020-12-01", to: "2020-12-02" } }), gold())).toBe(true);
-    expect(isDatedWrongly(statement({}), gold())).toBe(false);
+  test("dated wrongly: a day or range holding none of the days the gold admits", () => {
+    const dated = admittedDays(gold(), ["2020-12-02"]);
+    expect(isDatedWrongly(statement({ date: "2020-11-23" }), dated)).toBe(true);
+    expect(isDatedWrongly(statement({ dateRange: { from: "2020-11-29", to: "2020-12-01" } }), dated)).toBe(false);
+    expect(isDatedWrongly(statement({ dateRange: { from: "2020-12-01", to: "2020-12-02" } }), dated)).toBe(true);
+    expect(isDatedWrongly(statement({}), dated)).toBe(false);
+    // No day in the text: the publication day or the day before is admitted, nothing earlier.
+    const undated = admittedDays(gold({ days: null }), ["2020-12-02", null]);
+    expect(undated).toEqual(["2020-12-01", "2020-12-02"]);
+    expect(isDatedWrongly(statement({ date: "2020-12-01" }), undated)).toBe(false);
+    expect(isDatedWrongly(statement({ date: "2020-11-30" }), undated)).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { VADER_SCALE, WINK_SCALE, vaderScore, winkScore } from "./baselines";
 import type { Episode, GoldStatement, SplitName, Swing } from "./corpus";
 import { countFigure, figure, MILD, toneFigures, toneOfGold, toneOfScore, type Figure, type ToneFigures } from "./figures";
 import { findStatement, sameCountry, sameSpeaker, sentenceHolding, spokenWords } from "./match";
+import { addDays } from "../../lib/core/days";
 import { parseArticle } from "../../lib/ingest/input";
 import { analyzeBatch } from "../../lib/ingest/batch";
 import { defaultWeights } from "../../lib/score";
@@ -41,11 +42,28 @@ export function isDayExact(statement: ScoredStatement, gold: GoldStatement): boo
   return gold.days !== null && statement.date !== null && gold.days.includes(statement.date);
 }
 
-/** A day or range given that the gold excludes, or a single day where the text gives none. */
-export function isDatedWrongly(statement: ScoredStatement, gold: GoldStatement): boolean {
-  if (statement.date !== null) return gold.days === null || !gold.days.includes(statement.date);
+/**
+ * The days the gold admits: its days, or, where the text gives none, the day before each listed
+ * report's publication through that day (what an undated statement may be stored as).
+ */
+export function admittedDays(gold: GoldStatement, published: (string | null)[]): string[] {
+  if (gold.days) return gold.days;
+  return published.filter((day): day is string => day !== null).flatMap((day) => [addDays(day, -1), day]);
+}
+
+/** A day, or a range, given that holds none of the days the gold admits. */
+export function isDatedWrongly(statement: ScoredStatement, admitted: string[]): boolean {
+  if (statement.date !== null) return !admitted.includes(statement.date);
   const range = statement.dateRange;
-  return range !== null && gold.days !== null && !gold.days.some((day) => day >= range.from && day <= range.to);
+  return range !== null && !admitted.some((day) => day >= range.from && day <= range.to);
+}
+
+/** The publication days of the reports a gold row lists. */
+function publishedOf(episode: Episode, gold: GoldStatement): (string | null)[] {
+  return gold.reports.map((file) => {
+    const report = episode.reports.find((r) => r.path === file)!;
+    return parseArticle(report.path, report.bytes).published;
+  });
 }
 
 /** The gold's words and their sentence, from the first report it lists that prints the key. */
@@ -90,7 +108,7 @@ export function evaluateEpisode(episode: Episode): EpisodeResult {
       speakerCountry: statement !== null && sameCountry(statement.speakerCountry, gold.speakerCountry),
       target: statement !== null && sameCountry(statement.target, gold.target),
       dayExact: statement !== null && isDayExact(statement, gold),
-      datedWrongly: statement !== null && isDatedWrongly(statement, gold),
+      datedWrongly: statement !== null && isDatedWrongly(statement, admittedDays(gold, publishedOf(episode, gold))),
       tone: statement !== null && toneOfScore(statement.score) === toneOfGold(gold),
       baselines: { wink: winkScore(words), vader: vaderScore(words) },
     };
