@@ -124,3 +124,36 @@ describe("bad input in a batch", () => {
     expect(one(dated.statements, "regrettable").date).toBe("2025-09-05");
   });
 });
+
+describe("occasion dating: the day of the article's occasion dates statements that give none", () => {
+  const summit = `---
+date: 2024-05-08
+source: Example Wire
+---
+Leaders meet at border summit
+
+OSLO — Norwegian Prime Minister Ola Berg and Swedish Prime Minister Karin Lund met on Monday at the border town of Halden, their first meeting since the fishing dispute.
+
+"We have turned a page," Berg told reporters after the talks.
+
+Lund said the two governments would "work together on every open question."
+
+Berg had said in March that Sweden was "acting in bad faith."
+
+In a tweet, Lund called the agreement "a good day for the North."
+
+Days after Berg accused Stockholm of "sabotage," the two agreed to talk.
+`;
+  const { scored } = run(article("summit.txt", summit));
+
+  test("a quote paragraphs after a lede that names the day takes that day", () => {
+    expect(one(scored, "We have turned a page").date).toBe("2024-05-06");
+    expect(one(scored, "work together on every open question").date).toBe("2024-05-06");
+  });
+
+  test("an attribution that marks another occasion keeps no day of the occasion", () => {
+    expect(one(scored, "acting in bad faith").date).not.toBe("2024-05-06");
+    expect(one(scored, "a good day for the North").date).toBeNull();
+    expect(one(scored, "sabotage").date).toBeNull();
+  });
+});

@@ -150,11 +150,12 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
 /**
  * An undated article reporting statements that dated articles also report: pick the earliest
  * publication day that makes its own date phrases ("on Monday") agree with the others' dates.
+ * Days taken from an article's occasion are left out: they date statements, not articles.
  */
 function inferPublicationDates(work: ArticleWork[]): void {
   const dated = work.filter((w) => w.article.published);
   const known = dated.flatMap(({ article, extracted }) =>
-    extracted.map((e) => ({ e, range: resolvedRange(article, e) })).filter((k) => k.range !== null),
+    extracted.filter((e) => !e.dateFromOccasion).map((e) => ({ e, range: resolvedRange(article, e) })).filter((k) => k.range !== null),
   ) as { e: ExtractedStatement; range: DateRange }[];
   for (const item of work) {
     if (item.article.published) continue;
@@ -170,7 +171,7 @@ function inferPublicationDates(work: ArticleWork[]): void {
     for (let offset = 0; offset <= INFERENCE_WINDOW_DAYS; offset++) {
       const day = addDays(lowerBound, offset);
       const agreement = matches.filter((m) => {
-        if (!m.e.dateExpr) return false;
+        if (!m.e.dateExpr || m.e.dateFromOccasion) return false;
         const range = resolveDateExpr(m.e.dateExpr, day);
         return range !== null && intersectRanges(range, m.range) !== null;
       }).length;

@@ -1,11 +1,40 @@
 import type { DateMention } from "../dates";
+import type { Token } from "../nlp";
 import type { Reading } from "./reading";
 import type { ExtractedStatement } from "./report";
 import type { SpeechEvent } from "./speech-events";
 
+/** Words in an attribution that place the words on another occasion than the article's. */
+const OTHER_OCCASION = new Set(["earlier", "previously", "formerly", "once", "already", "repeatedly", "interview", "tweet", "tweeted", "twitter", "facebook", "telegram", "instagram"]);
+/** "Days after X suggested …", "weeks before": the words were said some time off the occasion. */
+const TIME_UNITS = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years", "hours"]);
+const OFFSETS = new Set(["after", "before", "earlier", "ago"]);
+/** "wrote on X", "posted on Truth Social": a post is its own occasion. */
+const PLATFORMS_AFTER_ON = new Set(["x", "truth"]);
+
+/**
+ * The attribution marks an occasion of its own: a past perfect ("had said"), words such as
+ * "earlier" or "in a tweet", or a date phrase in its sentence that is not the occasion's.
+ */
+function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
+  const { tokens, sentences } = reading.article.analyzed;
+  const sentence = sentences[event.sentence];
+  for (let i = sentence.firstToken; i <= sentence.lastToken; i++) {
+    const token: Token = tokens[i];
+    if (reading.article.quotes.some((q) => token.start >= q.start && token.end <= q.end)) continue;
+    if (OTHER_OCCASION.has(token.normal)) return true;
+    if (PLATFORMS_AFTER_ON.has(token.normal) && tokens[i - 1]?.normal === "on") return true;
+    if (OFFSETS.has(token.normal) && TIME_UNITS.has(tokens[i - 1]?.normal ?? "") && i < event.verb) return true;
+    if (token.normal === "had" && i < event.verb && event.verb - i <= 2) return true;
+  }
+  const occasion = reading.occasion;
+  return reading.dates.mentions.some((d) => d.start >= sentence.start && d.end <= sentence.end && d.start !== occasion?.start);
+}
+
 /**
  * The date phrase this article ties to an utterance of `actor`; never the article's own date.
- * `inherited` is the report a continuing quote carries on from.
+ * `inherited` is the report a continuing quote carries on from. Without a phrase of its own, the
+ * utterance was said on the article's occasion unless its attribution marks another.
  */
 export function dateFor(
   reading: Reading,
@@ -14,26 +43,44 @@ export function dateFor(
   inherited: ExtractedStatement | null,
   opensWithQuote: boolean,
 ): DateMention | null {
+  const own = ownDateFor(reading, actor, event, inherited, opensWithQuote);
+  if (own || inherited) return own;
+  if (event && marksAnotherOccasion(reading, event)) return null;
+  return reading.occasion;
+}
+
+function ownDateFor(
+  reading: Reading,
+  actor: number,
+  event: SpeechEvent | null,
+  inherited: ExtractedStatement | null,
+  opensWithQuote: boolean,
+): DateMention | null {
   if (event && event.dates.length) return event.dates[0];
-  if (inherited?.dateExpr) return { start: -1, end: -1, text: inherited.dateText ?? "", expr: inherited.dateExpr };
+  if (inherited?.dateExpr) return inherited.dateFromOccasion ? reading.occasion : { start: -1, end: -1, text: inherited.dateText ?? "", expr: inherited.dateExpr };
   if (!event) return null;
   const { article, events } = reading;
   // A verb coordinated with a dated one shares its date ("described … on Sunday and suggested …").
   const sibling = events.inSentence(event.sentence).find((e) => e.verb < event.verb && e.actor === actor && e.dates.length);
   if (sibling) return sibling.dates[0];
-  // A fronted time phrase ("Over the past weekend, …") sets the time for the rest of its paragraph,
-  // unless someone else speaks in between.
+  // A fronted time phrase ("Over the past weekend, …") or the speaker's dated words earlier in the
+  // paragraph ("In comments on Sunday, X added … Asked whether …, X responded") set the time for the
+  // rest of it, unless someone else speaks in between.
   const sentences = article.analyzed.sentences;
   for (let s = event.sentence - 1; s >= 0; s--) {
     if (article.paragraphOf(sentences[s].start) !== event.paragraph) break;
-    if (events.inSentence(s).some((e) => e.actor !== null && e.actor !== actor)) break;
+    const speaking = events.inSentence(s);
+    if (speaking.some((e) => e.actor !== null && e.actor !== actor)) break;
+    const dated = speaking.find((e) => e.actor === actor && e.dates.length);
+    if (dated) return dated.dates[0];
     const fronted = reading.dates.startingNear(sentences[s].start, 12);
     if (fronted) return fronted;
   }
-  // A paragraph that opens with the quote continues the same speaker's dated speech in the paragraphs
-  // just before it ("Moreau said Wednesday…" … "“…,” Moreau wrote.").
-  if (!opensWithQuote) return null;
-  for (let p = article.previousProse(event.paragraph), hops = 0; p >= 0 && hops < 3; p = article.previousProse(p), hops++) {
+  // A paragraph continues the same speaker's dated speech in the paragraph just before it ("Over the
+  // weekend, Moreau called …" … "Asked whether …, Moreau replied"); one that opens with the quote,
+  // in the paragraphs just before it ("Moreau said Wednesday…" … "“…,” Moreau wrote.").
+  const reach = opensWithQuote ? 3 : 1;
+  for (let p = article.previousProse(event.paragraph), hops = 0; p >= 0 && hops < reach; p = article.previousProse(p), hops++) {
     const inParagraph = events.inParagraph(p).filter((e) => e.actor !== null);
     const dated = inParagraph.filter((e) => e.actor === actor && e.dates.length).at(-1);
     if (dated) return dated.dates[0];

@@ -1,4 +1,4 @@
-import { findDateMentions, type DateMention } from "../dates";
+import { findDateMentions, type DateExpr, type DateMention } from "../dates";
 import type { Token } from "../nlp";
 import type { Paragraph } from "./article-text";
 import { firstEndingAfter, firstIndexWhere, firstStartingAtOrAfter } from "./positions";
@@ -23,6 +23,25 @@ export function proseDateMentions(text: string, layout: Paragraph[], quotes: Quo
     return paragraph !== undefined && paragraph.prose && position >= paragraph.start;
   };
   return findDateMentions(text).filter((d) => !insideAny(d.start, quotes) && inProse(d.start) && !isDateline(d, text));
+}
+
+/**
+ * The day of the article's occasion: the first date phrase of its standfirst or lede (the lines
+ * before the first paragraph of prose, and that paragraph), whatever verb carries it ("as the two
+ * met on Monday", "at a rally on Saturday"). Reports give the day once and then quote for
+ * paragraphs; a statement whose attribution gives no day of its own was said on that occasion.
+ */
+/**
+ * A news occasion is named by its weekday or as "today" or "yesterday"; a calendar date, a month
+ * or a week in an opening is more often the background ("the March 4 attack", "in July").
+ */
+const OCCASION_KINDS = new Set<DateExpr["kind"]>(["weekday", "relativeDay"]);
+
+export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[]): DateMention | null {
+  const lede = layout.findIndex((paragraph) => paragraph.prose);
+  if (lede < 0) return null;
+  const end = layout[lede].end;
+  return findDateMentions(text.slice(0, end)).find((d) => OCCASION_KINDS.has(d.expr.kind) && !insideAny(d.start, quotes) && !isDateline(d, text)) ?? null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DateMention } from "../dates";
 import type { ArticleActors } from "./actors";
 import type { ArticleText } from "./article-text";
 import type { MentionIndex } from "./mention-index";
@@ -11,6 +12,8 @@ export interface Reading {
   mentions: MentionIndex;
   dates: ProseDates;
   events: SpeechEvents;
+  /** The date phrase of the article's occasion (occasionOf), null when its opening gives none. */
+  occasion: DateMention | null;
   /** The two countries the article is about. */
   dyad: string[];
 }

@@ -20,6 +20,8 @@ export interface ExtractedStatement {
   /** The date expression this article ties to the utterance, unresolved (the article date may be inferred later). */
   dateExpr: DateExpr | null;
   dateText: string | null;
+  /** The date is the article's occasion, not a phrase of this attribution: weaker evidence of the article's own day. */
+  dateFromOccasion: boolean;
   context: string;
   /** What its features are worked out from, once the batch knows it keeps the report. */
   evidence: ReportEvidence;
@@ -53,6 +55,7 @@ export function reportOf(
     target: targetFor(reading, actor, piece, frame, event),
     dateExpr: date?.expr ?? null,
     dateText: date?.text ?? null,
+    dateFromOccasion: date !== null && date === reading.occasion,
     context,
     evidence: { analyzed: reading.article.analyzed, words: piece, frame },
     offset: piece.start,

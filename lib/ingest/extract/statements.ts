@@ -2,7 +2,7 @@ import { analyzeText } from "../nlp";
 import { findActors } from "./actors";
 import { ArticleText, layoutParagraphs } from "./article-text";
 import { MentionIndex } from "./mention-index";
-import { ProseDates, proseDateMentions } from "./prose-dates";
+import { occasionOf, ProseDates, proseDateMentions } from "./prose-dates";
 import { quotedStatements } from "./quoted-speech";
 import { findQuotes } from "./quotes";
 import type { Reading } from "./reading";
@@ -31,5 +31,5 @@ function readArticle(paragraphs: string[]): Reading | null {
   const dates = new ProseDates(proseDateMentions(text, layout, quotes), analyzed.tokens);
   const mentions = new MentionIndex(actors.mentions, analyzed.sentences);
   const events = new SpeechEvents(article, actors, mentions, dates);
-  return { article, actors, mentions, dates, events, dyad: mainCountries(actors) };
+  return { article, actors, mentions, dates, events, occasion: occasionOf(text, layout, quotes), dyad: mainCountries(actors) };
 }
