@@ -157,3 +157,31 @@ Days after Berg accused Stockholm of "sabotage," the two agreed to talk.
     expect(one(scored, "sabotage").date).toBeNull();
   });
 });
+
+describe("names as real reports print them", () => {
+  const text = `---
+date: 2024-05-08
+source: Example Wire
+---
+Ministers trade words
+
+ANKARA — Turkish Foreign Minister Ahmet Davutoğlu said on Monday that Ankara would "never accept" the proposal.
+
+Saudi Foreign Minister Adel al-Jubeir said the kingdom had been "patient for too long."
+
+Jubeir added that Riyadh was "considering further measures."
+
+Polish President Andrzej Łukasiewicz called the decision "a mistake."
+`;
+  const { scored } = run(article("names.txt", text));
+
+  test("letters beyond ASCII stay in the name", () => {
+    expect(one(scored, "never accept").speaker).toBe("Ahmet Davutoğlu");
+    expect(one(scored, "a mistake").speaker).toBe("Andrzej Łukasiewicz");
+  });
+
+  test("a name with an Arabic article stays whole, and its surname alone refers back to it", () => {
+    expect(one(scored, "patient for too long").speaker).toBe("Adel al-Jubeir");
+    expect(one(scored, "considering further measures").speaker).toBe("Adel al-Jubeir");
+  });
+});

@@ -3,7 +3,7 @@ import type { AnalyzedText, Token } from "../../nlp";
 import { nameKey } from "./names";
 import type { SortedSpans } from "./spans";
 
-const PARTICLES = new Set(["de", "del", "da", "dos", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"]);
+const PARTICLES = new Set(["de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "di", "du", "ibn"]);
 const CALENDAR_WORDS = new Set(
   "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split(
     " ",
@@ -134,6 +134,10 @@ function isCapitalized(token: Token): boolean {
   const c = token.text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}]/u.test(token.text);
 }
+const isLettersOnly = (text: string) => /^\p{L}+$/u.test(text);
+/** A capital the tokenizer cut from the rest of its word ("Ł" "ukasiewicz", "Ö" "zil"). */
+const isCutCapital = (token: Token, next: Token | undefined) =>
+  next !== undefined && next.start === token.end && isCapitalized(token) && isLettersOnly(token.text) && isLettersOnly(next.text);
 /** A capitalised proper noun or noun (an upper-case letter is a letter: the token has one). */
 const isName = (t: Token) => (t.pos === "PROPN" || t.pos === "NOUN") && isCapitalized(t);
 
@@ -144,7 +148,7 @@ function properNounRuns(analyzed: AnalyzedText): NameRun[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
-    if (!isName(token)) {
+    if (!isName(token) && !isCutCapital(token, tokens[i + 1])) {
       i++;
       continue;
     }
@@ -155,6 +159,12 @@ function properNounRuns(analyzed: AnalyzedText): NameRun[] {
       if (!adjacent) break;
       if (isName(next)) {
         j++;
+      } else if (isCutCapital(next, tokens[j + 2])) {
+        j += 2; // "Ł" "ukasiewicz": a name the tokenizer cut after its first letter
+      } else if (next.start === tokens[j].end && isLettersOnly(next.text)) {
+        j++; // a name the tokenizer cut at a letter beyond ASCII: "Davuto" "ğ" "lu"
+      } else if (PARTICLES.has(next.normal) && tokens[j + 2]?.text === "-" && tokens[j + 3] && isName(tokens[j + 3]) && tokens[j + 2].start === next.end && tokens[j + 3].start === tokens[j + 2].end) {
+        j += 3; // "Adel al-Jubeir", "Abd el-Fattah"
       } else if (PARTICLES.has(next.normal) && tokens[j + 2] && isName(tokens[j + 2])) {
         j += 2;
       } else if (next.text === "-" && tokens[j + 2] && /^\p{L}+$/u.test(tokens[j + 2].text) && next.start === tokens[j].end && tokens[j + 2].start === next.end) {

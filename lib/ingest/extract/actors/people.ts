@@ -3,6 +3,13 @@ import type { NameCandidate } from "./name-runs";
 import { nameKey } from "./names";
 import type { Actor } from "./types";
 
+/** "al-Jubeir" is also "Jubeir", as later mentions call him: a name part after an Arabic article. */
+const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az)-(.+)$/;
+const withoutArticle = (part: string) => {
+  const bare = ARTICLE_PREFIX.exec(part)?.[1];
+  return bare ? [part, bare] : [part];
+};
+
 /**
  * People: a name run is a person when it is introduced by a title, speaks, or is the full form of
  * one that does. Adds them and their name mentions to the cast, and returns them.
@@ -18,7 +25,7 @@ export function addPeople(candidates: NameCandidate[], cast: Cast): Actor[] {
   const partsByName = new Map<string, string[]>();
   const nameParts = (name: string) => {
     let parts = partsByName.get(name);
-    if (!parts) partsByName.set(name, (parts = nameKey(name).split(/\s+/)));
+    if (!parts) partsByName.set(name, (parts = nameKey(name).split(/\s+/).flatMap(withoutArticle)));
     return parts;
   };
   const fullNamesFirst = [...candidates].sort((x, y) => Number(!x.name.includes(" ")) - Number(!y.name.includes(" ")) || x.run.start - y.run.start);
