@@ -185,3 +185,25 @@ Polish President Andrzej Łukasiewicz called the decision "a mistake."
     expect(one(scored, "considering further measures").speaker).toBe("Adel al-Jubeir");
   });
 });
+
+describe("attribution as real reports write it", () => {
+  const text = `---
+date: 2024-05-08
+source: Example Wire
+---
+Ministers trade words
+
+ANKARA — Turkish Minister of Foreign Affairs Mevlut Cavusoglu said on Monday that the Dutch move was "a disgrace."
+
+“What are we, a colony? Would any country accept this?” Cavusoglu said.
+`;
+  const { scored } = run(article("attribution.txt", text));
+
+  test("a title joined by “of” does not become part of the name", () => {
+    expect(one(scored, "a disgrace").speaker).toBe("Mevlut Cavusoglu");
+  });
+
+  test("a quote ending in “?” keeps looking for its attribution after the closing mark", () => {
+    expect(one(scored, "What are we, a colony?").speaker).toBe("Mevlut Cavusoglu");
+  });
+});

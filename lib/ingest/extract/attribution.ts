@@ -61,9 +61,12 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   if (before && before.actor !== null) {
     return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
   }
-  // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister".
+  // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister". After a
+  //    quote ending in "?" or "!", the sentence splitter starts a new sentence at "the minister said".
   const closing = quote.end;
-  const after = events.inSentence(closeSentenceIndex).find((e) => {
+  const continues = /^["”’]?\s*\p{Ll}/u.test(article.text.slice(closing, closing + 4)) && sentences[closeSentenceIndex + 1]?.start <= closing + 3;
+  const attributionSentence = continues ? closeSentenceIndex + 1 : closeSentenceIndex;
+  const after = events.inSentence(attributionSentence).find((e) => {
     if (e.actor === null) return false;
     const verbStart = tokens[e.verb].start;
     if (verbStart < closing) return false;
@@ -71,7 +74,7 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
     return between.length < 60 && !/["“”]/.test(between.slice(1));
   });
   if (after && after.actor !== null) {
-    return { actor: after.actor, event: after, inheritedDate: null, frame: { start: openSentence.start, end: closeSentence.end } };
+    return { actor: after.actor, event: after, inheritedDate: null, frame: { start: openSentence.start, end: sentences[attributionSentence].end } };
   }
   // 3. A continuing quote: same speaker as the previous quote of the paragraph, or of a paragraph
   //    that ended in a colon or a quote just before this one.

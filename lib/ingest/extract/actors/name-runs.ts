@@ -85,6 +85,20 @@ function candidateOf(
   };
 }
 
+/** How far before a run a title joined to it by "of" may begin ("Minister of State for Foreign Affairs"). */
+const STRADDLE_REACH = 30;
+
+function titleStraddling(run: NameRun, text: string): { title: string; head: boolean; end: number } | null {
+  const from = Math.max(0, run.start - STRADDLE_REACH);
+  if (!/\bof\s+(?:the\s+)?$/.test(text.slice(from, run.start))) return null;
+  for (let position = from; position < run.start; position++) {
+    if (position > 0 && /[\p{L}\p{N}]/u.test(text[position - 1])) continue;
+    const matched = matchTitleAt(text, position);
+    if (matched && matched.end > run.start && matched.end < run.end) return { title: matched.title, head: matched.head, end: matched.end };
+  }
+  return null;
+}
+
 /**
  * The leading countries, demonyms, honorifics and titles that the run swallowed ("French President
  * Luc Moreau"): the index of the run's first name token, and the title and country they give.
@@ -97,7 +111,13 @@ function swallowedIntroduction(
   let first = 0;
   let title: { title: string; head: boolean } | null = null;
   let country: string | null = null;
-  for (let k = 0; k < run.tokens.length; k++) {
+  // A title that began before the run and ends inside it: "Minister of | Foreign Affairs Mevlut Cavusoglu".
+  const straddling = titleStraddling(run, text);
+  if (straddling) {
+    title = { title: straddling.title, head: straddling.head };
+    while (first < run.tokens.length && run.tokens[first].start < straddling.end) first++;
+  }
+  for (let k = first; k < run.tokens.length; k++) {
     const token = run.tokens[k];
     const inCountry = countries.containing(token.start, token.end);
     if (inCountry) {
