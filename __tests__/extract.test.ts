@@ -207,3 +207,21 @@ ANKARA — Turkish Minister of Foreign Affairs Mevlut Cavusoglu said on Monday t
     expect(one(scored, "What are we, a colony?").speaker).toBe("Mevlut Cavusoglu");
   });
 });
+
+describe("speaker nouns from WordNet", () => {
+  const text = `---
+date: 2024-05-08
+source: Example Wire
+---
+Neighbours trade words
+
+DAMASCUS — Syria and Turkey traded words on Monday.
+
+The Syrian strongman said his army would "crush any invasion" by Turkey.
+`;
+  const { scored } = run(article("nouns.txt", text));
+
+  test("a noun of the generated list names an office-holder who speaks for the state", () => {
+    expect(one(scored, "crush any invasion")).toMatchObject({ speaker: "Syrian strongman", speakerCountry: "Syria", target: "Turkey" });
+  });
+});

@@ -1,3 +1,4 @@
+import speakerNouns from "../../data/speaker-nouns.json";
 import { TITLE_DATA, type TitlePrefix } from "./data";
 import { Trie, isWordAt, isWordStart, skipHSpace, wordEnd } from "./trie";
 
@@ -40,6 +41,17 @@ for (const e of TITLE_DATA.entries) {
     allTitles.push(info);
     (cs ? titleTrieCS : titleTrieCI).insert(surface, info);
   }
+}
+
+// The nouns that can name a speaker for a state without being an office of the title list ("the
+// envoy", "the junta", "the dictator"), from WordNet: the least senior rank, never a head.
+const SPEAKER_NOUN_RANK = 4;
+const known = new Set(allTitles.map((t) => t.title));
+for (const noun of speakerNouns.nouns) {
+  if (known.has(noun)) continue;
+  const info: TitleInfo = { title: noun, canonical: noun, head: false, rank: SPEAKER_NOUN_RANK, caseSensitive: false };
+  allTitles.push(info);
+  titleTrieCI.insert(noun, info);
 }
 
 /** Every title form (variants included), longest first. */
