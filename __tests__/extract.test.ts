@@ -225,3 +225,21 @@ The Syrian strongman said his army would "crush any invasion" by Turkey.
     expect(one(scored, "crush any invasion")).toMatchObject({ speaker: "Syrian strongman", speakerCountry: "Syria", target: "Turkey" });
   });
 });
+
+describe("one outlet quoting another", () => {
+  const text = `---
+date: 2024-05-08
+source: Example Wire
+---
+Premier stakes claim
+
+BEIJING — Chinese Premier Wen Jiabao said on Monday the islands belong to China.
+
+“On issues of sovereignty, the government will never yield an inch,” the official Xinhua news agency quoted Wen as saying.
+`;
+  const { scored } = run(article("quoting.txt", text));
+
+  test("“the agency quoted X as saying”: X speaks, not the agency", () => {
+    expect(one(scored, "never yield an inch")).toMatchObject({ speaker: "Wen Jiabao", speakerCountry: "China" });
+  });
+});

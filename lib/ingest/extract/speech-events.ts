@@ -12,6 +12,7 @@ export const SPEECH_VERBS = new Set(speech.verbs);
 const SPEECH_NOUNS = new Set(speech.nouns);
 const INVERTED_VERBS = new Set(speech.invertedVerbs);
 export const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
+const QUOTING_VERBS = new Set(["quoted", "quoting", "quotes", "cited", "citing", "cites"]);
 
 /** A verb of saying (or a noun: "Moreau's response"), who says, and the date phrases tied to it. */
 export interface SpeechEvent {
@@ -58,6 +59,15 @@ export class SpeechEvents {
   /** Who does the saying: the mention right before the verb, an inverted "said X", or the clause's subject. */
   private subjectOf(verbIndex: number, sentence: Sentence): number | null {
     const tokens = this.article.analyzed.tokens;
+    // "the agency quoted Wen as saying": the one quoted speaks, not the one quoting.
+    if (tokens[verbIndex - 1]?.normal === "as") {
+      const quoted = this.mentions.endingAt(verbIndex - 2);
+      if (quoted && QUOTING_VERBS.has(tokens[quoted.firstToken - 1]?.normal ?? "")) return quoted.actor;
+    }
+    if (QUOTING_VERBS.has(tokens[verbIndex].normal)) {
+      const quoted = this.mentions.startingJustAfter(verbIndex);
+      if (quoted && tokens[quoted.lastToken + 1]?.normal === "as") return quoted.actor;
+    }
     let j = verbIndex - 1;
     while (j >= sentence.firstToken && verbIndex - j <= 4 && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
     const adjacent = j >= sentence.firstToken ? this.mentions.endingAt(j) : undefined;

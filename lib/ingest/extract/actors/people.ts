@@ -35,7 +35,9 @@ export function addPeople(candidates: NameCandidate[], cast: Cast): Actor[] {
     const isPerson =
       candidate.title !== null ||
       candidate.speaks ||
-      (parts.length > 1 && parts.length <= 4 && singleSpeakers.has(parts[parts.length - 1]));
+      (parts.length > 1 && parts.length <= 4 && singleSpeakers.has(parts[parts.length - 1])) ||
+      // A lone surname of someone already named ("quoted Wen as saying"): full names come first.
+      (parts.length === 1 && (personByLastPart.has(key) || personByPart.has(key)));
     if (!isPerson) continue;
     let actor = personByKey.get(key);
     if (!actor && parts.length === 1) {
