@@ -121,6 +121,8 @@ function AnnotationLabel(props: { viewBox?: { x?: number; y?: number }; text: st
 
 export default function SwingChart({ rows, series, annotations, details, thresholds, title, description, resolution = "day" }: SwingChartProps) {
   const colors = new Map(series.map((s) => [s.key, s.color]));
+  // The legend lists the lines as the series come, busiest first, not alphabetically (recharts' default).
+  const seriesOrder = new Map(series.map((s, index) => [s.key, index]));
   const dayIndex = new Map(rows.map((row, i) => [String(row.date), i]));
   const position = (date: string) => (rows.length > 1 ? (dayIndex.get(date) ?? 0) / (rows.length - 1) : 0.5);
   return (
@@ -150,7 +152,7 @@ export default function SwingChart({ rows, series, annotations, details, thresho
           <ReferenceLine y={-10} stroke="none" label={{ value: "hostile", position: "insideBottomLeft", fontSize: 11, fill: "#b42318" }} />
           <ReferenceLine y={10} stroke="none" label={{ value: "conciliatory", position: "insideTopLeft", fontSize: 11, fill: "#1f7a3f" }} />
           <Tooltip content={<ChartTooltip series={series} details={details} resolution={resolution} />} wrapperStyle={{ zIndex: 5, pointerEvents: "none" }} />
-          <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13, paddingTop: 8 }} />
+          <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13, paddingTop: 8 }} itemSorter={(item) => seriesOrder.get(String(item.dataKey)) ?? series.length} />
           {/* A faint dashed line bridges days without statements so that the trend stays
               readable; the solid line and its dots mark only days with statements. */}
           {series.map((s) => (
