@@ -243,3 +243,21 @@ BEIJING — Chinese Premier Wen Jiabao said on Monday the islands belong to Chin
     expect(one(scored, "never yield an inch")).toMatchObject({ speaker: "Wen Jiabao", speakerCountry: "China" });
   });
 });
+
+describe("a bare office refers back to its portfolio", () => {
+  const text = `---
+date: 2024-05-08
+source: Example Wire
+---
+Minister holds the line
+
+OTTAWA — Foreign Affairs Minister Chrystia Freeland said Monday that Canada was concerned about the arrests.
+
+The minister, however, warned that Canada would not back down on human rights.
+`;
+  const { scored } = run(article("portfolio.txt", text));
+
+  test("“the minister, however, warned” is the foreign minister named before", () => {
+    expect(one(scored, "would not back down on human rights").speaker).toBe("Chrystia Freeland");
+  });
+});

@@ -117,11 +117,17 @@ function resolveNominal(
   return later.length === 1 ? later[0].id : null;
 }
 
-/** Could a nominal phrase with this title (and country, if any) refer to `person`? */
+/**
+ * Could a nominal phrase with this title (and country, if any) refer to `person`? A bare office
+ * refers to any portfolio of it: "the minister" to the foreign minister, "the spokesman" to the
+ * ministry's spokesman.
+ */
 function fitsNominal(person: Actor, title: string, head: boolean, country: string | null): boolean {
   return (
     (country === null || person.country === country) &&
-    (person.titles.includes(title) || (title === "leader" && person.head) || (head && person.head && person.titles.length === 0))
+    (person.titles.some((held) => held === title || held.endsWith(` ${title}`)) ||
+      (title === "leader" && person.head) ||
+      (head && person.head && person.titles.length === 0))
   );
 }
 
