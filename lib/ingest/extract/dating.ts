@@ -1,5 +1,6 @@
 import type { DateMention } from "../dates";
 import type { Token } from "../nlp";
+import { insideAny } from "./quotes";
 import type { Reading } from "./reading";
 import type { ExtractedStatement } from "./report";
 import type { SpeechEvent } from "./speech-events";
@@ -21,7 +22,8 @@ function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
   const sentence = sentences[event.sentence];
   for (let i = sentence.firstToken; i <= sentence.lastToken; i++) {
     const token: Token = tokens[i];
-    if (reading.article.quotes.some((q) => token.start >= q.start && token.end <= q.end)) continue;
+    if (!OTHER_OCCASION.has(token.normal) && !PLATFORMS_AFTER_ON.has(token.normal) && !OFFSETS.has(token.normal) && token.normal !== "had") continue;
+    if (insideAny(token.start, reading.article.quotes)) continue;
     if (OTHER_OCCASION.has(token.normal)) return true;
     if (PLATFORMS_AFTER_ON.has(token.normal) && tokens[i - 1]?.normal === "on") return true;
     if (OFFSETS.has(token.normal) && TIME_UNITS.has(tokens[i - 1]?.normal ?? "") && i < event.verb) return true;
