@@ -57,11 +57,6 @@ describe("date consensus", () => {
   test("a contradicting source is outvoted", () => {
     expect(consensusRange([day("2026-01-04"), day("2026-01-04"), day("2026-01-08")])).toEqual(day("2026-01-04"));
   });
-  test("readings that disagree with as many sources each stay visible as the range spanning them", () => {
-    expect(consensusRange([day("2026-01-04"), day("2026-01-06")])).toEqual({ from: "2026-01-04", to: "2026-01-06" });
-    expect(consensusRange([day("2026-01-04"), day("2026-01-04"), day("2026-01-06"), day("2026-01-06")])).toEqual({ from: "2026-01-04", to: "2026-01-06" });
-    expect(consensusRange([day("2026-01-04"), day("2026-01-06"), day("2026-01-06")])).toEqual(day("2026-01-06"));
-  });
   test("nothing known stays null", () => {
     expect(consensusRange([null, null])).toBeNull();
   });

@@ -137,22 +137,13 @@ export function isSameUtterance(a: Statement, b: Statement): boolean {
 const wordingsOf = (s: Statement) => [...new Set([s.text, ...s.sources.map((source) => source.quote)])];
 const anySameWording = (a: string[], b: string[]) => a.some((x) => b.some((y) => isSameWording(x, y)));
 
-/**
- * The most specific day range the sources agree on. A source that contradicts more sources is
- * outvoted; readings that disagree with as many sources each are kept visible as the range
- * spanning them all, never settled silently for one of them.
- */
+/** The most specific day range the sources agree on; a source that contradicts the rest is outvoted. */
 export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
   const known = ranges.filter((r): r is DateRange => r !== null);
   if (known.length === 0) return null;
   const byWidth = [...known].sort((a, b) => rangeWidthDays(a) - rangeWidthDays(b) || a.from.localeCompare(b.from));
   const agreement = (candidate: DateRange) => known.filter((r) => intersectRanges(candidate, r) !== null).length;
   const best = byWidth.reduce((chosen, candidate) => (agreement(candidate) > agreement(chosen) ? candidate : chosen), byWidth[0]);
-  const rivals = byWidth.filter((candidate) => agreement(candidate) === agreement(best) && intersectRanges(candidate, best) === null);
-  if (rivals.length > 0) {
-    const tied = [best, ...rivals];
-    return { from: tied.map((r) => r.from).sort()[0], to: tied.map((r) => r.to).sort().at(-1)! };
-  }
   let consensus = best;
   for (const range of byWidth) {
     const narrowed = intersectRanges(consensus, range);
