@@ -102,9 +102,6 @@ export function resolveDateExpr(expr: DateExpr, reference: ISODate | null): Date
       if (!Number.isInteger(expr.weekday) || expr.weekday < 0 || expr.weekday > 6) return null;
       let back = (weekdayOf(ref) - expr.weekday + 7) % 7;
       if (back === 0 && expr.modifier === "last") back = 7;
-      // "On Friday" in a paper dated Thursday: an event of the next day where it happened, in a
-      // time zone ahead of the paper's, not a week back (which the press writes "last Friday").
-      if (back === 6 && expr.modifier === "none") return singleDay(addDays(ref, 1));
       return singleDay(addDays(ref, -back));
     }
     case "relativeDay":
