@@ -8,6 +8,8 @@ const run = (...inputs: { path: string; bytes: Buffer }[]) => {
   const result = analyzeBatch(inputs);
   return { ...result, scored: scoreStatements(result.statements, defaultWeights()) };
 };
+/** A wire report published 2024-05-08 (a Wednesday), for the constructions written below. */
+const wire = (path: string, body: string) => article(path, `---\ndate: 2024-05-08\nsource: Example Wire\n---\n${body}`);
 const one = <T extends { text: string; sources: { quote: string }[] }>(list: T[], quote: string): T => {
   const found = findByQuote(list, quote);
   expect(found).toHaveLength(1);
@@ -126,11 +128,7 @@ describe("bad input in a batch", () => {
 });
 
 describe("occasion dating: the day of the article's occasion dates statements that give none", () => {
-  const summit = `---
-date: 2024-05-08
-source: Example Wire
----
-Leaders meet at border summit
+  const summit = `Leaders meet at border summit
 
 OSLO — Norwegian Prime Minister Ola Berg and Swedish Prime Minister Karin Lund met on Monday at the border town of Halden, their first meeting since the fishing dispute.
 
@@ -144,7 +142,7 @@ In a tweet, Lund called the agreement "a good day for the North."
 
 Days after Berg accused Stockholm of "sabotage," the two agreed to talk.
 `;
-  const { scored } = run(article("summit.txt", summit));
+  const { scored } = run(wire("summit.txt", summit));
 
   test("a quote paragraphs after a lede that names the day takes that day", () => {
     expect(one(scored, "We have turned a page").date).toBe("2024-05-06");
@@ -159,11 +157,7 @@ Days after Berg accused Stockholm of "sabotage," the two agreed to talk.
 });
 
 describe("names as real reports print them", () => {
-  const text = `---
-date: 2024-05-08
-source: Example Wire
----
-Ministers trade words
+  const text = `Ministers trade words
 
 ANKARA — Turkish Foreign Minister Ahmet Davutoğlu said on Monday that Ankara would "never accept" the proposal.
 
@@ -173,7 +167,7 @@ Jubeir added that Riyadh was "considering further measures."
 
 Polish President Andrzej Łukasiewicz called the decision "a mistake."
 `;
-  const { scored } = run(article("names.txt", text));
+  const { scored } = run(wire("names.txt", text));
 
   test("letters beyond ASCII stay in the name", () => {
     expect(one(scored, "never accept").speaker).toBe("Ahmet Davutoğlu");
@@ -187,17 +181,13 @@ Polish President Andrzej Łukasiewicz called the decision "a mistake."
 });
 
 describe("attribution as real reports write it", () => {
-  const text = `---
-date: 2024-05-08
-source: Example Wire
----
-Ministers trade words
+  const text = `Ministers trade words
 
 ANKARA — Turkish Minister of Foreign Affairs Mevlut Cavusoglu said on Monday that the Dutch move was "a disgrace."
 
 “What are we, a colony? Would any country accept this?” Cavusoglu said.
 `;
-  const { scored } = run(article("attribution.txt", text));
+  const { scored } = run(wire("attribution.txt", text));
 
   test("a title joined by “of” does not become part of the name", () => {
     expect(one(scored, "a disgrace").speaker).toBe("Mevlut Cavusoglu");
@@ -209,17 +199,13 @@ ANKARA — Turkish Minister of Foreign Affairs Mevlut Cavusoglu said on Monday t
 });
 
 describe("speaker nouns from WordNet", () => {
-  const text = `---
-date: 2024-05-08
-source: Example Wire
----
-Neighbours trade words
+  const text = `Neighbours trade words
 
 DAMASCUS — Syria and Turkey traded words on Monday.
 
 The Syrian strongman said his army would "crush any invasion" by Turkey.
 `;
-  const { scored } = run(article("nouns.txt", text));
+  const { scored } = run(wire("nouns.txt", text));
 
   test("a noun of the generated list names an office-holder who speaks for the state", () => {
     expect(one(scored, "crush any invasion")).toMatchObject({ speaker: "Syrian strongman", speakerCountry: "Syria", target: "Turkey" });
@@ -227,17 +213,13 @@ The Syrian strongman said his army would "crush any invasion" by Turkey.
 });
 
 describe("one outlet quoting another", () => {
-  const text = `---
-date: 2024-05-08
-source: Example Wire
----
-Premier stakes claim
+  const text = `Premier stakes claim
 
 BEIJING — Chinese Premier Wen Jiabao said on Monday the islands belong to China.
 
 “On issues of sovereignty, the government will never yield an inch,” the official Xinhua news agency quoted Wen as saying.
 `;
-  const { scored } = run(article("quoting.txt", text));
+  const { scored } = run(wire("quoting.txt", text));
 
   test("“the agency quoted X as saying”: X speaks, not the agency", () => {
     expect(one(scored, "never yield an inch")).toMatchObject({ speaker: "Wen Jiabao", speakerCountry: "China" });
@@ -245,17 +227,13 @@ BEIJING — Chinese Premier Wen Jiabao said on Monday the islands belong to Chin
 });
 
 describe("a bare office refers back to its portfolio", () => {
-  const text = `---
-date: 2024-05-08
-source: Example Wire
----
-Minister holds the line
+  const text = `Minister holds the line
 
 OTTAWA — Foreign Affairs Minister Chrystia Freeland said Monday that Canada was concerned about the arrests.
 
 The minister, however, warned that Canada would not back down on human rights.
 `;
-  const { scored } = run(article("portfolio.txt", text));
+  const { scored } = run(wire("portfolio.txt", text));
 
   test("“the minister, however, warned” is the foreign minister named before", () => {
     expect(one(scored, "would not back down on human rights").speaker).toBe("Chrystia Freeland");

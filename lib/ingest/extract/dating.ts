@@ -33,31 +33,27 @@ function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
   return reading.dates.mentions.some((d) => d.start >= sentence.start && d.end <= sentence.end && d.start !== occasion?.start);
 }
 
+/** An utterance to date: who says it, its verb of saying, the report a continuing quote carries on from. */
+export interface Utterance {
+  actor: number;
+  event: SpeechEvent | null;
+  inherited: ExtractedStatement | null;
+  opensWithQuote: boolean;
+}
+
 /**
- * The date phrase this article ties to an utterance of `actor`; never the article's own date.
- * `inherited` is the report a continuing quote carries on from. Without a phrase of its own, the
- * utterance was said on the article's occasion unless its attribution marks another.
+ * The date phrase this article ties to an utterance; never the article's own date. Without a
+ * phrase of its own, the utterance was said on the article's occasion unless its attribution
+ * marks another.
  */
-export function dateFor(
-  reading: Reading,
-  actor: number,
-  event: SpeechEvent | null,
-  inherited: ExtractedStatement | null,
-  opensWithQuote: boolean,
-): DateMention | null {
-  const own = ownDateFor(reading, actor, event, inherited, opensWithQuote);
-  if (own || inherited) return own;
-  if (event && marksAnotherOccasion(reading, event)) return null;
+export function dateFor(reading: Reading, utterance: Utterance): DateMention | null {
+  const own = ownDateFor(reading, utterance);
+  if (own || utterance.inherited) return own;
+  if (utterance.event && marksAnotherOccasion(reading, utterance.event)) return null;
   return reading.occasion;
 }
 
-function ownDateFor(
-  reading: Reading,
-  actor: number,
-  event: SpeechEvent | null,
-  inherited: ExtractedStatement | null,
-  opensWithQuote: boolean,
-): DateMention | null {
+function ownDateFor(reading: Reading, { actor, event, inherited, opensWithQuote }: Utterance): DateMention | null {
   if (event && event.dates.length) return event.dates[0];
   if (inherited?.dateExpr) return inherited.dateFromOccasion ? reading.occasion : { start: -1, end: -1, text: inherited.dateText ?? "", expr: inherited.dateExpr };
   if (!event) return null;

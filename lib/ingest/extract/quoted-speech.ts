@@ -39,7 +39,7 @@ function statementsFor(
 ): ExtractedStatement[] {
   const { article } = reading;
   const sentences = article.analyzed.sentences;
-  const date = dateFor(reading, actor.id, event, inherited, article.opensParagraph(quote));
+  const date = dateFor(reading, { actor: actor.id, event, inherited, opensWithQuote: article.opensParagraph(quote) });
   const frame = article.gapsBetweenQuotes(frameWindow);
   const contextStart = sentences[article.sentenceOf(Math.min(frameWindow.start, quote.start - 1))]?.start ?? frameWindow.start;
   const contextEnd = sentences[article.sentenceOf(Math.max(quote.start, quote.end - 1))]?.end ?? frameWindow.end;

@@ -42,7 +42,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     const frame = article.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
     // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
     const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
-    const date = dateFor(reading, actor.id, own, null, false);
+    const date = dateFor(reading, { actor: actor.id, event: own, inherited: null, opensWithQuote: false });
     const context = collapse(article.text.slice(sentence.start, sentence.end));
     results.push(reportOf(reading, actor, piece, frame, event, date, context));
   }
