@@ -13,6 +13,7 @@ import { querySeries } from "../lib/read/series-query";
 import { defaultWeights, encodeRuleValues, scoreFeatures, scoreValues, strongestRuleValues } from "../lib/score";
 import { rebuildRollups } from "../lib/store/rollups";
 import { flushPendingRollups, ingestBatch } from "../lib/store/ingest";
+import { inBatches, ingestParallel } from "../lib/store/bulk-ingest";
 import { scoringPairOf } from "../lib/store/scoring";
 import type { Features } from "../lib/core/types";
 import { Prisma } from "../lib/generated/prisma/sqlite/client";
@@ -478,4 +479,18 @@ describe.each(backends)("deferred rollups on %s", (_name, open) => {
     expect(lines).toEqual(await storedLines(backend.prisma));
     expect(await flushPendingRollups(backend.prisma)).toBe(0);
   });
+});
+
+test("a bulk ingest's warm-up articles are analyzed by every worker and never stored", async () => {
+  const { prisma, cleanup } = await sqliteBackend();
+  try {
+    const inputs = allInputs();
+    const [warmUp, stored] = [inputs.slice(0, 3), inputs.slice(3)];
+    const run = await ingestParallel(prisma, inBatches(stored, 4), { workers: 2, warmUp });
+    expect(run.summary.articles.new).toBe(stored.length);
+    const paths = (await prisma.article.findMany({ select: { path: true } })).map((a) => a.path);
+    expect(paths.sort()).toEqual(stored.map((i) => i.path).sort());
+  } finally {
+    await cleanup();
+  }
 });

@@ -35,7 +35,7 @@ interface Sizes {
 }
 
 const SIZES: Record<"quick" | "full", Sizes> = {
-  quick: { pipelineRounds: 3, pipelineArticles: [400], ingestArticles: 1_000, previewStatements: 20_000, storeStatements: 50_000, loadSeconds: 3 },
+  quick: { pipelineRounds: 3, pipelineArticles: [400], ingestArticles: 2_500, previewStatements: 20_000, storeStatements: 50_000, loadSeconds: 3 },
   full: { pipelineRounds: 2, pipelineArticles: [1_000, 10_000], ingestArticles: 10_000, previewStatements: 100_000, storeStatements: 1_000_000, loadSeconds: 10 },
 };
 /** Concurrent connections of the load generator: a few analysts at once. */
