@@ -156,6 +156,18 @@ Days after Berg accused Stockholm of "sabotage," the two agreed to talk.
   });
 });
 
+test("a lede without its day takes the day the paragraph after it gives", () => {
+  const text = `Leaders agree to talk
+
+Norwegian Prime Minister Ola Berg has invited Swedish Prime Minister Karin Lund to Oslo, weeks after the fishing dispute.
+
+The invitation came on Tuesday after a call between the two leaders.
+
+"We have turned a page," Berg told reporters.
+`;
+  expect(one(run(wire("invitation.txt", text)).scored, "We have turned a page").date).toBe("2024-05-07");
+});
+
 describe("names as real reports print them", () => {
   const text = `Ministers trade words
 

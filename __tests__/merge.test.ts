@@ -79,3 +79,26 @@ describe("merging a batch", () => {
     expect(vasek.id).toBe(statementId("Anton Vasek", "It sounds great to me."));
   });
 });
+
+describe("a report dated only by its article's occasion", () => {
+  const byOccasion = (s: Statement): Statement => ({ ...s, sources: s.sources.map((source) => ({ ...source, dateFromOccasion: true })) });
+
+  test("joins the same words tied to an earlier day, which it cannot outvote", () => {
+    const merged = mergeAll([
+      statement("Ana Ruiz", "ready to take up arms again", day("2025-03-03")),
+      byOccasion(statement("Ana Ruiz", "threatened to take up arms if necessary", day("2025-03-05"))),
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0].date).toBe("2025-03-03");
+    expect(merged[0].sources).toHaveLength(2);
+  });
+
+  test("does not join the same words on another day when neither is tied to the words", () => {
+    const merged = mergeAll([
+      byOccasion(statement("Ana Ruiz", "ready to take up arms again", day("2025-03-03"))),
+      byOccasion(statement("Ana Ruiz", "threatened to take up arms if necessary", day("2025-03-05"))),
+    ]);
+    expect(merged).toHaveLength(2);
+    expect(mergeAll([statement("Ana Ruiz", "ready to take up arms again", day("2025-03-03")), statement("Ana Ruiz", "threatened to take up arms if necessary", day("2025-03-05"))])).toHaveLength(2);
+  });
+});

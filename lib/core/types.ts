@@ -80,6 +80,11 @@ export interface StatementSource {
   context: string;
   /** Day range this article gives for the utterance, null when it gives none. */
   dateRange: DateRange | null;
+  /**
+   * The day is the article's occasion's, not one tied to these words: a batch lets such a report
+   * join the same words dated elsewhere (see mergeAll). Not stored.
+   */
+  dateFromOccasion?: boolean;
 }
 
 /** An utterance by one speaker, possibly reported by several articles. */

@@ -196,6 +196,18 @@ export function mergeStatements(a: Statement, b: Statement): Statement {
   };
 }
 
+const datedByOccasionOnly = (s: Statement) => s.dateRange !== null && s.sources.every((source) => source.dateFromOccasion);
+const datedByOwnWords = (s: Statement) => s.sources.some((source) => source.dateRange && !source.dateFromOccasion);
+
+/**
+ * One report dates the words only by its article's occasion, the other by a day tied to them: a
+ * report often retells earlier words in its background ("…, and threatened to take up arms"), so
+ * the two may still be one utterance; the day tied to the words wins the vote (consensusRange)
+ * when more reports give it, or as many and it is the earlier. Within a batch only: stored reports keep
+ * their days, not how they were found.
+ */
+const occasionMeetsOwnDay = (a: Statement, b: Statement) => (datedByOccasionOnly(a) && datedByOwnWords(b)) || (datedByOccasionOnly(b) && datedByOwnWords(a));
+
 /** Groups reports of the same utterance (transitively) and merges each group. */
 export function mergeAll(statements: Statement[]): Statement[] {
   const parent = statements.map((_, i) => i);
@@ -215,7 +227,7 @@ export function mergeAll(statements: Statement[]): Statement[] {
       const a = statements[indices[x]];
       for (let y = x + 1; y < indices.length; y++) {
         const b = statements[indices[y]];
-        if (compatible(a.dateRange, b.dateRange) && anySameWording(wordings[indices[x]], wordings[indices[y]])) {
+        if ((compatible(a.dateRange, b.dateRange) || occasionMeetsOwnDay(a, b)) && anySameWording(wordings[indices[x]], wordings[indices[y]])) {
           parent[find(indices[y])] = find(indices[x]);
         }
       }

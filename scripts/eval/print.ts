@@ -64,7 +64,8 @@ function wrongIn(row: Row): string[] {
   if (!row.speaker) wrong.push("speaker");
   if (!row.speakerCountry) wrong.push("speaker country");
   if (!row.target) wrong.push("target");
-  if (!row.dayExact) wrong.push(row.datedWrongly ? "dated wrongly" : "day");
+  if (row.datedWrongly) wrong.push("dated wrongly");
+  else if (!row.dayExact && row.gold.days !== null) wrong.push("day");
   if (!row.tone) wrong.push("tone");
   return wrong;
 }

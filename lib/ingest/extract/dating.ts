@@ -15,7 +15,8 @@ const PLATFORMS_AFTER_ON = new Set(["x", "truth"]);
 
 /**
  * The attribution marks an occasion of its own: a past perfect ("had said"), words such as
- * "earlier" or "in a tweet", or a date phrase in its sentence that is not the occasion's.
+ * "earlier" or "in a tweet", or a date phrase in its sentence or before it in its paragraph that
+ * is not the occasion's.
  */
 function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
   const { tokens, sentences } = reading.article.analyzed;
@@ -29,8 +30,11 @@ function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
     if (OFFSETS.has(token.normal) && TIME_UNITS.has(tokens[i - 1]?.normal ?? "") && i < event.verb) return true;
     if (token.normal === "had" && i < event.verb && event.verb - i <= 2) return true;
   }
+  // A date phrase in the sentence, or earlier in its paragraph, that is not the occasion's: the
+  // narration has moved to another time ("Earlier this week, X described … Y condemned …").
   const occasion = reading.occasion;
-  return reading.dates.mentions.some((d) => d.start >= sentence.start && d.end <= sentence.end && d.start !== occasion?.start);
+  const paragraphStart = reading.article.paragraphs[event.paragraph].start;
+  return reading.dates.mentions.some((d) => d.start >= paragraphStart && d.end <= sentence.end && d.start !== occasion?.start);
 }
 
 /** An utterance to date: who says it, its verb of saying, the report a continuing quote carries on from. */

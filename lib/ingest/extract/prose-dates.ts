@@ -38,11 +38,16 @@ export function proseDateMentions(text: string, layout: Paragraph[], quotes: Quo
 const OCCASION_KINDS = new Set<DateExpr["kind"]>(["weekday", "relativeDay"]);
 
 export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[]): DateMention | null {
-  const lede = layout.findIndex((paragraph) => paragraph.prose);
-  if (lede < 0) return null;
-  const end = layout[lede].end;
+  const prose = layout.filter((paragraph) => paragraph.prose);
+  if (prose.length === 0) return null;
+  // A lede that sums the news up without its day is often followed by the paragraph that gives it
+  // ("The development came on Wednesday, after …").
+  const end = prose[Math.min(OPENING_PROSE_PARAGRAPHS, prose.length) - 1].end;
   return findDateMentions(text.slice(0, end)).find((d) => OCCASION_KINDS.has(d.expr.kind) && !insideAny(d.start, quotes) && !isDateline(d, text)) ?? null;
 }
+
+/** Paragraphs of prose the opening runs to: the lede and the one after it. */
+const OPENING_PROSE_PARAGRAPHS = 2;
 
 /**
  * An article's prose date phrases by position. They are in text order without overlapping
