@@ -239,3 +239,36 @@ The minister, however, warned that Canada would not back down on human rights.
     expect(one(scored, "would not back down on human rights").speaker).toBe("Chrystia Freeland");
   });
 });
+
+describe("a news agency in a dateline is a byline, not a speaker", () => {
+  const agencies = ["AFP", "Agence France-Presse", "Reuters", "Xinhua", "AP", "Associated Press"];
+  const afp = `Neighbours trade words
+
+NAIROBI (AFP) - Kenya on Tuesday said Uganda's troop build-up on the border was a threat to regional peace.
+
+"We will not be intimidated by anyone," it said in a statement.
+`;
+  const reuters = `Navy to sail
+
+LONDON (Reuters) - Britain said on Monday that it would send more warships to the Gulf to protect shipping from Iran.
+`;
+  const xinhua = `Beijing rejects claims
+
+BEIJING, Jan. 5 (Xinhua) -- China on Sunday said Vietnam's claims over the islands were groundless and illegal.
+`;
+  const ap = `Ministry rejects claims
+
+(AP) — Tanzania said on Tuesday that Malawi's claims over the lake were groundless and would be rejected.
+
+Tanzanian Foreign Minister Juma Mwinyi told reporters that Malawi was "playing with fire".
+`;
+  const { scored } = run(wire("afp.txt", afp), wire("reuters.txt", reuters), wire("xinhua.txt", xinhua), wire("ap.txt", ap));
+
+  test("no statement is the agency's", () => {
+    expect(scored.filter((s) => s.speaker !== null && agencies.includes(s.speaker)).map((s) => `${s.speaker}: ${s.text}`)).toEqual([]);
+  });
+
+  test("the official named after the dateline still speaks", () => {
+    expect(one(scored, "playing with fire")).toMatchObject({ speaker: "Juma Mwinyi", speakerCountry: "Tanzania", target: "Malawi" });
+  });
+});
