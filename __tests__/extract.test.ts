@@ -272,3 +272,65 @@ Tanzanian Foreign Minister Juma Mwinyi told reporters that Malawi was "playing w
     expect(one(scored, "playing with fire")).toMatchObject({ speaker: "Juma Mwinyi", speakerCountry: "Tanzania", target: "Malawi" });
   });
 });
+
+describe("a parenthetical between the subject and the verb of saying", () => {
+  const text = `Ministers trade words
+
+SEOUL — South Korean Foreign Minister Lee Dong-hwan met Mongolian Foreign Minister Bat-Erdene Gansukh on Monday.
+
+Mr Lee, in turn, said his government was ready to resume talks with Mongolia.
+
+Dutch Trade Minister Pieter Smith met Belgian Prime Minister Jan Peeters on Tuesday.
+
+Smith, speaking in Paris, said the Netherlands would impose new tariffs on Belgian steel.
+
+Norwegian Defence Minister Ingrid Holm visited the border with Russia on Monday.
+
+The minister, for her part, warned that Norway would respond to any incursion by Russia.
+`;
+  const { scored } = run(wire("parenthetical.txt", text));
+
+  test("“Mr Lee, in turn, said” is Lee", () => {
+    expect(one(scored, "ready to resume talks with Mongolia").speaker).toBe("Lee Dong-hwan");
+  });
+
+  test("“Smith, speaking in Paris, said” is Smith, not the place", () => {
+    expect(one(scored, "impose new tariffs on Belgian steel")).toMatchObject({ speaker: "Pieter Smith", speakerCountry: "Netherlands" });
+  });
+
+  // "The minister, however, warned" is tested above ("a bare office refers back to its portfolio").
+  test("“the minister, for her part, warned” is the minister named before", () => {
+    expect(one(scored, "respond to any incursion by Russia")).toMatchObject({ speaker: "Ingrid Holm", target: "Russia" });
+  });
+});
+
+describe("a surname alone, whichever order the full name is written in", () => {
+  const text = `Leaders trade words
+
+SEOUL — Baek warned on Monday that Japan must apologise for its wartime abuses, as South Korean President Baek Jun-seo marked the anniversary of the war's end.
+
+Chinese Premier Zhou Weiming met Vietnamese leaders in Hanoi on Tuesday.
+
+Japanese Prime Minister Haruto Sakamoto rejected the demand on Tuesday.
+
+Baek said Seoul would "never forget" what Japan had done.
+
+Zhou told reporters that China would "defend its sovereignty" against Vietnam.
+
+Sakamoto said Japan had "apologised enough" to Korea.
+`;
+  const { scored } = run(wire("surnames.txt", text));
+
+  test("family name first: “Baek said” and “Zhou told reporters”", () => {
+    expect(one(scored, "never forget")).toMatchObject({ speaker: "Baek Jun-seo", speakerCountry: "South Korea" });
+    expect(one(scored, "defend its sovereignty")).toMatchObject({ speaker: "Zhou Weiming", speakerCountry: "China" });
+  });
+
+  test("family name last: “Sakamoto said”", () => {
+    expect(one(scored, "apologised enough")).toMatchObject({ speaker: "Haruto Sakamoto", speakerCountry: "Japan" });
+  });
+
+  test("a family name first seen before the full name refers to that person", () => {
+    expect(one(scored, "must apologise for its wartime abuses")).toMatchObject({ speaker: "Baek Jun-seo", target: "Japan" });
+  });
+});
