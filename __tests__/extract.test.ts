@@ -304,6 +304,28 @@ The minister, for her part, warned that Norway would respond to any incursion by
   });
 });
 
+describe("a pronoun after a long quotation", () => {
+  const text = `Minister rejects claims
+
+OSLO — Norwegian Foreign Minister Erik Dahl said on Monday that Sweden had violated the fishing treaty.
+
+"This is unacceptable. We have warned them many times. They did not listen. Now they will see the consequences. Our patience has limits," he said.
+
+"We will not be bullied by Stockholm," he added.
+`;
+  const { scored } = run(wire("long-quote.txt", text));
+
+  test("sentences inside the quotation do not push the speaker out of reach of “he said”", () => {
+    for (const piece of ["This is unacceptable.", "We have warned them many times.", "Our patience has limits"]) {
+      expect(one(scored, piece)).toMatchObject({ speaker: "Erik Dahl", speakerCountry: "Norway" });
+    }
+  });
+
+  test("“he added” after the long quotation is the same speaker", () => {
+    expect(one(scored, "We will not be bullied by Stockholm").speaker).toBe("Erik Dahl");
+  });
+});
+
 describe("a surname alone, whichever order the full name is written in", () => {
   const text = `Leaders trade words
 
