@@ -356,3 +356,30 @@ Sakamoto said Japan had "apologised enough" to Korea.
     expect(one(scored, "must apologise for its wartime abuses")).toMatchObject({ speaker: "Baek Jun-seo", target: "Japan" });
   });
 });
+
+describe("a quotation of several sentences ending in “?” or “!”", () => {
+  const text = `Leaders trade words
+
+DHAKA — Bangladeshi Prime Minister Farida Rahman and Burmese Foreign Minister Aung Min Htet traded words on Monday over the refugee crisis.
+
+"We will not accept this. Can you believe it?" the prime minister said.
+
+"They burned the villages. They must answer for it!" Rahman told reporters.
+
+"We have done nothing wrong. Why should we apologise?" Aung Min Htet said.
+
+"The camps are full. Who will pay for them?" Prime Minister Rahman said, adding that Bangladesh would not wait forever.
+`;
+  const { scored } = run(wire("question.txt", text));
+
+  test("the attribution after the closing mark names the speaker, and every sentence of the quotation is hers", () => {
+    for (const piece of ["We will not accept this.", "Can you believe it?", "They burned the villages.", "They must answer for it!"]) {
+      expect(one(scored, piece)).toMatchObject({ speaker: "Farida Rahman", target: "Myanmar" });
+    }
+  });
+
+  test("a capitalised name after “?” is the speaker, not the previous quotation's", () => {
+    for (const piece of ["We have done nothing wrong.", "Why should we apologise?"]) expect(one(scored, piece).speaker).toBe("Aung Min Htet");
+    for (const piece of ["The camps are full.", "Who will pay for them?"]) expect(one(scored, piece).speaker).toBe("Farida Rahman");
+  });
+});
