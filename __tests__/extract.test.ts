@@ -282,7 +282,7 @@ Mr Lee, in turn, said his government was ready to resume talks with Mongolia.
 
 Dutch Trade Minister Pieter Smith met Belgian Prime Minister Jan Peeters on Tuesday.
 
-Smith, speaking in Paris, said the Netherlands would impose new tariffs on Belgian steel.
+Smith, speaking in Paris as Belgian Prime Minister Jan Peeters looked on, said the Netherlands would impose new tariffs on Belgian steel.
 
 Norwegian Defence Minister Ingrid Holm visited the border with Russia on Monday.
 
@@ -294,7 +294,7 @@ The minister, for her part, warned that Norway would respond to any incursion by
     expect(one(scored, "ready to resume talks with Mongolia").speaker).toBe("Lee Dong-hwan");
   });
 
-  test("“Smith, speaking in Paris, said” is Smith, not the place", () => {
+  test("“Smith, speaking in Paris as Peeters looked on, said” is Smith, not the place nor the other leader", () => {
     expect(one(scored, "impose new tariffs on Belgian steel")).toMatchObject({ speaker: "Pieter Smith", speakerCountry: "Netherlands" });
   });
 
