@@ -251,3 +251,147 @@ The minister, however, warned that Canada would not back down on human rights.
     expect(one(scored, "would not back down on human rights").speaker).toBe("Chrystia Freeland");
   });
 });
+
+describe("a news agency in a dateline is a byline, not a speaker", () => {
+  const agencies = ["AFP", "Agence France-Presse", "Reuters", "Xinhua", "AP", "Associated Press"];
+  const afp = `Neighbours trade words
+
+NAIROBI (AFP) - Kenya on Tuesday said Uganda's troop build-up on the border was a threat to regional peace.
+
+"We will not be intimidated by anyone," it said in a statement.
+`;
+  const reuters = `Navy to sail
+
+LONDON (Reuters) - Britain said on Monday that it would send more warships to the Gulf to protect shipping from Iran.
+`;
+  const xinhua = `Beijing rejects claims
+
+BEIJING, Jan. 5 (Xinhua) -- China on Sunday said Vietnam's claims over the islands were groundless and illegal.
+`;
+  const ap = `Ministry rejects claims
+
+(AP) — Tanzania said on Tuesday that Malawi's claims over the lake were groundless and would be rejected.
+
+Tanzanian Foreign Minister Juma Mwinyi told reporters that Malawi was "playing with fire".
+`;
+  const { scored } = run(wire("afp.txt", afp), wire("reuters.txt", reuters), wire("xinhua.txt", xinhua), wire("ap.txt", ap));
+
+  test("no statement is the agency's", () => {
+    expect(scored.filter((s) => s.speaker !== null && agencies.includes(s.speaker)).map((s) => `${s.speaker}: ${s.text}`)).toEqual([]);
+  });
+
+  test("the official named after the dateline still speaks", () => {
+    expect(one(scored, "playing with fire")).toMatchObject({ speaker: "Juma Mwinyi", speakerCountry: "Tanzania", target: "Malawi" });
+  });
+});
+
+describe("a parenthetical between the subject and the verb of saying", () => {
+  const text = `Ministers trade words
+
+SEOUL — South Korean Foreign Minister Lee Dong-hwan met Mongolian Foreign Minister Bat-Erdene Gansukh on Monday.
+
+Mr Lee, in turn, said his government was ready to resume talks with Mongolia.
+
+Dutch Trade Minister Pieter Smith met Belgian Prime Minister Jan Peeters on Tuesday.
+
+Smith, speaking in Paris as Belgian Prime Minister Jan Peeters looked on, said the Netherlands would impose new tariffs on Belgian steel.
+
+Norwegian Defence Minister Ingrid Holm visited the border with Russia on Monday.
+
+The minister, for her part, warned that Norway would respond to any incursion by Russia.
+`;
+  const { scored } = run(wire("parenthetical.txt", text));
+
+  test("“Mr Lee, in turn, said” is Lee", () => {
+    expect(one(scored, "ready to resume talks with Mongolia").speaker).toBe("Lee Dong-hwan");
+  });
+
+  test("“Smith, speaking in Paris as Peeters looked on, said” is Smith, not the place nor the other leader", () => {
+    expect(one(scored, "impose new tariffs on Belgian steel")).toMatchObject({ speaker: "Pieter Smith", speakerCountry: "Netherlands" });
+  });
+
+  // "The minister, however, warned" is tested above ("a bare office refers back to its portfolio").
+  test("“the minister, for her part, warned” is the minister named before", () => {
+    expect(one(scored, "respond to any incursion by Russia")).toMatchObject({ speaker: "Ingrid Holm", target: "Russia" });
+  });
+});
+
+describe("a pronoun after a long quotation", () => {
+  const text = `Minister rejects claims
+
+OSLO — Norwegian Foreign Minister Erik Dahl said on Monday that Sweden had violated the fishing treaty.
+
+"This is unacceptable. We have warned them many times. They did not listen. Now they will see the consequences. Our patience has limits," he said.
+
+"We will not be bullied by Stockholm," he added.
+`;
+  const { scored } = run(wire("long-quote.txt", text));
+
+  test("sentences inside the quotation do not push the speaker out of reach of “he said”", () => {
+    for (const piece of ["This is unacceptable.", "We have warned them many times.", "Our patience has limits"]) {
+      expect(one(scored, piece)).toMatchObject({ speaker: "Erik Dahl", speakerCountry: "Norway" });
+    }
+  });
+
+  test("“he added” after the long quotation is the same speaker", () => {
+    expect(one(scored, "We will not be bullied by Stockholm").speaker).toBe("Erik Dahl");
+  });
+});
+
+describe("a surname alone, whichever order the full name is written in", () => {
+  const text = `Leaders trade words
+
+SEOUL — Baek warned on Monday that Japan must apologise for its wartime abuses, as South Korean President Baek Jun-seo marked the anniversary of the war's end.
+
+Chinese Premier Zhou Weiming met Vietnamese leaders in Hanoi on Tuesday.
+
+Japanese Prime Minister Haruto Sakamoto rejected the demand on Tuesday.
+
+Baek said Seoul would "never forget" what Japan had done.
+
+Zhou told reporters that China would "defend its sovereignty" against Vietnam.
+
+Sakamoto said Japan had "apologised enough" to Korea.
+`;
+  const { scored } = run(wire("surnames.txt", text));
+
+  test("family name first: “Baek said” and “Zhou told reporters”", () => {
+    expect(one(scored, "never forget")).toMatchObject({ speaker: "Baek Jun-seo", speakerCountry: "South Korea" });
+    expect(one(scored, "defend its sovereignty")).toMatchObject({ speaker: "Zhou Weiming", speakerCountry: "China" });
+  });
+
+  test("family name last: “Sakamoto said”", () => {
+    expect(one(scored, "apologised enough")).toMatchObject({ speaker: "Haruto Sakamoto", speakerCountry: "Japan" });
+  });
+
+  test("a family name first seen before the full name refers to that person", () => {
+    expect(one(scored, "must apologise for its wartime abuses")).toMatchObject({ speaker: "Baek Jun-seo", target: "Japan" });
+  });
+});
+
+describe("a quotation of several sentences ending in “?” or “!”", () => {
+  const text = `Leaders trade words
+
+DHAKA — Bangladeshi Prime Minister Farida Rahman and Burmese Foreign Minister Aung Min Htet traded words on Monday over the refugee crisis.
+
+"We will not accept this. Can you believe it?" the prime minister said.
+
+"They burned the villages. They must answer for it!" Rahman told reporters.
+
+"We have done nothing wrong. Why should we apologise?" Aung Min Htet said.
+
+"The camps are full. Who will pay for them?" Prime Minister Rahman said, adding that Bangladesh would not wait forever.
+`;
+  const { scored } = run(wire("question.txt", text));
+
+  test("the attribution after the closing mark names the speaker, and every sentence of the quotation is hers", () => {
+    for (const piece of ["We will not accept this.", "Can you believe it?", "They burned the villages.", "They must answer for it!"]) {
+      expect(one(scored, piece)).toMatchObject({ speaker: "Farida Rahman", target: "Myanmar" });
+    }
+  });
+
+  test("a capitalised name after “?” is the speaker, not the previous quotation's", () => {
+    for (const piece of ["We have done nothing wrong.", "Why should we apologise?"]) expect(one(scored, piece).speaker).toBe("Aung Min Htet");
+    for (const piece of ["The camps are full.", "Who will pay for them?"]) expect(one(scored, piece).speaker).toBe("Farida Rahman");
+  });
+});

@@ -61,11 +61,9 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   if (before && before.actor !== null) {
     return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
   }
-  // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister". After a
-  //    quote ending in "?" or "!", the sentence splitter starts a new sentence at "the minister said".
+  // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister".
   const closing = quote.end;
-  const continues = /^["”’]?\s*\p{Ll}/u.test(article.text.slice(closing, closing + 4)) && sentences[closeSentenceIndex + 1]?.start <= closing + 3;
-  const attributionSentence = continues ? closeSentenceIndex + 1 : closeSentenceIndex;
+  const attributionSentence = attributionContinues(reading, quote, closeSentenceIndex) ? closeSentenceIndex + 1 : closeSentenceIndex;
   const after = events.inSentence(attributionSentence).find((e) => {
     if (e.actor === null) return false;
     const verbStart = tokens[e.verb].start;
@@ -105,4 +103,17 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
     }
   }
   return null;
+}
+
+/**
+ * After a quote ending in "?" or "!" the sentence splitter starts a new sentence right after the
+ * closing mark, so its attribution is in the next sentence: "the minister said" — or "Moreau said",
+ * which only a question or exclamation leaves capitalised there (a statement ends in a comma).
+ */
+function attributionContinues(reading: Reading, quote: QuoteSpan, closeSentenceIndex: number): boolean {
+  const { text, analyzed } = reading.article;
+  const next = analyzed.sentences[closeSentenceIndex + 1];
+  if (!next || next.start > quote.end + 3) return false;
+  const lowercase = /^["”’]?\s*\p{Ll}/u.test(text.slice(quote.end, quote.end + 4));
+  return lowercase || /[?!]\s*$/.test(text.slice(quote.start, quote.end));
 }

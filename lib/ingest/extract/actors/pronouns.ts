@@ -6,6 +6,8 @@ import { PREPOSITIONS } from "./cast";
 import type { Actor, ActorMention } from "./types";
 
 const PRONOUNS = new Set(speech.pronouns);
+/** How many of the reporter's sentences before its own a pronoun looks back over. */
+const LOOK_BACK = 4;
 
 /** Resolves "he"/"she" to the most salient person: the subject of the current or a recent sentence. */
 export function withPronouns(
@@ -34,13 +36,27 @@ export function withPronouns(
     if (group) group.push(mention);
     else resultBySentence.set(sentence, [mention]);
   };
+  const quoted = new Map<number, boolean>();
+  const whollyQuoted = (s: number) => {
+    let answer = quoted.get(s);
+    if (answer === undefined) quoted.set(s, (answer = isWhollyQuoted(analyzed, s, quotes)));
+    return answer;
+  };
+  // A pronoun's sentence and the few of the reporter's before it: a long quotation between the
+  // speaker's introduction and "he said" is the speaker's own words and keeps no one else in mind.
+  const lookBack = (here: number) => {
+    const sentences = [here];
+    for (let s = here - 1; s >= 0 && sentences.length <= LOOK_BACK; s--) if (!whollyQuoted(s)) sentences.push(s);
+    return sentences;
+  };
   let cursor = 0;
   for (const token of analyzed.tokens) {
     if (!PRONOUNS.has(token.normal) || insideAny(token.start, quotes)) continue;
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
     const here = sentenceOf(token.index);
     let referent: number | null = null;
-    for (let s = here; s >= Math.max(0, here - 4) && referent === null; s--) {
+    for (const s of lookBack(here)) {
+      if (referent !== null) break;
       const sentence = analyzed.sentences[s];
       const inSentence = (resultBySentence.get(s) ?? []).filter(
         (m) => isPerson(m.actor) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
@@ -66,4 +82,14 @@ export function withPronouns(
   }
   while (cursor < mentions.length) result.push(mentions[cursor++]);
   return result;
+}
+
+/** Every word of the sentence is quoted: it belongs to a quotation, not to the reporter's narrative. */
+function isWhollyQuoted(analyzed: AnalyzedText, sentenceIndex: number, quotes: QuoteSpan[]): boolean {
+  const sentence = analyzed.sentences[sentenceIndex];
+  for (let i = sentence.firstToken; i <= sentence.lastToken; i++) {
+    const token = analyzed.tokens[i];
+    if (token.pos !== "PUNCT" && !insideAny(token.start, quotes)) return false;
+  }
+  return true;
 }
