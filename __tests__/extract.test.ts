@@ -168,6 +168,29 @@ The invitation came on Tuesday after a call between the two leaders.
   expect(one(run(wire("invitation.txt", text)).scored, "We have turned a page").date).toBe("2024-05-07");
 });
 
+test("a title joined by “of” to a portfolio the title list does not know leaves the last two words to the name", () => {
+  const text = `Ministers talk grain
+
+Norway's Minister of Coastal Fisheries Policy Ola Berg held talks with his Swedish counterpart.
+
+"I heard my colleague's arguments," the Minister said.
+`;
+  const { scored } = run(wire("portfolio.txt", text));
+  expect(one(scored, "I heard my colleague's arguments")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+});
+
+test("a speaker who spoke about it on a named day dates the quote that follows", () => {
+  const text = `Ministers talk grain
+
+Norwegian Fisheries Minister Ola Berg held talks with his Swedish counterpart.
+
+The two discussed quotas. Berg spoke about this in a television interview on May 3.
+
+"I heard my colleague's arguments," the Minister said.
+`;
+  expect(one(run(wire("spoke.txt", text)).scored, "I heard my colleague's arguments").date).toBe("2024-05-03");
+});
+
 describe("names as real reports print them", () => {
   const text = `Ministers trade words
 

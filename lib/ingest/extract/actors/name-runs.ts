@@ -85,18 +85,43 @@ function candidateOf(
   };
 }
 
+/** Characters between a country and the title after it: a space, or "'s ". */
+const POSSESSIVE_GAP = 3;
+
 /** How far before a run a title joined to it by "of" may begin ("Minister of State for Foreign Affairs"). */
 const STRADDLE_REACH = 30;
 
-function titleStraddling(run: NameRun, text: string): { title: string; head: boolean; end: number } | null {
+interface Straddling {
+  title: string;
+  head: boolean;
+  start: number;
+  end: number;
+}
+
+function titleStraddling(run: NameRun, text: string): Straddling | null {
   const from = Math.max(0, run.start - STRADDLE_REACH);
   if (!/\bof\s+(?:the\s+)?$/.test(text.slice(from, run.start))) return null;
   for (let position = from; position < run.start; position++) {
     if (position > 0 && /[\p{L}\p{N}]/u.test(text[position - 1])) continue;
     const matched = matchTitleAt(text, position);
-    if (matched && matched.end > run.start && matched.end < run.end) return { title: matched.title, head: matched.head, end: matched.end };
+    if (matched && matched.end > run.start && matched.end < run.end) return { title: matched.title, head: matched.head, start: position, end: matched.end };
   }
-  return null;
+  return portfolioOfTitle(run, text);
+}
+
+/**
+ * "Minister of Agrarian Policy Mykola Solskyi": a title joined by "of" to a portfolio the title list
+ * does not know. Capitals cannot tell the portfolio from the name, so a run of three words or more
+ * leaves its last two to the name, the most common length of a name in the news.
+ */
+function portfolioOfTitle(run: NameRun, text: string): Straddling | null {
+  if (run.tokens.length < 3) return null;
+  const before = /(?:^|[^\p{L}])(\p{L}+)\s+of\s+$/u.exec(text.slice(Math.max(0, run.start - STRADDLE_REACH), run.start));
+  if (!before) return null;
+  const wordStart = run.start - before[0].length + before[0].indexOf(before[1]);
+  const title = matchTitleAt(text, wordStart);
+  if (!title || title.end !== wordStart + before[1].length || title.head) return null;
+  return { title: title.title, head: false, start: wordStart, end: run.tokens[run.tokens.length - 3].end };
 }
 
 /**
@@ -116,6 +141,8 @@ function swallowedIntroduction(
   if (straddling) {
     title = { title: straddling.title, head: straddling.head };
     while (first < run.tokens.length && run.tokens[first].start < straddling.end) first++;
+    // "Ukraine's Minister of …", "Turkish Minister of …": the country before the title.
+    country = countries.endingJustBefore(straddling.start, POSSESSIVE_GAP)?.country ?? null;
   }
   for (let k = first; k < run.tokens.length; k++) {
     const token = run.tokens[k];
