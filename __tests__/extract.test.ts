@@ -191,6 +191,36 @@ The two discussed quotas. Berg spoke about this in a television interview on May
   expect(one(run(wire("spoke.txt", text)).scored, "I heard my colleague's arguments").date).toBe("2024-05-03");
 });
 
+test("a surname that is also a month names the person when a longer name ends with it", () => {
+  const text = `Leader blames neighbour
+
+LONDON — British Prime Minister Helen March said on Monday that Norway was "highly likely" to blame.
+
+Norwegian Foreign Minister Ola Berg called the claim "absurd."
+
+"This was a direct act against our country," March said.
+
+Talks resumed in March 2023, and "nothing came of them," Foreign Secretary Tom Hale said.
+`;
+  const { scored } = run(wire("month-name.txt", text));
+  expect(one(scored, "This was a direct act against our country")).toMatchObject({ speaker: "Helen March", date: "2024-05-06" });
+  expect(one(scored, "nothing came of them").speaker).toBe("Tom Hale");
+});
+
+test("a date phrase after a verb of saying and another verb dates what that verb tells, not the saying", () => {
+  const text = `Leader blames neighbour
+
+Norwegian Prime Minister Ola Berg addressed parliament.
+
+Berg said Sweden had failed to stop the attack on the border post on April 2.
+
+She added: "We will respond."
+`;
+  const { scored } = run(wire("complement-date.txt", text));
+  expect(one(scored, "We will respond").date).not.toBe("2024-04-02");
+  expect(one(scored, "Sweden had failed to stop").date).not.toBe("2024-04-02");
+});
+
 describe("names as real reports print them", () => {
   const text = `Ministers trade words
 

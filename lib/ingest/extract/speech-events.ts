@@ -104,6 +104,13 @@ export class SpeechEvents {
     return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
   }
 
+  /** A verb that is not one of saying between the tokens `a` and `b`. */
+  private otherVerbBetween(a: number, b: number): boolean {
+    const tokens = this.article.analyzed.tokens;
+    for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i++) if (tokens[i].pos === "VERB" && !this.isSpeechVerb(tokens[i])) return true;
+    return false;
+  }
+
   private collect(dates: ProseDates): void {
     const tokens = this.article.analyzed.tokens;
     const datesBySentence = groupBy(dates.mentions, (d) => this.article.sentenceHolding(d.start));
@@ -130,11 +137,15 @@ export class SpeechEvents {
           }
         }
       }
-      // Each date phrase belongs to the nearest verb of saying in its sentence.
+      // Each date phrase belongs to the nearest verb of saying in its sentence. After the verb, not
+      // across another verb: that one's clause holds it ("said Russia had failed to explain the
+      // attack on March 4"). A phrase before the verb opens the sentence for it ("Later Wednesday,
+      // addressing protesters, X said").
       for (const mention of datesBySentence.get(sentenceIndex) ?? []) {
-        if (verbs.length === 0) continue;
         const at = tokenEndingAfter(tokens, mention.start);
-        const nearest = [...verbs].sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
+        const reachable = verbs.filter((event) => at < event.verb || !this.otherVerbBetween(event.verb, at));
+        if (reachable.length === 0) continue;
+        const nearest = reachable.sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
         nearest.dates.push(mention);
       }
     });

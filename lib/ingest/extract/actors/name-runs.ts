@@ -39,11 +39,26 @@ export function nameCandidates(
   speechLemmas: Set<string>,
 ): NameCandidate[] {
   const candidates: NameCandidate[] = [];
-  for (const run of properNounRuns(analyzed)) {
-    const candidate = candidateOf(run, analyzed, countries, institutions, speechLemmas);
+  const runs = properNounRuns(analyzed);
+  const surnames = calendarSurnames(runs, analyzed.tokens);
+  for (const run of runs) {
+    const candidate = candidateOf(run, analyzed, countries, institutions, speechLemmas, surnames);
     if (candidate) candidates.push(candidate);
   }
   return candidates;
+}
+
+/**
+ * Calendar words that end a longer name in the article ("Theresa May"): alone, not before a
+ * number ("May 6"), such a word is that person ("May said") rather than the month.
+ */
+function calendarSurnames(runs: NameRun[], tokens: Token[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const run of runs) {
+    const last = run.tokens[run.tokens.length - 1];
+    if (run.tokens.length >= 2 && CALENDAR_WORDS.has(last.normal) && !CALENDAR_WORDS.has(run.tokens[0].normal) && tokens[run.lastToken + 1]?.pos !== "NUM") surnames.add(last.normal);
+  }
+  return surnames;
 }
 
 function candidateOf(
@@ -52,6 +67,7 @@ function candidateOf(
   countries: SortedSpans<CountryMention>,
   institutions: SortedSpans<InstitutionMention>,
   speechLemmas: Set<string>,
+  calendarSurnames: Set<string>,
 ): NameCandidate | null {
   const { text, tokens } = analyzed;
   const { first, title, country } = swallowedIntroduction(run, text, countries);
@@ -60,7 +76,7 @@ function candidateOf(
   const start = nameTokens[0].start;
   const end = nameTokens[nameTokens.length - 1].end;
   const name = text.slice(start, end).replace(/[’']s$/, "");
-  if (name.length < 2 || nameTokens.every((t) => CALENDAR_WORDS.has(t.normal))) return null;
+  if (name.length < 2 || nameTokens.every((t) => CALENDAR_WORDS.has(t.normal) && !isCalendarSurname(t, tokens, calendarSurnames))) return null;
   if (countries.overlaps(start, end) || institutions.overlaps(start, end)) return null;
   const introduction = introductionBefore(text, title ? run.start : start, countries);
   // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
@@ -174,6 +190,10 @@ function swallowedIntroduction(
     break;
   }
   return { first, title, country };
+}
+
+function isCalendarSurname(token: Token, tokens: Token[], surnames: Set<string>): boolean {
+  return surnames.has(token.normal) && tokens[token.index + 1]?.pos !== "NUM";
 }
 
 /** Starts with an upper-case letter; asked of every token, so ASCII is answered without a regex. */
