@@ -221,6 +221,22 @@ She added: "We will respond."
   expect(one(scored, "Sweden had failed to stop").date).not.toBe("2024-04-02");
 });
 
+test("a list after a verb of saying and a colon gives the speaker a statement per line", () => {
+  const text = `Oslo retaliates
+
+OSLO — Norway's foreign ministry on Monday called Sweden's move "an insult," saying it would now:
+
+  • Recall its ambassador from Stockholm
+  - Suspend all new fishing licences for Swedish boats
+
+Swedish Prime Minister Karin Lund said she regretted the decision.
+`;
+  const { scored } = run(wire("list.txt", text));
+  for (const line of ["Recall its ambassador from Stockholm", "Suspend all new fishing licences for Swedish boats"]) {
+    expect(one(scored, line)).toMatchObject({ text: line, speakerCountry: "Norway", target: "Sweden", date: "2024-05-06" });
+  }
+});
+
 describe("names as real reports print them", () => {
   const text = `Ministers trade words
 

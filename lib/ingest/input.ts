@@ -290,6 +290,9 @@ export function splitParagraphs(body: string): string[] {
   return paragraphsOfLines(lines, lines.map(collapse));
 }
 
+/** A list item's mark at the start of a line: a bullet, an asterisk or a dash, then space. */
+export const LIST_ITEM_MARK = /^\s*[•·▪◦‣*–—-]\s+/u;
+
 /** A line of spaces, tabs and no-break spaces only: it ends a block. */
 const BLOCK_BREAK_RE = /^[ \t\u00a0]*$/;
 
@@ -311,7 +314,8 @@ function paragraphsOfLines(lines: string[], collapsedLines: string[]): string[] 
     if (block.length === 0) continue;
     const bl = block;
     block = [];
-    if (wrapped && bl.length >= 2) {
+    // A list's items stay apart: each is a line of its own, not a wrapped sentence.
+    if (wrapped && bl.length >= 2 && !bl.slice(1).some((line) => LIST_ITEM_MARK.test(line))) {
       const inner = bl.slice(0, -1);
       const open = inner.filter((l) => !/[.!?:"”’)\]]$/.test(l)).length;
       if (open * 2 >= inner.length) {

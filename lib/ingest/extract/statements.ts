@@ -4,6 +4,7 @@ import { ArticleText, layoutParagraphs } from "./article-text";
 import { MentionIndex } from "./mention-index";
 import { occasionOf, ProseDates, proseDateMentions } from "./prose-dates";
 import { quotedStatements } from "./quoted-speech";
+import { listedStatements } from "./listed-speech";
 import { findQuotes } from "./quotes";
 import type { Reading } from "./reading";
 import type { ExtractedStatement } from "./report";
@@ -16,7 +17,7 @@ export function extractStatements(paragraphs: string[]): ExtractedStatement[] {
   const reading = readArticle(paragraphs);
   if (!reading) return [];
   const { statements, quoting } = quotedStatements(reading);
-  statements.push(...reportedStatements(reading, quoting));
+  statements.push(...reportedStatements(reading, quoting), ...listedStatements(reading, quoting));
   return statements.sort((a, b) => a.offset - b.offset);
 }
 
