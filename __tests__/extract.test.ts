@@ -237,6 +237,29 @@ Swedish Prime Minister Karin Lund said she regretted the decision.
   }
 });
 
+describe("reported speech without a verb of saying before it", () => {
+  const text = `Neighbours trade words
+
+Norwegian Prime Minister Ola Berg met parliament leaders on Monday.
+
+Sweden's tone is becoming more and more hostile, according to the prime minister.
+
+According to Swedish Foreign Minister Karin Lund, the next round of talks has already been scheduled.
+
+Norway is deeply concerned about the new quotas, Berg said on Monday as the dispute spread to other fisheries.
+`;
+  const { scored } = run(wire("according.txt", text));
+
+  test("“<clause>, according to X” and “According to X, <clause>” give X the clause", () => {
+    expect(one(scored, "Sweden's tone is becoming more and more hostile")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
+    expect(one(scored, "the next round of talks has already been scheduled").speaker).toBe("Karin Lund");
+  });
+
+  test("a clause that sets the scene after “X said” leaves the report before it to X", () => {
+    expect(one(scored, "Norway is deeply concerned about the new quotas")).toMatchObject({ text: "Norway is deeply concerned about the new quotas", speaker: "Ola Berg" });
+  });
+});
+
 describe("names as real reports print them", () => {
   const text = `Ministers trade words
 

@@ -14,6 +14,8 @@ const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
 const AUDIENCE = new Set(["reporters", "journalists", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
 const MEDIA = new Set(["statement", "interview", "briefing", "conference", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
 const MIN_REPORTED_WORDS = 4;
+/** Words opening a clause that sets the scene of the saying, not what was said. */
+const SCENE_CLAUSES = new Set(["as", "while", "when", "after", "before", "amid", "during", "following", "ahead", "despite"]);
 
 /**
  * Reported speech without quotation marks: "Oliveira said she had spoken with…", "Mehta vowed to
@@ -61,8 +63,10 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence)
   let before = subject.firstToken - 1;
   while (before > sentence.firstToken && subject.firstToken - before <= 6 && tokens[before].text !== "," && !["VERB", "PUNCT"].includes(tokens[before].pos)) before--;
   if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
-  // Nothing after the verb but its audience, a day, a place or a medium.
-  const rest = tokens.slice(event.verb + 1, sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
+  // Nothing after the verb but its audience, a day, a place or a medium, up to a clause that only
+  // sets the scene ("…, X said Monday as the clash spread").
+  const adjunct = tokens.findIndex((t, k) => k > event.verb && k <= sentence.lastToken && SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos));
+  const rest = tokens.slice(event.verb + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
   if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t))) return null;
   let end = before - 1;
   while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;

@@ -4,6 +4,7 @@ import { ArticleText, layoutParagraphs } from "./article-text";
 import { MentionIndex } from "./mention-index";
 import { occasionOf, ProseDates, proseDateMentions } from "./prose-dates";
 import { quotedStatements } from "./quoted-speech";
+import { accordingToStatements } from "./according-to";
 import { listedStatements } from "./listed-speech";
 import { findQuotes } from "./quotes";
 import type { Reading } from "./reading";
@@ -17,7 +18,7 @@ export function extractStatements(paragraphs: string[]): ExtractedStatement[] {
   const reading = readArticle(paragraphs);
   if (!reading) return [];
   const { statements, quoting } = quotedStatements(reading);
-  statements.push(...reportedStatements(reading, quoting), ...listedStatements(reading, quoting));
+  statements.push(...reportedStatements(reading, quoting), ...listedStatements(reading, quoting), ...accordingToStatements(reading));
   return statements.sort((a, b) => a.offset - b.offset);
 }
 
