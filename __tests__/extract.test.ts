@@ -1,3 +1,4 @@
+import { findQuotes } from "../lib/ingest/extract/quotes";
 import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
 import { findByQuote } from "./helpers/analysis";
@@ -257,6 +258,26 @@ Norway is deeply concerned about the new quotas, Berg said on Monday as the disp
 
   test("a clause that sets the scene after “X said” leaves the report before it to X", () => {
     expect(one(scored, "Norway is deeply concerned about the new quotas")).toMatchObject({ text: "Norway is deeply concerned about the new quotas", speaker: "Ola Berg" });
+  });
+});
+
+describe("single quotation marks", () => {
+  const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
+
+  test("quote as British style prints them; apostrophes inside words do not", () => {
+    expect(quoted("He called it ‘a complete misjudgement’. It's the 'people's choice', said the countries' leaders.")).toEqual(["a complete misjudgement", "people's choice"]);
+  });
+
+  test("inside double quotation marks they are the speaker's own quoting", () => {
+    expect(quoted(`"We reject such 'fake' claims," she said.`)).toEqual(["We reject such 'fake' claims,"]);
+  });
+
+  test("a single-quoted partial quote is the speaker's statement", () => {
+    const text = `Ministers differ
+
+Swedish Foreign Minister Karin Lund said on Monday that Norway's decision was 'a complete misjudgement of the situation'.
+`;
+    expect(one(run(wire("single.txt", text)).scored, "a complete misjudgement of the situation").speaker).toBe("Karin Lund");
   });
 });
 

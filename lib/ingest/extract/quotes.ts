@@ -45,6 +45,25 @@ export function findQuotes(text: string): QuoteSpan[] {
     if (openAt >= 0 && paragraph.length > openAt + 1) {
       spans.push({ start: base + openAt + 1, end: base + paragraph.length, open: true });
     }
+    const doubled = spans.filter((span) => span.start >= base);
+    const singles = singleQuoted(paragraph, base).filter((single) => !doubled.some((span) => single.start <= span.end + 1 && single.end >= span.start - 1));
+    if (singles.length) spans.splice(spans.length - doubled.length, doubled.length, ...[...doubled, ...singles].sort((a, b) => a.start - b.start));
+  }
+  return spans;
+}
+
+/**
+ * Single-quoted spans, as British style prints quotations ('a complete misjudgement'): a mark
+ * opening a word after a space or bracket, closed by a mark ending a word before a space or
+ * punctuation. An apostrophe inside a word (Japan's, don't) neither opens nor closes; one quoted
+ * inside double quotation marks is the speaker's own quoting and is dropped by the caller.
+ */
+function singleQuoted(paragraph: string, base: number): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const pattern = /(?<=^|[\s(\[—–-])[‘'](?=[\p{L}\p{N}])((?:[^‘’'\n]|(?<=\p{L})['’](?=\p{L}))*?[\p{L}\p{N}.!?])[’'](?=$|[\s.,;:!?)\]—–-])/gu;
+  for (const match of paragraph.matchAll(pattern)) {
+    const start = base + match.index! + 1;
+    spans.push({ start, end: start + match[1].length, open: false });
   }
   return spans;
 }
