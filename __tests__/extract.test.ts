@@ -261,6 +261,18 @@ Norway is deeply concerned about the new quotas, Berg said on Monday as the disp
   });
 });
 
+test("expressing, underlining and clarifying are saying", () => {
+  const text = `Ministers differ
+
+Swedish Prime Minister Karin Lund expressed deep regret over Norway's new fishing quotas.
+
+Norwegian Foreign Minister Ola Berg underlined that Norway remains committed to dialogue with Sweden.
+`;
+  const { scored } = run(wire("express.txt", text));
+  expect(one(scored, "deep regret over Norway's new fishing quotas").speaker).toBe("Karin Lund");
+  expect(one(scored, "Norway remains committed to dialogue with Sweden").speaker).toBe("Ola Berg");
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 
