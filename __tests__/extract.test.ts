@@ -273,6 +273,18 @@ Norwegian Foreign Minister Ola Berg underlined that Norway remains committed to 
   expect(one(scored, "Norway remains committed to dialogue with Sweden").speaker).toBe("Ola Berg");
 });
 
+test("a clause reported before “and that” and a quotation is a statement of its own", () => {
+  const text = `Ministers differ
+
+Swedish Prime Minister Karin Lund spoke to parliament.
+
+She said that she will hold Norway responsible for the losses and that there is "more room for sanctions".
+`;
+  const { scored } = run(wire("and-that.txt", text));
+  expect(one(scored, "she will hold Norway responsible for the losses")).toMatchObject({ text: "she will hold Norway responsible for the losses", speaker: "Karin Lund" });
+  expect(one(scored, "more room for sanctions").speaker).toBe("Karin Lund");
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

@@ -26,13 +26,15 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
   const tokens = article.analyzed.tokens;
   const results: ExtractedStatement[] = [];
   for (const event of reading.events.all) {
-    if (quoting.has(event) || event.actor === null) continue;
+    if (event.actor === null) continue;
     const actor = reading.actors.actors[event.actor];
     const verb = tokens[event.verb];
     if (verb.pos !== "VERB") continue;
     const sentence = article.analyzed.sentences[event.sentence];
-    if (article.quoteOverlaps(verb.start, sentence.end)) continue; // the quote is the statement
-    let piece: Span | null = leadingReport(reading, event, sentence);
+    // The quote is the statement; a clause reported before it and joined by "and that" is one too.
+    const quoted = quoting.has(event) || article.quoteOverlaps(verb.start, sentence.end);
+    let piece: Span | null = quoted ? clauseBeforeQuote(reading, event, sentence) : leadingReport(reading, event, sentence);
+    if (quoted && !piece) continue;
     if (!piece) {
       const start = complementStart(reading, event, sentence);
       if (start === null) continue;
@@ -49,6 +51,26 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     results.push(reportOf(reading, actor, piece, frame, event, date, context));
   }
   return results;
+}
+
+/**
+ * "He said that he will hold them responsible and that there is "more room for sanctions"": the
+ * reported clause before a coordinating "and (that)", when a quotation follows it.
+ */
+function clauseBeforeQuote(reading: Reading, event: SpeechEvent, sentence: Sentence): Span | null {
+  const { article } = reading;
+  const tokens = article.analyzed.tokens;
+  const start = complementStart(reading, event, sentence);
+  if (start === null || article.quoteOverlaps(tokens[start].start, tokens[start].end)) return null;
+  for (let i = start + 1; i <= sentence.lastToken; i++) {
+    if (article.quoteOverlaps(tokens[i].start, tokens[i].end)) return null;
+    const joins = tokens[i].normal === "and" && (tokens[i + 1]?.normal === "that" || tokens[i - 1].text === ",");
+    if (!joins || !article.quoteOverlaps(tokens[i].end, sentence.end)) continue;
+    let end = i - 1;
+    while (end > start && tokens[end].pos === "PUNCT") end--;
+    return end - start + 1 >= MIN_REPORTED_WORDS ? { start: tokens[start].start, end: tokens[end].end } : null;
+  }
+  return null;
 }
 
 /** "Moscow is ready to resume dialogue, Kremlin spokesman Yuri Belov told reporters on Monday." */
