@@ -285,6 +285,14 @@ She said that she will hold Norway responsible for the losses and that there is 
   expect(one(scored, "more room for sanctions").speaker).toBe("Karin Lund");
 });
 
+test("a reported clause whose subject runs to several words before its verb", () => {
+  const text = `Oslo expels diplomat
+
+A statement from Norway's foreign ministry said an unnamed senior Swedish diplomat has been asked to leave Norway within five days.
+`;
+  expect(one(run(wire("long-subject.txt", text)).scored, "an unnamed senior Swedish diplomat has been asked to leave").speakerCountry).toBe("Norway");
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

@@ -14,6 +14,8 @@ const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
 const AUDIENCE = new Set(["reporters", "journalists", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
 const MEDIA = new Set(["statement", "interview", "briefing", "conference", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
 const MIN_REPORTED_WORDS = 4;
+/** Words a reported clause's subject may take before its verb ("an unnamed senior diplomat has"). */
+const SUBJECT_WORDS = 6;
 /** Words opening a clause that sets the scene of the saying, not what was said. */
 const SCENE_CLAUSES = new Set(["as", "while", "when", "after", "before", "amid", "during", "following", "ahead", "despite"]);
 
@@ -125,7 +127,7 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   if (tokens[i].normal === "to" && INFINITIVE_VERBS.has(verb.lemma) && tokens[i + 1]?.pos === "VERB") return i;
   if (!REPORTING_VERBS.has(verb.lemma)) return null;
   // A clause: a subject within a few words, then its verb.
-  for (let k = i; k <= Math.min(sentence.lastToken, i + 4); k++) {
+  for (let k = i; k <= Math.min(sentence.lastToken, i + SUBJECT_WORDS); k++) {
     const pos = tokens[k].pos;
     // A finite verb: not an infinitive ("influence to combat") nor a bare participle ("sanctions targeting").
     const finite = pos === "AUX" || (pos === "VERB" && tokens[k - 1]?.normal !== "to" && !tokens[k].normal.endsWith("ing"));
