@@ -264,11 +264,12 @@ describe("resolveDateExpr", () => {
     expect(resolveDateExpr({ kind: "relativeMonth", offset: -1 }, "2024-03-31")).toEqual(R("2024-02-01", "2024-02-29"));
   });
 
-  test("days without year: latest occurrence on or before the reference", () => {
+  test("days without year: latest occurrence on or before the reference, or one in the coming month", () => {
     const day = (month: number, d: number, year: number | null = null): DateExpr => ({ kind: "day", year, month, day: d });
     expect(resolveDateExpr(day(1, 3), FRI)).toEqual(R(SAT));
     expect(resolveDateExpr(day(1, 9), FRI)).toEqual(R(FRI));
-    expect(resolveDateExpr(day(1, 12), FRI)).toEqual(R("2025-01-12"));
+    expect(resolveDateExpr(day(1, 12), FRI)).toEqual(R("2026-01-12"));
+    expect(resolveDateExpr(day(2, 12), FRI)).toEqual(R("2025-02-12"));
     expect(resolveDateExpr(day(12, 31), NEW_YEAR)).toEqual(R("2025-12-31"));
     expect(resolveDateExpr(day(2, 29), "2026-03-01")).toEqual(R("2024-02-29"));
     expect(resolveDateExpr(day(1, 7, 2026), null)).toEqual(R(WED));

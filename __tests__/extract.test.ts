@@ -293,6 +293,14 @@ A statement from Norway's foreign ministry said an unnamed senior Swedish diplom
   expect(one(run(wire("long-subject.txt", text)).scored, "an unnamed senior Swedish diplomat has been asked to leave").speakerCountry).toBe("Norway");
 });
 
+test("a day after the report's own is never when the words were said; a day in the coming weeks is not last year's", () => {
+  const text = `Ministers differ
+
+"It's a crazy remark, of course," Swedish Prime Minister Karin Lund told journalists while campaigning for a May 20 election.
+`;
+  expect(one(run(wire("upcoming.txt", text)).scored, "It's a crazy remark, of course").date).toBeNull();
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

@@ -122,8 +122,10 @@ function nameOfficeHolders(work: ArticleWork[]): void {
   }
 }
 
+/** The days the article ties the words to; none that begin after the article was published, when no one could have said them. */
 function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): DateRange | null {
-  return extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
+  const range = extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
+  return range && article.published && range.from > article.published ? null : range;
 }
 
 /**

@@ -60,7 +60,8 @@ function monthRange(year: number, month: number): DateRange {
 
 /**
  * The days an expression denotes, relative to the article's publication day, with a past bias.
- * - day with year: absolute (reference not needed). Without year: the latest such day on or before the reference.
+ * - day with year: absolute (reference not needed). Without year: the latest such day on or before the
+ *   reference, unless the reference's year has it within a month after (an upcoming day).
  * - weekday: the latest such day on or before the reference (the reference itself allowed);
  *   modifier "last": strictly before the reference.
  * - relativeDay: reference + offset.
@@ -75,6 +76,9 @@ function monthRange(year: number, month: number): DateRange {
  * - relativeMonth: the month offset from the reference month, cut at the reference.
  * With reference null only absolute expressions (day or month with a year) resolve; all else is null.
  */
+/** How far after the reference a day without a year is read as upcoming rather than last year's. */
+const UPCOMING_DAYS = 31;
+
 export function resolveDateExpr(expr: DateExpr, reference: ISODate | null): DateRange | null {
   if (expr.kind === "day" && expr.year !== null) {
     return isValidDay(expr.year, expr.month, expr.day) ? singleDay(isoDate(expr.year, expr.month, expr.day)) : null;
@@ -90,6 +94,11 @@ export function resolveDateExpr(expr: DateExpr, reference: ISODate | null): Date
   switch (expr.kind) {
     case "day": {
       if (expr.month < 1 || expr.month > 12 || expr.day < 1 || expr.day > 31) return null;
+      // A day in the coming weeks is that day ("campaigning for a March 15 election"), not last year's.
+      if (isValidDay(refYear, expr.month, expr.day)) {
+        const ahead = daysBetween(ref, isoDate(refYear, expr.month, expr.day));
+        if (ahead > 0 && ahead <= UPCOMING_DAYS) return singleDay(isoDate(refYear, expr.month, expr.day));
+      }
       // Latest occurrence on/before the reference; Feb 29 may need to go back several years.
       for (let y = refYear; y >= refYear - 8; y--) {
         if (!isValidDay(y, expr.month, expr.day)) continue;
