@@ -301,6 +301,17 @@ test("a day after the report's own is never when the words were said; a day in t
   expect(one(run(wire("upcoming.txt", text)).scored, "It's a crazy remark, of course").date).toBeNull();
 });
 
+test("an inverted attribution may go on with a phrase of place or time, and a typographic quote may close with a straight mark", () => {
+  const text = `Leaders trade insults
+
+Swedish Prime Minister Karin Lund said on Saturday that a remark by Norwegian Prime Minister Ola Berg was "way out of line."
+
+“They are so timid, they are so cowardly," said Berg in a speech in Bergen on Saturday.
+`;
+  const statement = one(run(wire("inverted.txt", text)).scored, "They are so timid");
+  expect(statement).toMatchObject({ text: "They are so timid, they are so cowardly", speaker: "Ola Berg" });
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

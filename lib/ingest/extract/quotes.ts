@@ -34,7 +34,8 @@ export function findQuotes(text: string): QuoteSpan[] {
           openAt = i;
           openedWith = ch;
         }
-      } else if ((openedWith === '"' && ch === '"') || (openedWith !== '"' && CLOSING.has(ch) && ch !== openedWith)) {
+      } else if ((openedWith === '"' && ch === '"') || (openedWith !== '"' && (CLOSING.has(ch) || ch === '"') && ch !== openedWith)) {
+        // A typographic quote closed by a straight mark ("“These are fascists," he added") is closed.
         if (i > openAt + 1) spans.push({ start: base + openAt + 1, end: base + i, open: false });
         openAt = -1;
       } else if (openedWith === "“" && ch === "“") {

@@ -77,7 +77,8 @@ export class SpeechEvents {
     const introducedByQuote = /^[,”"’]$/.test(tokens[verbIndex - 1]?.text ?? "");
     if (INVERTED_VERBS.has(verb.normal) && introducedByQuote) {
       const after = this.mentions.startingJustAfter(verbIndex);
-      const closes = after && /^[.,;:!?]?$/.test(tokens[after.lastToken + 1]?.text ?? "");
+      // The speaker closes the clause, or a phrase of place, time or manner follows ("said X in a speech").
+      const closes = after && (/^[.,;:!?]?$/.test(tokens[after.lastToken + 1]?.text ?? "") || ["ADP", "SCONJ"].includes(tokens[after.lastToken + 1]?.pos ?? ""));
       if (after && closes && !after.oblique) return after.actor;
     }
     const coordinated = j >= sentence.firstToken && (tokens[j].normal === "and" || tokens[j].text === ",");
