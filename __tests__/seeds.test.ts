@@ -1,6 +1,7 @@
 import gold from "./gold/seed-statements.json";
 import { analyzeDir, findByQuote } from "./helpers/analysis";
 import { labelFor } from "../lib/score";
+import { lexiconSentiment } from "../lib/ingest/nlp";
 import type { Label, ScoredStatement } from "../lib/core/types";
 
 const { articles, scored, rejected } = analyzeDir("seeds");
@@ -80,7 +81,7 @@ describe("seed corpus: the January 2026 swing", () => {
 });
 
 describe("gold statements: precision and recall against __tests__/gold/seed-statements.json", () => {
-  const winkLabel = (lexicon: number): Label => labelFor(lexicon, { hostile: -0.05, conciliatory: 0.05 });
+  const winkLabel = (s: ScoredStatement): Label => labelFor(lexiconSentiment(s.text), { hostile: -0.05, conciliatory: 0.05 });
   const rows = gold.statements.map((g) => ({ gold: g, found: findByQuote(scored, g.quote) }));
   const matched = rows.filter((r) => r.found.length > 0);
   const goldFor = (s: ScoredStatement) => gold.statements.some((g) => findByQuote([s], g.quote).length > 0);
@@ -91,7 +92,7 @@ describe("gold statements: precision and recall against __tests__/gold/seed-stat
   // Among statements whose day the text gives, as the real-report eval counts it.
   const dateAccuracy = matched.filter((r) => r.gold.date && r.found[0].date === r.gold.date).length / matched.filter((r) => r.gold.date).length;
   const labelAccuracy = rate((r) => r.found[0].label === r.gold.label);
-  const winkAccuracy = rate((r) => winkLabel(r.found[0].features.lexicon) === r.gold.label);
+  const winkAccuracy = rate((r) => winkLabel(r.found[0]) === r.gold.label);
   const duplicates = matched.filter((r) => r.found.length > 1).map((r) => r.gold.quote);
 
   test("report", () => {
@@ -99,7 +100,7 @@ describe("gold statements: precision and recall against __tests__/gold/seed-stat
       const s = r.found[0];
       if (!s) return `  MISSED  ${r.gold.quote}`;
       const mark = (ok: boolean) => (ok ? " " : "✗");
-      return `  ${mark(s.speaker === r.gold.speaker)}${mark(s.date === r.gold.date)}${mark(s.label === r.gold.label)} ${r.gold.quote.padEnd(40)} ${String(s.speaker).padEnd(28)} ${String(s.date).padEnd(10)} ${s.label.padEnd(12)} rules ${s.score.toFixed(2).padStart(6)}  wink-only ${winkLabel(s.features.lexicon)} (${s.features.lexicon.toFixed(2)})`;
+      return `  ${mark(s.speaker === r.gold.speaker)}${mark(s.date === r.gold.date)}${mark(s.label === r.gold.label)} ${r.gold.quote.padEnd(40)} ${String(s.speaker).padEnd(28)} ${String(s.date).padEnd(10)} ${s.label.padEnd(12)} rules ${s.score.toFixed(2).padStart(6)}  wink-only ${winkLabel(s)} (${lexiconSentiment(s.text).toFixed(2)})`;
     });
     console.log(
       [
@@ -128,7 +129,7 @@ describe("gold statements: precision and recall against __tests__/gold/seed-stat
     expect(labelAccuracy).toBeGreaterThanOrEqual(0.85);
     expect(labelAccuracy - winkAccuracy).toBeGreaterThanOrEqual(0.25);
     const soundsGood = matched.find((r) => r.gold.quote === "sounds good")!.found[0];
-    expect(winkLabel(soundsGood.features.lexicon)).toBe("conciliatory"); // what the lexicon alone gets wrong
+    expect(winkLabel(soundsGood)).toBe("conciliatory"); // what the lexicon alone gets wrong
     expect(soundsGood.label).toBe("hostile");
   });
 });

@@ -336,7 +336,7 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
       <section aria-labelledby="weights-title">
         <h3 id="weights-title">Weights</h3>
         <p className="muted small">
-          A statement&rsquo;s score is the lexicon sentiment × the lexicon weight plus, for each rule that fires, its value × the rule&rsquo;s weight, capped to ±10.
+          A statement&rsquo;s score is the lexicon sentiment × the lexicon weight (a tenth of it when a rule contributes) plus, for each rule that fires, its value × the rule&rsquo;s weight, capped to ±10.
           Default rule weights are the Goldstein scale values of the rule&rsquo;s CAMEO code. {plural(statements, "statement")} stored.
         </p>
         <div className="table-wrap">
@@ -364,7 +364,7 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
               <tr>
                 <th scope="row">
                   <span className="feature-name">Word sentiment (lexicon)</span>
-                  <span className="feature-why">wink-nlp lexicon sentiment of the statement, −1 … +1.</span>
+                  <span className="feature-why">wink-nlp lexicon sentiment of the statement, spread over −1 … +1; a tenth of the weight applies when a rule contributes.</span>
                 </th>
                 <td>—</td>
                 <td className="num">{defaults.lexicon}</td>

@@ -151,9 +151,32 @@ export interface ReportEvidence {
   frame: Span[];
 }
 
+/**
+ * wink's sentiment of a text is the mean of its sentences', a sentence without a sentiment word
+ * counting as 0, and a mild word scores low: a clear word in a quote of a few sentences lands near
+ * zero. Raising the magnitude to a power below one lifts weak but clear sentiment towards the
+ * strong end while keeping sign, order and the ends of the −1…+1 range.
+ */
+const SENTIMENT_SPREAD = 0.6;
+
+/**
+ * Kept to thousandths, as finely as the score's hundredths of a point need at weights up to ten:
+ * statements share a scoring row per distinct value, and stores compare values written out in
+ * fewer digits than a double's.
+ */
+const LEXICON_STEPS = 1000;
+
+/** The lexicon feature of a text: wink-nlp's sentiment, spread (see SENTIMENT_SPREAD), in [-1, 1]. */
+export function lexiconFeature(text: string): number {
+  const sentiment = lexiconSentiment(text);
+  const spread = Math.sign(sentiment) * Math.abs(sentiment) ** SENTIMENT_SPREAD;
+  // "+ 0" makes −0 a plain 0: one value, one scoring row.
+  return Math.round(spread * LEXICON_STEPS) / LEXICON_STEPS + 0;
+}
+
 /** Features of one report (`text`, the words of `evidence`): their sentiment, and the rules they and the frame fire. */
 export function reportFeatures(text: string, evidence: ReportEvidence): Features {
-  return { lexicon: lexiconSentiment(text), hits: ruleHits(evidence.analyzed, [evidence.words], evidence.frame) };
+  return { lexicon: lexiconFeature(text), hits: ruleHits(evidence.analyzed, [evidence.words], evidence.frame) };
 }
 
 /**
@@ -166,5 +189,5 @@ export function featuresOfSentence(text: string): Features {
   const whole: Span = { start: 0, end: text.length };
   const quoteSpans = quotes.length ? quotes : [whole];
   const quoted = quotes.length ? quotes.map((q) => text.slice(q.start, q.end)).join(" ") : text;
-  return { lexicon: lexiconSentiment(quoted), hits: ruleHits(analyzed, quoteSpans, [whole]) };
+  return { lexicon: lexiconFeature(quoted), hits: ruleHits(analyzed, quoteSpans, [whole]) };
 }

@@ -2,7 +2,7 @@
 // in words, each contribution joined with the rule it came from (name, explanation, CAMEO
 // code) and the words that fired it.
 import type { Contribution, Features, WeightSet } from "../core/types";
-import { CAP_FEATURE, LEXICON_FEATURE, scoreFeatures } from ".";
+import { CAP_FEATURE, LEXICON_FEATURE, LEXICON_SHARE_UNDER_RULES, scoreFeatures } from ".";
 import { RULES_BY_ID } from "../core/rules";
 import { strongestHits } from "../core/hits";
 
@@ -36,7 +36,7 @@ export function explainContributions(contributions: Contribution[], features: Fe
       return {
         ...c,
         name: "Word sentiment",
-        explanation: "wink-nlp lexicon sentiment of the statement's words, from −1 to +1, times the lexicon weight.",
+        explanation: `wink-nlp lexicon sentiment of the statement's words, spread over −1 to +1, times the lexicon weight (× ${LEXICON_SHARE_UNDER_RULES} when a rule contributes: the rule reads the words in their context).`,
         cameo: null,
         evidence: null,
         modifiers: [],

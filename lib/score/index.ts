@@ -7,9 +7,19 @@ export const SCORE_LIMIT = 10;
 export const LEXICON_FEATURE = "lexicon";
 export const CAP_FEATURE = "cap to ±10";
 
-/** Lexicon sentiment is a weak signal next to the rules: at most ±2 points by default. */
-const DEFAULT_LEXICON_WEIGHT = 2;
+/**
+ * The lexicon alone can reach either end of the scale: most statements fire no rule, and a
+ * statement no rule catches can still be plainly hostile or conciliatory.
+ */
+const DEFAULT_LEXICON_WEIGHT = 10;
 const DEFAULT_THRESHOLDS = { hostile: -1.5, conciliatory: 1.5 };
+
+/**
+ * A rule reads words in their context ("sounds good" answering a question about an intervention);
+ * the lexicon reads them alone. Where a rule contributes, the lexicon counts for this share of
+ * its weight, so that it shades the rule's reading instead of overturning it.
+ */
+export const LEXICON_SHARE_UNDER_RULES = 0.1;
 
 export function defaultWeights(): WeightSet {
   return {
@@ -58,13 +68,19 @@ export function strongestRuleValues(encoded: string | null): RuleValue[] {
   return [...strongest].map(([rule, value]) => ({ rule, value }));
 }
 
+/** The lexicon's weight for a statement: all of it, or its share under rules when any rule contributes. */
+export function lexiconWeightFor(strongest: RuleValue[], weights: WeightSet): number {
+  const ruled = strongest.some((hit) => hit.value * (weights.rules[hit.rule] ?? 0) !== 0);
+  return ruled ? weights.lexicon * LEXICON_SHARE_UNDER_RULES : weights.lexicon;
+}
+
 /**
  * Score, label and CAMEO code: the score arithmetic, used alone when scoring many statements
  * at once (preview, re-score) and by scoreFeatures, which adds the explanation. `strongest`
  * holds one value per rule.
  */
 export function scoreValues(lexicon: number, strongest: RuleValue[], weights: WeightSet): { score: number; label: Label; cameo: string | null } {
-  let raw = toHundredths(toHundredths(lexicon * weights.lexicon) / 100);
+  let raw = toHundredths(toHundredths(lexicon * lexiconWeightFor(strongest, weights)) / 100);
   let strongestRule: { cameo: string; points: number } | null = null;
   for (const hit of strongest) {
     const weight = weights.rules[hit.rule] ?? 0;
@@ -100,7 +116,7 @@ export function scoreFeatures(features: Features, weights: WeightSet): Score {
   const { score, label, cameo } = scoreValues(features.lexicon, strongest, weights);
   const contribution = (feature: string, value: number, weight: number): Contribution => ({ feature, value, weight, points: toHundredths(value * weight) / 100 });
   const contributions = [
-    contribution(LEXICON_FEATURE, features.lexicon, weights.lexicon),
+    contribution(LEXICON_FEATURE, features.lexicon, lexiconWeightFor(strongest, weights)),
     ...strongest.map((hit) => contribution(ruleFeature(hit.rule), hit.value, weights.rules[hit.rule] ?? 0)),
   ];
   const raw = contributions.reduce((sum, c) => sum + toHundredths(c.points), 0);
