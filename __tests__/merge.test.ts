@@ -1,9 +1,16 @@
 import { consensusRange, isSameUtterance, isSameWording, mergeAll, statementId } from "../lib/ingest/merge";
-import type { DateRange, Statement } from "../lib/core/types";
+import type { DateRange, ISODate, Statement } from "../lib/core/types";
 
 const day = (d: string): DateRange => ({ from: d, to: d });
 let n = 0;
-function statement(speaker: string, text: string, dateRange: DateRange | null = null, target: string | null = null): Statement {
+/** A report in an article of its own; `report` says when that article came out and whether it quotes the words. */
+function statement(
+  speaker: string,
+  text: string,
+  dateRange: DateRange | null = null,
+  target: string | null = null,
+  report: { published?: ISODate | null; direct?: boolean } = {},
+): Statement {
   n++;
   return {
     id: statementId(speaker, text),
@@ -14,7 +21,7 @@ function statement(speaker: string, text: string, dateRange: DateRange | null = 
     date: dateRange && dateRange.from === dateRange.to ? dateRange.from : null,
     dateRange,
     context: `context ${n}`,
-    sources: [{ path: `a${n}.txt`, articleHash: `hash${n}`, quote: text, context: `context ${n}`, dateRange }],
+    sources: [{ path: `a${n}.txt`, articleHash: `hash${n}`, quote: text, context: `context ${n}`, dateRange, published: report.published ?? null, direct: report.direct ?? true }],
     features: { lexicon: 0, hits: [] },
   };
 }
@@ -79,3 +86,4 @@ describe("merging a batch", () => {
     expect(vasek.id).toBe(statementId("Anton Vasek", "It sounds great to me."));
   });
 });
+

@@ -46,7 +46,7 @@ function statement(
   id: string,
   text: string,
   speaker: string | null,
-  sources: { article: ParsedArticle; range: DateRange | null }[],
+  sources: { article: ParsedArticle; range: DateRange | null; direct?: boolean }[],
   f: Features = features(0.2),
 ): Statement {
   const range = sources.find((s) => s.range)?.range ?? null;
@@ -59,12 +59,14 @@ function statement(
     date: range && range.from === range.to ? range.from : null,
     dateRange: range,
     context: `${speaker ?? "Someone"} said: "${text}"`,
-    sources: sources.map(({ article: a, range: r }) => ({
+    sources: sources.map(({ article: a, range: r, direct }) => ({
       path: a.path,
       articleHash: a.contentHash,
       quote: text,
       context: `${speaker ?? "Someone"} said: "${text}" (${a.title})`,
       dateRange: r,
+      published: a.published,
+      direct: direct ?? true,
     })),
     features: f,
   };

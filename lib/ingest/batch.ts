@@ -142,7 +142,9 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
     date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
     dateRange,
     context: extracted.context,
-    sources: [{ path: article.path, articleHash: article.contentHash, quote: extracted.text, context: extracted.context, dateRange }],
+    sources: [
+      { path: article.path, articleHash: article.contentHash, quote: extracted.text, context: extracted.context, dateRange, published: article.published, direct: extracted.direct },
+    ],
     features: reportFeatures(extracted.text, extracted.evidence),
   };
 }
