@@ -262,4 +262,14 @@ VELSK — Arvenian Foreign Minister Teodor Varga said on Monday that his governm
     expect(sourceOf("his government would never give up")).toMatchObject({ path: "reporting.txt", direct: false });
   });
 
+  test("the statement shows the quoted words, though a report paraphrases it at more length", () => {
+    const s = one(scored, "We will never give up the northern valleys");
+    expect(s.sources.map((source) => [source.path, source.direct])).toEqual(
+      expect.arrayContaining([
+        ["quoting.txt", true],
+        ["reporting.txt", false],
+      ]),
+    );
+    expect(s.text).toBe("We will never give up the northern valleys");
+  });
 });

@@ -87,3 +87,27 @@ describe("merging a batch", () => {
   });
 });
 
+describe("direct or reported", () => {
+  const reported = () => statement("Anton Vasek", "the republic would never give up the northern valleys whatever the cost to its army", day("2026-03-02"), null, { direct: false });
+  const quoted = () => statement("Anton Vasek", "We will never give up the northern valleys", day("2026-03-02"));
+
+  test("a direct quote is shown over fuller reported speech, whichever came first", () => {
+    for (const group of [[reported(), quoted()], [quoted(), reported()]]) {
+      const [merged] = mergeAll(group);
+      expect(merged.sources).toHaveLength(2);
+      expect(merged.text).toBe("We will never give up the northern valleys");
+      expect(merged.context).toBe(group.find((s) => s.sources[0].direct)!.context);
+    }
+  });
+
+  test("the fullest direct quote wins among direct ones", () => {
+    const fuller = statement("Anton Vasek", "We will never give up the northern valleys, not one hill of them", day("2026-03-02"));
+    expect(mergeAll([quoted(), reported(), fuller]).map((s) => s.text)).toEqual(["We will never give up the northern valleys, not one hill of them"]);
+  });
+
+  test("the fullest reported wording wins when no source quotes the words", () => {
+    const shorter = statement("Anton Vasek", "would never give up the northern valleys", day("2026-03-02"), null, { direct: false });
+    expect(mergeAll([shorter, reported()]).map((s) => s.text)).toEqual(["the republic would never give up the northern valleys whatever the cost to its army"]);
+  });
+});
+

@@ -169,30 +169,40 @@ export function statementId(speaker: string | null, text: string): string {
   return id;
 }
 
-function mergeFeatures(longer: Features, other: Features): Features {
-  return { lexicon: longer.lexicon, hits: strongestHits([...longer.hits, ...other.hits]) };
+function mergeFeatures(shown: Features, other: Features): Features {
+  return { lexicon: shown.lexicon, hits: strongestHits([...shown.hits, ...other.hits]) };
 }
 
 const sourceKey = (source: StatementSource) => `${source.articleHash}\u0000${source.quote}`;
 
-/** Folds b into a: a keeps its id; the fullest wording becomes the text. */
+/** The text is the speaker's words as some article quotes them. */
+const quotesDirectly = (s: Statement) => s.sources.some((source) => source.direct === true && source.quote === s.text);
+
+/** The text b would show over a's: a direct quote over reported speech, then the fullest wording. */
+function showsB(a: Statement, b: Statement): boolean {
+  const [directA, directB] = [quotesDirectly(a), quotesDirectly(b)];
+  if (directA !== directB) return directB;
+  return utteranceWords(b.text).length > utteranceWords(a.text).length;
+}
+
+/** Folds b into a: a keeps its id; the shown text (see showsB) brings its context and lexicon value. */
 export function mergeStatements(a: Statement, b: Statement): Statement {
   const sources = [...a.sources];
   for (const source of b.sources) if (!sources.some((s) => sourceKey(s) === sourceKey(source))) sources.push(source);
-  const bLonger = utteranceWords(b.text).length > utteranceWords(a.text).length;
-  const fuller = bLonger ? b : a;
+  const bShown = showsB(a, b);
+  const shown = bShown ? b : a;
   const dateRange = consensusRange(sources.map((s) => s.dateRange));
   return {
     id: a.id,
-    text: fuller.text,
+    text: shown.text,
     speaker: a.speaker ?? b.speaker,
     speakerCountry: a.speakerCountry ?? b.speakerCountry,
     target: a.target ?? b.target,
     dateRange,
     date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
-    context: fuller.context,
+    context: shown.context,
     sources,
-    features: bLonger ? mergeFeatures(b.features, a.features) : mergeFeatures(a.features, b.features),
+    features: bShown ? mergeFeatures(b.features, a.features) : mergeFeatures(a.features, b.features),
   };
 }
 
