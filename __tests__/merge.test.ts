@@ -1,4 +1,4 @@
-import { consensusRange, isSameUtterance, isSameWording, mergeAll, statementId } from "../lib/ingest/merge";
+import { consensusRange, isSameUtterance, isSameWording, isShortWording, mergeAll, statementId } from "../lib/ingest/merge";
 import type { DateRange, ISODate, Statement } from "../lib/core/types";
 
 const day = (d: string): DateRange => ({ from: d, to: d });
@@ -111,3 +111,40 @@ describe("direct or reported", () => {
   });
 });
 
+describe("two words or fewer", () => {
+  const long = (report: { published?: string | null }, range: DateRange | null = null) =>
+    statement("Lina Oduya", "Their offer is a shameful insult to our farmers", range, null, report);
+  const short = (report: { published?: string | null }, range: DateRange | null = null) => statement("Lina Oduya", "shameful insult", range, null, report);
+
+  test("count the words that tell utterances apart", () => {
+    expect(isShortWording("very sick")).toBe(true);
+    expect(isShortWording("It sounds good to me.")).toBe(true);
+    expect(isShortWording("a shameful insult to farmers")).toBe(false);
+  });
+
+  test("undated in articles of different days: other occasions, kept apart", () => {
+    expect(mergeAll([long({ published: "2026-04-01" }), short({ published: "2026-04-03" })])).toHaveLength(2);
+    expect(mergeAll([long({ published: null }), short({ published: null })])).toHaveLength(2);
+  });
+
+  test("undated in articles of the same day: one occasion, merged", () => {
+    expect(mergeAll([long({ published: "2026-04-01" }), short({ published: "2026-04-01" })])).toHaveLength(1);
+  });
+
+  test("undated in an article out before the other report's day: another occasion", () => {
+    expect(mergeAll([long({ published: "2026-04-01" }, day("2026-04-05")), short({ published: "2026-04-02" })])).toHaveLength(2);
+    expect(mergeAll([long({ published: "2026-04-06" }, day("2026-04-05")), short({ published: "2026-04-08" })])).toHaveLength(1);
+  });
+
+  test("a longer wording still merges undated reports of different days", () => {
+    const three = statement("Lina Oduya", "shameful insult to our farmers", null, null, { published: "2026-04-03" });
+    expect(mergeAll([long({ published: "2026-04-01" }), three])).toHaveLength(1);
+  });
+
+  test("another report sharing longer words carries a short match", () => {
+    const first = long({ published: "2026-04-01" });
+    const second: Statement = { ...short({ published: "2026-04-03" }), sources: [...short({ published: "2026-04-03" }).sources, ...long({ published: "2026-04-03" }).sources] };
+    expect(isSameUtterance(first, second)).toBe(true);
+    expect(isSameUtterance(first, short({ published: "2026-04-03" }))).toBe(false);
+  });
+});
