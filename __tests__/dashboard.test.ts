@@ -10,7 +10,7 @@ import { GET as statementsGet } from "../app/api/statements/route";
 import { loadDashboard } from "../lib/view/dashboard";
 import { disconnect } from "../lib/store/client";
 import { DEFAULT_TABLE, parseFilters, parseTableOptions, type Filters } from "../lib/read/filters";
-import { analyzeBatch } from "../lib/ingest/batch";
+import { analyzeBatch, type BatchResult } from "../lib/ingest/batch";
 import { querySeries } from "../lib/read/series-query";
 import { queryStatements } from "../lib/read/statements";
 import { ingestBatch } from "../lib/store/ingest";
@@ -40,11 +40,13 @@ function request(path: string): NextRequest {
 describe.each(backends)("dashboard queries on %s", (_name, open) => {
   let backend: Backend;
   let all: StoredStatement[];
+  let batch: BatchResult;
   const savedUrl = process.env.DATABASE_URL;
 
   beforeAll(async () => {
     backend = await open();
-    await ingestBatch(backend.prisma, analyzeBatch(readDir("seeds")));
+    batch = analyzeBatch(readDir("seeds"));
+    await ingestBatch(backend.prisma, batch);
     all = await listStatements(backend.prisma, { limit: 10_000 });
     process.env.DATABASE_URL = backend.url;
   });
@@ -194,6 +196,17 @@ describe.each(backends)("dashboard queries on %s", (_name, open) => {
       expect(Number(csvById.get(row.id)?.score)).toBe(row.score);
       expect(csvById.get(row.id)?.explanation.split("; ").length).toBe(row.contributions.filter((c) => c.points !== 0).length);
     }
+  });
+
+  it("GET /api/statements says of each source whether it quotes the speaker or reports the speech", async () => {
+    const json = await (await statementsGet(request("/api/statements?limit=1000"))).json();
+    const analyzed = new Map(batch.statements.flatMap((s) => s.sources.map((source) => [`${s.id}|${source.path}|${source.quote}`, source.direct])));
+    const flags = (json.rows as Array<{ id: string; sources: Array<{ quote: string; direct: unknown; article: { path: string } }> }>).flatMap((row) =>
+      row.sources.map((source) => ({ analyzed: analyzed.get(`${row.id}|${source.article.path}|${source.quote}`), served: source.direct })),
+    );
+    expect(flags).toHaveLength(batch.statements.reduce((n, s) => n + s.sources.length, 0));
+    for (const flag of flags) expect(flag.served).toBe(flag.analyzed);
+    expect(new Set(flags.map((flag) => flag.served))).toEqual(new Set([true, false]));
   });
 
   it.each([

@@ -123,7 +123,7 @@ describe("the ratchet", () => {
 });
 
 describe("finding the gold's statement", () => {
-  const said = (text: string, speaker = "Jane Roe") => statement({ text, speaker, sources: [{ path: "a.txt", articleHash: "h", quote: text, context: "", dateRange: null }] });
+  const said = (text: string, speaker = "Jane Roe") => statement({ text, speaker, sources: [{ path: "a.txt", articleHash: "h", quote: text, context: "", dateRange: null, published: null, direct: true }] });
 
   test("a statement holding the key, the speaker's before another's, then the tightest", () => {
     const other = said("It was deeply offensive and wrong, she said", "John Doe");

@@ -49,3 +49,18 @@ test("the text names the words, every source and each contribution's arithmetic"
   for (const c of explanation.contributions) expect(text).toContain(`${c.name}: ${c.value} × ${c.weight}`);
   expect(text).toContain(`${explanation.rules[0].rule.id} — ${explanation.rules[0].rule.name}`);
 });
+
+test("the text says of each source whether it quotes the words or reports them", async () => {
+  const seeds = analyzeBatch(readDir("seeds"));
+  await ingestBatch(backend.prisma, seeds);
+  const seen = new Set<boolean | null>();
+  for (const { id } of seeds.statements) {
+    const explanation = (await explainStatement(backend.prisma, id))!;
+    const text = explanationText(explanation);
+    for (const source of explanation.statement.sources) {
+      seen.add(source.direct);
+      expect(text).toContain(source.direct ? `${source.path} (quoted): “${source.quote}”` : `${source.path} (reported speech): ${source.quote}\n`);
+    }
+  }
+  expect(seen).toEqual(new Set([true, false]));
+});

@@ -559,3 +559,37 @@ DHAKA — Bangladeshi Prime Minister Farida Rahman and Burmese Foreign Minister 
     for (const piece of ["The camps are full.", "Who will pay for them?"]) expect(one(scored, piece).speaker).toBe("Farida Rahman");
   });
 });
+
+describe("direct or reported", () => {
+  const quoting = `Valley talks stall
+
+VELSK — Arvenian Foreign Minister Teodor Varga said on Monday that Arvenia would never give up the northern valleys, whatever Dorvania offered in return.
+
+“We will never give up the northern valleys,” Varga told reporters.
+
+He also called Dorvania's latest proposal "an empty gesture".
+`;
+  const reporting = `Arvenia rejects offer
+
+VELSK — Arvenian Foreign Minister Teodor Varga said on Monday that his government would never give up the northern valleys whatever the cost to its people.
+`;
+  const { scored } = run(wire("quoting.txt", quoting), wire("reporting.txt", reporting));
+  const sourceOf = (quote: string) => scored.flatMap((s) => s.sources).find((source) => source.quote.includes(quote))!;
+
+  test("a source in quotation marks is direct, a partial quote too; reported speech is not", () => {
+    expect(sourceOf("We will never give up")).toMatchObject({ path: "quoting.txt", direct: true });
+    expect(sourceOf("an empty gesture")).toMatchObject({ direct: true });
+    expect(sourceOf("his government would never give up")).toMatchObject({ path: "reporting.txt", direct: false });
+  });
+
+  test("the statement shows the quoted words, though a report paraphrases it at more length", () => {
+    const s = one(scored, "We will never give up the northern valleys");
+    expect(s.sources.map((source) => [source.path, source.direct])).toEqual(
+      expect.arrayContaining([
+        ["quoting.txt", true],
+        ["reporting.txt", false],
+      ]),
+    );
+    expect(s.text).toBe("We will never give up the northern valleys");
+  });
+});

@@ -1,9 +1,16 @@
-import { consensusRange, isSameUtterance, isSameWording, mergeAll, statementId } from "../lib/ingest/merge";
-import type { DateRange, Statement } from "../lib/core/types";
+import { consensusRange, isSameUtterance, isSameWording, isShortWording, mergeAll, statementId } from "../lib/ingest/merge";
+import type { DateRange, ISODate, Statement } from "../lib/core/types";
 
 const day = (d: string): DateRange => ({ from: d, to: d });
 let n = 0;
-function statement(speaker: string, text: string, dateRange: DateRange | null = null, target: string | null = null): Statement {
+/** A report in an article of its own; `report` says when that article came out and whether it quotes the words. */
+function statement(
+  speaker: string,
+  text: string,
+  dateRange: DateRange | null = null,
+  target: string | null = null,
+  report: { published?: ISODate | null; direct?: boolean } = {},
+): Statement {
   n++;
   return {
     id: statementId(speaker, text),
@@ -14,7 +21,7 @@ function statement(speaker: string, text: string, dateRange: DateRange | null = 
     date: dateRange && dateRange.from === dateRange.to ? dateRange.from : null,
     dateRange,
     context: `context ${n}`,
-    sources: [{ path: `a${n}.txt`, articleHash: `hash${n}`, quote: text, context: `context ${n}`, dateRange }],
+    sources: [{ path: `a${n}.txt`, articleHash: `hash${n}`, quote: text, context: `context ${n}`, dateRange, published: report.published ?? null, direct: report.direct ?? true }],
     features: { lexicon: 0, hits: [] },
   };
 }
@@ -80,6 +87,67 @@ describe("merging a batch", () => {
   });
 });
 
+describe("direct or reported", () => {
+  const reported = () => statement("Anton Vasek", "the republic would never give up the northern valleys whatever the cost to its army", day("2026-03-02"), null, { direct: false });
+  const quoted = () => statement("Anton Vasek", "We will never give up the northern valleys", day("2026-03-02"));
+
+  test("a direct quote is shown over fuller reported speech, whichever came first", () => {
+    for (const group of [[reported(), quoted()], [quoted(), reported()]]) {
+      const [merged] = mergeAll(group);
+      expect(merged.sources).toHaveLength(2);
+      expect(merged.text).toBe("We will never give up the northern valleys");
+      expect(merged.context).toBe(group.find((s) => s.sources[0].direct)!.context);
+    }
+  });
+
+  test("the fullest direct quote wins among direct ones", () => {
+    const fuller = statement("Anton Vasek", "We will never give up the northern valleys, not one hill of them", day("2026-03-02"));
+    expect(mergeAll([quoted(), reported(), fuller]).map((s) => s.text)).toEqual(["We will never give up the northern valleys, not one hill of them"]);
+  });
+
+  test("the fullest reported wording wins when no source quotes the words", () => {
+    const shorter = statement("Anton Vasek", "would never give up the northern valleys", day("2026-03-02"), null, { direct: false });
+    expect(mergeAll([shorter, reported()]).map((s) => s.text)).toEqual(["the republic would never give up the northern valleys whatever the cost to its army"]);
+  });
+});
+
+describe("two words or fewer", () => {
+  const long = (report: { published?: string | null }, range: DateRange | null = null) =>
+    statement("Lina Oduya", "Their offer is a shameful insult to our farmers", range, null, report);
+  const short = (report: { published?: string | null }, range: DateRange | null = null) => statement("Lina Oduya", "shameful insult", range, null, report);
+
+  test("count the words that tell utterances apart", () => {
+    expect(isShortWording("very sick")).toBe(true);
+    expect(isShortWording("It sounds good to me.")).toBe(true);
+    expect(isShortWording("a shameful insult to farmers")).toBe(false);
+  });
+
+  test("undated in articles of different days: other occasions, kept apart", () => {
+    expect(mergeAll([long({ published: "2026-04-01" }), short({ published: "2026-04-03" })])).toHaveLength(2);
+    expect(mergeAll([long({ published: null }), short({ published: null })])).toHaveLength(2);
+  });
+
+  test("undated in articles of the same day: one occasion, merged", () => {
+    expect(mergeAll([long({ published: "2026-04-01" }), short({ published: "2026-04-01" })])).toHaveLength(1);
+  });
+
+  test("undated in an article out before the other report's day: another occasion", () => {
+    expect(mergeAll([long({ published: "2026-04-01" }, day("2026-04-05")), short({ published: "2026-04-02" })])).toHaveLength(2);
+    expect(mergeAll([long({ published: "2026-04-06" }, day("2026-04-05")), short({ published: "2026-04-08" })])).toHaveLength(1);
+  });
+
+  test("a longer wording still merges undated reports of different days", () => {
+    const three = statement("Lina Oduya", "shameful insult to our farmers", null, null, { published: "2026-04-03" });
+    expect(mergeAll([long({ published: "2026-04-01" }), three])).toHaveLength(1);
+  });
+
+  test("another report sharing longer words carries a short match", () => {
+    const first = long({ published: "2026-04-01" });
+    const second: Statement = { ...short({ published: "2026-04-03" }), sources: [...short({ published: "2026-04-03" }).sources, ...long({ published: "2026-04-03" }).sources] };
+    expect(isSameUtterance(first, second)).toBe(true);
+    expect(isSameUtterance(first, short({ published: "2026-04-03" }))).toBe(false);
+  });
+});
 describe("a report dated only by its article's occasion", () => {
   const byOccasion = (s: Statement): Statement => ({ ...s, sources: s.sources.map((source) => ({ ...source, dateFromOccasion: true })) });
 

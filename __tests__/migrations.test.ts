@@ -99,3 +99,27 @@ describe.each(providers)("the scoring_pairs migration on %s", (provider, open) =
     expect(await counted()).toBe(2);
   });
 });
+
+const SOURCE_DIRECT = "20261122180000_source_direct";
+
+describe.each(providers)("the source_direct migration on %s", (provider, open) => {
+  let store: RawStore;
+  beforeEach(async () => {
+    store = await open();
+    await migrate(store, provider, SOURCE_DIRECT);
+  });
+  afterEach(() => store.close());
+
+  test("keeps the stored sources, not recorded as direct or reported", async () => {
+    await store.exec(`INSERT INTO "WeightSet" ("version", "weights", "note", "createdBy", "active") VALUES (1, '{}', '', 'test', true)`);
+    await store.exec(`INSERT INTO "Scoring" ("lexicon", "ruleValues", "score", "label", "weightVersion") VALUES (0, '', 0, 'neutral', 1)`);
+    await store.exec(`INSERT INTO "Article" ("contentHash", "path", "title", "publishedFrom", "paragraphs") VALUES ('h', 'a.txt', 'A', 'unknown', '[]')`);
+    await store.exec(`INSERT INTO "Statement" ("id", "text", "context", "features", "scoringId", "updatedAt") SELECT 's', 'words', '', '{}', MIN("scoringId"), CURRENT_TIMESTAMP FROM "Scoring"`);
+    await store.exec(`INSERT INTO "StatementSource" ("statementId", "articleId", "quote", "context") SELECT 's', MIN("id"), 'words', '' FROM "Article"`);
+    await migrate(store, provider, SOURCE_DIRECT, true);
+
+    expect(await store.query(`SELECT "statementId", "quote", "direct" FROM "StatementSource"`)).toEqual([{ statementId: "s", quote: "words", direct: null }]);
+    await store.exec(`UPDATE "StatementSource" SET "direct" = false`);
+    expect((await store.query(`SELECT "direct" FROM "StatementSource"`)).map((r) => Boolean(r.direct))).toEqual([false]);
+  });
+});

@@ -46,7 +46,7 @@ function statement(
   id: string,
   text: string,
   speaker: string | null,
-  sources: { article: ParsedArticle; range: DateRange | null }[],
+  sources: { article: ParsedArticle; range: DateRange | null; direct?: boolean }[],
   f: Features = features(0.2),
 ): Statement {
   const range = sources.find((s) => s.range)?.range ?? null;
@@ -59,12 +59,14 @@ function statement(
     date: range && range.from === range.to ? range.from : null,
     dateRange: range,
     context: `${speaker ?? "Someone"} said: "${text}"`,
-    sources: sources.map(({ article: a, range: r }) => ({
+    sources: sources.map(({ article: a, range: r, direct }) => ({
       path: a.path,
       articleHash: a.contentHash,
       quote: text,
       context: `${speaker ?? "Someone"} said: "${text}" (${a.title})`,
       dateRange: r,
+      published: a.published,
+      direct: direct ?? true,
     })),
     features: f,
   };
@@ -235,6 +237,43 @@ describe.each(backends)("store on %s", (_name, open) => {
     } finally {
       await fresh.cleanup();
     }
+  });
+});
+
+describe.each(backends)("direct or reported, and short quotes, on %s", (_name, open) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { mergeAll } = require("../lib/ingest/merge") as typeof import("../lib/ingest/merge");
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await open();
+  });
+  afterAll(async () => backend?.cleanup());
+
+  const PARAPHRASE = "the republic would never give up the northern valleys whatever the cost to its army";
+  const QUOTE = "We will never give up the northern valleys";
+  const LONG = "Their offer is a shameful insult to our farmers";
+  const SHORT = "shameful insult";
+  const [P, Q, E, F, G] = [article("p", "2026-03-03"), article("q", "2026-03-04"), article("e", "2026-04-01"), article("f", "2026-04-03"), article("g", "2026-04-01")];
+  const batches: BatchResult[] = [
+    { articles: [P], rejected: [], statements: [statement("s-paraphrase", PARAPHRASE, "Anton Vasek", [{ article: P, range: day("2026-03-02"), direct: false }])] },
+    { articles: [Q], rejected: [], statements: [statement("s-quote", QUOTE, "Anton Vasek", [{ article: Q, range: day("2026-03-02") }])] },
+    { articles: [E], rejected: [], statements: [statement("s-long", LONG, "Lina Oduya", [{ article: E, range: null }])] },
+    { articles: [F], rejected: [], statements: [statement("s-short-later", SHORT, "Lina Oduya", [{ article: F, range: null }])] },
+    { articles: [G], rejected: [], statements: [statement("s-short-same-day", SHORT, "Lina Oduya", [{ article: G, range: null }])] },
+  ];
+  const shape = (statements: { text: string; sources: { path: string; direct: boolean | null }[] }[]) =>
+    statements.map((s) => `${s.text} ← ${s.sources.map((source) => `${source.path} ${source.direct}`).join(", ")}`).sort();
+
+  test("each source keeps its flag; the direct quote is shown; a short quote joins only a report of its day", async () => {
+    for (const batch of batches) await ingestBatch(backend.prisma, batch);
+    const stored = await listStatements(backend.prisma);
+    expect(shape(stored)).toEqual([
+      `${LONG} ← ${E.path} true, ${G.path} true`,
+      `${QUOTE} ← ${P.path} false, ${Q.path} true`,
+      `${SHORT} ← ${F.path} true`,
+    ]);
+    // One batch merges them the same way.
+    expect(shape(stored)).toEqual(shape(mergeAll(batches.flatMap((b) => b.statements))));
   });
 });
 

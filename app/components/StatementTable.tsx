@@ -1,10 +1,11 @@
 "use client";
 // The statement explorer: sortable table; a row opens its context, every source's
-// exact quote, and the score's explanation (contributions summing to the score).
+// exact words, quoted or reported, and the score's explanation (contributions summing to
+// the score).
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/read/filters";
-import { formatDay, formatDayOrRange, formatScore, plural } from "@/lib/view/format";
+import { formatDay, formatDayOrRange, formatReport, formatScore, formatSourceWords, plural } from "@/lib/view/format";
 import type { StatementView } from "@/lib/read/statements";
 
 export interface StatementTableProps {
@@ -136,8 +137,9 @@ function Details({ s }: { s: StatementView }) {
                 ) : (
                   <span>{src.article.title}</span>
                 )}
+                <span className="muted"> · {formatReport(src.direct)}</span>
               </p>
-              <blockquote>“{src.quote}”</blockquote>
+              <blockquote>{formatSourceWords(src.quote, src.direct)}</blockquote>
               {src.context && src.context !== src.quote ? <p className="muted small">{src.context}</p> : null}
             </li>
           ))}

@@ -85,6 +85,10 @@ export interface StatementSource {
    * join the same words dated elsewhere (see mergeAll). Not stored.
    */
   dateFromOccasion?: boolean;
+  /** The article's publication day: an undated report was said on or before it. */
+  published: ISODate | null;
+  /** The quote is the speaker's words in quotation marks (false: reported speech); null when not recorded (stored before it was). */
+  direct: boolean | null;
 }
 
 /** An utterance by one speaker, possibly reported by several articles. */

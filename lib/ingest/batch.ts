@@ -144,7 +144,18 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
     date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
     dateRange,
     context: extracted.context,
-    sources: [{ path: article.path, articleHash: article.contentHash, quote: extracted.text, context: extracted.context, dateRange, ...(extracted.dateFromOccasion ? { dateFromOccasion: true } : {}) }],
+    sources: [
+      {
+        path: article.path,
+        articleHash: article.contentHash,
+        quote: extracted.text,
+        context: extracted.context,
+        dateRange,
+        published: article.published,
+        direct: extracted.direct,
+        ...(extracted.dateFromOccasion ? { dateFromOccasion: true } : {}),
+      },
+    ],
     features: reportFeatures(extracted.text, extracted.evidence),
   };
 }

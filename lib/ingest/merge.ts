@@ -130,12 +130,44 @@ export function isSameUtterance(a: Statement, b: Statement): boolean {
   const key = speakerKey(a.speaker);
   if (!key || key !== speakerKey(b.speaker)) return false;
   if (!compatible(a.dateRange, b.dateRange)) return false;
-  return anySameWording(wordingsOf(a), wordingsOf(b));
+  return sameWording(a, b, wordingsOf(a), wordingsOf(b));
 }
 
 /** Any report of one against any report of the other: the merged text may be a paraphrase. */
 const wordingsOf = (s: Statement) => [...new Set([s.text, ...s.sources.map((source) => source.quote)])];
-const anySameWording = (a: string[], b: string[]) => a.some((x) => b.some((y) => isSameWording(x, y)));
+
+/**
+ * Same wording in any report of each. Outlets lift two words or fewer ("very sick") from many
+ * utterances of a speaker, so such a match counts only between two reports of one occasion.
+ */
+function sameWording(a: Statement, b: Statement, wordingsA: string[], wordingsB: string[]): boolean {
+  let short = false;
+  for (const x of wordingsA) {
+    for (const y of wordingsB) {
+      if (!isSameWording(x, y)) continue;
+      if (!isShortWording(x) && !isShortWording(y)) return true;
+      short = true;
+    }
+  }
+  return short && a.sources.some((x) => b.sources.some((y) => sameOccasion(x, y) && isSameWording(x.quote, y.quote)));
+}
+
+/** At most two words that tell utterances apart. */
+export function isShortWording(text: string): boolean {
+  return contentWords(utteranceWords(text)).size <= 2;
+}
+
+/**
+ * Two reports that may be of one occasion: their days overlap, or one's day is not after the
+ * other's article was published, or neither is dated and their articles came out the same day
+ * (undated reports of different days are of the news of each day).
+ */
+export function sameOccasion(a: StatementSource, b: StatementSource): boolean {
+  if (a.dateRange && b.dateRange) return intersectRanges(a.dateRange, b.dateRange) !== null;
+  if (a.dateRange) return b.published === null || a.dateRange.from <= b.published;
+  if (b.dateRange) return a.published === null || b.dateRange.from <= a.published;
+  return a.published !== null && a.published === b.published;
+}
 
 /** The most specific day range the sources agree on; a source that contradicts the rest is outvoted. */
 export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
@@ -169,30 +201,40 @@ export function statementId(speaker: string | null, text: string): string {
   return id;
 }
 
-function mergeFeatures(longer: Features, other: Features): Features {
-  return { lexicon: longer.lexicon, hits: strongestHits([...longer.hits, ...other.hits]) };
+function mergeFeatures(shown: Features, other: Features): Features {
+  return { lexicon: shown.lexicon, hits: strongestHits([...shown.hits, ...other.hits]) };
 }
 
 const sourceKey = (source: StatementSource) => `${source.articleHash}\u0000${source.quote}`;
 
-/** Folds b into a: a keeps its id; the fullest wording becomes the text. */
+/** The text is the speaker's words as some article quotes them. */
+const quotesDirectly = (s: Statement) => s.sources.some((source) => source.direct === true && source.quote === s.text);
+
+/** The text b would show over a's: a direct quote over reported speech, then the fullest wording. */
+function showsB(a: Statement, b: Statement): boolean {
+  const [directA, directB] = [quotesDirectly(a), quotesDirectly(b)];
+  if (directA !== directB) return directB;
+  return utteranceWords(b.text).length > utteranceWords(a.text).length;
+}
+
+/** Folds b into a: a keeps its id; the shown text (see showsB) brings its context and lexicon value. */
 export function mergeStatements(a: Statement, b: Statement): Statement {
   const sources = [...a.sources];
   for (const source of b.sources) if (!sources.some((s) => sourceKey(s) === sourceKey(source))) sources.push(source);
-  const bLonger = utteranceWords(b.text).length > utteranceWords(a.text).length;
-  const fuller = bLonger ? b : a;
+  const bShown = showsB(a, b);
+  const shown = bShown ? b : a;
   const dateRange = consensusRange(sources.map((s) => s.dateRange));
   return {
     id: a.id,
-    text: fuller.text,
+    text: shown.text,
     speaker: a.speaker ?? b.speaker,
     speakerCountry: a.speakerCountry ?? b.speakerCountry,
     target: a.target ?? b.target,
     dateRange,
     date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
-    context: fuller.context,
+    context: shown.context,
     sources,
-    features: bLonger ? mergeFeatures(b.features, a.features) : mergeFeatures(a.features, b.features),
+    features: bShown ? mergeFeatures(b.features, a.features) : mergeFeatures(a.features, b.features),
   };
 }
 
@@ -227,7 +269,7 @@ export function mergeAll(statements: Statement[]): Statement[] {
       const a = statements[indices[x]];
       for (let y = x + 1; y < indices.length; y++) {
         const b = statements[indices[y]];
-        if ((compatible(a.dateRange, b.dateRange) || occasionMeetsOwnDay(a, b)) && anySameWording(wordings[indices[x]], wordings[indices[y]])) {
+        if ((compatible(a.dateRange, b.dateRange) || occasionMeetsOwnDay(a, b)) && sameWording(a, b, wordings[indices[x]], wordings[indices[y]])) {
           parent[find(indices[y])] = find(indices[x]);
         }
       }

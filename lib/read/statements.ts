@@ -5,7 +5,7 @@ import type { Db } from "../store/client";
 import type { Filters, TableOptions } from "./filters";
 import { contributionsOf, explainContributions, type ExplainedContribution } from "../score/explain";
 import { SCORED_STATEMENTS } from "../store/rollups";
-import { toRange } from "../store/rows";
+import { directOf, toRange } from "../store/rows";
 import { weightSetsByVersion } from "../store/weight-sets";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "../core/types";
 import { statementsFor, whereSql } from "./filter-sql";
@@ -19,6 +19,8 @@ export interface SourceView {
   quote: string;
   context: string;
   dateRange: DateRange | null;
+  /** The article quotes the words (false: reported speech; null: stored before this was recorded). */
+  direct: boolean | null;
   article: { title: string; source: string | null; url: string | null; published: ISODate | null; path: string };
 }
 
@@ -108,7 +110,7 @@ async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
       SELECT "id", "date", "dateFrom", "dateTo", "speaker", "speakerCountry", "target", "text", "context", "score", "label", "cameo", "weightVersion", "features"
       FROM ${SCORED_STATEMENTS} WHERE "id" IN (${join(ids)})`),
     db.$queryRaw<Array<Record<string, unknown>>>(sql`
-      SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", a."title", a."source", a."url", a."published", a."path"
+      SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", s."direct", a."title", a."source", a."url", a."published", a."path"
       FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId"
       WHERE s."statementId" IN (${join(ids)}) ORDER BY s."id"`),
     weightSetsByVersion(db),
@@ -119,6 +121,7 @@ async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
       quote: String(r.quote),
       context: String(r.context),
       dateRange: rangeOf(r),
+      direct: directOf(r.direct as boolean | number | null),
       article: { title: String(r.title), source: str(r.source), url: str(r.url), published: str(r.published), path: String(r.path) },
     };
     const list = sourcesOf.get(String(r.statementId));

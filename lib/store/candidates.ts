@@ -1,7 +1,7 @@
 // The stored statements that may be the same utterance as an incoming one: read with just what
-// isSameUtterance compares, for the batch at once.
+// isSameUtterance compares (the sources' quotes, days and publication days), for the batch at once.
 import { Prisma } from "../generated/prisma/sqlite/client";
-import type { Statement } from "../core/types";
+import type { Statement, StatementSource } from "../core/types";
 import { speakerKey } from "../ingest/merge";
 import { addDays } from "../core/days";
 import type { RawTx } from "./bulk-writer";
@@ -17,7 +17,7 @@ const MAX_CANDIDATES = 500;
 /**
  * For each statement, the stored statements of its speaker that may be the same utterance
  * (overlapping or unknown days), most recently updated first, with just what isSameUtterance
- * reads (speaker, days, text, the sources' quotes). Raw SQL, two queries per 100 statements:
+ * reads (speaker, days, text, the sources' quotes, days and publication days). Raw SQL, two queries per 100 statements:
  * Prisma would plan a new query for every batch's shape, which costs more than running it.
  */
 export async function candidatesFor(tx: RawTx, statements: Statement[]): Promise<Map<string, Statement[]>> {
@@ -39,12 +39,16 @@ export async function candidatesFor(tx: RawTx, statements: Statement[]): Promise
     const rows = await tx.$queryRaw<{ id: string; speaker: string | null; text: string; dateFrom: string | null; dateTo: string | null; date: string | null }[]>(
       Prisma.sql`SELECT "id", "speaker", "text", "dateFrom", "dateTo", "date" FROM "Statement" WHERE ${Prisma.join(part, " OR ")} ORDER BY "updatedAt" DESC`,
     );
-    const quotes = new Map<string, string[]>();
+    const reports = new Map<string, StatementSource[]>();
     for (const ids of chunks(rows.map((r) => r.id))) {
-      const sources = await tx.$queryRaw<{ statementId: string; quote: string }[]>(
-        Prisma.sql`SELECT "statementId", "quote" FROM "StatementSource" WHERE "statementId" IN (${Prisma.join(ids)}) ORDER BY "id"`,
+      const sources = await tx.$queryRaw<{ statementId: string; quote: string; dateFrom: string | null; dateTo: string | null; published: string | null }[]>(
+        Prisma.sql`SELECT s."statementId", s."quote", s."dateFrom", s."dateTo", a."published"
+          FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId" WHERE s."statementId" IN (${Prisma.join(ids)}) ORDER BY s."id"`,
       );
-      for (const source of sources) quotes.set(source.statementId, [...(quotes.get(source.statementId) ?? []), source.quote]);
+      for (const source of sources) {
+        const report = { path: "", articleHash: "", quote: source.quote, context: "", dateRange: toRange(source.dateFrom, source.dateTo), published: source.published, direct: null };
+        reports.set(source.statementId, [...(reports.get(source.statementId) ?? []), report]);
+      }
     }
     for (const row of rows) {
       const candidate: Statement = {
@@ -57,7 +61,7 @@ export async function candidatesFor(tx: RawTx, statements: Statement[]): Promise
         dateRange: toRange(row.dateFrom, row.dateTo),
         context: "",
         features: { lexicon: 0, hits: [] },
-        sources: (quotes.get(row.id) ?? []).map((quote) => ({ path: "", articleHash: "", quote, context: "", dateRange: null })),
+        sources: reports.get(row.id) ?? [],
       };
       const key = speakerKey(row.speaker);
       found.set(key, [...(found.get(key) ?? []), candidate]);

@@ -37,7 +37,7 @@ export function rangeOf(s: { date: string | null; dateRange: DateRange | null })
 }
 
 export const statementInclude = {
-  sources: { include: { article: { select: { path: true, contentHash: true } } }, orderBy: { id: "asc" } },
+  sources: { include: { article: { select: { path: true, contentHash: true, published: true } } }, orderBy: { id: "asc" } },
   scoring: { select: { score: true, label: true, cameo: true, weightVersion: true } },
 } as const satisfies Prisma.StatementInclude;
 
@@ -61,8 +61,24 @@ export function statementOf(row: StatementFields, sources: StatementSource[]): S
   };
 }
 
-export function sourceOf(row: { quote: string; context: string; dateFrom: string | null; dateTo: string | null }, article: { path: string; contentHash: string }): StatementSource {
-  return { path: article.path, articleHash: article.contentHash, quote: row.quote, context: row.context, dateRange: toRange(row.dateFrom, row.dateTo) };
+export function sourceOf(
+  row: { quote: string; context: string; dateFrom: string | null; dateTo: string | null; direct: boolean | number | null },
+  article: { path: string; contentHash: string; published: string | null },
+): StatementSource {
+  return {
+    path: article.path,
+    articleHash: article.contentHash,
+    quote: row.quote,
+    context: row.context,
+    dateRange: toRange(row.dateFrom, row.dateTo),
+    published: article.published,
+    direct: directOf(row.direct),
+  };
+}
+
+/** Raw queries on SQLite return booleans as 0 and 1. */
+export function directOf(value: boolean | number | null | undefined): boolean | null {
+  return value === null || value === undefined ? null : Boolean(value);
 }
 
 /** A statement read with statementInclude, explained with the weight set (of `weights`) that scored it. */
@@ -112,6 +128,7 @@ export function sourceRow(statementId: string, articleId: number, source: Statem
     context: source.context,
     dateFrom: source.dateRange?.from ?? null,
     dateTo: source.dateRange?.to ?? null,
+    direct: source.direct,
   };
 }
 

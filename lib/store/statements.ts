@@ -38,8 +38,10 @@ export async function storeCounts(prisma: Db): Promise<{ articles: number; state
 export async function readStatements(tx: RawTx, ids: string[]): Promise<Statement[]> {
   if (ids.length === 0) return [];
   const rows = await tx.$queryRaw<StatementFields[]>(Prisma.sql`SELECT "id", "text", "speaker", "speakerCountry", "target", "date", "dateFrom", "dateTo", "context", "features" FROM "Statement" WHERE "id" IN (${Prisma.join(ids)})`);
-  const sources = await tx.$queryRaw<{ statementId: string; quote: string; context: string; dateFrom: string | null; dateTo: string | null; path: string; contentHash: string }[]>(
-    Prisma.sql`SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", a."path", a."contentHash"
+  const sources = await tx.$queryRaw<
+    { statementId: string; quote: string; context: string; dateFrom: string | null; dateTo: string | null; direct: boolean | number | null; path: string; contentHash: string; published: string | null }[]
+  >(
+    Prisma.sql`SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", s."direct", a."path", a."contentHash", a."published"
       FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId" WHERE s."statementId" IN (${Prisma.join(ids)}) ORDER BY s."id"`,
   );
   const sourcesOf = new Map<string, StatementSource[]>();

@@ -43,6 +43,16 @@ export function formatScore(n: number, digits = 1): string {
   return r > 0 ? `+${text}` : r < 0 ? `\u2212${text}` : (0).toFixed(digits);
 }
 
+/** How a source gives the speaker's words (null: stored before sources recorded it). */
+export function formatReport(direct: boolean | null): string {
+  return direct === null ? "quoted or reported: not recorded" : direct ? "quoted" : "reported speech";
+}
+
+/** A source's words, in quotation marks unless the article reports them without any. */
+export function formatSourceWords(quote: string, direct: boolean | null): string {
+  return direct === false ? quote : `“${quote}”`;
+}
+
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
 }

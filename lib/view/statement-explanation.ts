@@ -1,6 +1,6 @@
 // A statement's explanation as text, for `npm run explain`.
 import type { StatementExplanation } from "../read/statement-explanation";
-import { formatDayOrRange, formatScore } from "./format";
+import { formatDayOrRange, formatReport, formatScore, formatSourceWords } from "./format";
 
 const MAX_PATTERNS = 6;
 
@@ -12,7 +12,7 @@ export function explanationText({ statement: s, contributions, rules }: Statemen
     `  score ${formatScore(s.score, 2)} (${s.label}${s.cameo ? `, CAMEO ${s.cameo}` : ""}) under weight set v${s.weightVersion}`,
     "",
     `Sources (${s.sources.length}):`,
-    ...s.sources.flatMap((source) => [`  ${source.path}: “${source.quote}”`, `    in: ${source.context}`]),
+    ...s.sources.flatMap((source) => [`  ${source.path} (${formatReport(source.direct)}): ${formatSourceWords(source.quote, source.direct)}`, `    in: ${source.context}`]),
     "",
     "Score = the sum of its contributions (value × weight = points):",
     ...contributions.map((c) => {

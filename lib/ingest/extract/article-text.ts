@@ -90,6 +90,12 @@ export class ArticleText {
     return quote !== undefined && quote.start < end;
   }
 
+  /** Are these words all inside one quotation? */
+  isQuoted(span: Span): boolean {
+    const quote = this.quotes[firstEndingAtOrAfter(this.quotes, span.end)];
+    return quote !== undefined && quote.start <= span.start;
+  }
+
   /** The window without any quoted words in it. */
   gapsBetweenQuotes(window: Span): Span[] {
     const gaps: Span[] = [];

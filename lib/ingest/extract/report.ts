@@ -23,6 +23,8 @@ export interface ExtractedStatement {
   /** The date is the article's occasion, not a phrase of this attribution: weaker evidence of the article's own day. */
   dateFromOccasion: boolean;
   context: string;
+  /** The words are inside quotation marks in the article (false: reported speech). */
+  direct: boolean;
   /** What its features are worked out from, once the batch knows it keeps the report. */
   evidence: ReportEvidence;
   /** Position in the article, for stable ordering. */
@@ -57,6 +59,7 @@ export function reportOf(
     dateText: date?.text ?? null,
     dateFromOccasion: date !== null && date === reading.occasion,
     context,
+    direct: reading.article.isQuoted(piece),
     evidence: { analyzed: reading.article.analyzed, words: piece, frame },
     offset: piece.start,
   };
