@@ -123,3 +123,40 @@ describe.each(providers)("the source_direct migration on %s", (provider, open) =
     expect((await store.query(`SELECT "direct" FROM "StatementSource"`)).map((r) => Boolean(r.direct))).toEqual([false]);
   });
 });
+
+const RANGE_FROM_PUBLICATION = "20261122190000_range_from_publication";
+
+describe.each(providers)("the range_from_publication migration on %s", (provider, open) => {
+  let store: RawStore;
+  beforeEach(async () => {
+    store = await open();
+    await migrate(store, provider, RANGE_FROM_PUBLICATION);
+  });
+  afterEach(() => store.close());
+
+  test("gives undated statements the day before their earliest report through its day, and leaves dated ones", async () => {
+    await store.exec(`INSERT INTO "WeightSet" ("version", "weights", "note", "createdBy", "active") VALUES (1, '{}', '', 'test', true)`);
+    await store.exec(`INSERT INTO "Scoring" ("lexicon", "ruleValues", "score", "label", "weightVersion") VALUES (0, '', 0, 'neutral', 1)`);
+    for (const [hash, published] of [["h1", "'2026-03-01'"], ["h2", "'2026-02-27'"], ["h3", "NULL"]]) {
+      await store.exec(`INSERT INTO "Article" ("contentHash", "path", "title", "published", "publishedFrom", "paragraphs") VALUES ('${hash}', '${hash}.txt', 'A', ${published}, 'unknown', '[]')`);
+    }
+    const statement = (id: string, date: string) =>
+      store.exec(`INSERT INTO "Statement" ("id", "text", "context", "features", "scoringId", "date", "dateFrom", "dateTo", "sortDay", "updatedAt") SELECT '${id}', 'words', '', '{}', MIN("scoringId"), ${date}, ${date}, ${date}, COALESCE(${date}, ''), CURRENT_TIMESTAMP FROM "Scoring"`);
+    const source = (id: string, hash: string) => store.exec(`INSERT INTO "StatementSource" ("statementId", "articleId", "quote", "context") SELECT '${id}', "id", 'words', '' FROM "Article" WHERE "contentHash" = '${hash}'`);
+    await statement("undated", "NULL");
+    await source("undated", "h1");
+    await source("undated", "h2");
+    await statement("dated", "'2026-02-20'");
+    await source("dated", "h1");
+    await statement("unpublished", "NULL");
+    await source("unpublished", "h3");
+    await migrate(store, provider, RANGE_FROM_PUBLICATION, true);
+
+    const rows = await store.query(`SELECT "id", "date", "dateFrom", "dateTo", "sortDay", "rangeFromPublication" FROM "Statement" ORDER BY "id"`);
+    expect(rows.map((r) => ({ ...r, rangeFromPublication: Boolean(r.rangeFromPublication) }))).toEqual([
+      { id: "dated", date: "2026-02-20", dateFrom: "2026-02-20", dateTo: "2026-02-20", sortDay: "2026-02-20", rangeFromPublication: false },
+      { id: "undated", date: null, dateFrom: "2026-02-26", dateTo: "2026-02-27", sortDay: "2026-02-27", rangeFromPublication: true },
+      { id: "unpublished", date: null, dateFrom: null, dateTo: null, sortDay: "", rangeFromPublication: false },
+    ]);
+  });
+});

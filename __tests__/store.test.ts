@@ -139,7 +139,7 @@ describe.each(backends)("store on %s", (_name, open) => {
       [A.path, A.contentHash, day("2026-01-07")],
       [B.path, B.contentHash, { from: "2026-01-05", to: "2026-01-08" }],
     ]);
-    expect(rows[2]).toMatchObject({ id: "s-petro", date: null, dateRange: null });
+    expect(rows[2]).toMatchObject({ id: "s-petro", date: null, dateRange: { from: "2026-01-07", to: "2026-01-08" }, rangeFromPublication: true });
     expect((await prisma.statement.findUniqueOrThrow({ where: { id: "s-call" } })).speakerKey).toBe("donald trump");
   });
 
@@ -274,6 +274,36 @@ describe.each(backends)("direct or reported, and short quotes, on %s", (_name, o
     ]);
     // One batch merges them the same way.
     expect(shape(stored)).toEqual(shape(mergeAll(batches.flatMap((b) => b.statements))));
+  });
+});
+
+describe.each(backends)("statements no report dates, on %s", (_name, open) => {
+  const WORDS = "Our patience with the northern neighbour has run out";
+  const [U, V, W] = [article("undated-1", "2026-05-12"), article("undated-2", "2026-05-14"), article("dated", "2026-05-13")];
+  const undated = (a: ParsedArticle, id: string): BatchResult => ({ articles: [a], rejected: [], statements: [statement(id, WORDS, "Lina Oduya", [{ article: a, range: null }])] });
+  const dated: BatchResult = { articles: [W], rejected: [], statements: [statement("s-dated", WORDS, "Lina Oduya", [{ article: W, range: day("2026-05-10") }])] };
+  const days = (s: { date: string | null; dateRange: DateRange | null; rangeFromPublication: boolean }) => ({ date: s.date, range: s.dateRange, fromPublication: s.rangeFromPublication });
+
+  test("are stored as the day before their earliest report through its day, and a report giving a day replaces the range, in either order", async () => {
+    const first = await open();
+    const second = await open();
+    try {
+      await ingestBatch(first.prisma, undated(V, "s-undated-2"));
+      await ingestBatch(first.prisma, undated(U, "s-undated-1"));
+      let [only] = await listStatements(first.prisma);
+      expect(days(only)).toEqual({ date: null, range: { from: "2026-05-11", to: "2026-05-12" }, fromPublication: true });
+      await ingestBatch(first.prisma, dated);
+      [only] = await listStatements(first.prisma);
+      expect(days(only)).toEqual({ date: "2026-05-10", range: day("2026-05-10"), fromPublication: false });
+
+      for (const batch of [dated, undated(U, "s-undated-1"), undated(V, "s-undated-2")]) await ingestBatch(second.prisma, batch);
+      const other = await listStatements(second.prisma);
+      expect(other.map(days)).toEqual([days(only)]);
+      expect(other[0].sources).toHaveLength(3);
+    } finally {
+      await first.cleanup();
+      await second.cleanup();
+    }
   });
 });
 

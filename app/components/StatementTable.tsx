@@ -198,7 +198,7 @@ export default function StatementTable({ rows, total, filters, table }: Statemen
               return (
                 <Fragment key={s.id}>
                   <tr className={`statement-row${isOpen ? " open" : ""}`} onClick={() => toggle(s.id)} data-statement-id={s.id}>
-                    <td className="date">{formatDayOrRange(s.date, s.dateRange)}</td>
+                    <td className="date">{formatDayOrRange(s.date, s.dateRange, s.rangeFromPublication)}</td>
                     <td className="who">
                       {s.speaker ?? <span className="muted">unknown</span>}
                       {s.speakerCountry ? <span className="muted small"> ({s.speakerCountry})</span> : null}

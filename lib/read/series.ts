@@ -42,9 +42,14 @@ export interface PointQuote {
   short: string;
 }
 
-/** Rounds for display and export; the database keeps full precision. */
+/**
+ * Rounds for display and export; the database keeps full precision. A mean summed in another order
+ * (a rollup's sums against the statements' average) differs in its last binary digits, so the
+ * value is first cut to a millionth: a mean of hundredths ending in a half hundredth rounds the
+ * same way whichever sum it came from.
+ */
 export function round2(n: number): number {
-  return Math.round(n * 100) / 100;
+  return Math.round(Math.round(n * 1e6) / 1e4) / 100;
 }
 
 /** Text in code-unit order, the same in every locale (unlike localeCompare). */

@@ -28,6 +28,8 @@ export interface StatementView {
   id: string;
   date: ISODate | null;
   dateRange: DateRange | null;
+  /** No report gives a day: dateRange runs from the day before the earliest report's publication through it. */
+  rangeFromPublication: boolean;
   speaker: string | null;
   speakerCountry: string | null;
   target: string | null;
@@ -62,6 +64,7 @@ export function explainedRow(row: Record<string, unknown>, weights: Map<number, 
       id: String(row.id),
       date: str(row.date),
       dateRange: rangeOf(row),
+      rangeFromPublication: Boolean(row.rangeFromPublication),
       speaker: str(row.speaker),
       speakerCountry: str(row.speakerCountry),
       target: str(row.target),
@@ -107,7 +110,7 @@ async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
   if (ids.length === 0) return [];
   const [rows, sourceRows, weights] = await Promise.all([
     db.$queryRaw<Array<Record<string, unknown>>>(sql`
-      SELECT "id", "date", "dateFrom", "dateTo", "speaker", "speakerCountry", "target", "text", "context", "score", "label", "cameo", "weightVersion", "features"
+      SELECT "id", "date", "dateFrom", "dateTo", "rangeFromPublication", "speaker", "speakerCountry", "target", "text", "context", "score", "label", "cameo", "weightVersion", "features"
       FROM ${SCORED_STATEMENTS} WHERE "id" IN (${join(ids)})`),
     db.$queryRaw<Array<Record<string, unknown>>>(sql`
       SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", s."direct", a."title", a."source", a."url", a."published", a."path"

@@ -31,13 +31,13 @@ export async function candidatesFor(tx: RawTx, statements: Statement[]): Promise
     // expression), so an overlapping one ends within [from, to + RANGE_BOUND_DAYS]: a bounded
     // scan of the (speakerKey, dateTo) index instead of every statement of the speaker.
     const days = range
-      ? Prisma.sql` AND ("dateTo" IS NULL OR ("dateTo" >= ${range.from} AND "dateTo" <= ${addDays(range.to, RANGE_BOUND_DAYS)} AND "dateFrom" <= ${range.to}))`
+      ? Prisma.sql` AND ("dateTo" IS NULL OR "rangeFromPublication" = TRUE OR ("dateTo" >= ${range.from} AND "dateTo" <= ${addDays(range.to, RANGE_BOUND_DAYS)} AND "dateFrom" <= ${range.to}))`
       : Prisma.empty;
     conditions.set(`${key}\n${range?.from}\n${range?.to}`, Prisma.sql`("speakerKey" = ${key}${days})`);
   }
   for (const part of chunks([...conditions.values()], 100)) {
-    const rows = await tx.$queryRaw<{ id: string; speaker: string | null; text: string; dateFrom: string | null; dateTo: string | null; date: string | null }[]>(
-      Prisma.sql`SELECT "id", "speaker", "text", "dateFrom", "dateTo", "date" FROM "Statement" WHERE ${Prisma.join(part, " OR ")} ORDER BY "updatedAt" DESC`,
+    const rows = await tx.$queryRaw<{ id: string; speaker: string | null; text: string; dateFrom: string | null; dateTo: string | null; rangeFromPublication: boolean | number; date: string | null }[]>(
+      Prisma.sql`SELECT "id", "speaker", "text", "dateFrom", "dateTo", "rangeFromPublication", "date" FROM "Statement" WHERE ${Prisma.join(part, " OR ")} ORDER BY "updatedAt" DESC`,
     );
     const reports = new Map<string, StatementSource[]>();
     for (const ids of chunks(rows.map((r) => r.id))) {
@@ -58,7 +58,7 @@ export async function candidatesFor(tx: RawTx, statements: Statement[]): Promise
         speakerCountry: null,
         target: null,
         date: row.date,
-        dateRange: toRange(row.dateFrom, row.dateTo),
+        dateRange: row.rangeFromPublication ? null : toRange(row.dateFrom, row.dateTo),
         context: "",
         features: { lexicon: 0, hits: [] },
         sources: reports.get(row.id) ?? [],

@@ -4,9 +4,12 @@ import type { Prisma } from "../generated/prisma/sqlite/client";
 import type { DateRange, Features, Label, ScoredStatement, Statement, StatementSource, WeightSet } from "../core/types";
 import { speakerKey } from "../ingest/merge";
 import { contributionsOf } from "../score/explain";
+import { addDays } from "../core/days";
 
 /** A statement as stored: the scored statement plus bookkeeping. */
 export interface StoredStatement extends ScoredStatement {
+  /** No report gives a day: dateRange runs from the day before the earliest report's publication. */
+  rangeFromPublication: boolean;
   weightVersion: number;
   createdAt: Date;
   updatedAt: Date;
@@ -43,7 +46,11 @@ export const statementInclude = {
 
 type StatementRow = Prisma.StatementGetPayload<{ include: typeof statementInclude }>;
 
-export type StatementFields = Pick<StatementRow, "id" | "text" | "speaker" | "speakerCountry" | "target" | "date" | "dateFrom" | "dateTo" | "context"> & { features: unknown };
+export type StatementFields = Pick<StatementRow, "id" | "text" | "speaker" | "speakerCountry" | "target" | "date" | "dateFrom" | "dateTo" | "context"> & {
+  features: unknown;
+  /** Raw queries on SQLite return it as 0 or 1. */
+  rangeFromPublication: boolean | number;
+};
 
 export function statementOf(row: StatementFields, sources: StatementSource[]): Statement {
   return {
@@ -53,7 +60,8 @@ export function statementOf(row: StatementFields, sources: StatementSource[]): S
     speakerCountry: row.speakerCountry,
     target: row.target,
     date: row.date,
-    dateRange: toRange(row.dateFrom, row.dateTo),
+    // A range from the publication day shows when the words were reported; merging reads the reports' own days.
+    dateRange: row.rangeFromPublication ? null : toRange(row.dateFrom, row.dateTo),
     context: row.context,
     // Raw queries on SQLite return JSON columns as text; everything else as parsed values.
     features: (typeof row.features === "string" ? JSON.parse(row.features) : row.features) as Features,
@@ -89,6 +97,8 @@ export function rowToStored(row: StatementRow, weights: Map<number, WeightSet>):
   );
   return {
     ...statement,
+    dateRange: toRange(row.dateFrom, row.dateTo),
+    rangeFromPublication: row.rangeFromPublication,
     score: row.scoring.score,
     label: row.scoring.label as Label,
     cameo: row.scoring.cameo,
@@ -99,9 +109,20 @@ export function rowToStored(row: StatementRow, weights: Map<number, WeightSet>):
   };
 }
 
+/**
+ * When no report gives a day: the day before the earliest report's publication through that day.
+ * Reports are published on the day of the words or after, and a wire story is often dated the
+ * day after the words in the time zone where they were said.
+ */
+export function publicationRange(sources: StatementSource[]): DateRange | null {
+  const earliest = sources.map((source) => source.published).filter((day): day is string => day !== null).sort()[0];
+  return earliest ? { from: addDays(earliest, -1), to: earliest } : null;
+}
+
 /** A Statement row of `s` (everything but its sources), given its Scoring row. */
 export function statementRow(s: Statement, scoringId: number) {
-  const range = rangeOf(s);
+  const own = rangeOf(s);
+  const range = own ?? publicationRange(s.sources);
   return {
     id: s.id,
     speaker: s.speaker,
@@ -111,6 +132,7 @@ export function statementRow(s: Statement, scoringId: number) {
     date: s.date,
     dateFrom: range?.from ?? null,
     dateTo: range?.to ?? null,
+    rangeFromPublication: own === null && range !== null,
     sortDay: s.date ?? range?.to ?? "",
     text: s.text,
     context: s.context,

@@ -37,7 +37,7 @@ export async function storeCounts(prisma: Db): Promise<{ articles: number; state
  */
 export async function readStatements(tx: RawTx, ids: string[]): Promise<Statement[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<StatementFields[]>(Prisma.sql`SELECT "id", "text", "speaker", "speakerCountry", "target", "date", "dateFrom", "dateTo", "context", "features" FROM "Statement" WHERE "id" IN (${Prisma.join(ids)})`);
+  const rows = await tx.$queryRaw<StatementFields[]>(Prisma.sql`SELECT "id", "text", "speaker", "speakerCountry", "target", "date", "dateFrom", "dateTo", "rangeFromPublication", "context", "features" FROM "Statement" WHERE "id" IN (${Prisma.join(ids)})`);
   const sources = await tx.$queryRaw<
     { statementId: string; quote: string; context: string; dateFrom: string | null; dateTo: string | null; direct: boolean | number | null; path: string; contentHash: string; published: string | null }[]
   >(

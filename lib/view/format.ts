@@ -29,8 +29,10 @@ export function onPeriod(start: ISODate, resolution: Resolution): string {
   return resolution === "day" ? `on ${formatDay(start)}` : `in ${resolution === "week" ? "the " : ""}${formatPeriod(start, resolution)}`;
 }
 
-export function formatDayOrRange(date: ISODate | null, range: DateRange | null): string {
+export function formatDayOrRange(date: ISODate | null, range: DateRange | null, fromPublication = false): string {
   if (date) return formatDay(date);
+  // No report gives a day: the range is the earliest report's day and the day before it.
+  if (range && fromPublication) return `${formatDay(range.from)} – ${formatDay(range.to)} (reported)`;
   if (range) return range.from === range.to ? formatDay(range.from) : `${formatDay(range.from)} – ${formatDay(range.to)}`;
   return "date unknown";
 }

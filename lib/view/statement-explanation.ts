@@ -8,7 +8,7 @@ export function explanationText({ statement: s, contributions, rules }: Statemen
   const lines = [
     `Statement ${s.id}`,
     `  “${s.text}”`,
-    `  speaker ${s.speaker ?? "unknown"} (${s.speakerCountry ?? "no country"}) → ${s.target ?? "no target"}, said ${formatDayOrRange(s.date, s.dateRange)}`,
+    `  speaker ${s.speaker ?? "unknown"} (${s.speakerCountry ?? "no country"}) → ${s.target ?? "no target"}, said ${formatDayOrRange(s.date, s.dateRange, s.rangeFromPublication)}${s.rangeFromPublication ? ": no report gives a day, so the day before the earliest report through its day" : ""}`,
     `  score ${formatScore(s.score, 2)} (${s.label}${s.cameo ? `, CAMEO ${s.cameo}` : ""}) under weight set v${s.weightVersion}`,
     "",
     `Sources (${s.sources.length}):`,
