@@ -312,6 +312,22 @@ Swedish Prime Minister Karin Lund said on Saturday that a remark by Norwegian Pr
   expect(statement).toMatchObject({ text: "They are so timid, they are so cowardly", speaker: "Ola Berg" });
 });
 
+test("“it” before a verb of saying is the institution that spoke before, never a person", () => {
+  const text = `Oslo protests
+
+Norway's foreign ministry lodged a protest with Sweden on Monday.
+
+It warned that Sweden's move could have "serious consequences" for the fisheries.
+
+Swedish Prime Minister Karin Lund spoke on Tuesday.
+
+It said that the talks with Norway would resume in June.
+`;
+  const { scored } = run(wire("it-said.txt", text));
+  expect(one(scored, "serious consequences")).toMatchObject({ speaker: "Norway's foreign ministry", speakerCountry: "Norway" });
+  expect(scored.filter((s) => s.text.includes("the talks with Norway would resume")).map((s) => s.speaker)).not.toContain("Karin Lund");
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

@@ -9,7 +9,10 @@ const PRONOUNS = new Set(speech.pronouns);
 /** How many of the reporter's sentences before its own a pronoun looks back over. */
 const LOOK_BACK = 4;
 
-/** Resolves "he"/"she" to the most salient person: the subject of the current or a recent sentence. */
+/**
+ * Resolves "he"/"she" to the most salient person, and "it" before a verb of saying to the most
+ * salient institution: the subject of the current or a recent sentence.
+ */
 export function withPronouns(
   analyzed: AnalyzedText,
   mentions: ActorMention[],
@@ -49,9 +52,15 @@ export function withPronouns(
     for (let s = here - 1; s >= 0 && sentences.length <= LOOK_BACK; s--) if (!whollyQuoted(s)) sentences.push(s);
     return sentences;
   };
+  // "It said", "it warned": an institution speaking again, as a ministry's statement is reported.
+  const itSpeaks = (index: number) => speaks({ start: 0, end: 0, firstToken: index, lastToken: index, actor: -1, via: "pronoun", oblique: false });
+  const isInstitution = (id: number) => actors[id]?.kind === "institution";
   let cursor = 0;
   for (const token of analyzed.tokens) {
-    if (!PRONOUNS.has(token.normal) || insideAny(token.start, quotes)) continue;
+    const it = token.normal === "it";
+    if ((!PRONOUNS.has(token.normal) && !it) || insideAny(token.start, quotes)) continue;
+    if (it && !itSpeaks(token.index)) continue;
+    const fits = it ? isInstitution : isPerson;
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
     const here = sentenceOf(token.index);
     let referent: number | null = null;
@@ -59,7 +68,7 @@ export function withPronouns(
       if (referent !== null) break;
       const sentence = analyzed.sentences[s];
       const inSentence = (resultBySentence.get(s) ?? []).filter(
-        (m) => isPerson(m.actor) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
+        (m) => fits(m.actor) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
       );
       if (inSentence.length === 0) continue;
       const subject =
