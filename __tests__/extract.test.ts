@@ -328,6 +328,21 @@ It said that the talks with Norway would resume in June.
   expect(scored.filter((s) => s.text.includes("the talks with Norway would resume")).map((s) => s.speaker)).not.toContain("Karin Lund");
 });
 
+test("a shorter name in one report and the fuller one in another are one speaker, whose reports merge", () => {
+  const first = `Leaders differ
+
+Norwegian Prime Minister Ola Magnus Berg said on Monday that Sweden's offer was "a shameful insult to our fishermen."
+`;
+  const second = `Oslo angry
+
+Norway's Prime Minister Magnus Berg called the offer "a shameful insult to our fishermen" on Monday.
+`;
+  const { scored } = run(wire("full.txt", first), wire("short.txt", second));
+  const statement = one(scored, "a shameful insult to our fishermen");
+  expect(statement.speaker).toBe("Ola Magnus Berg");
+  expect(statement.sources).toHaveLength(2);
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

@@ -108,6 +108,7 @@ function nameOfficeHolders(work: ArticleWork[]): void {
     }
   }
   for (const item of work) item.extracted = item.extracted.filter((e) => e.speakerOfficial);
+  useFullestNames(work.flatMap((w) => w.extracted));
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerKind !== "office") continue;
     const holders = named.filter(
@@ -123,6 +124,29 @@ function nameOfficeHolders(work: ArticleWork[]): void {
 }
 
 /** The days the article ties the words to; none that begin after the article was published, when no one could have said them. */
+/**
+ * "Tayyip Erdogan" in one article, "Recep Tayyip Erdogan" in another: a person's name of two words
+ * or more that ends another's of the same country is that person, under the fuller name, so that
+ * their reports merge.
+ */
+function useFullestNames(extracted: ExtractedStatement[]): void {
+  const people = new Map<string, ExtractedStatement>();
+  for (const e of extracted) if (e.speakerKind === "person") people.set(speakerKey(e.speaker), e);
+  const fuller = new Map<string, ExtractedStatement>();
+  for (const [key, e] of people) {
+    if (!key.includes(" ")) continue;
+    const longer = [...people.entries()].filter(([other, o]) => other.endsWith(` ${key}`) && (o.speakerCountry === e.speakerCountry || !e.speakerCountry));
+    // Two fuller names ending alike ("Jan Kowalski", "Anna Kowalski" for "Kowalski") name nobody.
+    if (longer.length === 1) fuller.set(key, longer[0][1]);
+  }
+  for (const e of extracted) {
+    const known = e.speakerKind === "person" ? fuller.get(speakerKey(e.speaker)) : undefined;
+    if (!known) continue;
+    e.speaker = known.speaker;
+    e.speakerCountry ??= known.speakerCountry;
+  }
+}
+
 function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): DateRange | null {
   const range = extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
   return range && article.published && range.from > article.published ? null : range;
