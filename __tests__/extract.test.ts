@@ -343,6 +343,18 @@ Norway's Prime Minister Magnus Berg called the offer "a shameful insult to our f
   expect(statement.sources).toHaveLength(2);
 });
 
+test("the target is the country the words address, not one named as their topic", () => {
+  const text = `Oslo reaches out
+
+Norwegian Prime Minister Ola Berg said on Monday: "On Russia, we are ready to work with Sweden."
+
+Berg added that Norway "is ready to work with Finland on the Arctic and on Russia."
+`;
+  const { scored } = run(wire("topic.txt", text));
+  expect(one(scored, "On Russia, we are ready to work with Sweden").target).toBe("Sweden");
+  expect(one(scored, "is ready to work with Finland").target).toBe("Finland");
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 
