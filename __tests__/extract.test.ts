@@ -355,6 +355,14 @@ Berg added that Norway "is ready to work with Finland on the Arctic and on Russi
   expect(one(scored, "is ready to work with Finland").target).toBe("Finland");
 });
 
+test("a title after an office's name takes the country before the office", () => {
+  const text = `Oslo warns
+
+Norwegian Coastal Affairs Ministry spokesman Lars Dahl said Sweden's move was "a gross violation" of the treaty.
+`;
+  expect(one(run(wire("office-title.txt", text)).scored, "a gross violation")).toMatchObject({ speaker: "Lars Dahl", speakerCountry: "Norway" });
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

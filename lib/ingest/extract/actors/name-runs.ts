@@ -290,9 +290,16 @@ function introductionBefore(
     // A title that names its country: "Kremlin spokesman", "White House press secretary".
     country ??= countries.firstWithin(absolute, title.end)?.country ?? null;
     if (!country) country = countries.rightBefore(text, absolute)?.country ?? country;
+    // "Chinese Defence Ministry spokesman X": the country before the office the title serves.
+    if (!country) country = countries.firstWithin(absolute - capitalizedWordsBefore(text.slice(Math.max(0, absolute - 60), absolute)), absolute)?.country ?? null;
     return { title: title.title, head: title.head, country };
   }
   return null;
+}
+
+/** Characters of the (at most four) capitalised words that end `before`, with their spaces. */
+function capitalizedWordsBefore(before: string): number {
+  return /(?:\p{Lu}[\p{L}-]*\s+){1,4}$/u.exec(before)?.[0].length ?? 0;
 }
 
 /** "X, Peru's deputy foreign minister," / "X, the Ecuadorian president" */
