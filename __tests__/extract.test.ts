@@ -363,6 +363,18 @@ Norwegian Coastal Affairs Ministry spokesman Lars Dahl said Sweden's move was "a
   expect(one(run(wire("office-title.txt", text)).scored, "a gross violation")).toMatchObject({ speaker: "Lars Dahl", speakerCountry: "Norway" });
 });
 
+test("an ambassador's posting is not the ambassador's country", () => {
+  const text = `Envoy speaks
+
+Norway's ambassador to Sweden Lars Dahl said that Norway would "always defend its fishermen".
+
+Eva Holm, Sweden's ambassador to Norway, said Sweden "will not give in".
+`;
+  const { scored } = run(wire("posting.txt", text));
+  expect(one(scored, "always defend its fishermen")).toMatchObject({ speaker: "Lars Dahl", speakerCountry: "Norway", target: "Sweden" });
+  expect(one(scored, "will not give in")).toMatchObject({ speaker: "Eva Holm", speakerCountry: "Sweden" });
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

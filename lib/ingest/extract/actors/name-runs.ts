@@ -101,6 +101,9 @@ function candidateOf(
   };
 }
 
+/** Before a run: "to" or "to the", as in "ambassador to Russia" (a posting, not a nationality). */
+const POSTED_TO = /\bto\s+(?:the\s+)?$/i;
+
 /** Characters between a country and the title after it: a space, or "'s ". */
 const POSSESSIVE_GAP = 3;
 
@@ -164,7 +167,8 @@ function swallowedIntroduction(
     const token = run.tokens[k];
     const inCountry = countries.containing(token.start, token.end);
     if (inCountry) {
-      country = inCountry.country;
+      // "ambassador to Russia Laurie Bristow": the country of a posting is not the person's.
+      if (k !== 0 || !POSTED_TO.test(text.slice(Math.max(0, run.start - 8), run.start))) country = inCountry.country;
       first = k + 1;
       continue;
     }
@@ -280,12 +284,12 @@ function introductionBefore(
     const tail = text.slice(title.end, windowStart + trimmed.length);
     let country: string | null = null;
     if (tail.trim() !== "") {
-      // "the President of Peru, Marta Oliveira"
-      const of = /^\s+of\s+(?:the\s+)?/i.exec(tail);
+      // "the President of Peru, Marta Oliveira"; "Britain's ambassador to Russia, Laurie Bristow"
+      const of = /^\s+(of|to)\s+(?:the\s+)?/i.exec(tail);
       if (!of) continue;
       const mention = countries.startingAt(title.end + of[0].length);
       if (!mention || mention.end !== windowStart + trimmed.length) continue;
-      country = mention.country;
+      if (of[1].toLowerCase() === "of") country = mention.country;
     }
     // A title that names its country: "Kremlin spokesman", "White House press secretary".
     country ??= countries.firstWithin(absolute, title.end)?.country ?? null;
