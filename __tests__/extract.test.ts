@@ -375,6 +375,30 @@ Eva Holm, Sweden's ambassador to Norway, said Sweden "will not give in".
   expect(one(scored, "will not give in")).toMatchObject({ speaker: "Eva Holm", speakerCountry: "Sweden" });
 });
 
+describe("the report's own day printed at its top dates what its opening names no other day for", () => {
+  test("a date line under the headline", () => {
+    const text = `Oslo warns Stockholm
+
+May 7, 2024
+
+Norway's Prime Minister Ola Berg has warned that Norway will respond to Sweden's new quotas.
+
+"We will not accept this," Berg said.
+`;
+    expect(one(run(wire("date-line.txt", text)).scored, "We will not accept this").date).toBe("2024-05-07");
+  });
+
+  test("a dateline", () => {
+    const text = `Oslo warns Stockholm
+
+OSLO, May 7 (Nordic Wire) – Norway's Prime Minister Ola Berg has warned that Norway will respond to Sweden's new quotas.
+
+"We will not accept this," Berg said.
+`;
+    expect(one(run(wire("dateline.txt", text)).scored, "We will not accept this").date).toBe("2024-05-07");
+  });
+});
+
 describe("single quotation marks", () => {
   const quoted = (text: string) => findQuotes(text).map((q) => text.slice(q.start, q.end));
 

@@ -43,7 +43,19 @@ export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[
   // A lede that sums the news up without its day is often followed by the paragraph that gives it
   // ("The development came on Wednesday, after …").
   const end = prose[Math.min(OPENING_PROSE_PARAGRAPHS, prose.length) - 1].end;
-  return findDateMentions(text.slice(0, end)).find((d) => OCCASION_KINDS.has(d.expr.kind) && !insideAny(d.start, quotes) && !isDateline(d, text)) ?? null;
+  const opening = findDateMentions(text.slice(0, end)).filter((d) => !insideAny(d.start, quotes));
+  return opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text)) ?? opening.find((d) => d.expr.kind === "day" && isOwnDateLine(d, text, layout)) ?? null;
+}
+
+/**
+ * The report's own day printed at its top, as a dateline ("KUWAIT, Jan 5 (KUNA) –") or a line of
+ * its own under the headline ("August 2, 2019"): when the opening names no weekday, the news it
+ * reports is of that day.
+ */
+function isOwnDateLine(mention: DateMention, text: string, layout: Paragraph[]): boolean {
+  if (isDateline(mention, text)) return true;
+  const paragraph = layout.find((p) => mention.start >= p.start && mention.end <= p.end);
+  return paragraph !== undefined && !paragraph.prose && /^[\s\p{P}]*$/u.test(text.slice(paragraph.start, mention.start) + text.slice(mention.end, paragraph.end).replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ""));
 }
 
 /** Paragraphs of prose the opening runs to: the lede and the one after it. */
