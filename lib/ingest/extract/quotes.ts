@@ -47,11 +47,14 @@ export function findQuotes(text: string): QuoteSpan[] {
       spans.push({ start: base + openAt + 1, end: base + paragraph.length, open: true });
     }
     const doubled = spans.filter((span) => span.start >= base);
-    const singles = singleQuoted(paragraph, base).filter((single) => !doubled.some((span) => single.start <= span.end + 1 && single.end >= span.start - 1));
+    const singles = (SINGLE_OPENING.test(paragraph) ? singleQuoted(paragraph, base) : []).filter((single) => !doubled.some((span) => single.start <= span.end + 1 && single.end >= span.start - 1));
     if (singles.length) spans.splice(spans.length - doubled.length, doubled.length, ...[...doubled, ...singles].sort((a, b) => a.start - b.start));
   }
   return spans;
 }
+
+/** A single mark that could open a quotation: after a space or bracket, before a letter or digit. */
+const SINGLE_OPENING = /(?:^|[\s(\[—–-])[‘'][\p{L}\p{N}]/u;
 
 /**
  * Single-quoted spans, as British style prints quotations ('a complete misjudgement'): a mark
