@@ -461,8 +461,8 @@ export function findPublicationDate(paragraphs: string[]): { date: ISODate; from
   let latest: ISODate | null = null;
   let dateline: ISODate | null = null;
   for (const p of paragraphs) {
-    // A full date has a year, and a year is written in digits.
-    const mentions = /\d/.test(p) ? findDateMentions(p) : [];
+    // A full date has a year, and a year is written in four digits.
+    const mentions = /\d{4}/.test(p) ? findDateMentions(p) : [];
     for (const m of mentions) {
       if (!isFullDay(m.expr)) continue;
       const d = isoDate(m.expr.year, m.expr.month, m.expr.day);
