@@ -79,8 +79,9 @@ describe("CSV export", () => {
     const [row] = statementRecords([
       {
         id: "x",
-        date: "2026-01-04",
-        dateRange: { from: "2026-01-04", to: "2026-01-04" },
+        date: null,
+        dateRange: { from: "2026-01-03", to: "2026-01-04" },
+        rangeFromPublication: true,
         speaker: "Ana Silva",
         speakerCountry: "Brazil",
         target: "China",
@@ -99,6 +100,7 @@ describe("CSV export", () => {
     expect(row).toContain(-3.4);
     expect(row).toContain('Rejection ("reject"): 1 × -3.4 = -3.4');
     expect(row[STATEMENT_COLUMNS.indexOf("sources")]).toBe(3);
+    expect([row[STATEMENT_COLUMNS.indexOf("date_from")], row[STATEMENT_COLUMNS.indexOf("range_from_publication")]]).toEqual(["2026-01-03", "true"]);
   });
 });
 

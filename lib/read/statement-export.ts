@@ -14,7 +14,7 @@ const join = Prisma.join;
 /** A statement as the CSV export writes it: the table's columns, its explanation and how many reports it has. */
 export type StatementExportRow = Pick<
   StatementView,
-  "id" | "date" | "dateRange" | "speaker" | "speakerCountry" | "target" | "text" | "score" | "label" | "cameo" | "weightVersion" | "contributions"
+  "id" | "date" | "dateRange" | "rangeFromPublication" | "speaker" | "speakerCountry" | "target" | "text" | "score" | "label" | "cameo" | "weightVersion" | "contributions"
 > & { sourceCount: number };
 
 /**
@@ -42,7 +42,7 @@ export async function* iterateStatements(db: Db, filters: Filters, table: Omit<T
   for (;;) {
     const after: Prisma.Sql = last ? whereAnd(where, afterSql(terms, last)) : where;
     const page: Array<Record<string, unknown>> = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-      SELECT ${keys}, "id", "date", "dateFrom", "dateTo", "speaker", "speakerCountry", "target", "text", "score", "label", "cameo", "weightVersion", "features",
+      SELECT ${keys}, "id", "date", "dateFrom", "dateTo", "rangeFromPublication", "speaker", "speakerCountry", "target", "text", "score", "label", "cameo", "weightVersion", "features",
         (SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "Statement"."id") AS "sourceCount"
       FROM ${statementsInOrder(filters, table, true)} ${after}
       ORDER BY ${orderSql(terms)}

@@ -11,6 +11,7 @@ export const STATEMENT_COLUMNS = [
   "date",
   "date_from",
   "date_to",
+  "range_from_publication",
   "speaker",
   "speaker_country",
   "target",
@@ -53,6 +54,8 @@ export function statementRecords(rows: StatementExportRow[]): Cell[][] {
     s.date,
     s.dateRange?.from ?? null,
     s.dateRange?.to ?? null,
+    // No report gives a day: date_from–date_to is the day before the earliest report through it.
+    s.rangeFromPublication ? "true" : "false",
     s.speaker,
     s.speakerCountry,
     s.target,
