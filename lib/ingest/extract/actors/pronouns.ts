@@ -22,8 +22,9 @@ export function withPronouns(
 ): ActorMention[] {
   const result: ActorMention[] = [];
   // The last one who spoke is the likeliest "he": "Peru's president called it “shameful”. He also suggested…"
-  const speaks = (mention: ActorMention) => {
-    let next = mention.lastToken + 1;
+  const speaks = (mention: ActorMention) => speaksAfter(mention.lastToken);
+  const speaksAfter = (lastToken: number) => {
+    let next = lastToken + 1;
     while (analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos)) next++;
     const token = analyzed.tokens[next];
     return Boolean(token && token.pos === "VERB" && speechLemmas.has(token.lemma));
@@ -53,13 +54,12 @@ export function withPronouns(
     return sentences;
   };
   // "It said", "it warned": an institution speaking again, as a ministry's statement is reported.
-  const itSpeaks = (index: number) => speaks({ start: 0, end: 0, firstToken: index, lastToken: index, actor: -1, via: "pronoun", oblique: false });
   const isInstitution = (id: number) => actors[id]?.kind === "institution";
   let cursor = 0;
   for (const token of analyzed.tokens) {
     const it = token.normal === "it";
     if ((!PRONOUNS.has(token.normal) && !it) || insideAny(token.start, quotes)) continue;
-    if (it && !itSpeaks(token.index)) continue;
+    if (it && !speaksAfter(token.index)) continue;
     const fits = it ? isInstitution : isPerson;
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
     const here = sentenceOf(token.index);
