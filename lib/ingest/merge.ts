@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { memoized } from "../core/memo";
 import type { DateRange, Features, Statement, StatementSource } from "../core/types";
 import { intersectRanges, isSingleDay, rangeWidthDays } from "../core/days";
 import { strongestHits } from "../core/hits";
@@ -13,20 +14,11 @@ const STOPWORDS = new Set(
 /** Reported speech shifts tense: "we will not be bullied" is reported as "it would not be bullied". */
 const SAME_WORD: Record<string, string> = { would: "will", "'ll": "will", wo: "will", could: "can", was: "is", were: "are", had: "have", has: "have" };
 
-/** Batches compare every pair of a speaker's reports: each text's words are computed once. */
-const wordsCache = new Map<string, readonly string[]>();
-const WORDS_CACHE_LIMIT = 20_000;
-
-/** Lower-case words with accents, quote styles and British spellings folded away. */
-export function utteranceWords(text: string): string[] {
-  let words = wordsCache.get(text);
-  if (!words) {
-    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
-    words = Object.freeze(computeUtteranceWords(text));
-    wordsCache.set(text, words);
-  }
-  return words as string[];
-}
+/**
+ * Lower-case words with accents, quote styles and British spellings folded away. Batches compare
+ * every pair of a speaker's reports: each text's words are computed once.
+ */
+export const utteranceWords = memoized((text: string): string[] => Object.freeze(computeUtteranceWords(text)) as string[]);
 
 function computeUtteranceWords(text: string): string[] {
   return text
@@ -106,17 +98,10 @@ function longestSharedRun(a: string[], b: string[]): string[] {
   return a.slice(best[0] - best[1], best[0]);
 }
 
-const speakerKeys = new Map<string, string>();
+const memoizedSpeakerKey = memoized(computeSpeakerKey);
 
 export function speakerKey(speaker: string | null): string {
-  if (!speaker) return "";
-  let key = speakerKeys.get(speaker);
-  if (key === undefined) {
-    if (speakerKeys.size >= WORDS_CACHE_LIMIT) speakerKeys.clear();
-    key = computeSpeakerKey(speaker);
-    speakerKeys.set(speaker, key);
-  }
-  return key;
+  return speaker ? memoizedSpeakerKey(speaker) : "";
 }
 
 function computeSpeakerKey(speaker: string): string {
@@ -188,17 +173,13 @@ export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
  * A report's id is asked for before merging and again after, and outlets quote the same words in
  * batch after batch: each speaker's wording is hashed once.
  */
-const idCache = new Map<string, string>();
+const memoizedId = memoized((key: string) => {
+  const [speaker, text] = key.split("\u0000");
+  return createHash("sha256").update(`${speakerKey(speaker || null)}\u0000${utteranceWords(text).join(" ")}`).digest("hex").slice(0, 16);
+});
 
 export function statementId(speaker: string | null, text: string): string {
-  const key = `${speaker ?? ""}\u0000${text}`;
-  let id = idCache.get(key);
-  if (id === undefined) {
-    if (idCache.size >= WORDS_CACHE_LIMIT) idCache.clear();
-    id = createHash("sha256").update(`${speakerKey(speaker)}\u0000${utteranceWords(text).join(" ")}`).digest("hex").slice(0, 16);
-    idCache.set(key, id);
-  }
-  return id;
+  return memoizedId(`${speaker ?? ""}\u0000${text}`);
 }
 
 function mergeFeatures(shown: Features, other: Features): Features {
@@ -243,7 +224,7 @@ const datedByOwnWords = (s: Statement) => s.sources.some((source) => source.date
 
 /**
  * One report dates the words only by its article's occasion, the other by a day tied to them: a
- * report often retells earlier words in its background ("…, and threatened to take up arms"), so
+ * report often retells earlier words in its background ("…, and vowed to retaliate"), so
  * the two may still be one utterance; the day tied to the words wins the vote (consensusRange)
  * when more reports give it, or as many and it is the earlier. Within a batch only: stored reports keep
  * their days, not how they were found.

@@ -1,6 +1,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import rulesData from "../data/rules.json";
+import { memoized } from "../core/memo";
 
 /** A token with the character offsets wink-nlp does not report directly. */
 export interface Token {
@@ -171,20 +172,11 @@ function hasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Outlets quote the same words: a batch asks for the sentiment of each quote several times. */
-const sentimentCache = new Map<string, number>();
-const SENTIMENT_CACHE_LIMIT = 20_000;
-
-/** wink-nlp's lexicon sentiment of a text, in [-1, 1]. */
-export function lexiconSentiment(text: string): number {
-  let sentiment = sentimentCache.get(text);
-  if (sentiment === undefined) {
-    if (sentimentCache.size >= SENTIMENT_CACHE_LIMIT) sentimentCache.clear();
-    sentiment = computeLexiconSentiment(text);
-    sentimentCache.set(text, sentiment);
-  }
-  return sentiment;
-}
+/**
+ * wink-nlp's lexicon sentiment of a text, in [-1, 1]. Outlets quote the same words: a batch asks
+ * for the sentiment of each quote several times.
+ */
+export const lexiconSentiment = memoized(computeLexiconSentiment);
 
 function computeLexiconSentiment(text: string): number {
   if (!text.trim()) return 0;
