@@ -273,6 +273,21 @@ Norwegian Foreign Minister Ola Berg underlined that Norway remains committed to 
   expect(one(scored, "Norway remains committed to dialogue with Sweden").speaker).toBe("Ola Berg");
 });
 
+test("summing up and concluding are saying", () => {
+  const text = `Ministers differ
+
+Swedish Prime Minister Karin Lund spoke in Malmo.
+
+"Some traders want to sell fish as cheaply as possible. We have to defend our fishermen from this," Lund summed up.
+
+"Norway has left us no choice," she concluded.
+`;
+  const { scored } = run(wire("sum-up.txt", text));
+  expect(one(scored, "Some traders want to sell fish").speaker).toBe("Karin Lund");
+  expect(one(scored, "We have to defend our fishermen").speaker).toBe("Karin Lund");
+  expect(one(scored, "Norway has left us no choice").speaker).toBe("Karin Lund");
+});
+
 test("a clause reported before “and that” and a quotation is a statement of its own", () => {
   const text = `Ministers differ
 
@@ -373,6 +388,17 @@ Eva Holm, Sweden's ambassador to Norway, said Sweden "will not give in".
   const { scored } = run(wire("posting.txt", text));
   expect(one(scored, "always defend its fishermen")).toMatchObject({ speaker: "Lars Dahl", speakerCountry: "Norway", target: "Sweden" });
   expect(one(scored, "will not give in")).toMatchObject({ speaker: "Eva Holm", speakerCountry: "Sweden" });
+});
+
+test("a title joined to a state's office gives its holder that office's country, and the title refers to them later", () => {
+  const text = `Oslo asks Stockholm to talk
+
+The report cites the spokesman of the Ministry of Foreign Affairs of Norway, Lars Dahl, on Facebook.
+
+"We call on our Swedish friends to return to the table. We expect our proposals to be the basis of the talks," the spokesman said.
+`;
+  const { scored } = run(wire("office-of.txt", text));
+  expect(one(scored, "return to the table")).toMatchObject({ speaker: "Lars Dahl", speakerCountry: "Norway", target: "Sweden" });
 });
 
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {

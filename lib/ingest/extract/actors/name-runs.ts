@@ -78,7 +78,7 @@ function candidateOf(
   const name = text.slice(start, end).replace(/[’']s$/, "");
   if (name.length < 2 || nameTokens.every((t) => CALENDAR_WORDS.has(t.normal) && !isCalendarSurname(t, tokens, calendarSurnames))) return null;
   if (countries.overlaps(start, end) || institutions.overlaps(start, end)) return null;
-  const introduction = introductionBefore(text, title ? run.start : start, countries);
+  const introduction = introductionBefore(text, title ? run.start : start, countries) ?? officeIntroductionBefore(text, title ? run.start : start, institutions);
   // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
   const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? null;
   const apposition = appositiveAfter(text, end, countries);
@@ -299,6 +299,24 @@ function introductionBefore(
     return { title: title.title, head: title.head, country };
   }
   return null;
+}
+
+/** "spokesman of the", "ambassador for the": a title joined to the office it serves, before that office. */
+const TITLE_OF_OFFICE = /(?:^|[^\p{L}])(\p{L}+)\s+(?:of|for|at)\s+(?:the\s+)?$/u;
+
+/**
+ * "the spokesman of the Ministry of Foreign Affairs of Peru, Ana Ruiz": a title joined to an office
+ * of a known country, the office ending right before the name. The office's country is theirs.
+ */
+function officeIntroductionBefore(text: string, nameStart: number, institutions: SortedSpans<InstitutionMention>): { title: string; head: boolean; country: string | null } | null {
+  const trimmedEnd = nameStart - (text.slice(Math.max(0, nameStart - 4), nameStart).length - withoutTrailingComma(text.slice(Math.max(0, nameStart - 4), nameStart)).length);
+  const office = institutions.endingJustBefore(trimmedEnd, 0);
+  if (!office || office.end !== trimmedEnd || !office.country) return null;
+  const joiner = TITLE_OF_OFFICE.exec(text.slice(Math.max(0, office.start - 40), office.start));
+  if (!joiner) return null;
+  const title = matchTitleAt(text, office.start - joiner[0].length + joiner[0].indexOf(joiner[1]));
+  if (!title) return null;
+  return { title: title.title, head: title.head, country: office.country };
 }
 
 /** Characters of the (at most four) capitalised words that end `before`, with their spaces. */
