@@ -273,6 +273,62 @@ Norwegian Foreign Minister Ola Berg underlined that Norway remains committed to 
   expect(one(scored, "Norway remains committed to dialogue with Sweden").speaker).toBe("Ola Berg");
 });
 
+describe("a quotation over several paragraphs is attributed where its attribution stands", () => {
+  test("marks not reopened: the quote runs through paragraphs without marks to the one that closes it", () => {
+    const text = `Oslo hails the deal
+
+On Monday, Norwegian Prime Minister Ola Berg wrote a post about the deal with Sweden on his official Twitter page.
+
+“We are proud of our fishermen. This deal is Sweden's retreat.
+
+The quotas we fought for are ours again.
+
+The future of our coast will be very bright”, - reads Ola Berg's Twitter post.
+`;
+    const { scored } = run(wire("run-on.txt", text));
+    for (const quote of ["We are proud of our fishermen", "This deal is Sweden's retreat", "The quotas we fought for are ours again", "The future of our coast will be very bright"]) {
+      expect(one(scored, quote)).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway", date: "2024-05-06" });
+    }
+    expect(scored.map((s) => s.speaker)).not.toContain("Twitter");
+  });
+
+  test("marks reopened in each paragraph, the attribution after the last", () => {
+    const text = `Oslo hails the deal
+
+Norway and Sweden signed the deal on Monday.
+
+“We are proud of our fishermen. This deal is Sweden's retreat.
+
+“The quotas we fought for are ours again,” Norwegian Prime Minister Ola Berg said.
+`;
+    const { scored } = run(wire("reopened.txt", text));
+    expect(one(scored, "This deal is Sweden's retreat")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+  });
+
+  test("a paragraph with no marks after a closed quote is the reporter's", () => {
+    const text = `Oslo hails the deal
+
+“We are proud of our fishermen,” Norwegian Prime Minister Ola Berg said on Monday.
+
+Sweden's retreat came after weeks of talks.
+
+Berg added that the “quotas are ours again”.
+`;
+    const { scored } = run(wire("closed.txt", text));
+    expect(findByQuote(scored, "Sweden's retreat came after")).toHaveLength(0);
+  });
+});
+
+test("a full name said again without its title is the same person", () => {
+  const text = `Oslo hails the deal
+
+Norwegian Prime Minister Ola Berg met fishermen in Bergen on Monday.
+
+“The quotas are ours again,” reads Ola Berg's statement.
+`;
+  expect(one(run(wire("again.txt", text)).scored, "The quotas are ours again")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+});
+
 test("summing up and concluding are saying", () => {
   const text = `Ministers differ
 

@@ -16,16 +16,44 @@ export function quotedStatements(reading: Reading): { statements: ExtractedState
   const { article } = reading;
   const statements: ExtractedStatement[] = [];
   const attributions = new Attributions();
+  // Quotes that ran to the end of their paragraphs, each going on in the next, none attributed yet.
+  let runningOn: QuoteSpan[] = [];
   for (const quote of article.quotes) {
     if (!article.isProse(article.paragraphOf(quote.start))) continue;
     const attribution = attribute(reading, quote, attributions);
-    if (!attribution) continue;
+    const goesOn = runningOn.length > 0 && continuesFrom(article, runningOn[runningOn.length - 1], quote);
+    if (!attribution) {
+      const runsToEnd = runsToParagraphEnd(article, quote);
+      runningOn = runsToEnd ? (goesOn ? [...runningOn, quote] : [quote]) : [];
+      continue;
+    }
     const actor = reading.actors.actors[attribution.actor];
+    // A quote over several paragraphs is attributed once, usually after its last closing mark.
+    if (goesOn && attribution.event) {
+      for (const earlier of runningOn) {
+        const produced = statementsFor(reading, earlier, actor, attribution.event, null, attribution.frame);
+        attributions.add(earlier, { actor: attribution.actor, event: attribution.event, results: produced });
+        statements.push(...produced);
+      }
+    }
+    runningOn = [];
     const produced = statementsFor(reading, quote, actor, attribution.event, attribution.inheritedDate, attribution.frame);
     attributions.add(quote, { actor: attribution.actor, event: attribution.event, results: produced });
     statements.push(...produced);
   }
   return { statements, quoting: attributions.events() };
+}
+
+/** Only white space and closing punctuation after the quote in its paragraph. */
+function runsToParagraphEnd(article: Reading["article"], quote: QuoteSpan): boolean {
+  const paragraph = article.paragraphs[article.paragraphOf(quote.start)];
+  return quote.open || /^["”»]?\s*$/.test(article.text.slice(quote.end, paragraph.end));
+}
+
+/** `next` opens the prose paragraph right after the one where `earlier` ran to its end. */
+function continuesFrom(article: Reading["article"], earlier: QuoteSpan, next: QuoteSpan): boolean {
+  const paragraph = article.paragraphOf(next.start);
+  return article.opensParagraph(next) && article.previousProse(paragraph) === article.paragraphOf(earlier.start);
 }
 
 /** A report for each sentence of the quote, dated and framed alike. */

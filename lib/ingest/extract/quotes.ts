@@ -14,19 +14,41 @@ const CLOSING = new Set(["”", "»", "“"]);
 const IS_QUOTE_MARK = new Uint8Array(65536);
 for (const mark of [...OPENING, ...CLOSING, '"']) IS_QUOTE_MARK[mark.charCodeAt(0)] = 1;
 
+/** How many paragraphs without a quotation mark a quotation may run through before it closes. */
+const MAX_CARRIED_PARAGRAPHS = 6;
+
 /**
- * Finds double-quoted spans paragraph by paragraph (a quote never crosses a blank line here;
- * news style reopens the mark in each paragraph of a long quote). Straight quotes alternate.
+ * Finds double-quoted spans paragraph by paragraph. Straight quotes alternate. A quote left open at
+ * the end of its paragraph may run on through paragraphs with no quotation mark, when a later one
+ * closes it before opening any ("…life”, reads the post"): each of those paragraphs, and the
+ * closing one up to its mark, is a span of its own. News style reopens the mark in each paragraph
+ * instead; those quotes stay apart here and the attribution links them.
  */
 export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let paragraphStart = 0;
+  let carried: { mark: string; through: QuoteSpan[] } | null = null;
   for (const paragraph of text.split(/\n\s*\n/)) {
     const base = text.indexOf(paragraph, paragraphStart);
     paragraphStart = base + paragraph.length;
+    let scanFrom = 0;
+    if (carried) {
+      const closing = closingOfCarried(paragraph, carried.mark);
+      if (closing === NO_MARK && paragraph.trim() !== "") {
+        carried.through.push({ start: base, end: base + paragraph.length, open: true });
+        if (carried.through.length > MAX_CARRIED_PARAGRAPHS) carried = null;
+        continue;
+      }
+      if (closing >= 0) {
+        spans.push(...carried.through);
+        if (closing > 0) spans.push({ start: base, end: base + closing, open: false });
+        scanFrom = closing + 1;
+      }
+      carried = null;
+    }
     let openAt = -1;
     let openedWith = "";
-    for (let i = 0; i < paragraph.length; i++) {
+    for (let i = scanFrom; i < paragraph.length; i++) {
       if (IS_QUOTE_MARK[paragraph.charCodeAt(i)] === 0) continue;
       const ch = paragraph[i];
       if (openAt < 0) {
@@ -45,12 +67,35 @@ export function findQuotes(text: string): QuoteSpan[] {
     }
     if (openAt >= 0 && paragraph.length > openAt + 1) {
       spans.push({ start: base + openAt + 1, end: base + paragraph.length, open: true });
+      carried = { mark: openedWith, through: [] };
     }
     const doubled = spans.filter((span) => span.start >= base);
     const singles = (SINGLE_OPENING.test(paragraph) ? singleQuoted(paragraph, base) : []).filter((single) => !doubled.some((span) => single.start <= span.end + 1 && single.end >= span.start - 1));
     if (singles.length) spans.splice(spans.length - doubled.length, doubled.length, ...[...doubled, ...singles].sort((a, b) => a.start - b.start));
   }
   return spans;
+}
+
+const NO_MARK = -2;
+
+/**
+ * Where a paragraph closes a quote carried into it: the index of its first quotation mark when that
+ * mark closes (a typographic closing mark, or a straight one right after a word or punctuation
+ * where the paragraph holds an odd number of them); NO_MARK when it has none; -1 otherwise.
+ */
+function closingOfCarried(paragraph: string, openedWith: string): number {
+  let first = -1;
+  let straight = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    if (IS_QUOTE_MARK[paragraph.charCodeAt(i)] === 0) continue;
+    if (first < 0) first = i;
+    if (paragraph[i] === '"') straight++;
+  }
+  if (first < 0) return NO_MARK;
+  const mark = paragraph[first];
+  const afterWord = first > 0 && /[\p{L}\p{N}.,!?…)]/u.test(paragraph[first - 1]);
+  if (mark === '"') return afterWord && straight % 2 === 1 ? first : -1;
+  return openedWith !== '"' && CLOSING.has(mark) && mark !== openedWith && afterWord ? first : -1;
 }
 
 /** A single mark that could open a quotation: after a space or bracket, before a letter or digit. */

@@ -105,6 +105,20 @@ export class SpeechEvents {
     return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
   }
 
+  /** Whose speech the noun at `nounIndex` is: a mention right before it, or before "'s" and at most one modifier. */
+  private possessorOf(nounIndex: number) {
+    const tokens = this.article.analyzed.tokens;
+    const direct = this.mentions.endingAt(nounIndex - 1);
+    if (direct) return direct;
+    const modified = ["NOUN", "PROPN", "ADJ"].includes(tokens[nounIndex - 1]?.pos ?? "");
+    for (const gap of modified ? [2, 3] : [2]) {
+      if (!/^[’']s$/.test(tokens[nounIndex - gap + 1]?.text ?? "")) continue;
+      const owner = this.actors.mentions.find((m) => m.lastToken === nounIndex - gap);
+      if (owner) return owner;
+    }
+    return undefined;
+  }
+
   /** A verb that is not one of saying between the tokens `a` and `b`. */
   private otherVerbBetween(a: number, b: number): boolean {
     const tokens = this.article.analyzed.tokens;
@@ -127,10 +141,9 @@ export class SpeechEvents {
           event.actor = this.subjectOf(i, sentence);
           verbs.push(event);
         } else if (SPEECH_NOUNS.has(token.normal) && !insideAny(token.start, this.article.quotes)) {
-          // "Moreau's response was blunt:" — the possessor speaks.
-          const owner =
-            this.mentions.endingAt(i - 1) ?? this.actors.mentions.find((m) => m.lastToken === i - 2 && /^[’']s$/.test(tokens[i - 1].text));
-          const possessive = owner && /[’']s$/.test(this.article.text.slice(owner.start, tokens[i].start).trim());
+          // "Moreau's response was blunt:", "reads Moreau's televised statement" — the possessor speaks.
+          const owner = this.possessorOf(i);
+          const possessive = owner && /[’']s$/.test(this.article.text.slice(owner.start, tokens[owner.lastToken + 1]?.end ?? owner.end).trim());
           if (owner && possessive) {
             const event = { verb: i, actor: owner.actor, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
             this.add(event);

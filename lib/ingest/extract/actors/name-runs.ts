@@ -104,6 +104,8 @@ function candidateOf(
 /** Before a run: "to" or "to the", as in "ambassador to Russia" (a posting, not a nationality). */
 const POSTED_TO = /\bto\s+(?:the\s+)?$/i;
 
+const POSSESSIVE_BEFORE = /\b(?:his|her|its|their|our|my|your)\s+$/i;
+
 /** Characters between a country and the title after it: a space, or "'s ". */
 const POSSESSIVE_GAP = 3;
 
@@ -281,6 +283,8 @@ function introductionBefore(
     if (offset > 0 && isLetterCode(text.charCodeAt(absolute - 1))) continue;
     const title = matchTitleAt(text, absolute);
     if (!title) continue;
+    // "his official Twitter page": after a possessive the word describes, it does not introduce a name.
+    if (POSSESSIVE_BEFORE.test(text.slice(Math.max(0, absolute - 7), absolute))) continue;
     const tail = text.slice(title.end, windowStart + trimmed.length);
     let country: string | null = null;
     if (tail.trim() !== "") {

@@ -35,6 +35,8 @@ export function addPeople(candidates: NameCandidate[], cast: Cast): Actor[] {
     const isPerson =
       candidate.title !== null ||
       candidate.speaks ||
+      // The same name again, without what introduced it.
+      personByKey.has(key) ||
       (parts.length > 1 && parts.length <= 4 && singleSpeakers.has(parts[parts.length - 1])) ||
       // A lone surname of someone already named ("quoted Wen as saying"): full names come first.
       (parts.length === 1 && (personByLastPart.has(key) || personByPart.has(key)));
