@@ -79,6 +79,12 @@ describe("findDateMentions", () => {
     expect(one("the Sept. 12, 2025, decision")).toEqual({ kind: "day", year: 2025, month: 9, day: 12 });
   });
 
+  test("a part of the day before the day it is of", () => {
+    expect(one("the ministry on the morning of September 19 slammed")).toEqual({ kind: "day", year: null, month: 9, day: 19 });
+    expect(one("on the evening of Tuesday, the minister said")).toEqual({ kind: "weekday", weekday: 2, modifier: "none" });
+    expect(texts("late on the night of March 4, 2018 the embassy")).toEqual(["night of March 4, 2018"]);
+  });
+
   test("spans point into the text", () => {
     const text = "The minister spoke on Sunday, and again on Jan. 7, 2026.";
     for (const m of findDateMentions(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

@@ -225,6 +225,16 @@ function certain(c: chrono.ParsedComponents, k: chrono.Component): number | null
   return c.isCertain(k) ? c.get(k) : null;
 }
 
+/** "morning of September 19": chrono knows no day in it, so the day after "of" is read on its own. */
+const PART_OF_DAY_OF = /^(?:morning|afternoon|evening|night)\s+of\s+/i;
+
+function dayAfterPartOfDay(source: string, rest: string, index: number, prefix: number): { start: number; end: number; expr: DateExpr } | null {
+  const inner = chrono.parse(rest, CHRONO_REF)[0];
+  if (!inner || inner.index !== 0) return null;
+  const day = classify(source, inner, index + prefix);
+  return day && { ...day, start: index };
+}
+
 /** Classify one chrono result found at `index` of `source`; null when it is not a date expression we use. */
 function classify(
   source: string,
@@ -232,6 +242,8 @@ function classify(
   index: number,
 ): { start: number; end: number; expr: DateExpr } | null {
   if (r.end) return null; // ranges ("Jan. 3-5", "Monday to Wednesday") are not represented
+  const partOfDay = PART_OF_DAY_OF.exec(r.text);
+  if (partOfDay) return dayAfterPartOfDay(source, r.text.slice(partOfDay[0].length), index, partOfDay[0].length);
   let start = index;
   let end = index + r.text.length;
   const raw = r.text;
