@@ -457,6 +457,20 @@ The report cites the spokesman of the Ministry of Foreign Affairs of Norway, Lar
   expect(one(scored, "return to the table")).toMatchObject({ speaker: "Lars Dahl", speakerCountry: "Norway", target: "Sweden" });
 });
 
+test("a caption above the prose that puts an event on a day gives the occasion; the caption itself reports nothing", () => {
+  const text = `Oslo rules out mediation
+
+Norwegian Foreign Minister Ola Berg gives a press conference in Oslo on May 6, 2024. (Photo by Nordic Wire)
+
+Norway says there is no room for mediation in its dispute with Sweden.
+
+Berg told a news conference that Stockholm knew what it had to do to "fix its big mistake."
+`;
+  const { scored } = run(wire("caption.txt", text));
+  expect(one(scored, "fix its big mistake")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
+  expect(findByQuote(scored, "gives a press conference")).toHaveLength(0);
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

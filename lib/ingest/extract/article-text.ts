@@ -12,6 +12,9 @@ export interface Paragraph {
 
 const TERMINAL = /[.!?"”’)\]:]$/;
 
+/** A caption ends with its photo's credit: "(Reuters | Jane Doe)", "(Photo by AFP)", "(File photo: AP)". */
+const PHOTO_CREDIT = /\((?:[^()]*\|[^()]*|(?:file\s+)?(?:photo|picture|image)s?\b[^()]*)\)\s*$/i;
+
 /** The paragraphs as one text, blank lines between them, each marked prose or not. */
 export function layoutParagraphs(paragraphs: string[]): { text: string; layout: Paragraph[] } {
   const seen = new Map<string, number>();
@@ -29,7 +32,7 @@ export function layoutParagraphs(paragraphs: string[]): { text: string; layout: 
     const start = length;
     parts.push(p);
     length += p.length;
-    const caption = (seen.get(p) ?? 0) > 1 || /\([^()]*\|[^()]*\)\s*$/.test(p);
+    const caption = (seen.get(p) ?? 0) > 1 || PHOTO_CREDIT.test(p);
     const heading = !TERMINAL.test(p.trim()) && p.length < 140;
     layout.push({ start, end: length, prose: !caption && !heading });
   }

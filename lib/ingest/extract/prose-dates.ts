@@ -44,7 +44,20 @@ export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[
   // ("The development came on Wednesday, after …").
   const end = prose[Math.min(OPENING_PROSE_PARAGRAPHS, prose.length) - 1].end;
   const opening = findDateMentions(text.slice(0, end)).filter((d) => !insideAny(d.start, quotes));
-  return opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text)) ?? opening.find((d) => d.expr.kind === "day" && isOwnDateLine(d, text, layout)) ?? null;
+  return (
+    opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text)) ??
+    opening.find((d) => d.expr.kind === "day" && (isOwnDateLine(d, text, layout) || isEventDayAboveProse(d, text, layout))) ??
+    null
+  );
+}
+
+/**
+ * "X gives a press conference in Riyadh on August 8, 2018. (Photo by AFP)": a line above the prose
+ * (a standfirst or a caption) that puts an event on a calendar day names the occasion's day.
+ */
+function isEventDayAboveProse(mention: DateMention, text: string, layout: Paragraph[]): boolean {
+  const firstProse = layout.find((p) => p.prose);
+  return firstProse !== undefined && mention.end <= firstProse.start && /\bon\s+$/i.test(text.slice(Math.max(0, mention.start - 4), mention.start));
 }
 
 /**
