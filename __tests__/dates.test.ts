@@ -200,10 +200,15 @@ describe("resolveDateExpr", () => {
     expect(resolveDateExpr(wd(3), WED)).toEqual(R(WED));
     expect(resolveDateExpr(wd(3), THU)).toEqual(R(WED));
     expect(resolveDateExpr(wd(0), THU)).toEqual(R(SUN));
-    expect(resolveDateExpr(wd(4), WED)).toEqual(R("2026-01-01"));
     expect(resolveDateExpr(wd(6), SUN)).toEqual(R(SAT));
     expect(resolveDateExpr(wd(0), SUN)).toEqual(R(SUN));
-    expect(resolveDateExpr(wd(1), SUN)).toEqual(R("2025-12-29"));
+    expect(resolveDateExpr(wd(2), SUN)).toEqual(R("2025-12-30"));
+  });
+
+  test("weekday: the day after the reference is that adjacent day (a time zone ahead), not six days back", () => {
+    expect(resolveDateExpr(wd(4), WED)).toEqual(R(THU));
+    expect(resolveDateExpr(wd(1), SUN)).toEqual(R("2026-01-05"));
+    expect(resolveDateExpr(wd(4, "last"), WED)).toEqual(R("2026-01-01"));
   });
 
   test("'last' weekday is strictly before the reference", () => {
@@ -213,7 +218,8 @@ describe("resolveDateExpr", () => {
   });
 
   test("weekday across the year boundary", () => {
-    expect(resolveDateExpr(wd(5), NEW_YEAR)).toEqual(R("2025-12-26"));
+    expect(resolveDateExpr(wd(6), NEW_YEAR)).toEqual(R("2025-12-27"));
+    expect(resolveDateExpr(wd(5), NEW_YEAR)).toEqual(R("2026-01-02"));
     expect(resolveDateExpr(wd(3), NEW_YEAR)).toEqual(R("2025-12-31"));
   });
 

@@ -471,6 +471,19 @@ Berg told a news conference that Stockholm knew what it had to do to "fix its bi
   expect(findByQuote(scored, "gives a press conference")).toHaveLength(0);
 });
 
+test("a weekday one day after a report's publication is that next day, as in a paper behind the news's time zone", () => {
+  const text = `---
+date: 2024-05-09
+source: Example Daily
+---
+Tokyo warns Seoul
+
+Japanese Prime Minister Taro Sato on Friday warned South Korea that Japan "will not accept" the new export rules.
+`;
+  // 2024-05-09 is a Thursday: "on Friday" is 2024-05-10 in Tokyo, not 2024-05-03.
+  expect(one(run(article("next-day.txt", text)).scored, "will not accept")).toMatchObject({ speaker: "Taro Sato", date: "2024-05-10" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

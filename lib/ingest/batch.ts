@@ -149,7 +149,9 @@ function useFullestNames(extracted: ExtractedStatement[]): void {
 
 function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): DateRange | null {
   const range = extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
-  return range && article.published && range.from > article.published ? null : range;
+  if (!range || !article.published || range.from <= article.published) return range;
+  // Only a weekday may name the day after publication, where the news happened in a later time zone.
+  return extracted.dateExpr?.kind === "weekday" && range.from === addDays(article.published, 1) ? range : null;
 }
 
 /**

@@ -62,8 +62,8 @@ function monthRange(year: number, month: number): DateRange {
  * The days an expression denotes, relative to the article's publication day, with a past bias.
  * - day with year: absolute (reference not needed). Without year: the latest such day on or before the
  *   reference, unless the reference's year has it within a month after (an upcoming day).
- * - weekday: the latest such day on or before the reference (the reference itself allowed);
- *   modifier "last": strictly before the reference.
+ * - weekday: the latest such day on or before the reference (the reference itself allowed), or the
+ *   day after it (a time zone ahead of the report's); modifier "last": strictly before the reference.
  * - relativeDay: reference + offset.
  * - week (weeks start on Sunday): "this" = [Sunday, reference]; "earlier-this" = [Sunday, reference − 1]
  *   ([Sunday, Sunday] when the reference is the Sunday); "last" = the previous Sunday–Saturday;
@@ -111,6 +111,9 @@ export function resolveDateExpr(expr: DateExpr, reference: ISODate | null): Date
       if (!Number.isInteger(expr.weekday) || expr.weekday < 0 || expr.weekday > 6) return null;
       let back = (weekdayOf(ref) - expr.weekday + 7) % 7;
       if (back === 0 && expr.modifier === "last") back = 7;
+      // The day after the reference: a report dated in a time zone behind the place of the news
+      // ("on Friday" in a paper dated Thursday, of an event in Asia) means that adjacent day.
+      if (back === 6 && expr.modifier === "none") return singleDay(addDays(ref, 1));
       return singleDay(addDays(ref, -back));
     }
     case "relativeDay":
