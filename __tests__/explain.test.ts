@@ -4,6 +4,7 @@ import { analyzeBatch } from "../lib/ingest/batch";
 import { explainStatement } from "../lib/read/statement-explanation";
 import { ingestBatch } from "../lib/store/ingest";
 import { explanationText } from "../lib/view/statement-explanation";
+import { formatDayOrRange } from "../lib/view/format";
 import { readDir } from "./helpers/analysis";
 import { sqliteBackend, type Backend } from "./helpers/backends";
 
@@ -59,8 +60,24 @@ test("the text says of each source whether it quotes the words or reports them",
     const text = explanationText(explanation);
     for (const source of explanation.statement.sources) {
       seen.add(source.direct);
-      expect(text).toContain(source.direct ? `${source.path} (quoted): “${source.quote}”` : `${source.path} (reported speech): ${source.quote}\n`);
+      const dates = source.dateRange ? `, dates it ${formatDayOrRange(null, source.dateRange)}` : "";
+      expect(text).toContain(source.direct ? `${source.path} (quoted${dates}): “${source.quote}”` : `${source.path} (reported speech${dates}): ${source.quote}\n`);
     }
   }
   expect(seen).toEqual(new Set([true, false]));
+});
+
+test("reports that disagree on the day, as many behind each, leave a range and both readings in the text", async () => {
+  const report = (path: string, when: string) => ({
+    path,
+    bytes: Buffer.from(`---\ndate: 2024-05-08\nsource: ${path}\n---\nOslo rejects quotas\n\nNorwegian Prime Minister Ola Berg${when} said Sweden's new quotas were "a blow to every fisherman on our coast".\n`),
+  });
+  const batch = analyzeBatch([report("monday.txt", " on Monday"), report("tuesday.txt", " on Tuesday"), report("undated.txt", "")]);
+  const [statement] = batch.statements.filter((s) => s.text.includes("a blow to every fisherman"));
+  expect(statement.sources).toHaveLength(3);
+  expect(statement.dateRange).toEqual({ from: "2024-05-06", to: "2024-05-07" });
+  await ingestBatch(backend.prisma, batch);
+  const text = explanationText((await explainStatement(backend.prisma, statement.id))!);
+  expect(text).toContain("The reports disagree on the day: 6 May 2024 (1 report), 7 May 2024 (1 report); the statement keeps 6 May 2024 – 7 May 2024.");
+  expect(text).toContain("monday.txt (quoted, dates it 6 May 2024)");
 });

@@ -484,6 +484,18 @@ Japanese Prime Minister Taro Sato on Friday warned South Korea that Japan "will 
   expect(one(run(article("next-day.txt", text)).scored, "will not accept")).toMatchObject({ speaker: "Taro Sato", date: "2024-05-10" });
 });
 
+test("a date phrase in another verb's clause before a verb of saying does not date the saying", () => {
+  const text = `Oslo wants an apology
+
+Norwegian Foreign Minister Ola Berg demanded an apology from Sweden on Wednesday, denouncing a post by Swedish Prime Minister Karin Lund directed at Norway last month, and accusing Stockholm of treating Norway like "a colony."
+
+"You owe us an apology," Berg said at an event in New York.
+`;
+  const { scored } = run(wire("clause-date.txt", text));
+  expect(one(scored, "a colony").date).toBe("2024-05-08");
+  expect(one(scored, "You owe us an apology").date).toBe("2024-05-08");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -67,6 +67,15 @@ describe("date consensus", () => {
   test("nothing known stays null", () => {
     expect(consensusRange([null, null])).toBeNull();
   });
+  test("readings with as many reports behind each stay visible as a range, whatever the order", () => {
+    expect(consensusRange([day("2026-01-05"), day("2026-01-06")])).toEqual({ from: "2026-01-05", to: "2026-01-06" });
+    expect(consensusRange([day("2026-01-06"), day("2026-01-05")])).toEqual({ from: "2026-01-05", to: "2026-01-06" });
+    expect(consensusRange([day("2026-01-05"), day("2026-01-06"), day("2026-01-06"), day("2026-01-05")])).toEqual({ from: "2026-01-05", to: "2026-01-06" });
+  });
+  test("the reading more reports give wins, in any order", () => {
+    expect(consensusRange([day("2026-01-05"), day("2026-01-06"), day("2026-01-06")])).toEqual(day("2026-01-06"));
+    expect(consensusRange([day("2026-01-06"), day("2026-01-05"), day("2026-01-06")])).toEqual(day("2026-01-06"));
+  });
 });
 
 describe("merging a batch", () => {

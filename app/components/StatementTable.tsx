@@ -5,7 +5,8 @@
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/read/filters";
-import { formatDay, formatDayOrRange, formatReport, formatScore, formatSourceWords, plural } from "@/lib/view/format";
+import { formatDay, formatDayOrRange, formatDisagreement, formatReport, formatScore, formatSourceWords, plural } from "@/lib/view/format";
+import { dayReadings } from "@/lib/core/day-readings";
 import type { StatementView } from "@/lib/read/statements";
 
 export interface StatementTableProps {
@@ -108,6 +109,7 @@ function Explanation({ s }: { s: StatementView }) {
 }
 
 function Details({ s }: { s: StatementView }) {
+  const disagreement = formatDisagreement(dayReadings(s.sources));
   return (
     <div className="statement-details">
       <section>
@@ -123,6 +125,11 @@ function Details({ s }: { s: StatementView }) {
       </section>
       <section>
         <h4>{plural(s.sources.length, "source")}</h4>
+        {disagreement ? (
+          <p className="disagreement" data-testid="day-disagreement">
+            {disagreement[0].toUpperCase() + disagreement.slice(1)}.
+          </p>
+        ) : null}
         <ol className="sources">
           {s.sources.map((src, i) => (
             <li key={i}>
@@ -138,6 +145,7 @@ function Details({ s }: { s: StatementView }) {
                   <span>{src.article.title}</span>
                 )}
                 <span className="muted"> · {formatReport(src.direct)}</span>
+                {src.dateRange ? <span className="muted"> · dates it {formatDayOrRange(null, src.dateRange)}</span> : null}
               </p>
               <blockquote>{formatSourceWords(src.quote, src.direct)}</blockquote>
               {src.context && src.context !== src.quote ? <p className="muted small">{src.context}</p> : null}

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { memoized } from "../core/memo";
 import type { DateRange, Features, Statement, StatementSource } from "../core/types";
-import { intersectRanges, isSingleDay, rangeWidthDays } from "../core/days";
+import { daysBetween, intersectRanges, isSingleDay, rangeWidthDays } from "../core/days";
 import { strongestHits } from "../core/hits";
 
 /** Words that do not tell two utterances apart. */
@@ -154,19 +154,35 @@ export function sameOccasion(a: StatementSource, b: StatementSource): boolean {
   return a.published !== null && a.published === b.published;
 }
 
-/** The most specific day range the sources agree on; a source that contradicts the rest is outvoted. */
-export function consensusRange(ranges: (DateRange | null)[]): DateRange | null {
-  const known = ranges.filter((r): r is DateRange => r !== null);
-  if (known.length === 0) return null;
-  const byWidth = [...known].sort((a, b) => rangeWidthDays(a) - rangeWidthDays(b) || a.from.localeCompare(b.from));
-  const agreement = (candidate: DateRange) => known.filter((r) => intersectRanges(candidate, r) !== null).length;
+/**
+ * The most specific day range the sources agree on. A source that contradicts more sources than
+ * agree with it is outvoted; readings that contradict each other with as many votes behind each
+ * stay visible as the range from the earliest to the latest. `votes`: each source's weight.
+ */
+export function consensusRange(ranges: (DateRange | null)[], votes: number[] = ranges.map(() => 1)): DateRange | null {
+  const voting = ranges.flatMap((range, i) => (range ? [{ range, vote: votes[i] }] : []));
+  if (voting.length === 0) return null;
+  const byWidth = voting.map((v) => v.range).sort((a, b) => rangeWidthDays(a) - rangeWidthDays(b) || a.from.localeCompare(b.from));
+  const agreement = (candidate: DateRange) => voting.reduce((sum, v) => sum + (intersectRanges(candidate, v.range) ? v.vote : 0), 0);
   const best = byWidth.reduce((chosen, candidate) => (agreement(candidate) > agreement(chosen) ? candidate : chosen), byWidth[0]);
+  const rivals = byWidth.filter((candidate) => intersectRanges(candidate, best) === null && agreement(candidate) === agreement(best));
+  if (rivals.length > 0) return spanning([best, ...rivals]);
   let consensus = best;
   for (const range of byWidth) {
     const narrowed = intersectRanges(consensus, range);
     if (narrowed) consensus = narrowed;
   }
   return consensus;
+}
+
+/**
+ * A day read off the article's occasion is an inference, a day tied to the words is what a report
+ * says of them: the first counts half as much in the vote.
+ */
+const OCCASION_VOTE = 0.5;
+
+function spanning(ranges: DateRange[]): DateRange {
+  return { from: ranges.map((r) => r.from).sort()[0], to: ranges.map((r) => r.to).sort().at(-1)! };
 }
 
 /**
@@ -204,7 +220,10 @@ export function mergeStatements(a: Statement, b: Statement): Statement {
   for (const source of b.sources) if (!sources.some((s) => sourceKey(s) === sourceKey(source))) sources.push(source);
   const bShown = showsB(a, b);
   const shown = bShown ? b : a;
-  const dateRange = consensusRange(sources.map((s) => s.dateRange));
+  const dateRange = consensusRange(
+    sources.map((s) => s.dateRange),
+    sources.map((s) => (s.dateFromOccasion ? OCCASION_VOTE : 1)),
+  );
   return {
     id: a.id,
     text: shown.text,
@@ -225,11 +244,19 @@ const datedByOwnWords = (s: Statement) => s.sources.some((source) => source.date
 /**
  * One report dates the words only by its article's occasion, the other by a day tied to them: a
  * report often retells earlier words in its background ("…, and vowed to retaliate"), so
- * the two may still be one utterance; the day tied to the words wins the vote (consensusRange)
- * when more reports give it, or as many and it is the earlier. Within a batch only: stored reports keep
+ * the two may still be one utterance, and the day tied to the words outvotes the occasion's. Within a batch only: stored reports keep
  * their days, not how they were found.
  */
-const occasionMeetsOwnDay = (a: Statement, b: Statement) => (datedByOccasionOnly(a) && datedByOwnWords(b)) || (datedByOccasionOnly(b) && datedByOwnWords(a));
+const occasionMeetsOwnDay = (a: Statement, b: Statement) =>
+  ((datedByOccasionOnly(a) && datedByOwnWords(b)) || (datedByOccasionOnly(b) && datedByOwnWords(a))) && daysApart(a.dateRange!, b.dateRange!) <= RETOLD_WITHIN_DAYS;
+
+/** How far back a report's background retells words; a speaker repeats a line on occasions further apart. */
+const RETOLD_WITHIN_DAYS = 7;
+
+function daysApart(a: DateRange, b: DateRange): number {
+  if (intersectRanges(a, b)) return 0;
+  return a.to < b.from ? daysBetween(a.to, b.from) : daysBetween(b.to, a.from);
+}
 
 /** Groups reports of the same utterance (transitively) and merges each group. */
 export function mergeAll(statements: Statement[]): Statement[] {

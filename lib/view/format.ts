@@ -2,6 +2,7 @@
 // both, so hydration never disagrees: no locale-dependent Intl calls).
 import type { Resolution } from "../read/filters";
 import type { DateRange, ISODate } from "../core/types";
+import { readingsDisagree, type DayReading } from "../core/day-readings";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -57,4 +58,10 @@ export function formatSourceWords(quote: string, direct: boolean | null): string
 
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
+}
+
+/** "the reports disagree on the day: 5 Jan 2026 (2 reports), 6 Jan 2026 (1 report)", or null when they agree. */
+export function formatDisagreement(readings: DayReading[]): string | null {
+  if (!readingsDisagree(readings)) return null;
+  return `the reports disagree on the day: ${readings.map((r) => `${formatDayOrRange(null, r.range)} (${plural(r.reports, "report")})`).join(", ")}`;
 }

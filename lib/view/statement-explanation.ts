@@ -1,6 +1,7 @@
 // A statement's explanation as text, for `npm run explain`.
 import type { StatementExplanation } from "../read/statement-explanation";
-import { formatDayOrRange, formatReport, formatScore, formatSourceWords } from "./format";
+import { dayReadings } from "../core/day-readings";
+import { formatDayOrRange, formatDisagreement, formatReport, formatScore, formatSourceWords } from "./format";
 
 const MAX_PATTERNS = 6;
 
@@ -12,7 +13,11 @@ export function explanationText({ statement: s, contributions, rules }: Statemen
     `  score ${formatScore(s.score, 2)} (${s.label}${s.cameo ? `, CAMEO ${s.cameo}` : ""}) under weight set v${s.weightVersion}`,
     "",
     `Sources (${s.sources.length}):`,
-    ...s.sources.flatMap((source) => [`  ${source.path} (${formatReport(source.direct)}): ${formatSourceWords(source.quote, source.direct)}`, `    in: ${source.context}`]),
+    ...s.sources.flatMap((source) => [
+      `  ${source.path} (${formatReport(source.direct)}${source.dateRange ? `, dates it ${formatDayOrRange(null, source.dateRange)}` : ""}): ${formatSourceWords(source.quote, source.direct)}`,
+      `    in: ${source.context}`,
+    ]),
+    ...[formatDisagreement(dayReadings(s.sources))].filter((line): line is string => line !== null).map((line) => `  ${line[0].toUpperCase()}${line.slice(1)}; the statement keeps ${formatDayOrRange(s.date, s.dateRange)}.`),
     "",
     "Score = the sum of its contributions (value × weight = points):",
     ...contributions.map((c) => {

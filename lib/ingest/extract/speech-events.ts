@@ -157,7 +157,10 @@ export class SpeechEvents {
       // addressing protesters, X said").
       for (const mention of datesBySentence.get(sentenceIndex) ?? []) {
         const at = tokenEndingAfter(tokens, mention.start);
-        const reachable = verbs.filter((event) => at < event.verb || !this.otherVerbBetween(event.verb, at));
+        // Before a verb of saying, a phrase reaches it unless another verb's clause holds it ("a
+        // tweet directed at the kingdom last month, and accusing …").
+        const clauseStart = Math.max(sentence.firstToken - 1, ...verbs.filter((event) => event.verb < at).map((event) => event.verb));
+        const reachable = verbs.filter((event) => (at < event.verb ? !this.otherVerbBetween(clauseStart, at) : !this.otherVerbBetween(event.verb, at)));
         if (reachable.length === 0) continue;
         const nearest = reachable.sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
         nearest.dates.push(mention);
