@@ -496,6 +496,34 @@ Norwegian Foreign Minister Ola Berg demanded an apology from Sweden on Wednesday
   expect(one(scored, "You owe us an apology").date).toBe("2024-05-08");
 });
 
+test("the day the opening ties to a verb of saying is the occasion, not a background day named before it", () => {
+  const text = `Stockholm claims the islands
+
+A day after the clash at sea on Monday night, Swedish Foreign Ministry spokesperson Karin Lund on Wednesday said the islands have always belonged to Sweden.
+
+"The sovereignty of the islands has always belonged to Sweden. The Norwegian patrols seriously violated our border protocols."
+
+"We ask Norway to discipline its coast guard," said the spokesperson.
+`;
+  const { scored } = run(wire("opening-said.txt", text));
+  expect(one(scored, "The Norwegian patrols seriously violated").date).toBe("2024-05-08");
+  expect(one(scored, "We ask Norway to discipline its coast guard").date).toBe("2024-05-08");
+});
+
+test("a day in a clause that opens the sentence dates the verb of saying after it", () => {
+  const text = `Oslo hails talks
+
+Nordic Wire, May 8, 2024 —
+
+Norwegian Prime Minister Ola Berg said the talks with Sweden were "a victory for dialogue."
+
+After arriving at the airport in Oslo on Monday, May 6, Berg said the talks guarantee "peace for our fishermen."
+`;
+  const { scored } = run(wire("fronted.txt", text));
+  expect(one(scored, "peace for our fishermen").date).toBe("2024-05-06");
+  expect(one(scored, "a victory for dialogue").date).toBe("2024-05-06");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -72,7 +72,7 @@ function isOwnDateLine(mention: DateMention, text: string, layout: Paragraph[]):
 }
 
 /** Paragraphs of prose the opening runs to: the lede and the one after it. */
-const OPENING_PROSE_PARAGRAPHS = 2;
+export const OPENING_PROSE_PARAGRAPHS = 2;
 
 /**
  * An article's prose date phrases by position. They are in text order without overlapping

@@ -157,14 +157,18 @@ export class SpeechEvents {
       // addressing protesters, X said").
       for (const mention of datesBySentence.get(sentenceIndex) ?? []) {
         const at = tokenEndingAfter(tokens, mention.start);
-        // Before a verb of saying, a phrase reaches it unless another verb's clause holds it ("a
-        // tweet directed at the kingdom last month, and accusing …").
-        const clauseStart = Math.max(sentence.firstToken - 1, ...verbs.filter((event) => event.verb < at).map((event) => event.verb));
-        const reachable = verbs.filter((event) => (at < event.verb ? !this.otherVerbBetween(clauseStart, at) : !this.otherVerbBetween(event.verb, at)));
+        // Before a verb of saying, a phrase reaches it, but not from another verb's clause after an
+        // earlier verb of saying ("denouncing a tweet directed at the kingdom last month, and accusing …").
+        const earlierSaying = verbs.filter((event) => event.verb < at).at(-1);
+        const reachable = verbs.filter((event) =>
+          at < event.verb ? !earlierSaying || !this.otherVerbBetween(earlierSaying.verb, at) : !this.otherVerbBetween(event.verb, at),
+        );
         if (reachable.length === 0) continue;
         const nearest = reachable.sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
         nearest.dates.push(mention);
       }
+      // The phrase nearest its verb first: "a day after the clash on Monday, X on Wednesday said".
+      for (const event of verbs) if (event.dates.length > 1) event.dates.sort((a, b) => Math.abs(tokenEndingAfter(tokens, a.start) - event.verb) - Math.abs(tokenEndingAfter(tokens, b.start) - event.verb));
     });
   }
 }

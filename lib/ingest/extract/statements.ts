@@ -2,7 +2,8 @@ import { analyzeText } from "../nlp";
 import { findActors } from "./actors";
 import { ArticleText, layoutParagraphs } from "./article-text";
 import { MentionIndex } from "./mention-index";
-import { occasionOf, ProseDates, proseDateMentions } from "./prose-dates";
+import { occasionOf, OPENING_PROSE_PARAGRAPHS, ProseDates, proseDateMentions } from "./prose-dates";
+import type { DateMention } from "../dates";
 import { quotedStatements } from "./quoted-speech";
 import { accordingToStatements } from "./according-to";
 import { listedStatements } from "./listed-speech";
@@ -33,5 +34,32 @@ function readArticle(paragraphs: string[]): Reading | null {
   const dates = new ProseDates(proseDateMentions(text, layout, quotes), analyzed.tokens);
   const mentions = new MentionIndex(actors.mentions, analyzed.sentences);
   const events = new SpeechEvents(article, actors, mentions, dates);
-  return { article, actors, mentions, dates, events, occasion: occasionOf(text, layout, quotes), dyad: mainCountries(actors) };
+  const occasion = openingSpeechDay(article, events) ?? occasionOf(text, layout, quotes);
+  return { article, actors, mentions, dates, events, occasion, dyad: mainCountries(actors) };
+}
+
+/** A day, not a week or a month. */
+const DAY_KINDS = new Set(["day", "weekday", "relativeDay"]);
+
+/**
+ * The day the opening ties to a verb of saying ("X on Wednesday said", "on Thursday, December 14, X
+ * said"): the occasion of the report, outranking a background day named before it ("a day after
+ * the clash on Monday night").
+ */
+function openingSpeechDay(article: ArticleText, events: SpeechEvents): DateMention | null {
+  const opening = openingParagraphs(article);
+  for (const event of events.all) {
+    if (event.paragraph > opening) break;
+    const day = event.dates.find((d) => DAY_KINDS.has(d.expr.kind));
+    // A copy: the words of that verb are dated by their own phrase, the others by the occasion.
+    if (day) return { ...day };
+  }
+  return null;
+}
+
+/** The index of the last paragraph of the opening: the lede and the prose paragraph after it. */
+function openingParagraphs(article: ArticleText): number {
+  let prose = 0;
+  for (let p = 0; p < article.paragraphs.length; p++) if (article.isProse(p) && ++prose === OPENING_PROSE_PARAGRAPHS) return p;
+  return article.paragraphs.length - 1;
 }
