@@ -524,6 +524,22 @@ After arriving at the airport in Oslo on Monday, May 6, Berg said the talks guar
   expect(one(scored, "a victory for dialogue").date).toBe("2024-05-06");
 });
 
+test("a paragraph of quotation with no attribution is the words of whoever the paragraph before ends by quoting", () => {
+  const text = `Stockholm claims the islands
+
+Swedish Foreign Ministry spokesperson Karin Lund on Monday said, the islands have always belonged to Sweden.
+
+"The sovereignty of the islands has always belonged to Sweden. The Norwegian patrols seriously violated our border protocols."
+
+Norway's coast guard has not commented.
+
+"We will never give them up."
+`;
+  const { scored } = run(wire("lead-quote.txt", text));
+  expect(one(scored, "The Norwegian patrols seriously violated")).toMatchObject({ speaker: "Karin Lund", date: "2024-05-06" });
+  expect(findByQuote(scored, "We will never give them up")).toHaveLength(0);
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -23,10 +23,12 @@ export function quotedStatements(reading: Reading): { statements: ExtractedState
     const attribution = attribute(reading, quote, attributions);
     const goesOn = runningOn.length > 0 && continuesFrom(article, runningOn[runningOn.length - 1], quote);
     if (!attribution) {
+      if (!goesOn) statements.push(...attributedToLead(reading, runningOn, attributions));
       const runsToEnd = runsToParagraphEnd(article, quote);
       runningOn = runsToEnd ? (goesOn ? [...runningOn, quote] : [quote]) : [];
       continue;
     }
+    if (!goesOn) statements.push(...attributedToLead(reading, runningOn, attributions));
     const actor = reading.actors.actors[attribution.actor];
     // A quote over several paragraphs is attributed once, usually after its last closing mark.
     if (goesOn && attribution.event) {
@@ -41,7 +43,31 @@ export function quotedStatements(reading: Reading): { statements: ExtractedState
     attributions.add(quote, { actor: attribution.actor, event: attribution.event, results: produced });
     statements.push(...produced);
   }
+  statements.push(...attributedToLead(reading, runningOn, attributions));
   return { statements, quoting: attributions.events() };
+}
+
+/**
+ * Whole paragraphs of quotation that no attribution follows, right after a paragraph whose last
+ * sentence has someone say something ("Zhao on Wednesday said the valley belongs to China." then
+ * "“The sovereignty of …”"): that speaker's words, on that occasion.
+ */
+function attributedToLead(reading: Reading, quotes: QuoteSpan[], attributions: Attributions): ExtractedStatement[] {
+  const { article, events } = reading;
+  const first = quotes[0];
+  if (!first || !article.opensParagraph(first)) return [];
+  const lead = article.previousProse(article.paragraphOf(first.start));
+  if (lead < 0) return [];
+  const lastSentence = article.sentenceOf(article.paragraphs[lead].end - 1);
+  const event = events.inParagraph(lead).filter((e) => e.actor !== null && e.sentence === lastSentence).at(-1);
+  if (!event || event.actor === null || saysNothing(reading, event)) return [];
+  const actor = reading.actors.actors[event.actor];
+  const frame = { start: article.analyzed.sentences[event.sentence].start, end: first.end };
+  return quotes.flatMap((quote) => {
+    const produced = statementsFor(reading, quote, actor, event, null, frame);
+    attributions.add(quote, { actor: event.actor!, event, results: produced });
+    return produced;
+  });
 }
 
 /** Only white space and closing punctuation after the quote in its paragraph. */
@@ -75,4 +101,14 @@ function statementsFor(
   const results: ExtractedStatement[] = [];
   for (const piece of article.quoteSentences(quote)) results.push(reportOf(reading, actor, piece, frame, event, date, context));
   return results;
+}
+
+const NEGATIONS = new Set(["not", "n't", "never", "no"]);
+const REFUSALS = new Set(["decline", "refuse"]);
+
+/** "has not commented", "declined to comment": a verb of saying that reports no words. */
+function saysNothing(reading: Reading, event: SpeechEvent): boolean {
+  const tokens = reading.article.analyzed.tokens;
+  for (let i = Math.max(0, event.verb - 3); i < event.verb; i++) if (NEGATIONS.has(tokens[i].normal) || REFUSALS.has(tokens[i].lemma)) return true;
+  return false;
 }
