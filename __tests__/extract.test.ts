@@ -540,6 +540,22 @@ Norway's coast guard has not commented.
   expect(findByQuote(scored, "We will never give them up")).toHaveLength(0);
 });
 
+test("a report before “X said, adding that …”, and one fronted by “Noting that …”, are statements of their own", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Norwegian Foreign Minister Ola Berg spoke with his Swedish counterpart on Monday.
+
+Norway demands that Sweden investigate the incident and stop all provocative patrols, Berg said, adding that Sweden must not misjudge the situation.
+
+Noting that Sweden has tried to keep differences with Norway from becoming disputes, Swedish Prime Minister Karin Lund said the sacrifice of the fishermen will not be in vain.
+`;
+  const { scored } = run(wire("participles.txt", text));
+  expect(one(scored, "Norway demands that Sweden investigate the incident").speaker).toBe("Ola Berg");
+  expect(one(scored, "Sweden must not misjudge the situation").speaker).toBe("Ola Berg");
+  expect(one(scored, "Sweden has tried to keep differences with Norway").speaker).toBe("Karin Lund");
+  expect(one(scored, "sacrifice of the fishermen will not be in vain").speaker).toBe("Karin Lund");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

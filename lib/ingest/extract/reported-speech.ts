@@ -29,7 +29,6 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
   const results: ExtractedStatement[] = [];
   for (const event of reading.events.all) {
     if (event.actor === null) continue;
-    const actor = reading.actors.actors[event.actor];
     const verb = tokens[event.verb];
     if (verb.pos !== "VERB") continue;
     const sentence = article.analyzed.sentences[event.sentence];
@@ -45,14 +44,23 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
       const includeVerb = ACT_VERBS.has(verb.lemma) && start === afterAdverbs(reading, event.verb + 1, sentence);
       piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
     }
-    const frame = article.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
-    // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
-    const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
-    const date = dateFor(reading, { actor: actor.id, event: own, inherited: null, opensWithQuote: false });
-    const context = collapse(article.text.slice(sentence.start, sentence.end));
-    results.push(reportOf(reading, actor, piece, frame, event, date, context));
+    results.push(reportedPiece(reading, event, sentence, piece));
+    const fronted = frontedReport(reading, event, sentence);
+    if (fronted) results.push(reportedPiece(reading, event, sentence, fronted));
   }
   return results;
+}
+
+/** The statement a span of reported words makes, dated by its verb of saying. */
+function reportedPiece(reading: Reading, event: SpeechEvent, sentence: Sentence, piece: Span): ExtractedStatement {
+  const { article } = reading;
+  const actor = reading.actors.actors[event.actor!];
+  const frame = article.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
+  // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
+  const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
+  const date = dateFor(reading, { actor: actor.id, event: own, inherited: null, opensWithQuote: false });
+  const context = collapse(article.text.slice(sentence.start, sentence.end));
+  return reportOf(reading, actor, piece, frame, event, date, context);
 }
 
 /**
@@ -89,7 +97,10 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence)
   if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
   // Nothing after the verb but its audience, a day, a place or a medium, up to a clause that only
   // sets the scene ("…, X said Monday as the clash spread").
-  const adjunct = tokens.findIndex((t, k) => k > event.verb && k <= sentence.lastToken && SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos));
+  // "…, Wang said, adding that …": what the participle reports is a statement of its own.
+  const adjunct = tokens.findIndex(
+    (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isReportingParticiple(tokens[k + 1]))),
+  );
   const rest = tokens.slice(event.verb + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
   if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t))) return null;
   let end = before - 1;
@@ -99,6 +110,27 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence)
   const lead = tokens.slice(sentence.firstToken, end + 1);
   if (["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
   return { start: tokens[sentence.firstToken].start, end: tokens[end].end };
+}
+
+const isReportingParticiple = (token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && REPORTING_VERBS.has(token.lemma);
+
+/**
+ * "Noting that India has tried to keep differences from becoming disputes, Modi said …": a
+ * sentence that opens with a reporting participle and "that" reports the words of the one who
+ * speaks in its main clause, up to the comma before them.
+ */
+function frontedReport(reading: Reading, event: SpeechEvent, sentence: Sentence): Span | null {
+  const tokens = reading.article.analyzed.tokens;
+  const first = tokens[sentence.firstToken];
+  if (!isReportingParticiple(first) || tokens[sentence.firstToken + 1]?.normal !== "that") return null;
+  const subject = reading.mentions.inSentence(event.sentence).find((m) => m.actor === event.actor && m.lastToken < event.verb);
+  if (!subject) return null;
+  let end = subject.firstToken - 1;
+  while (end > sentence.firstToken && tokens[end].text !== ",") end--;
+  end--;
+  const start = sentence.firstToken + 2;
+  if (end - start + 1 < MIN_REPORTED_WORDS || reading.article.quoteOverlaps(tokens[start].start, tokens[end].end)) return null;
+  return { start: tokens[start].start, end: tokens[end].end };
 }
 
 /** The first token from `index` on that is neither an adverb nor part of a date phrase. */
