@@ -556,6 +556,33 @@ Noting that Sweden has tried to keep differences with Norway from becoming dispu
   expect(one(scored, "sacrifice of the fishermen will not be in vain").speaker).toBe("Karin Lund");
 });
 
+test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Sweden said that Norwegian patrols on Monday seriously violated the treaty by crossing the line twice.
+
+Norway has said that two of its boats were damaged in the clash with Sweden.
+
+Talks with Norway said to be stalled, according to diplomats.
+`;
+  const { scored } = run(wire("country-speaks.txt", text));
+  expect(one(scored, "Norwegian patrols on Monday seriously violated the treaty")).toMatchObject({ speaker: "Swedish government", speakerCountry: "Sweden", target: "Norway" });
+  expect(one(scored, "two of its boats were damaged")).toMatchObject({ speaker: "Norwegian government", speakerCountry: "Norway" });
+  expect(findByQuote(scored, "to be stalled")).toHaveLength(0);
+});
+
+test("a verb of saying under negation or refusal reports no words", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Swedish Prime Minister Karin Lund said the patrols had crossed the line twice.
+
+Norwegian Foreign Minister Ola Berg has not confirmed that two of its boats were damaged, and declined to say whether the navy was involved.
+`;
+  const { scored } = run(wire("negated.txt", text));
+  expect(findByQuote(scored, "two of its boats were damaged")).toHaveLength(0);
+  expect(findByQuote(scored, "whether the navy was involved")).toHaveLength(0);
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

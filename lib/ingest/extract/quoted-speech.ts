@@ -6,7 +6,7 @@ import { dateFor } from "./dating";
 import type { QuoteSpan } from "./quotes";
 import type { Reading } from "./reading";
 import { reportOf, type ExtractedStatement } from "./report";
-import type { SpeechEvent } from "./speech-events";
+import { saysNothing, type SpeechEvent } from "./speech-events";
 
 /**
  * The reports quoted in the article's prose, and the speech events that introduce them (their
@@ -60,7 +60,7 @@ function attributedToLead(reading: Reading, quotes: QuoteSpan[], attributions: A
   if (lead < 0) return [];
   const lastSentence = article.sentenceOf(article.paragraphs[lead].end - 1);
   const event = events.inParagraph(lead).filter((e) => e.actor !== null && e.sentence === lastSentence).at(-1);
-  if (!event || event.actor === null || saysNothing(reading, event)) return [];
+  if (!event || event.actor === null || saysNothing(reading.article.analyzed.tokens, event)) return [];
   const actor = reading.actors.actors[event.actor];
   const frame = { start: article.analyzed.sentences[event.sentence].start, end: first.end };
   return quotes.flatMap((quote) => {
@@ -101,14 +101,4 @@ function statementsFor(
   const results: ExtractedStatement[] = [];
   for (const piece of article.quoteSentences(quote)) results.push(reportOf(reading, actor, piece, frame, event, date, context));
   return results;
-}
-
-const NEGATIONS = new Set(["not", "n't", "never", "no"]);
-const REFUSALS = new Set(["decline", "refuse"]);
-
-/** "has not commented", "declined to comment": a verb of saying that reports no words. */
-function saysNothing(reading: Reading, event: SpeechEvent): boolean {
-  const tokens = reading.article.analyzed.tokens;
-  for (let i = Math.max(0, event.verb - 3); i < event.verb; i++) if (NEGATIONS.has(tokens[i].normal) || REFUSALS.has(tokens[i].lemma)) return true;
-  return false;
 }

@@ -5,7 +5,7 @@ import type { Sentence, Token } from "../nlp";
 import { dateFor } from "./dating";
 import type { Reading } from "./reading";
 import { reportOf, type ExtractedStatement } from "./report";
-import { SKIPPABLE_BEFORE_VERB, type SpeechEvent } from "./speech-events";
+import { saysNothing, SKIPPABLE_BEFORE_VERB, type SpeechEvent } from "./speech-events";
 
 const REPORTING_VERBS = new Set(speech.reportingVerbs);
 const ACT_VERBS = new Set(speech.actVerbs);
@@ -28,7 +28,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
   const tokens = article.analyzed.tokens;
   const results: ExtractedStatement[] = [];
   for (const event of reading.events.all) {
-    if (event.actor === null) continue;
+    if (event.actor === null || saysNothing(tokens, event)) continue;
     const verb = tokens[event.verb];
     if (verb.pos !== "VERB") continue;
     const sentence = article.analyzed.sentences[event.sentence];

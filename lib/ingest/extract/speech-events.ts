@@ -173,6 +173,15 @@ export class SpeechEvents {
   }
 }
 
+const NEGATIONS = new Set(["not", "n't", "never", "no"]);
+const REFUSALS = new Set(["decline", "refuse"]);
+
+/** "has not commented", "declined to comment": a verb of saying that reports no words. */
+export function saysNothing(tokens: Token[], event: SpeechEvent): boolean {
+  for (let i = Math.max(0, event.verb - 3); i < event.verb; i++) if (NEGATIONS.has(tokens[i].normal) || REFUSALS.has(tokens[i].lemma)) return true;
+  return false;
+}
+
 /** Index of the first token ending after `position`, -1 when none; token ends never decrease. */
 function tokenEndingAfter(tokens: Token[], position: number): number {
   const index = firstEndingAfter(tokens, position);

@@ -2,6 +2,7 @@ import { findCountryMentions, findInstitutionMentions } from "../../gazetteer";
 import type { AnalyzedText } from "../../nlp";
 import { insideAny, type QuoteSpan } from "../quotes";
 import { Cast } from "./cast";
+import { addCountrySpeakers } from "./country-speakers";
 import { giveDatelineCountry } from "./dateline";
 import { addInstitutions } from "./institutions";
 import { nameCandidates } from "./name-runs";
@@ -23,6 +24,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const countrySpans = new SortedSpans(countries);
   const people = addPeople(nameCandidates(analyzed, countrySpans, new SortedSpans(institutions), speechLemmas), cast);
   addInstitutions(text, institutions, cast);
+  addCountrySpeakers(tokens, countries, speechLemmas, cast);
   addNominals(analyzed, countrySpans, people, cast);
   const inTextOrder = cast.inTextOrder();
   const outside = inTextOrder.filter((m) => !insideAny(m.start, quotes));

@@ -1,0 +1,36 @@
+import { COUNTRIES, type CountryMention } from "../../gazetteer";
+import type { Token } from "../../nlp";
+import { PREPOSITIONS, type Cast } from "./cast";
+
+const SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
+const DEMONYM_BY_COUNTRY = new Map(COUNTRIES.map((c) => [c.name, c.demonym]));
+
+/** How a country's government is named when the country speaks: "Chinese government". */
+function governmentOf(country: string): string | null {
+  const demonym = DEMONYM_BY_COUNTRY.get(country);
+  return demonym ? `${demonym} government` : null;
+}
+
+/**
+ * "China said on Monday…", "India has said that…": a country's name as the subject of a verb of
+ * saying stands for its government, which speaks as "<demonym> government". Only right before the
+ * verb: anywhere else the name is the country.
+ */
+export function addCountrySpeakers(tokens: Token[], countries: CountryMention[], speechLemmas: Set<string>, cast: Cast): void {
+  const byCountry = new Map<string, number>();
+  for (const mention of countries) {
+    if (mention.via !== "name" || mention.possessive) continue;
+    const first = cast.tokenAt(mention.start);
+    const last = cast.tokenAt(mention.end - 1);
+    if (PREPOSITIONS.has(tokens[first - 1]?.normal ?? "") || /^(?:the|a)$/i.test(tokens[first - 1]?.normal ?? "") && PREPOSITIONS.has(tokens[first - 2]?.normal ?? "")) continue;
+    let next = last + 1;
+    while (next < tokens.length && next - last <= 3 && SKIPPABLE.has(tokens[next].pos)) next++;
+    const verb = tokens[next];
+    if (!verb || verb.pos !== "VERB" || !speechLemmas.has(verb.lemma)) continue;
+    const government = governmentOf(mention.country);
+    if (!government) continue;
+    let actor = byCountry.get(mention.country);
+    if (actor === undefined) byCountry.set(mention.country, (actor = cast.add("institution", government, mention.country, [], false, true).id));
+    cast.mention(mention.start, mention.end, actor, "institution");
+  }
+}
