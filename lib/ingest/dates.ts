@@ -358,15 +358,40 @@ const mayHoldDate = (line: string) => DATE_GATE.test(line);
  */
 function computeLineMentions(line: string): readonly DateMention[] {
   const out: DateMention[] = [];
-  for (const r of chrono.parse(line, CHRONO_REF)) {
-    const m = classify(line, r, r.index);
-    if (!m) continue;
-    const { start, end } = trimSpan(line, m.start, m.end);
-    if (end <= start) continue;
-    if (out.length > 0 && start < out[out.length - 1].end) continue; // overlapping extension
-    out.push(Object.freeze({ start, end, text: line.slice(start, end), expr: Object.freeze(m.expr) }));
+  for (const [from, to] of dateWindows(line)) {
+    for (const r of chrono.parse(line.slice(from, to), CHRONO_REF)) {
+      const m = classify(line, r, from + r.index);
+      if (!m) continue;
+      const { start, end } = trimSpan(line, m.start, m.end);
+      if (end <= start) continue;
+      if (out.length > 0 && start < out[out.length - 1].end) continue; // overlapping extension
+      out.push(Object.freeze({ start, end, text: line.slice(start, end), expr: Object.freeze(m.expr) }));
+    }
   }
   return Object.freeze(out);
+}
+
+/**
+ * The stretches of a line chrono needs to read: each gate word with this many characters either
+ * side, widened to whole words, overlapping ones joined. Every expression classify() accepts holds
+ * a gate word and is far shorter, and chrono's cost grows with what it reads.
+ */
+const WINDOW_REACH = 60;
+const DATE_GATE_ALL = new RegExp(DATE_GATE.source, "gi");
+
+function dateWindows(line: string): [number, number][] {
+  if (line.length <= 3 * WINDOW_REACH) return [[0, line.length]];
+  const windows: [number, number][] = [];
+  for (const match of line.matchAll(DATE_GATE_ALL)) {
+    let from = Math.max(0, match.index - WINDOW_REACH);
+    let to = Math.min(line.length, match.index + match[0].length + WINDOW_REACH);
+    while (from > 0 && !/\s/.test(line[from - 1])) from--;
+    while (to < line.length && !/\s/.test(line[to])) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
 }
 
 /**
