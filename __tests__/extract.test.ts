@@ -583,6 +583,19 @@ Norwegian Foreign Minister Ola Berg has not confirmed that two of its boats were
   expect(findByQuote(scored, "whether the navy was involved")).toHaveLength(0);
 });
 
+test("a paragraph without a verb is a caption, not the lede", () => {
+  const text = `Oslo hails the vote
+
+Norwegian Prime Minister Ola Berg (C), May 6, 2024.
+
+"I call on all of us to keep building the national union," the Norwegian leader said.
+
+After the official results of the vote on Monday, Berg congratulated the officials who ran it and said Sweden must respect them.
+`;
+  const { scored } = run(wire("verbless.txt", text));
+  expect(one(scored, "keep building the national union")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

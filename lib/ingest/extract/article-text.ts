@@ -1,5 +1,5 @@
 import type { Span } from "../features";
-import type { AnalyzedText } from "../nlp";
+import type { AnalyzedText, Token } from "../nlp";
 import { firstEndingAfter, firstEndingAtOrAfter } from "./positions";
 import type { QuoteSpan } from "./quotes";
 
@@ -37,6 +37,21 @@ export function layoutParagraphs(paragraphs: string[]): { text: string; layout: 
     layout.push({ start, end: length, prose: !caption && !heading });
   }
   return { text: parts.join(""), layout };
+}
+
+/**
+ * A paragraph of prose has a verb: one without any ("Maduro (C), Dec. 4, 2023.") is a caption or
+ * a label, unless it quotes someone. Marks such paragraphs not prose, in place.
+ */
+export function markVerblessParagraphs(layout: Paragraph[], text: string, tokens: Token[]): void {
+  let t = 0;
+  for (const paragraph of layout) {
+    if (!paragraph.prose) continue;
+    while (t < tokens.length && tokens[t].start < paragraph.start) t++;
+    let hasVerb = false;
+    for (let k = t; k < tokens.length && tokens[k].start < paragraph.end && !hasVerb; k++) hasVerb = tokens[k].pos === "VERB" || tokens[k].pos === "AUX";
+    if (!hasVerb && !/["“”«»]/.test(text.slice(paragraph.start, paragraph.end))) paragraph.prose = false;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { analyzeText } from "../nlp";
 import { findActors } from "./actors";
-import { ArticleText, layoutParagraphs } from "./article-text";
+import { ArticleText, layoutParagraphs, markVerblessParagraphs } from "./article-text";
 import { MentionIndex } from "./mention-index";
 import { occasionOf, OPENING_PROSE_PARAGRAPHS, ProseDates, proseDateMentions } from "./prose-dates";
 import type { DateMention } from "../dates";
@@ -28,6 +28,7 @@ function readArticle(paragraphs: string[]): Reading | null {
   const { text, layout } = layoutParagraphs(paragraphs);
   if (!text.trim()) return null;
   const analyzed = analyzeText(text);
+  markVerblessParagraphs(layout, text, analyzed.tokens);
   const quotes = findQuotes(text);
   const actors = findActors(analyzed, quotes, SPEECH_VERBS);
   const article = new ArticleText(analyzed, layout, quotes);
