@@ -596,6 +596,19 @@ After the official results of the vote on Monday, Berg congratulated the officia
   expect(one(scored, "keep building the national union")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
 });
 
+test("a background event's day earlier in the paragraph does not move the saying off the occasion", () => {
+  const text = `Oslo and Stockholm agree to talk
+
+Norway and Sweden agreed to hold talks, both governments said on Monday.
+
+"The two sides had a frank exchange of views," Norwegian Foreign Minister Ola Berg noted.
+
+The first meeting took place on March 6. Norway and Sweden also agreed to keep talking about the quotas, he added.
+`;
+  const { scored } = run(wire("background-day.txt", text));
+  expect(one(scored, "agreed to keep talking about the quotas")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

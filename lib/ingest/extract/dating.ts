@@ -1,5 +1,6 @@
 import type { DateMention } from "../dates";
 import type { Token } from "../nlp";
+import { firstEndingAfter } from "./positions";
 import { insideAny } from "./quotes";
 import type { Reading } from "./reading";
 import type { ExtractedStatement } from "./report";
@@ -31,10 +32,25 @@ function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
     if (token.normal === "had" && i < event.verb && event.verb - i <= 2) return true;
   }
   // A date phrase in the sentence, or earlier in its paragraph, that is not the occasion's: the
-  // narration has moved to another time ("Earlier this week, X described … Y condemned …").
+  // narration has moved to another time ("Earlier this week, X described … Y condemned …"). In an
+  // earlier sentence it must set that sentence's time or a saying's: a background event's day
+  // ("The first meeting took place on June 6.") does not move the narration.
   const occasion = reading.occasion;
   const paragraphStart = reading.article.paragraphs[event.paragraph].start;
-  return reading.dates.mentions.some((d) => d.start >= paragraphStart && d.end <= sentence.end && d.start !== occasion?.start);
+  return reading.dates.mentions.some(
+    (d) => d.start >= paragraphStart && d.end <= sentence.end && d.start !== occasion?.start && (d.start >= sentence.start || setsTheTime(reading, d)),
+  );
+}
+
+/** Tokens a date phrase may follow and still open its sentence ("Earlier on Monday, …"). */
+const FRONTED_WITHIN = 3;
+
+/** The date phrase opens its sentence, or a verb of saying holds it. */
+function setsTheTime(reading: Reading, date: DateMention): boolean {
+  const index = reading.article.sentenceOf(date.start);
+  const sentence = reading.article.analyzed.sentences[index];
+  if (sentence && firstEndingAfter(reading.article.analyzed.tokens, date.start) - sentence.firstToken <= FRONTED_WITHIN) return true;
+  return reading.events.inSentence(index).some((e) => e.dates.includes(date));
 }
 
 /** An utterance to date: who says it, its verb of saying, the report a continuing quote carries on from. */
