@@ -609,6 +609,19 @@ The first meeting took place on March 6. Norway and Sweden also agreed to keep t
   expect(one(scored, "agreed to keep talking about the quotas")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
 });
 
+test("the day of a speaker's action in the paragraph before dates their words that follow", () => {
+  const text = `Oslo protests
+
+Sweden's coast guard seized two Norwegian boats, the Swedish government said on Tuesday.
+
+Meanwhile, Norwegian Foreign Minister Ola Berg on Monday summoned the Swedish ambassador to lodge a strong protest.
+
+Berg said the waters have been Norway's since ancient times.
+`;
+  const { scored } = run(wire("acting-day.txt", text));
+  expect(one(scored, "waters have been Norway's since ancient times")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

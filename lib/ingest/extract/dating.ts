@@ -103,6 +103,28 @@ function ownDateFor(reading: Reading, { actor, event, inherited, opensWithQuote 
     const dated = inParagraph.filter((e) => e.actor === actor && e.dates.length).at(-1);
     if (dated) return dated.dates[0];
     if (inParagraph.some((e) => e.actor !== actor)) return null;
+    // "Yang on Monday summoned the ambassador …" then "Yang said …": the same scene.
+    if (hops === 0) {
+      const acting = actingDayIn(reading, p, actor);
+      if (acting) return acting;
+    }
+  }
+  return null;
+}
+
+/** Characters between a subject's name and the date phrase of its action ("Yang Jiechi on Monday summoned"). */
+const SUBJECT_DATE_GAP = 2;
+
+/** The day a paragraph gives the speaker's own action: a date phrase right after their name. */
+function actingDayIn(reading: Reading, paragraph: number, actor: number): DateMention | null {
+  const { sentences } = reading.article.analyzed;
+  const { start, end } = reading.article.paragraphs[paragraph];
+  for (let s = reading.article.sentenceOf(start); s >= 0 && s < sentences.length && sentences[s].start < end; s++) {
+    for (const mention of reading.mentions.inSentence(s)) {
+      if (mention.actor !== actor || mention.oblique) continue;
+      const date = reading.dates.startingNear(mention.end + 1, SUBJECT_DATE_GAP);
+      if (date && date.start < end) return date;
+    }
   }
   return null;
 }
