@@ -150,7 +150,7 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   }
   // "told reporters (on Monday) that…"
   let skipped = 0;
-  while (i <= sentence.lastToken && skipped < 4 && (AUDIENCE.has(tokens[i].normal) || reading.dates.covers(i) || tokens[i].pos === "ADV")) {
+  while (i <= sentence.lastToken && skipped < 4 && (isAudience(tokens, i) || reading.dates.covers(i) || tokens[i].pos === "ADV")) {
     i++;
     skipped++;
   }
@@ -167,6 +167,20 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
     if (pos === "PUNCT" || pos === "VERB") return null;
   }
   return null;
+}
+
+const DETERMINERS = new Set(["the", "a", "his", "her", "their"]);
+
+/**
+ * "told reporters", "told the crowd that": who hears the words, not the words. A determiner is
+ * the audience's only before an audience word or a noun and "that" ("said the waters …" is not).
+ */
+function isAudience(tokens: Token[], i: number): boolean {
+  const word = tokens[i].normal;
+  if (!AUDIENCE.has(word)) return false;
+  if (!DETERMINERS.has(word)) return true;
+  const next = tokens[i + 1];
+  return next !== undefined && ((AUDIENCE.has(next.normal) && !DETERMINERS.has(next.normal)) || (next.pos === "NOUN" && tokens[i + 2]?.normal === "that"));
 }
 
 /** The reported clause ends at the sentence's end, a semicolon or dash, or a comma before a new clause. */
