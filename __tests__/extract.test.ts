@@ -634,6 +634,17 @@ Swedish Prime Minister Karin Lund told the parliament that Norway had broken the
   expect(one(scored, "Norway had broken the treaty").text).toBe("Norway had broken the treaty twice");
 });
 
+test("“the top <demonym> diplomat” is that country's foreign minister", () => {
+  const text = `Oslo hails the deal
+
+Norwegian Foreign Minister Ola Berg welcomed the deal with Sweden.
+
+In a post on Friday, the top Norwegian diplomat said, “The return to normal relations with Sweden will open great chances for both countries.”
+`;
+  const { scored } = run(wire("top-diplomat.txt", text));
+  expect(one(scored, "will open great chances for both countries")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -23,8 +23,11 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
     const qualifier = countries.endingJustBefore(token.start, 2);
     // A reference needs the qualifier or a determiner (below): checking that first spares the title lookup at most tokens.
     if (!qualifier && !determinerBefore(text, token.start)) continue;
-    const title = matchTitleAt(text, token.start);
-    if (!title) continue;
+    const plain = matchTitleAt(text, token.start);
+    if (!plain) continue;
+    // "the top Iranian diplomat": a title ("top diplomat") whose country stands inside it.
+    const split = qualifier ? titleAroundCountry(text, qualifier.start, plain) : null;
+    const title = split?.title ?? plain;
     const titleEndToken = cast.tokenAt(title.end - 1);
     const following = tokens[titleEndToken + 1];
     if (following && introducesName(text, countries, names, title, following)) continue;
@@ -34,6 +37,7 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
       country = qualifier.country;
       start = qualifier.start;
     }
+    if (split) start = split.start;
     const determiner = determinerBefore(text, start);
     if (!determiner && !qualifier) continue; // bare "President" without "the" is a name prefix, not a reference
     if (determiner) start -= determiner[0].length;
@@ -49,6 +53,19 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
     cast.mention(start, end, referent, "nominal");
     index = titleEndToken;
   }
+}
+
+/** The word a title may have before a country that stands inside it: "the top Iranian diplomat". */
+const WORD_BEFORE_COUNTRY = /\b(?:the|his|her|their)\s+(\p{L}+)\s+$/iu;
+
+function titleAroundCountry(text: string, countryStart: number, title: TitleMatch): { title: TitleMatch; start: number } | null {
+  const before = WORD_BEFORE_COUNTRY.exec(text.slice(Math.max(0, countryStart - 20), countryStart));
+  if (!before) return null;
+  const joined = `${before[1]} ${text.slice(title.start, title.end)}`;
+  const whole = matchTitleAt(joined, 0);
+  if (!whole || whole.end !== joined.length) return null;
+  const start = countryStart - before[0].length + before[0].indexOf(before[1]);
+  return { title: { ...whole, start: title.start, end: title.end }, start };
 }
 
 /** A title followed by a name is part of that name's introduction ("President Ana Ruiz", "the President of Peru, Marta Oliveira"). */
