@@ -645,6 +645,19 @@ In a post on Friday, the top Norwegian diplomat said, “The return to normal re
   expect(one(scored, "will open great chances for both countries")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
 });
 
+test("a day between subject and verb of saying; words reported before “X said …, accusing … “…””", () => {
+  const text = `Oslo cuts ties
+
+Sweden on Wednesday said it regretted the decision to cut diplomatic ties.
+
+Norway is cutting diplomatic relations with Sweden, Foreign Minister Ola Berg said on Tuesday at a news conference, accusing its neighbour of "hostile actions".
+`;
+  const { scored } = run(wire("day-between.txt", text));
+  expect(one(scored, "it regretted the decision to cut diplomatic ties")).toMatchObject({ speaker: "Swedish government", date: "2024-05-08" });
+  expect(one(scored, "Norway is cutting diplomatic relations with Sweden")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-07" });
+  expect(one(scored, "hostile actions").speaker).toBe("Ola Berg");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

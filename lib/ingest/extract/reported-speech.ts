@@ -5,14 +5,14 @@ import type { Sentence, Token } from "../nlp";
 import { dateFor } from "./dating";
 import type { Reading } from "./reading";
 import { reportOf, type ExtractedStatement } from "./report";
-import { saysNothing, SKIPPABLE_BEFORE_VERB, type SpeechEvent } from "./speech-events";
+import { saysNothing, SKIPPABLE_BEFORE_VERB, SPEECH_VERBS, type SpeechEvent } from "./speech-events";
 
 const REPORTING_VERBS = new Set(speech.reportingVerbs);
 const ACT_VERBS = new Set(speech.actVerbs);
 const INFINITIVE_VERBS = new Set(speech.infinitiveVerbs);
 const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
 const AUDIENCE = new Set(["reporters", "journalists", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
-const MEDIA = new Set(["statement", "interview", "briefing", "conference", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
+const MEDIA = new Set(["statement", "interview", "briefing", "conference", "news", "press", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
 const MIN_REPORTED_WORDS = 4;
 /** Words a reported clause's subject may take before its verb ("an unnamed senior diplomat has"). */
 const SUBJECT_WORDS = 6;
@@ -34,7 +34,10 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     const sentence = article.analyzed.sentences[event.sentence];
     // The quote is the statement; a clause reported before it and joined by "and that" is one too.
     const quoted = quoting.has(event) || article.quoteOverlaps(verb.start, sentence.end);
-    let piece: Span | null = quoted ? clauseBeforeQuote(reading, event, sentence) : leadingReport(reading, event, sentence);
+    // Words reported before "X said" stand apart from a quotation after it ("…, X said, accusing it of “…”").
+    const leading = leadingReport(reading, event, sentence);
+    const unquotedLeading = leading && !article.quoteOverlaps(leading.start, leading.end) ? leading : null;
+    let piece: Span | null = quoted ? (clauseBeforeQuote(reading, event, sentence) ?? unquotedLeading) : leading;
     if (quoted && !piece) continue;
     if (!piece) {
       const start = complementStart(reading, event, sentence);
@@ -99,7 +102,7 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence)
   // sets the scene ("…, X said Monday as the clash spread").
   // "…, Wang said, adding that …": what the participle reports is a statement of its own.
   const adjunct = tokens.findIndex(
-    (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isReportingParticiple(tokens[k + 1]))),
+    (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isSayingParticiple(tokens[k + 1]))),
   );
   const rest = tokens.slice(event.verb + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
   if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t))) return null;
@@ -112,6 +115,8 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence)
   return { start: tokens[sentence.firstToken].start, end: tokens[end].end };
 }
 
+/** "…, accusing its neighbor of …": a participle of any verb of saying starts words of their own. */
+const isSayingParticiple = (token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && SPEECH_VERBS.has(token.lemma);
 const isReportingParticiple = (token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && REPORTING_VERBS.has(token.lemma);
 
 /**

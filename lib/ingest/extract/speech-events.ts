@@ -33,7 +33,7 @@ export class SpeechEvents {
     private readonly article: ArticleText,
     private readonly actors: ArticleActors,
     private readonly mentions: MentionIndex,
-    dates: ProseDates,
+    private readonly dates: ProseDates,
   ) {
     this.collect(dates);
   }
@@ -68,8 +68,9 @@ export class SpeechEvents {
       const quoted = this.mentions.startingJustAfter(verbIndex);
       if (quoted && tokens[quoted.lastToken + 1]?.normal === "as") return quoted.actor;
     }
+    // Adverbs, auxiliaries and a day may stand between subject and verb ("Saudi Arabia on Wednesday said").
     let j = verbIndex - 1;
-    while (j >= sentence.firstToken && verbIndex - j <= 4 && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
+    while (j >= sentence.firstToken && verbIndex - j <= 6 && (SKIPPABLE_BEFORE_VERB.has(tokens[j].pos) || this.dates.covers(j))) j--;
     const adjacent = j >= sentence.firstToken ? this.mentions.endingAt(j) : undefined;
     if (adjacent) return adjacent.actor;
     const verb = tokens[verbIndex];

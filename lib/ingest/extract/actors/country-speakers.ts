@@ -3,6 +3,8 @@ import type { Token } from "../../nlp";
 import { PREPOSITIONS, type Cast } from "./cast";
 
 const SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
+/** The words of a day between subject and verb: "Saudi Arabia on Wednesday said", "Algeria last week said". */
+const DAY_WORDS = /^(?:on|last|this|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)$/i;
 const DEMONYM_BY_COUNTRY = new Map(COUNTRIES.map((c) => [c.name, c.demonym]));
 
 /** How a country's government is named when the country speaks: "Chinese government". */
@@ -24,7 +26,7 @@ export function addCountrySpeakers(tokens: Token[], countries: CountryMention[],
     const last = cast.tokenAt(mention.end - 1);
     if (PREPOSITIONS.has(tokens[first - 1]?.normal ?? "") || /^(?:the|a)$/i.test(tokens[first - 1]?.normal ?? "") && PREPOSITIONS.has(tokens[first - 2]?.normal ?? "")) continue;
     let next = last + 1;
-    while (next < tokens.length && next - last <= 3 && SKIPPABLE.has(tokens[next].pos)) next++;
+    while (next < tokens.length && next - last <= 5 && (SKIPPABLE.has(tokens[next].pos) || DAY_WORDS.test(tokens[next].text))) next++;
     const verb = tokens[next];
     if (!verb || verb.pos !== "VERB" || !speechLemmas.has(verb.lemma)) continue;
     const government = governmentOf(mention.country);
