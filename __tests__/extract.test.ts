@@ -658,6 +658,22 @@ Norway is cutting diplomatic relations with Sweden, Foreign Minister Ola Berg sa
   expect(one(scored, "hostile actions").speaker).toBe("Ola Berg");
 });
 
+test("“the statement said” is whoever issued it, the last the reporter has speaking; a phrase fronting the report is not part of it", () => {
+  const text = `Oslo regrets the decision
+
+The Norwegian Foreign Ministry said on Tuesday that it had taken note of the decision to sever relations.
+
+Three fishermen were travelling between the Swedish capital, Stockholm, and Bergen.
+
+For its part, Norway will remain a loyal partner for the Swedish people, the statement said.
+
+"Several factors indicate that Swedish forces carried out this attack," according to the statement.
+`;
+  const { scored } = run(wire("the-statement.txt", text));
+  expect(one(scored, "Norway will remain a loyal partner")).toMatchObject({ text: "Norway will remain a loyal partner for the Swedish people", speaker: "Norwegian Foreign Ministry" });
+  expect(one(scored, "Swedish forces carried out this attack").speaker).toBe("Norwegian Foreign Ministry");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -30,7 +30,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
   for (const event of reading.events.all) {
     if (event.actor === null || saysNothing(tokens, event)) continue;
     const verb = tokens[event.verb];
-    if (verb.pos !== "VERB") continue;
+    if (verb.pos !== "VERB" || verb.normal === "according") continue; // "according to": accordingToStatements
     const sentence = article.analyzed.sentences[event.sentence];
     // The quote is the statement; a clause reported before it and joined by "and that" is one too.
     const quoted = quoting.has(event) || article.quoteOverlaps(verb.start, sentence.end);
@@ -109,11 +109,20 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence)
   let end = before - 1;
   while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;
   if (end - sentence.firstToken + 1 < MIN_REPORTED_WORDS) return null;
-  // The report itself must be a clause ("Moscow is ready…"), not a participle or a prepositional phrase.
-  const lead = tokens.slice(sentence.firstToken, end + 1);
-  if (["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
-  return { start: tokens[sentence.firstToken].start, end: tokens[end].end };
+  // The report itself must be a clause ("Moscow is ready…"), not a participle or a prepositional
+  // phrase; a short phrase fronting it ("For its part, …") is not part of it.
+  let first = sentence.firstToken;
+  if (["ADP", "SCONJ"].includes(tokens[first].pos)) {
+    const comma = tokens.slice(first, first + FRONTED_PHRASE_WORDS).findIndex((t) => t.text === ",");
+    if (comma > 0 && !tokens.slice(first, first + comma).some((t) => t.pos === "VERB")) first += comma + 1;
+  }
+  const lead = tokens.slice(first, end + 1);
+  if (lead.length < MIN_REPORTED_WORDS || ["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
+  return { start: tokens[first].start, end: tokens[end].end };
 }
+
+/** Words of a phrase fronting a reported clause, its comma included: "For its part,", "In a statement,". */
+const FRONTED_PHRASE_WORDS = 6;
 
 /** "…, accusing its neighbor of …": a participle of any verb of saying starts words of their own. */
 const isSayingParticiple = (token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && SPEECH_VERBS.has(token.lemma);

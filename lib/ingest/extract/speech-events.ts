@@ -12,6 +12,8 @@ export const SPEECH_VERBS = new Set(speech.verbs);
 const SPEECH_NOUNS = new Set(speech.nouns);
 const INVERTED_VERBS = new Set(speech.invertedVerbs);
 export const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
+/** Words of title and country that may stand between "according to" and the name. */
+const ACCORDING_TO_REACH = 6;
 const QUOTING_VERBS = new Set(["quoted", "quoting", "quotes", "cited", "citing", "cites"]);
 
 /** A verb of saying (or a noun: "Moreau's response"), who says, and the date phrases tied to it. */
@@ -141,6 +143,14 @@ export class SpeechEvents {
           this.add(event);
           event.actor = this.subjectOf(i, sentence);
           verbs.push(event);
+        } else if (token.normal === "according" && tokens[i + 1]?.normal === "to" && !insideAny(token.start, this.article.quotes)) {
+          // "“…,” according to the ministry": the one the words are according to says them.
+          const source = this.mentions.inSentence(sentenceIndex).find((m) => m.firstToken >= i + 2 && m.firstToken <= i + 2 + ACCORDING_TO_REACH);
+          if (source && !tokens.slice(i + 2, source.firstToken).some((t) => t.pos === "PUNCT")) {
+            const event = { verb: i, actor: source.actor, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
+            this.add(event);
+            verbs.push(event);
+          }
         } else if (SPEECH_NOUNS.has(token.normal) && !insideAny(token.start, this.article.quotes)) {
           // "Moreau's response was blunt:", "reads Moreau's televised statement" — the possessor speaks.
           const owner = this.possessorOf(i);

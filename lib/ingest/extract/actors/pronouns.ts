@@ -8,6 +8,9 @@ import type { Actor, ActorMention } from "./types";
 const PRONOUNS = new Set(speech.pronouns);
 /** How many of the reporter's sentences before its own a pronoun looks back over. */
 const LOOK_BACK = 4;
+/** "The statement" may come paragraphs after whoever issued it. */
+const DOCUMENT_LOOK_BACK = 8;
+const DOCUMENTS = new Set(["statement", "communique", "communiqué", "declaration"]);
 
 /**
  * Resolves "he"/"she" to the most salient person, and "it" before a verb of saying to the most
@@ -48,29 +51,48 @@ export function withPronouns(
   };
   // A pronoun's sentence and the few of the reporter's before it: a long quotation between the
   // speaker's introduction and "he said" is the speaker's own words and keeps no one else in mind.
-  const lookBack = (here: number) => {
+  const lookBack = (here: number, reach: number) => {
     const sentences = [here];
-    for (let s = here - 1; s >= 0 && sentences.length <= LOOK_BACK; s--) if (!whollyQuoted(s)) sentences.push(s);
+    for (let s = here - 1; s >= 0 && sentences.length <= reach; s--) if (!whollyQuoted(s)) sentences.push(s);
     return sentences;
   };
   // "It said", "it warned": an institution speaking again, as a ministry's statement is reported.
   const isInstitution = (id: number) => actors[id]?.kind === "institution";
+  // "the statement said", "according to the statement": whoever issued it, the last to speak.
+  const tokens = analyzed.tokens;
+  const isDocument = (index: number) =>
+    DOCUMENTS.has(tokens[index].normal) &&
+    tokens[index - 1]?.normal === "the" &&
+    (speaksAfter(index) || (tokens[index - 2]?.normal === "to" && tokens[index - 3]?.normal === "according"));
+  const mentionsDocument = (s: number) => {
+    const sentence = analyzed.sentences[s];
+    for (let i = sentence.firstToken; i <= sentence.lastToken; i++) if (DOCUMENTS.has(tokens[i].normal)) return true;
+    return false;
+  };
+  const anyone = (id: number) => actors[id] !== undefined && actors[id].country !== null;
   let cursor = 0;
   for (const token of analyzed.tokens) {
     const it = token.normal === "it";
-    if ((!PRONOUNS.has(token.normal) && !it) || insideAny(token.start, quotes)) continue;
+    const document = !it && !PRONOUNS.has(token.normal) && isDocument(token.index);
+    if ((!PRONOUNS.has(token.normal) && !it && !document) || insideAny(token.start, quotes)) continue;
     if (it && !speaksAfter(token.index)) continue;
-    const fits = it ? isInstitution : isPerson;
+    const fits = document ? anyone : it ? isInstitution : isPerson;
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
     const here = sentenceOf(token.index);
     let referent: number | null = null;
-    for (const s of lookBack(here)) {
+    for (const s of lookBack(here, document ? DOCUMENT_LOOK_BACK : LOOK_BACK)) {
       if (referent !== null) break;
       const sentence = analyzed.sentences[s];
       const inSentence = (resultBySentence.get(s) ?? []).filter(
         (m) => fits(m.actor) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
       );
       if (inSentence.length === 0) continue;
+      // A statement was issued by someone the reporter has speaking, never by a bystander.
+      if (document) {
+        const issuer = inSentence.filter(speaks).at(-1) ?? (mentionsDocument(s) ? inSentence.find((m) => !m.oblique) : undefined);
+        if (issuer) referent = issuer.actor;
+        continue;
+      }
       const subject =
         (s < here ? inSentence.filter(speaks).at(-1) : undefined) ??
         inSentence.find((m) => !m.oblique && m.via !== "pronoun") ??
@@ -79,14 +101,15 @@ export function withPronouns(
       referent = subject.actor;
     }
     if (referent === null) continue;
+    const first = document ? token.index - 1 : token.index;
     add({
-      start: token.start,
+      start: tokens[first].start,
       end: token.end,
-      firstToken: token.index,
+      firstToken: first,
       lastToken: token.index,
       actor: referent,
       via: "pronoun",
-      oblique: Boolean(analyzed.tokens[token.index - 1] && PREPOSITIONS.has(analyzed.tokens[token.index - 1].normal)),
+      oblique: Boolean(analyzed.tokens[first - 1] && PREPOSITIONS.has(analyzed.tokens[first - 1].normal)),
     });
   }
   while (cursor < mentions.length) result.push(mentions[cursor++]);
