@@ -674,6 +674,31 @@ For its part, Norway will remain a loyal partner for the Swedish people, the sta
   expect(one(scored, "Swedish forces carried out this attack").speaker).toBe("Norwegian Foreign Ministry");
 });
 
+test("a reported clause around a partial quotation is the statement, and still one with the quotation alone elsewhere", () => {
+  const monday = wire(
+    "clause.txt",
+    `Oslo condemns crossing
+
+Norwegian Prime Minister Ola Berg said Monday it was “absolutely unacceptable” that Sweden could have used the fishing fleet for political reasons.
+`,
+  );
+  const other = article(
+    "quote-only.txt",
+    `---
+date: 2024-05-07
+source: Other Wire
+---
+Oslo condemns crossing
+
+The Swedish move was “absolutely unacceptable”, Norwegian Prime Minister Ola Berg said on Monday.
+`,
+  );
+  const { scored } = run(monday, other);
+  const statement = one(scored, "absolutely unacceptable");
+  expect(statement.sources.map((s) => s.quote).sort()).toEqual(["absolutely unacceptable", "it was “absolutely unacceptable” that Sweden could have used the fishing fleet for political reasons"]);
+  expect(statement.sources.every((s) => s.direct)).toBe(true);
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

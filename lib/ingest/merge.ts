@@ -118,8 +118,25 @@ export function isSameUtterance(a: Statement, b: Statement): boolean {
   return sameWording(a, b, wordingsOf(a), wordingsOf(b));
 }
 
-/** Any report of one against any report of the other: the merged text may be a paraphrase. */
-const wordingsOf = (s: Statement) => [...new Set([s.text, ...s.sources.map((source) => source.quote)])];
+/**
+ * Any report of one against any report of the other (the merged text may be a paraphrase), and the
+ * quotations inside them: a reported clause around a partial quotation is the same words as the
+ * quotation another outlet gives alone.
+ */
+const wordingsOf = (s: Statement) => {
+  const texts = [s.text, ...s.sources.map((source) => source.quote)];
+  return [...new Set([...texts, ...texts.flatMap(quotedParts)])];
+};
+
+const sourceWordings = (source: StatementSource) => [source.quote, ...quotedParts(source.quote)];
+
+const QUOTED_PART = /[“"«]([^“”"«»]{2,}?)[”"»]/g;
+
+function quotedParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const match of text.matchAll(QUOTED_PART)) if (match[1].trim() !== text.trim()) parts.push(match[1].replace(/[\s,.;:]+$/, ""));
+  return parts;
+}
 
 /**
  * Same wording in any report of each. Outlets lift two words or fewer ("very sick") from many
@@ -134,7 +151,7 @@ function sameWording(a: Statement, b: Statement, wordingsA: string[], wordingsB:
       short = true;
     }
   }
-  return short && a.sources.some((x) => b.sources.some((y) => sameOccasion(x, y) && isSameWording(x.quote, y.quote)));
+  return short && a.sources.some((x) => b.sources.some((y) => sameOccasion(x, y) && sourceWordings(x).some((wx) => sourceWordings(y).some((wy) => isSameWording(wx, wy)))));
 }
 
 /** At most two words that tell utterances apart. */

@@ -59,7 +59,8 @@ export function reportOf(
     dateText: date?.text ?? null,
     dateFromOccasion: date !== null && date === reading.occasion,
     context,
-    direct: reading.article.isQuoted(piece),
+    // A clause around a partial quotation quotes the speaker too.
+    direct: reading.article.isQuoted(piece) || reading.article.quoteOverlaps(piece.start, piece.end),
     evidence: { analyzed: reading.article.analyzed, words: piece, frame },
     offset: piece.start,
   };

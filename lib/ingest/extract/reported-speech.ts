@@ -86,6 +86,40 @@ function clauseBeforeQuote(reading: Reading, event: SpeechEvent, sentence: Sente
   return null;
 }
 
+/** Words of the reporter's own a clause needs around a partial quotation to be more than the quotation. */
+const MIN_WORDS_AROUND_QUOTE = 4;
+
+/**
+ * "said it was “absolutely unacceptable” that Morocco could have leveraged …": a reported clause
+ * holding a partial quotation is a statement as a whole; the quotation alone loses what it is about.
+ */
+export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: Span): Span | null {
+  const { article } = reading;
+  const tokens = article.analyzed.tokens;
+  const sentence = article.analyzed.sentences[event.sentence];
+  let start = complementStart(reading, event, sentence);
+  if (start === null || tokens[start].start >= quote.start - 1) return null;
+  let end = clauseEnd(tokens, start, sentence);
+  if (tokens[end].end < quote.end) return null;
+  // After the quotation the clause runs to its first comma at most (the one inside closing marks
+  // too), or to "and" before the speaker's next verb ("… and compared the coast guard to pirates").
+  for (let i = start; i <= end; i++) {
+    if (tokens[i].start < quote.end - 1) continue;
+    if (tokens[i].text !== "," && !(tokens[i].normal === "and" && tokens[i + 1]?.pos === "VERB")) continue;
+    end = i - 1;
+    break;
+  }
+  // "said that X and that “…”": the quotation's own clause.
+  for (let i = start; i < end && tokens[i].end <= quote.start - 1; i++) if (tokens[i].normal === "and" && tokens[i + 1]?.normal === "that") start = i + 2;
+  while (end > start && tokens[end].pos === "PUNCT" && tokens[end].start >= quote.end) end--;
+  const clause = { start: tokens[start].start, end: Math.max(tokens[end].end, quote.end + 1) };
+  // One quotation only: a clause holding two would join utterances an outlet keeps apart.
+  if (article.quotes.some((q) => q !== quote && q.start < clause.end && q.end > clause.start)) return null;
+  let outside = 0;
+  for (let i = start; i <= end; i++) if (tokens[i].pos !== "PUNCT" && (tokens[i].end <= quote.start - 1 || tokens[i].start >= quote.end + 1)) outside++;
+  return outside >= MIN_WORDS_AROUND_QUOTE ? clause : null;
+}
+
 /** "Moscow is ready to resume dialogue, Kremlin spokesman Yuri Belov told reporters on Monday." */
 function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence): Span | null {
   const tokens = reading.article.analyzed.tokens;
