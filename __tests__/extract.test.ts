@@ -699,6 +699,15 @@ The Swedish move was “absolutely unacceptable”, Norwegian Prime Minister Ola
   expect(statement.sources.every((s) => s.direct)).toBe(true);
 });
 
+test("the one who speaks in an infinitive is the sentence's subject, not the object before it", () => {
+  const text = `Oslo protests
+
+Norwegian Foreign Minister Ola Berg on Monday summoned Sweden's ambassador to Norway to express "strong protest" over the move.
+`;
+  const { scored } = run(wire("infinitive.txt", text));
+  expect(one(scored, "strong protest")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm
