@@ -708,6 +708,19 @@ Norwegian Foreign Minister Ola Berg on Monday summoned Sweden's ambassador to No
   expect(one(scored, "strong protest")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
 });
 
+test("a speaker's label before a quotation attributes it, as transcripts and posts print it", () => {
+  const text = `Oslo celebrates the vote
+
+Norwegian Prime Minister Ola Berg hailed the result on Monday.
+
+Prime Minister Ola Berg: "I share this video of a historic day that crowns a splendid victory over Sweden's claims."
+
+The result, officials said: "It will stand."
+`;
+  const { scored } = run(wire("label.txt", text));
+  expect(one(scored, "crowns a splendid victory")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

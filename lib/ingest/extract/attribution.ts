@@ -1,4 +1,5 @@
 import type { Span } from "../features";
+import { firstEndingAfter } from "./positions";
 import type { QuoteSpan } from "./quotes";
 import type { Reading } from "./reading";
 import type { ExtractedStatement } from "./report";
@@ -61,6 +62,9 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   if (before && before.actor !== null) {
     return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
   }
+  // 1b. A speaker's label: "President Ana Ruiz: “…”", as transcripts and posts print it.
+  const label = speakerLabelBefore(reading, quote);
+  if (label !== null) return { actor: label, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
   // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister".
   const closing = quote.end;
   const attributionSentence = attributionContinues(reading, quote, closeSentenceIndex) ? closeSentenceIndex + 1 : closeSentenceIndex;
@@ -116,4 +120,20 @@ function attributionContinues(reading: Reading, quote: QuoteSpan, closeSentenceI
   if (!next || next.start > quote.end + 3) return false;
   const lowercase = /^["”’]?\s*\p{Ll}/u.test(text.slice(quote.end, quote.end + 4));
   return lowercase || /[?!]\s*$/.test(text.slice(quote.start, quote.end));
+}
+
+/** The actor named right before "<name>:" and the opening mark, alone at the start of a paragraph. */
+function speakerLabelBefore(reading: Reading, quote: QuoteSpan): number | null {
+  const { article, mentions } = reading;
+  const paragraph = article.paragraphs[article.paragraphOf(quote.start)];
+  const before = article.text.slice(paragraph.start, quote.start - 1);
+  const colon = /:\s*$/.exec(before);
+  if (!colon) return null;
+  const tokens = article.analyzed.tokens;
+  const colonToken = firstEndingAfter(tokens, paragraph.start + colon.index);
+  const mention = mentions.endingAt(colonToken - 1);
+  if (!mention || mention.via === "pronoun") return null;
+  // Nothing but the name (and its title) before it: a label, not a sentence introducing the quote.
+  const lead = article.text.slice(paragraph.start, tokens[mention.firstToken].start);
+  return /^[\p{Lu}\p{L}.\s'’-]{0,60}$/u.test(lead) && !/\b(?:said|says|told|added|wrote)\b/i.test(lead) ? mention.actor : null;
 }
