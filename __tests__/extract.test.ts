@@ -721,6 +721,18 @@ The result, officials said: "It will stand."
   expect(one(scored, "crowns a splendid victory")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
 });
 
+test("a broadcast transcript's cue line names who speaks in the quotation below it", () => {
+  const text = `Oslo urges fair trade
+
+Norwegian Prime Minister Ola Berg delivered his speech on Tuesday.
+
+[Sound bite: Prime Minister Ola Berg (Norwegian)]
+"A country that grew first must not kick the ladder away from Sweden while others follow."
+`;
+  const { scored } = run(wire("sound-bite.txt", text));
+  expect(one(scored, "must not kick the ladder away")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-07" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

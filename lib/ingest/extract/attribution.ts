@@ -106,7 +106,21 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
       }
     }
   }
+  // 4. A broadcast transcript's cue line right above: "[Sound bite: President Ana Ruiz (Spanish)]".
+  const cue = startsParagraph ? soundBiteCue(reading, paragraph) : null;
+  if (cue !== null) return { actor: cue, event: null, inheritedDate: null, frame: { start: openSentence.start, end: closeSentence.end } };
   return null;
+}
+
+const CUE_LINE = /^\[[^\]:]{2,30}:[^\]]+\]$/;
+
+/** The speaker named in a bracketed cue line ("[Sound bite: …]") that stands right above the paragraph. */
+function soundBiteCue(reading: Reading, paragraph: number): number | null {
+  const { article, actors } = reading;
+  const above = article.paragraphs[paragraph - 1];
+  if (!above || !CUE_LINE.test(article.text.slice(above.start, above.end).trim())) return null;
+  const named = actors.mentions.find((m) => m.start >= above.start && m.end <= above.end && m.via !== "pronoun");
+  return named ? named.actor : null;
 }
 
 /**
