@@ -690,7 +690,7 @@ source: Other Wire
 ---
 Oslo condemns crossing
 
-The Swedish move was “absolutely unacceptable”, Norwegian Prime Minister Ola Berg said on Monday.
+Norwegian Prime Minister Ola Berg said on Monday: “absolutely unacceptable”.
 `,
   );
   const { scored } = run(monday, other);
@@ -731,6 +731,17 @@ Norwegian Prime Minister Ola Berg delivered his speech on Tuesday.
 `;
   const { scored } = run(wire("sound-bite.txt", text));
   expect(one(scored, "must not kick the ladder away")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-07" });
+});
+
+test("a report before “she said” holding a partial quotation is the statement as a whole", () => {
+  const text = `Oslo warns Stockholm
+
+Norwegian Prime Minister Kari Dahl spoke in parliament on Monday.
+
+Otherwise, Norway will consider the seizure "an unlawful use of force by the Swedish state," she said.
+`;
+  const { scored } = run(wire("leading-clause.txt", text));
+  expect(one(scored, "an unlawful use of force")).toMatchObject({ speaker: "Kari Dahl", text: 'Otherwise, Norway will consider the seizure "an unlawful use of force by the Swedish state,"' });
 });
 
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {

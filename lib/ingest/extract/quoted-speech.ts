@@ -6,7 +6,7 @@ import { dateFor } from "./dating";
 import type { QuoteSpan } from "./quotes";
 import type { Reading } from "./reading";
 import { reportOf, type ExtractedStatement } from "./report";
-import { clauseAroundQuote } from "./reported-speech";
+import { clauseAroundQuote, leadingClauseAroundQuote } from "./reported-speech";
 import { saysNothing, type SpeechEvent } from "./speech-events";
 
 /**
@@ -100,7 +100,8 @@ function statementsFor(
   const contextEnd = sentences[article.sentenceOf(Math.max(quote.start, quote.end - 1))]?.end ?? frameWindow.end;
   const context = collapse(article.text.slice(Math.min(contextStart, frameWindow.start), Math.max(contextEnd, frameWindow.end)));
   // "said it was “absolutely unacceptable” that …": the reported clause around a partial quotation.
-  const clause = event && article.analyzed.tokens[event.verb].start < quote.start ? clauseAroundQuote(reading, event, quote) : null;
+  const before = event !== null && article.analyzed.tokens[event.verb].start < quote.start;
+  const clause = event ? (before ? clauseAroundQuote(reading, event, quote) : leadingClauseAroundQuote(reading, event, quote)) : null;
   if (clause) return [reportOf(reading, actor, clause, article.gapsBetweenQuotes({ start: frameWindow.start, end: clause.start }), event, date, context)];
   const results: ExtractedStatement[] = [];
   for (const piece of article.quoteSentences(quote)) results.push(reportOf(reading, actor, piece, frame, event, date, context));

@@ -120,8 +120,21 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   return outside >= MIN_WORDS_AROUND_QUOTE ? clause : null;
 }
 
+/**
+ * "Otherwise, Britain will consider the incident “an unlawful use of force,” she said.": a report
+ * before "X said" holding one partial quotation is a statement as a whole.
+ */
+export function leadingClauseAroundQuote(reading: Reading, event: SpeechEvent, quote: Span): Span | null {
+  const { article } = reading;
+  const lead = leadingReport(reading, event, article.analyzed.sentences[event.sentence], true);
+  if (!lead || lead.start >= quote.start - 1 || lead.end < quote.end - 1) return null;
+  if (article.quotes.some((q) => q !== quote && q.start < lead.end && q.end > lead.start)) return null;
+  const outside = article.text.slice(lead.start, quote.start - 1) + " " + article.text.slice(Math.min(quote.end + 1, lead.end), lead.end);
+  return outside.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= MIN_WORDS_AROUND_QUOTE ? { start: lead.start, end: Math.max(lead.end, quote.end + 1) } : null;
+}
+
 /** "Moscow is ready to resume dialogue, Kremlin spokesman Yuri Belov told reporters on Monday." */
-function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence): Span | null {
+function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence, quotesInside = false): Span | null {
   const tokens = reading.article.analyzed.tokens;
   if (!REPORTING_VERBS.has(tokens[event.verb].lemma)) return null;
   let j = event.verb - 1;
@@ -131,6 +144,8 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence)
   // Back over the speaker's introduction ("Kremlin spokesman", "the") to the comma that ends the report.
   let before = subject.firstToken - 1;
   while (before > sentence.firstToken && subject.firstToken - before <= 6 && tokens[before].text !== "," && !["VERB", "PUNCT"].includes(tokens[before].pos)) before--;
+  // A quotation ending the report closes after its comma: "… “an unlawful use of force,” she said".
+  if (quotesInside && /^["”’]$/.test(tokens[before]?.text ?? "") && tokens[before - 1]?.text === ",") before--;
   if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
   // Nothing after the verb but its audience, a day, a place or a medium, up to a clause that only
   // sets the scene ("…, X said Monday as the clash spread").
