@@ -744,6 +744,17 @@ Otherwise, Norway will consider the seizure "an unlawful use of force by the Swe
   expect(one(scored, "an unlawful use of force")).toMatchObject({ speaker: "Kari Dahl", text: 'Otherwise, Norway will consider the seizure "an unlawful use of force by the Swedish state,"' });
 });
 
+test("a report before “he said” keeps its speaker when a phrase of circumstance follows the verb", () => {
+  const text = `Oslo reminds Stockholm
+
+Norwegian Prime Minister Ola Berg spoke at a congress in Bergen on Tuesday.
+
+Sweden should remember that it receives assistance from Norway, he said against the background of the deepening conflict over fishing quotas.
+`;
+  const { scored } = run(wire("circumstance.txt", text));
+  expect(one(scored, "Sweden should remember that it receives assistance")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-07" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -154,7 +154,9 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
     (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isSayingParticiple(tokens[k + 1]))),
   );
   const rest = tokens.slice(event.verb + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
-  if (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t))) return null;
+  // A phrase of place or circumstance after the verb is no object ("he said against the background of …").
+  const circumstance = rest[0]?.pos === "ADP" && rest[0].normal !== "that" && !rest.some((t) => t.normal === "that" || (t.pos === "VERB" && !t.normal.endsWith("ing")));
+  if (!circumstance && (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t)))) return null;
   let end = before - 1;
   while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;
   if (end - sentence.firstToken + 1 < MIN_REPORTED_WORDS) return null;
