@@ -344,6 +344,21 @@ Swedish Prime Minister Karin Lund spoke in Malmo.
   expect(one(scored, "Norway has left us no choice").speaker).toBe("Karin Lund");
 });
 
+test("blaming, reminding and voicing are saying", () => {
+  const text = `Ministers differ
+
+Lars Dahl, spokesperson for the Norwegian Foreign Ministry, blamed the move on security threats faced by Norway's envoy in Stockholm.
+
+Swedish Prime Minister Karin Lund reminded Norwegian authorities that they have no better ally in the north than Sweden.
+
+Norwegian Foreign Minister Ola Berg voiced strong opposition to the new Swedish fishing quotas.
+`;
+  const { scored } = run(wire("blame.txt", text));
+  expect(one(scored, "security threats faced by Norway's envoy").speaker).toBe("Lars Dahl");
+  expect(one(scored, "no better ally in the north than Sweden").speaker).toBe("Karin Lund");
+  expect(one(scored, "strong opposition to the new Swedish fishing quotas").speaker).toBe("Ola Berg");
+});
+
 test("a clause reported before “and that” and a quotation is a statement of its own", () => {
   const text = `Ministers differ
 
