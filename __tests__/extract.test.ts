@@ -770,6 +770,19 @@ Sweden should remember that it receives assistance from Norway, he said against 
   expect(one(scored, "Sweden should remember that it receives assistance")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-07" });
 });
 
+test("a lone word after “the” is no person, though an appositive title follows it", () => {
+  const text = `Oslo and Stockholm meet in Rome
+
+Norwegian Prime Minister Ola Berg met Swedish Prime Minister Karin Lund on Sunday.
+
+It is for Lund to withdraw her threats and stop trying to punish Norway for leaving the EU, the Norwegian Foreign Ministry spokesman told reporters.
+
+“The Prime Minister reiterated his deep concern over the rhetoric from Sweden,” the Norwegian Foreign Ministry spokesman said.
+`;
+  const { scored } = run(wire("the-eu.txt", text));
+  expect(one(scored, "deep concern over the rhetoric from Sweden").speaker).not.toBe("EU");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -78,6 +78,8 @@ function candidateOf(
   const name = text.slice(start, end).replace(/[’']s$/, "");
   if (name.length < 2 || nameTokens.every((t) => CALENDAR_WORDS.has(t.normal) && !isCalendarSurname(t, tokens, calendarSurnames))) return null;
   if (countries.overlaps(start, end) || institutions.overlaps(start, end)) return null;
+  // "leaving the EU": a lone word after "the" names an organisation or a thing, not a person.
+  if (nameTokens.length === 1 && first === 0 && tokens[run.firstToken - 1]?.normal === "the") return null;
   const introduction = introductionBefore(text, title ? run.start : start, countries) ?? officeIntroductionBefore(text, title ? run.start : start, institutions);
   // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
   const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? null;
