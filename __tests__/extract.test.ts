@@ -783,6 +783,17 @@ It is for Lund to withdraw her threats and stop trying to punish Norway for leav
   expect(one(scored, "deep concern over the rhetoric from Sweden").speaker).not.toBe("EU");
 });
 
+test("“Norway's fisheries minister”: a portfolio the title list does not know refers to that minister", () => {
+  const text = `Oslo warns Stockholm
+
+Norwegian Fisheries Minister Kari Dahl met fishermen in Bergen on Monday.
+
+Norway's fisheries minister told parliament that Sweden had unilaterally imposed limits on Norwegian boats.
+`;
+  const { scored } = run(wire("portfolio-nominal.txt", text));
+  expect(one(scored, "Sweden had unilaterally imposed limits")).toMatchObject({ speaker: "Kari Dahl", speakerCountry: "Norway" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

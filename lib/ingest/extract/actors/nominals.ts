@@ -23,7 +23,7 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
     const qualifier = countries.endingJustBefore(token.start, 2);
     // A reference needs the qualifier or a determiner (below): checking that first spares the title lookup at most tokens.
     if (!qualifier && !determinerBefore(text, token.start)) continue;
-    const plain = matchTitleAt(text, token.start);
+    const plain = matchTitleAt(text, token.start) ?? (qualifier ? portfolioTitleAt(text, tokens, index) : null);
     if (!plain) continue;
     // "the top Iranian diplomat": a title ("top diplomat") whose country stands inside it.
     const split = qualifier ? titleAroundCountry(text, qualifier.start, plain) : null;
@@ -53,6 +53,19 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
     cast.mention(start, end, referent, "nominal");
     index = titleEndToken;
   }
+}
+
+/**
+ * "France's maritime minister": a portfolio the title list does not know before an office it
+ * does, after a country. The office is named with its portfolio.
+ */
+function portfolioTitleAt(text: string, tokens: Token[], index: number): TitleMatch | null {
+  const word = tokens[index];
+  const next = tokens[index + 1];
+  if (!next || !/^\p{Ll}+$/u.test(word.text) || !["NOUN", "ADJ"].includes(word.pos)) return null;
+  const office = matchTitleAt(text, next.start);
+  if (!office || office.head || office.start !== next.start) return null;
+  return { ...office, start: word.start, text: text.slice(word.start, office.end), title: `${word.normal} ${office.title}` };
 }
 
 /** The word a title may have before a country that stands inside it: "the top Iranian diplomat". */
