@@ -794,6 +794,19 @@ Norway's fisheries minister told parliament that Sweden had unilaterally imposed
   expect(one(scored, "Sweden had unilaterally imposed limits")).toMatchObject({ speaker: "Kari Dahl", speakerCountry: "Norway" });
 });
 
+test("“his office said” is the person the office speaks for", () => {
+  const text = `Oslo rejects threats
+
+Swedish Prime Minister Karin Lund voiced anger at Norway over its quotas.
+
+In a statement, Prime Minister Ola Berg's office said Norway was working to resolve the issues with Sweden.
+
+"Nonetheless, occasional threats to have Norway give in to unfair terms still abound," his office said in a statement.
+`;
+  const { scored } = run(wire("his-office.txt", text));
+  expect(one(scored, "occasional threats to have Norway give in").speaker).toBe("Ola Berg");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -11,6 +11,7 @@ const LOOK_BACK = 4;
 /** "The statement" may come paragraphs after whoever issued it. */
 const DOCUMENT_LOOK_BACK = 8;
 const DOCUMENTS = new Set(["statement", "communique", "communiqué", "declaration"]);
+const OFFICES = new Set(["office", "spokesman", "spokeswoman", "spokesperson", "aides"]);
 
 /**
  * Resolves "he"/"she" to the most salient person, and "it" before a verb of saying to the most
@@ -69,12 +70,16 @@ export function withPronouns(
     for (let i = sentence.firstToken; i <= sentence.lastToken; i++) if (DOCUMENTS.has(tokens[i].normal)) return true;
     return false;
   };
+  // "his office said", "her spokesman said": the person's own voice.
+  const isOwnOffice = (index: number) =>
+    (tokens[index].normal === "his" || tokens[index].normal === "her") && OFFICES.has(tokens[index + 1]?.normal ?? "") && speaksAfter(index + 1);
   const anyone = (id: number) => actors[id] !== undefined && actors[id].country !== null;
   let cursor = 0;
   for (const token of analyzed.tokens) {
     const it = token.normal === "it";
     const document = !it && !PRONOUNS.has(token.normal) && isDocument(token.index);
-    if ((!PRONOUNS.has(token.normal) && !it && !document) || insideAny(token.start, quotes)) continue;
+    const office = !it && !document && isOwnOffice(token.index);
+    if ((!PRONOUNS.has(token.normal) && !it && !document && !office) || insideAny(token.start, quotes)) continue;
     if (it && !speaksAfter(token.index)) continue;
     const fits = document ? anyone : it ? isInstitution : isPerson;
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
@@ -102,11 +107,12 @@ export function withPronouns(
     }
     if (referent === null) continue;
     const first = document ? token.index - 1 : token.index;
+    const last = office ? token.index + 1 : token.index;
     add({
       start: tokens[first].start,
-      end: token.end,
+      end: tokens[last].end,
       firstToken: first,
-      lastToken: token.index,
+      lastToken: last,
       actor: referent,
       via: "pronoun",
       oblique: Boolean(analyzed.tokens[first - 1] && PREPOSITIONS.has(analyzed.tokens[first - 1].normal)),
