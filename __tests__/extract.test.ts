@@ -807,6 +807,16 @@ In a statement, Prime Minister Ola Berg's office said Norway was working to reso
   expect(one(scored, "occasional threats to have Norway give in").speaker).toBe("Ola Berg");
 });
 
+test("the end of a title is no name, and an appositive title may open with a rank the list does not know", () => {
+  const text = `Oslo welcomes the declaration
+
+Lars Olav Dahl, Norwegian State Minister for Foreign Affairs told a virtual media briefing, “We want to do this sooner rather than later with Sweden.”
+`;
+  const { scored } = run(wire("title-tail.txt", text));
+  expect(one(scored, "sooner rather than later")).toMatchObject({ speaker: "Lars Olav Dahl", speakerCountry: "Norway" });
+  expect(scored.map((s) => s.speaker)).not.toContain("Foreign Affairs");
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

@@ -70,6 +70,7 @@ function candidateOf(
   calendarSurnames: Set<string>,
 ): NameCandidate | null {
   const { text, tokens } = analyzed;
+  if (isTitleTail(run, text)) return null;
   const { first, title, country } = swallowedIntroduction(run, text, countries);
   const nameTokens = run.tokens.slice(first).filter((t) => !/^[’']s$/.test(t.text));
   if (nameTokens.length === 0) return null;
@@ -119,6 +120,17 @@ interface Straddling {
   head: boolean;
   start: number;
   end: number;
+}
+
+/** "State Minister for | Foreign Affairs": the run is the end of a title begun before it, no name. */
+function isTitleTail(run: NameRun, text: string): boolean {
+  const from = Math.max(0, run.start - STRADDLE_REACH);
+  if (!/\b(?:of|for)\s+(?:the\s+)?$/.test(text.slice(from, run.start))) return false;
+  for (let position = from; position < run.start; position++) {
+    if (position > 0 && /[\p{L}\p{N}]/u.test(text[position - 1])) continue;
+    if (matchTitleAt(text, position)?.end === run.end) return true;
+  }
+  return false;
 }
 
 function titleStraddling(run: NameRun, text: string): Straddling | null {
@@ -341,7 +353,9 @@ function appositiveAfter(text: string, nameEnd: number, countries: SortedSpans<C
     country = mention.country;
     position = mention.end + (text.slice(mention.end, mention.end + 1) === " " ? 1 : 0);
   }
-  const title = matchTitleAt(text, position);
+  // "UAE State Minister for Foreign Affairs": a word the title list does not know may come first.
+  const rank = /^\p{Lu}\p{Ll}+\s+/u.exec(text.slice(position, position + 30));
+  const title = matchTitleAt(text, position) ?? (rank ? matchTitleAt(text, position + rank[0].length) : null);
   if (!title) return null;
   return { title: title.title, head: title.head, country };
 }
