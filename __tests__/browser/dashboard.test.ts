@@ -126,14 +126,16 @@ describe("dashboard", () => {
     expect(sources).toBe(parseInt(sourcesCell, 10));
     expect(sources).toBeGreaterThan(1);
     expect(await details.locator(".sources blockquote").first().innerText()).toMatch(/^“.+”$/s);
-    // Each source says how it gives the words; only quoted ones are in quotation marks.
+    // Each source says how it gives the words, and the day it gives them, if any; only quoted ones
+    // are in quotation marks.
     const heads = await details.locator(".sources .source-head").allInnerTexts();
     const words = await details.locator(".sources blockquote").allInnerTexts();
     expect(heads).toHaveLength(sources);
     heads.forEach((head, i) => {
-      expect(head).toMatch(/· (quoted|reported speech)$/);
-      expect(/^“.+”$/s.test(words[i])).toBe(head.endsWith("quoted"));
+      expect(head).toMatch(/· (quoted|reported speech)( · dates it \d{1,2} \w{3} \d{4}( – \d{1,2} \w{3} \d{4})?)?$/);
+      expect(/^“.+”$/s.test(words[i])).toBe(/· quoted( ·|$)/.test(head));
     });
+    expect(heads.some((head) => head.includes("· dates it "))).toBe(true);
   });
 
   test("a malformed filter in the address is named, not a crash", async () => {
