@@ -817,6 +817,17 @@ Lars Olav Dahl, Norwegian State Minister for Foreign Affairs told a virtual medi
   expect(scored.map((s) => s.speaker)).not.toContain("Foreign Affairs");
 });
 
+test("“the Norwegian foreign minister” places the one foreign minister the article gave no country", () => {
+  const text = `Oslo demands an inquiry
+
+Foreign Minister Ola Berg spoke with his Swedish counterpart on Wednesday.
+
+The Norwegian foreign minister said Sweden must punish those responsible for the clash.
+`;
+  const { scored } = run(wire("places-office.txt", text));
+  expect(one(scored, "Sweden must punish those responsible")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway", target: "Sweden" });
+});
+
 describe("the report's own day printed at its top dates what its opening names no other day for", () => {
   test("a date line under the headline", () => {
     const text = `Oslo warns Stockholm

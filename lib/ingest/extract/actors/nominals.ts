@@ -144,7 +144,14 @@ function resolveNominal(
   }
   if (latest) return latest.person.id;
   const later = people.filter((person) => fitsNominal(person, title, head, country));
-  return later.length === 1 ? later[0].id : null;
+  if (later.length === 1) return later[0].id;
+  // "Foreign Minister Wang Yi" … "the Chinese foreign minister": the one holder of the office whose
+  // country the article did not say is that country's.
+  if (country === null) return null;
+  const unplaced = people.filter((person) => person.country === null && fitsNominal(person, title, head, null));
+  if (unplaced.length !== 1) return null;
+  unplaced[0].country = country;
+  return unplaced[0].id;
 }
 
 /**
