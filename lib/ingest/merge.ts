@@ -132,11 +132,14 @@ const sourceWordings = (source: StatementSource) => [source.quote, ...quotedPart
 
 const QUOTED_PART = /[“"«]([^“”"«»]{2,}?)[”"»]/g;
 
-function quotedParts(text: string): string[] {
+/** Asked of every report of both statements at each comparison: each text's parts are found once. */
+const quotedParts = memoized((text: string): string[] => {
+  if (!/[“"«]/.test(text)) return NO_PARTS;
   const parts: string[] = [];
   for (const match of text.matchAll(QUOTED_PART)) if (match[1].trim() !== text.trim()) parts.push(match[1].replace(/[\s,.;:]+$/, ""));
-  return parts;
-}
+  return Object.freeze(parts) as string[];
+});
+const NO_PARTS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Same wording in any report of each. Outlets lift two words or fewer ("very sick") from many
