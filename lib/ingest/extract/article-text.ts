@@ -40,7 +40,7 @@ export function layoutParagraphs(paragraphs: string[]): { text: string; layout: 
 }
 
 /**
- * A paragraph of prose has a verb: one without any ("Maduro (C), Dec. 4, 2023.") is a caption or
+ * A paragraph of prose has a verb: one without any ("President Ana Ruiz (C), May 4, 2024.") is a caption or
  * a label, unless it quotes someone. Marks such paragraphs not prose, in place.
  */
 export function markVerblessParagraphs(layout: Paragraph[], text: string, tokens: Token[]): void {

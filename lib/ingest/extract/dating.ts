@@ -103,7 +103,7 @@ function ownDateFor(reading: Reading, { actor, event, inherited, opensWithQuote 
     const dated = inParagraph.filter((e) => e.actor === actor && e.dates.length).at(-1);
     if (dated) return dated.dates[0];
     if (inParagraph.some((e) => e.actor !== actor)) return null;
-    // "Yang on Monday summoned the ambassador …" then "Yang said …": the same scene.
+    // "Ruiz on Monday summoned the ambassador …" then "Ruiz said …": the same scene.
     if (hops === 0) {
       const acting = actingDayIn(reading, p, actor);
       if (acting) return acting;
@@ -112,7 +112,7 @@ function ownDateFor(reading: Reading, { actor, event, inherited, opensWithQuote 
   return null;
 }
 
-/** Characters between a subject's name and the date phrase of its action ("Yang Jiechi on Monday summoned"). */
+/** Characters between a subject's name and the date phrase of its action ("Ana Ruiz on Monday summoned"). */
 const SUBJECT_DATE_GAP = 2;
 
 /** The day a paragraph gives the speaker's own action: a date phrase right after their name. */

@@ -52,7 +52,7 @@ export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[
 }
 
 /**
- * "X gives a press conference in Riyadh on August 8, 2018. (Photo by AFP)": a line above the prose
+ * "X gives a press conference in Lima on August 8, 2018. (Photo by AFP)": a line above the prose
  * (a standfirst or a caption) that puts an event on a calendar day names the occasion's day.
  */
 function isEventDayAboveProse(mention: DateMention, text: string, layout: Paragraph[]): boolean {

@@ -50,7 +50,7 @@ export function quotedStatements(reading: Reading): { statements: ExtractedState
 
 /**
  * Whole paragraphs of quotation that no attribution follows, right after a paragraph whose last
- * sentence has someone say something ("Zhao on Wednesday said the valley belongs to China." then
+ * sentence has someone say something ("Ruiz on Wednesday said the valley belongs to Peru." then
  * "“The sovereignty of …”"): that speaker's words, on that occasion.
  */
 function attributedToLead(reading: Reading, quotes: QuoteSpan[], attributions: Attributions): ExtractedStatement[] {

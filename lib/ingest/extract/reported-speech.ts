@@ -90,7 +90,7 @@ function clauseBeforeQuote(reading: Reading, event: SpeechEvent, sentence: Sente
 const MIN_WORDS_AROUND_QUOTE = 4;
 
 /**
- * "said it was “absolutely unacceptable” that Morocco could have leveraged …": a reported clause
+ * "said it was “absolutely unacceptable” that Chile could have used …": a reported clause
  * holding a partial quotation is a statement as a whole; the quotation alone loses what it is about.
  */
 export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: Span): Span | null {
@@ -121,7 +121,7 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
 }
 
 /**
- * "Otherwise, Britain will consider the incident “an unlawful use of force,” she said.": a report
+ * "Otherwise, Peru will consider the incident “an unlawful use of force,” she said.": a report
  * before "X said" holding one partial quotation is a statement as a whole.
  */
 export function leadingClauseAroundQuote(reading: Reading, event: SpeechEvent, quote: Span): Span | null {
@@ -149,7 +149,7 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
   // Nothing after the verb but its audience, a day, a place or a medium, up to a clause that only
   // sets the scene ("…, X said Monday as the clash spread").
-  // "…, Wang said, adding that …": what the participle reports is a statement of its own.
+  // "…, Ruiz said, adding that …": what the participle reports is a statement of its own.
   const adjunct = tokens.findIndex(
     (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isSayingParticiple(tokens[k + 1]))),
   );
@@ -180,7 +180,7 @@ const isSayingParticiple = (token: Token | undefined) => token !== undefined && 
 const isReportingParticiple = (token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && REPORTING_VERBS.has(token.lemma);
 
 /**
- * "Noting that India has tried to keep differences from becoming disputes, Modi said …": a
+ * "Noting that Peru has tried to keep differences from becoming disputes, Ruiz said …": a
  * sentence that opens with a reporting participle and "that" reports the words of the one who
  * speaks in its main clause, up to the comma before them.
  */

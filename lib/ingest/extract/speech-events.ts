@@ -70,13 +70,13 @@ export class SpeechEvents {
       const quoted = this.mentions.startingJustAfter(verbIndex);
       if (quoted && tokens[quoted.lastToken + 1]?.normal === "as") return quoted.actor;
     }
-    // "Beijing summoned Japan's ambassador to express “strong protest”": an infinitive's subject is
+    // "Lima summoned Chile's ambassador to express “strong protest”": an infinitive's subject is
     // its sentence's, never the object just before it.
     if (tokens[verbIndex - 1]?.normal === "to" && tokens[verbIndex - 1].pos === "PART") {
       const subject = this.mentions.inSentence(this.article.sentenceOf(tokens[verbIndex].start)).find((m) => m.firstToken >= sentence.firstToken && m.lastToken < verbIndex && !m.oblique);
       return subject ? subject.actor : null;
     }
-    // Adverbs, auxiliaries and a day may stand between subject and verb ("Saudi Arabia on Wednesday said").
+    // Adverbs, auxiliaries and a day may stand between subject and verb ("Peru on Wednesday said").
     let j = verbIndex - 1;
     while (j >= sentence.firstToken && verbIndex - j <= 6 && (SKIPPABLE_BEFORE_VERB.has(tokens[j].pos) || this.dates.covers(j))) j--;
     const adjacent = j >= sentence.firstToken ? this.mentions.endingAt(j) : undefined;

@@ -32,7 +32,7 @@ export function targetFor(reading: Reading, actor: Actor, piece: Span, frame: Sp
     const rank = targetRank(mention.start, piece, frame, verbEnd);
     if (rank >= 0) candidates.push({ position: mention.start, country: found.actors[mention.actor].country, rank });
   }
-  // A country named as a topic ("on North Korea", "about Ukraine") comes after one the words address.
+  // A country named as a topic ("on Bolivia", "about Chile") comes after one the words address.
   const topic = (position: number) => (/\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$/i.test(reading.article.text.slice(Math.max(0, position - 20), position)) ? 1 : 0);
   candidates.sort((a, b) => a.rank - b.rank || topic(a.position) - topic(b.position) || a.position - b.position);
   const named = candidates.find((c) => c.country && c.country !== own);

@@ -3,18 +3,18 @@ import type { Token } from "../../nlp";
 import { PREPOSITIONS, type Cast } from "./cast";
 
 const SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
-/** The words of a day between subject and verb: "Saudi Arabia on Wednesday said", "Algeria last week said". */
+/** The words of a day between subject and verb: "Peru on Wednesday said", "Chile last week said". */
 const DAY_WORDS = /^(?:on|last|this|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)$/i;
 const DEMONYM_BY_COUNTRY = new Map(COUNTRIES.map((c) => [c.name, c.demonym]));
 
-/** How a country's government is named when the country speaks: "Chinese government". */
+/** How a country's government is named when the country speaks: "Peruvian government". */
 function governmentOf(country: string): string | null {
   const demonym = DEMONYM_BY_COUNTRY.get(country);
   return demonym ? `${demonym} government` : null;
 }
 
 /**
- * "China said on Monday…", "India has said that…": a country's name as the subject of a verb of
+ * "Peru said on Monday…", "Chile has said that…": a country's name as the subject of a verb of
  * saying stands for its government, which speaks as "<demonym> government". Only right before the
  * verb: anywhere else the name is the country.
  */

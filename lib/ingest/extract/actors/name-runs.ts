@@ -104,7 +104,7 @@ function candidateOf(
   };
 }
 
-/** Before a run: "to" or "to the", as in "ambassador to Russia" (a posting, not a nationality). */
+/** Before a run: "to" or "to the", as in "ambassador to Chile" (a posting, not a nationality). */
 const POSTED_TO = /\bto\s+(?:the\s+)?$/i;
 
 const POSSESSIVE_BEFORE = /\b(?:his|her|its|their|our|my|your)\s+$/i;
@@ -183,7 +183,7 @@ function swallowedIntroduction(
     const token = run.tokens[k];
     const inCountry = countries.containing(token.start, token.end);
     if (inCountry) {
-      // "ambassador to Russia Laurie Bristow": the country of a posting is not the person's.
+      // "ambassador to Chile Luc Moreau": the country of a posting is not the person's.
       if (k !== 0 || !POSTED_TO.test(text.slice(Math.max(0, run.start - 8), run.start))) country = inCountry.country;
       first = k + 1;
       continue;
@@ -302,7 +302,7 @@ function introductionBefore(
     const tail = text.slice(title.end, windowStart + trimmed.length);
     let country: string | null = null;
     if (tail.trim() !== "") {
-      // "the President of Peru, Marta Oliveira"; "Britain's ambassador to Russia, Laurie Bristow"
+      // "the President of Peru, Marta Oliveira"; "Peru's ambassador to Chile, Luc Moreau"
       const of = /^\s+(of|to)\s+(?:the\s+)?/i.exec(tail);
       if (!of) continue;
       const mention = countries.startingAt(title.end + of[0].length);
@@ -312,7 +312,7 @@ function introductionBefore(
     // A title that names its country: "Kremlin spokesman", "White House press secretary".
     country ??= countries.firstWithin(absolute, title.end)?.country ?? null;
     if (!country) country = countries.rightBefore(text, absolute)?.country ?? country;
-    // "Chinese Defence Ministry spokesman X": the country before the office the title serves.
+    // "Peruvian Defence Ministry spokesman X": the country before the office the title serves.
     if (!country) country = countries.firstWithin(absolute - capitalizedWordsBefore(text.slice(Math.max(0, absolute - 60), absolute)), absolute)?.country ?? null;
     return { title: title.title, head: title.head, country };
   }
@@ -353,7 +353,7 @@ function appositiveAfter(text: string, nameEnd: number, countries: SortedSpans<C
     country = mention.country;
     position = mention.end + (text.slice(mention.end, mention.end + 1) === " " ? 1 : 0);
   }
-  // "UAE State Minister for Foreign Affairs": a word the title list does not know may come first.
+  // "Peruvian State Minister for Foreign Affairs": a word the title list does not know may come first.
   const rank = /^\p{Lu}\p{Ll}+\s+/u.exec(text.slice(position, position + 30));
   const title = matchTitleAt(text, position) ?? (rank ? matchTitleAt(text, position + rank[0].length) : null);
   if (!title) return null;

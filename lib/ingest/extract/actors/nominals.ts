@@ -25,7 +25,7 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
     if (!qualifier && !determinerBefore(text, token.start)) continue;
     const plain = matchTitleAt(text, token.start) ?? (qualifier ? portfolioTitleAt(text, tokens, index) : null);
     if (!plain) continue;
-    // "the top Iranian diplomat": a title ("top diplomat") whose country stands inside it.
+    // "the top Peruvian diplomat": a title ("top diplomat") whose country stands inside it.
     const split = qualifier ? titleAroundCountry(text, qualifier.start, plain) : null;
     const title = split?.title ?? plain;
     const titleEndToken = cast.tokenAt(title.end - 1);
@@ -56,7 +56,7 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
 }
 
 /**
- * "France's maritime minister": a portfolio the title list does not know before an office it
+ * "Peru's maritime minister": a portfolio the title list does not know before an office it
  * does, after a country. The office is named with its portfolio.
  */
 function portfolioTitleAt(text: string, tokens: Token[], index: number): TitleMatch | null {
@@ -68,7 +68,7 @@ function portfolioTitleAt(text: string, tokens: Token[], index: number): TitleMa
   return { ...office, start: word.start, text: text.slice(word.start, office.end), title: `${word.normal} ${office.title}` };
 }
 
-/** The word a title may have before a country that stands inside it: "the top Iranian diplomat". */
+/** The word a title may have before a country that stands inside it: "the top Peruvian diplomat". */
 const WORD_BEFORE_COUNTRY = /\b(?:the|his|her|their)\s+(\p{L}+)\s+$/iu;
 
 function titleAroundCountry(text: string, countryStart: number, title: TitleMatch): { title: TitleMatch; start: number } | null {
@@ -145,7 +145,7 @@ function resolveNominal(
   if (latest) return latest.person.id;
   const later = people.filter((person) => fitsNominal(person, title, head, country));
   if (later.length === 1) return later[0].id;
-  // "Foreign Minister Wang Yi" … "the Chinese foreign minister": the one holder of the office whose
+  // "Foreign Minister Ana Ruiz" … "the Peruvian foreign minister": the one holder of the office whose
   // country the article did not say is that country's.
   if (country === null) return null;
   const unplaced = people.filter((person) => person.country === null && fitsNominal(person, title, head, null));
