@@ -38,11 +38,9 @@ export function proseDateMentions(text: string, layout: Paragraph[], quotes: Quo
 const OCCASION_KINDS = new Set<DateExpr["kind"]>(["weekday", "relativeDay"]);
 
 export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[]): DateMention | null {
-  const prose = layout.filter((paragraph) => paragraph.prose);
-  if (prose.length === 0) return null;
-  // A lede that sums the news up without its day is often followed by the paragraph that gives it
-  // ("The development came on Wednesday, after …").
-  const end = prose[Math.min(OPENING_PROSE_PARAGRAPHS, prose.length) - 1].end;
+  const last = lastOpeningParagraph(layout);
+  if (last < 0) return null;
+  const end = layout[last].end;
   const opening = findDateMentions(text.slice(0, end)).filter((d) => !insideAny(d.start, quotes));
   return (
     opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text)) ??
@@ -72,7 +70,23 @@ function isOwnDateLine(mention: DateMention, text: string, layout: Paragraph[]):
 }
 
 /** Paragraphs of prose the opening runs to: the lede and the one after it. */
-export const OPENING_PROSE_PARAGRAPHS = 2;
+const OPENING_PROSE_PARAGRAPHS = 2;
+
+/**
+ * The index of the opening's last paragraph, -1 when there is no prose. A lede that sums the news
+ * up without its day is often followed by the paragraph that gives it ("The development came on
+ * Wednesday, after …").
+ */
+export function lastOpeningParagraph(layout: Paragraph[]): number {
+  let last = -1;
+  let prose = 0;
+  for (let p = 0; p < layout.length && prose < OPENING_PROSE_PARAGRAPHS; p++) {
+    if (!layout[p].prose) continue;
+    last = p;
+    prose++;
+  }
+  return last;
+}
 
 /**
  * An article's prose date phrases by position. They are in text order without overlapping

@@ -3,6 +3,7 @@ import type { Span } from "../features";
 import { collapse } from "../input";
 import type { Sentence, Token } from "../nlp";
 import { dateFor } from "./dating";
+import { firstEndingAfter } from "./positions";
 import type { Reading } from "./reading";
 import { reportOf, type ExtractedStatement } from "./report";
 import { saysNothing, SKIPPABLE_BEFORE_VERB, SPEECH_VERBS, type SpeechEvent } from "./speech-events";
@@ -115,9 +116,7 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   const clause = { start: tokens[start].start, end: Math.max(tokens[end].end, quote.end + 1) };
   // One quotation only: a clause holding two would join utterances an outlet keeps apart.
   if (article.quotes.some((q) => q !== quote && q.start < clause.end && q.end > clause.start)) return null;
-  let outside = 0;
-  for (let i = start; i <= end; i++) if (tokens[i].pos !== "PUNCT" && (tokens[i].end <= quote.start - 1 || tokens[i].start >= quote.end + 1)) outside++;
-  return outside >= MIN_WORDS_AROUND_QUOTE ? clause : null;
+  return wordsOutside(tokens, clause, quote) >= MIN_WORDS_AROUND_QUOTE ? clause : null;
 }
 
 /**
@@ -129,8 +128,16 @@ export function leadingClauseAroundQuote(reading: Reading, event: SpeechEvent, q
   const lead = leadingReport(reading, event, article.analyzed.sentences[event.sentence], true);
   if (!lead || lead.start >= quote.start - 1 || lead.end < quote.end - 1) return null;
   if (article.quotes.some((q) => q !== quote && q.start < lead.end && q.end > lead.start)) return null;
-  const outside = article.text.slice(lead.start, quote.start - 1) + " " + article.text.slice(Math.min(quote.end + 1, lead.end), lead.end);
-  return outside.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= MIN_WORDS_AROUND_QUOTE ? { start: lead.start, end: Math.max(lead.end, quote.end + 1) } : null;
+  return wordsOutside(article.analyzed.tokens, lead, quote) >= MIN_WORDS_AROUND_QUOTE ? { start: lead.start, end: Math.max(lead.end, quote.end + 1) } : null;
+}
+
+/** The reporter's words in `span`, its tokens other than punctuation outside the quotation and its marks. */
+function wordsOutside(tokens: Token[], span: Span, quote: Span): number {
+  let words = 0;
+  for (let i = firstEndingAfter(tokens, span.start); i < tokens.length && tokens[i].start < span.end; i++) {
+    if (tokens[i].pos !== "PUNCT" && (tokens[i].end <= quote.start - 1 || tokens[i].start >= quote.end + 1)) words++;
+  }
+  return words;
 }
 
 /** "Moscow is ready to resume dialogue, Kremlin spokesman Yuri Belov told reporters on Monday." */
@@ -151,7 +158,7 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   // sets the scene ("…, X said Monday as the clash spread").
   // "…, Ruiz said, adding that …": what the participle reports is a statement of its own.
   const adjunct = tokens.findIndex(
-    (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isSayingParticiple(tokens[k + 1]))),
+    (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isParticipleOf(SPEECH_VERBS, tokens[k + 1]))),
   );
   const rest = tokens.slice(event.verb + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
   // A phrase of place or circumstance after the verb is no object ("he said against the background of …").
@@ -175,9 +182,8 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
 /** Words of a phrase fronting a reported clause, its comma included: "For its part,", "In a statement,". */
 const FRONTED_PHRASE_WORDS = 6;
 
-/** "…, accusing its neighbor of …": a participle of any verb of saying starts words of their own. */
-const isSayingParticiple = (token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && SPEECH_VERBS.has(token.lemma);
-const isReportingParticiple = (token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && REPORTING_VERBS.has(token.lemma);
+/** A participle ("accusing", "noting") of one of `verbs`. */
+const isParticipleOf = (verbs: Set<string>, token: Token | undefined) => token !== undefined && token.pos === "VERB" && token.normal.endsWith("ing") && verbs.has(token.lemma);
 
 /**
  * "Noting that Peru has tried to keep differences from becoming disputes, Ruiz said …": a
@@ -187,7 +193,7 @@ const isReportingParticiple = (token: Token | undefined) => token !== undefined 
 function frontedReport(reading: Reading, event: SpeechEvent, sentence: Sentence): Span | null {
   const tokens = reading.article.analyzed.tokens;
   const first = tokens[sentence.firstToken];
-  if (!isReportingParticiple(first) || tokens[sentence.firstToken + 1]?.normal !== "that") return null;
+  if (!isParticipleOf(REPORTING_VERBS, first) || tokens[sentence.firstToken + 1]?.normal !== "that") return null;
   const subject = reading.mentions.inSentence(event.sentence).find((m) => m.actor === event.actor && m.lastToken < event.verb);
   if (!subject) return null;
   let end = subject.firstToken - 1;

@@ -122,7 +122,7 @@ export class SpeechEvents {
     const modified = ["NOUN", "PROPN", "ADJ"].includes(tokens[nounIndex - 1]?.pos ?? "");
     for (const gap of modified ? [2, 3] : [2]) {
       if (!/^[’']s$/.test(tokens[nounIndex - gap + 1]?.text ?? "")) continue;
-      const owner = this.actors.mentions.find((m) => m.lastToken === nounIndex - gap);
+      const owner = this.mentions.endingAt(nounIndex - gap);
       if (owner) return owner;
     }
     return undefined;

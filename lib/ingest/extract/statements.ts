@@ -2,7 +2,7 @@ import { analyzeText } from "../nlp";
 import { findActors } from "./actors";
 import { ArticleText, layoutParagraphs, markVerblessParagraphs } from "./article-text";
 import { MentionIndex } from "./mention-index";
-import { occasionOf, OPENING_PROSE_PARAGRAPHS, ProseDates, proseDateMentions } from "./prose-dates";
+import { lastOpeningParagraph, occasionOf, ProseDates, proseDateMentions } from "./prose-dates";
 import type { DateMention } from "../dates";
 import { quotedStatements } from "./quoted-speech";
 import { accordingToStatements } from "./according-to";
@@ -48,7 +48,7 @@ const DAY_KINDS = new Set(["day", "weekday", "relativeDay"]);
  * the clash on Monday night").
  */
 function openingSpeechDay(article: ArticleText, events: SpeechEvents): DateMention | null {
-  const opening = openingParagraphs(article);
+  const opening = lastOpeningParagraph(article.paragraphs);
   for (const event of events.all) {
     if (event.paragraph > opening) break;
     const day = event.dates.find((d) => DAY_KINDS.has(d.expr.kind));
@@ -56,11 +56,4 @@ function openingSpeechDay(article: ArticleText, events: SpeechEvents): DateMenti
     if (day) return { ...day };
   }
   return null;
-}
-
-/** The index of the last paragraph of the opening: the lede and the prose paragraph after it. */
-function openingParagraphs(article: ArticleText): number {
-  let prose = 0;
-  for (let p = 0; p < article.paragraphs.length; p++) if (article.isProse(p) && ++prose === OPENING_PROSE_PARAGRAPHS) return p;
-  return article.paragraphs.length - 1;
 }
