@@ -571,6 +571,20 @@ Noting that Sweden has tried to keep differences with Norway from becoming dispu
   expect(one(scored, "the sacrifice of the fishermen will not be in vain").speaker).toBe("Karin Lund");
 });
 
+test("an attribution set between commas inside a reported clause leaves the clause as the statement", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Norwegian Foreign Minister Ola Berg spoke with his Swedish counterpart on Monday.
+
+The new tariff, Berg said, was a grave mistake by Sweden.
+
+Such decisions, said the Norwegian minister, will not harm the fishermen of either country.
+`;
+  const { scored } = run(wire("aside.txt", text));
+  expect(one(scored, "The new tariff was a grave mistake by Sweden")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
+  expect(one(scored, "Such decisions will not harm the fishermen").speaker).toBe("Ola Berg");
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

@@ -36,7 +36,7 @@ function isOfficial(actor: Actor): boolean {
   return actor.kind !== "person" || actor.titles.length > 0 || actor.country !== null;
 }
 
-/** One report: the speaker's words (`piece`) and their frame. */
+/** One report: the speaker's words (`piece`, less an `aside` of the reporter's inside it) and their frame. */
 export function reportOf(
   reading: Reading,
   actor: Actor,
@@ -45,9 +45,12 @@ export function reportOf(
   event: SpeechEvent | null,
   date: DateMention | null,
   context: string,
+  aside: Span | null = null,
 ): ExtractedStatement {
+  const { text } = reading.article;
   return {
-    text: reading.article.text.slice(piece.start, piece.end),
+    // "The move, she said, was a mistake": the words without the attribution set inside them.
+    text: aside ? `${text.slice(piece.start, aside.start).trimEnd()} ${text.slice(aside.end, piece.end).trimStart()}` : text.slice(piece.start, piece.end),
     speaker: actor.name,
     speakerKind: actor.kind,
     speakerCountry: actor.country,

@@ -40,6 +40,11 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     const unquotedLeading = leading && !article.quoteOverlaps(leading.start, leading.end) ? leading : null;
     let piece: Span | null = quoted ? (clauseBeforeQuote(reading, event, sentence) ?? unquotedLeading) : leading;
     if (quoted && !piece) continue;
+    const interrupted = piece ? null : interruptedReport(reading, event, sentence);
+    if (interrupted) {
+      results.push(reportedPiece(reading, event, sentence, interrupted.piece, interrupted.aside));
+      continue;
+    }
     if (!piece) {
       const start = complementStart(reading, event, sentence);
       if (start === null) continue;
@@ -56,7 +61,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
 }
 
 /** The statement a span of reported words makes, dated by its verb of saying. */
-function reportedPiece(reading: Reading, event: SpeechEvent, sentence: Sentence, piece: Span): ExtractedStatement {
+function reportedPiece(reading: Reading, event: SpeechEvent, sentence: Sentence, piece: Span, aside: Span | null = null): ExtractedStatement {
   const { article } = reading;
   const actor = reading.actors.actors[event.actor!];
   const frame = article.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
@@ -64,7 +69,7 @@ function reportedPiece(reading: Reading, event: SpeechEvent, sentence: Sentence,
   const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
   const date = dateFor(reading, { actor: actor.id, event: own, inherited: null, opensWithQuote: false });
   const context = collapse(article.text.slice(sentence.start, sentence.end));
-  return reportOf(reading, actor, piece, frame, event, date, context);
+  return reportOf(reading, actor, piece, frame, event, date, context, aside);
 }
 
 /**
@@ -177,6 +182,48 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   const lead = tokens.slice(first, end + 1);
   if (lead.length < MIN_REPORTED_WORDS || ["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
   return { start: tokens[first].start, end: tokens[end].end };
+}
+
+/** Words a reported clause may run before its verb after an attribution set inside it. */
+const CONTINUATION_VERB_WORDS = 8;
+
+/**
+ * "The move, she said, was a mistake", "This decision, said the minister, will not …": an
+ * attribution set between commas inside the reported clause. The clause is the statement without it.
+ */
+function interruptedReport(reading: Reading, event: SpeechEvent, sentence: Sentence): { piece: Span; aside: Span } | null {
+  const { article } = reading;
+  const tokens = article.analyzed.tokens;
+  if (!REPORTING_VERBS.has(tokens[event.verb].lemma) || article.quoteOverlaps(sentence.start, sentence.end)) return null;
+  let open: number;
+  let close = event.verb + 1;
+  if (tokens[event.verb - 1]?.text === ",") {
+    // Inverted: ", said the minister,".
+    const speaker = reading.mentions.startingJustAfter(event.verb);
+    if (!speaker || speaker.actor !== event.actor) return null;
+    open = event.verb - 1;
+    close = speaker.lastToken + 1;
+  } else {
+    let j = event.verb - 1;
+    while (j > sentence.firstToken && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
+    const speaker = reading.mentions.endingAt(j);
+    if (!speaker || speaker.actor !== event.actor) return null;
+    open = speaker.firstToken - 1;
+    // Over the speaker's title ("the Swedish president") back to the comma.
+    while (open > sentence.firstToken && speaker.firstToken - open <= 4 && tokens[open].text !== "," && !["VERB", "AUX", "PUNCT"].includes(tokens[open].pos)) open--;
+    while (close <= sentence.lastToken && (tokens[close].pos === "ADV" || reading.dates.covers(close))) close++;
+  }
+  if (open <= sentence.firstToken || tokens[open].text !== "," || tokens[close]?.text !== ",") return null;
+  // Before the aside a clause's opening with no verb of its own; after it, that clause's verb.
+  const lead = tokens.slice(sentence.firstToken, open);
+  if (lead.some((t) => t.pos === "VERB" || t.pos === "AUX") || ["SCONJ", "CCONJ"].includes(lead[0].pos)) return null;
+  const rest = tokens.slice(close + 1, Math.min(sentence.lastToken + 1, close + 1 + CONTINUATION_VERB_WORDS));
+  const verbAt = rest.findIndex((t) => t.pos === "AUX" || t.pos === "VERB" || t.text === ",");
+  if (verbAt < 0 || rest[verbAt].text === "," || rest[verbAt].normal.endsWith("ing")) return null;
+  let end = sentence.lastToken;
+  while (end > close && tokens[end].pos === "PUNCT") end--;
+  if (lead.length + end - close < MIN_REPORTED_WORDS) return null;
+  return { piece: { start: sentence.start, end: tokens[end].end }, aside: { start: tokens[open].start, end: tokens[close].end } };
 }
 
 /** Words of a phrase fronting a reported clause, its comma included: "For its part,", "In a statement,". */
