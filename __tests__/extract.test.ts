@@ -585,6 +585,20 @@ Such decisions, said the Norwegian minister, will not harm the fishermen of eith
   expect(one(scored, "Such decisions will not harm the fishermen").speaker).toBe("Ola Berg");
 });
 
+test("“…,” said the statement: the statement's author speaks, named by “a statement from”, never someone spoken to", () => {
+  const text = `Oslo expels Swedish diplomat
+
+Norway expelled a Swedish envoy on Monday.
+
+A statement from Norway's foreign ministry says a senior Swedish diplomat has been asked to leave within five days.
+
+"The decision reflects our growing concern at the interference of Swedish diplomats in our internal matters," said the statement.
+`;
+  const { scored } = run(wire("document.txt", text));
+  expect(one(scored, "a senior Swedish diplomat has been asked to leave").speaker).toBe("Norway's foreign ministry");
+  expect(one(scored, "The decision reflects our growing concern")).toMatchObject({ speaker: "Norway's foreign ministry", target: "Sweden" });
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

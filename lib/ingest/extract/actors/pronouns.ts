@@ -6,11 +6,14 @@ import { PREPOSITIONS } from "./cast";
 import type { Actor, ActorMention } from "./types";
 
 const PRONOUNS = new Set(speech.pronouns);
+const INVERTED_VERBS = new Set(speech.invertedVerbs);
 /** How many of the reporter's sentences before its own a pronoun looks back over. */
 const LOOK_BACK = 4;
 /** "The statement" may come paragraphs after whoever issued it. */
 const DOCUMENT_LOOK_BACK = 8;
 const DOCUMENTS = new Set(["statement", "communique", "communiqué", "declaration"]);
+const BE = new Set(["be", "been", "being", "is", "are", "was", "were"]);
+const AUTHORSHIP = new Set(["from", "by", "of"]);
 const OFFICES = new Set(["office", "spokesman", "spokeswoman", "spokesperson", "aides"]);
 
 /**
@@ -29,9 +32,11 @@ export function withPronouns(
   const speaks = (mention: ActorMention) => speaksAfter(mention.lastToken);
   const speaksAfter = (lastToken: number) => {
     let next = lastToken + 1;
-    while (analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos)) next++;
+    let passive = false;
+    for (; analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos); next++) if (BE.has(analyzed.tokens[next].normal)) passive = true;
     const token = analyzed.tokens[next];
-    return Boolean(token && token.pos === "VERB" && speechLemmas.has(token.lemma));
+    // "the diplomat has been asked to leave" is spoken to, not speaking.
+    return Boolean(token && token.pos === "VERB" && speechLemmas.has(token.lemma) && !(passive && !token.normal.endsWith("ing")));
   };
   const isPerson = (id: number) => actors[id]?.kind === "person";
   const sentenceOf = (tokenIndex: number) => sentenceHoldingToken(analyzed.sentences, tokenIndex);
@@ -59,17 +64,22 @@ export function withPronouns(
   };
   // "It said", "it warned": an institution speaking again, as a ministry's statement is reported.
   const isInstitution = (id: number) => actors[id]?.kind === "institution";
-  // "the statement said", "according to the statement": whoever issued it, the last to speak.
+  // "the statement said", "according to the statement", "said the statement": whoever issued it, the last to speak.
   const tokens = analyzed.tokens;
   const isDocument = (index: number) =>
     DOCUMENTS.has(tokens[index].normal) &&
     tokens[index - 1]?.normal === "the" &&
-    (speaksAfter(index) || (tokens[index - 2]?.normal === "to" && tokens[index - 3]?.normal === "according"));
+    (speaksAfter(index) || (tokens[index - 2]?.normal === "to" && tokens[index - 3]?.normal === "according") || saidBefore(index - 2));
+  // "“…,” said the statement".
+  const saidBefore = (index: number) => INVERTED_VERBS.has(tokens[index]?.normal ?? "") && /^[,”"’]$/.test(tokens[index - 1]?.text ?? "");
   const mentionsDocument = (s: number) => {
     const sentence = analyzed.sentences[s];
     for (let i = sentence.firstToken; i <= sentence.lastToken; i++) if (DOCUMENTS.has(tokens[i].normal)) return true;
     return false;
   };
+  // "a statement from the ministry", "the communique issued by the ministry".
+  const isDocumentsAuthor = (m: ActorMention) =>
+    AUTHORSHIP.has(tokens[m.firstToken - 1]?.normal ?? "") && [m.firstToken - 2, m.firstToken - 3].some((i) => DOCUMENTS.has(tokens[i]?.normal ?? ""));
   // "his office said", "her spokesman said": the person's own voice.
   const isOwnOffice = (index: number) =>
     (tokens[index].normal === "his" || tokens[index].normal === "her") && OFFICES.has(tokens[index + 1]?.normal ?? "") && speaksAfter(index + 1);
@@ -94,7 +104,8 @@ export function withPronouns(
       if (inSentence.length === 0) continue;
       // A statement was issued by someone the reporter has speaking, never by a bystander.
       if (document) {
-        const issuer = inSentence.filter(speaks).at(-1) ?? (mentionsDocument(s) ? inSentence.find((m) => !m.oblique) : undefined);
+        const issuer =
+          inSentence.filter(speaks).at(-1) ?? (mentionsDocument(s) ? (inSentence.find(isDocumentsAuthor) ?? inSentence.find((m) => !m.oblique)) : undefined);
         if (issuer) referent = issuer.actor;
         continue;
       }
