@@ -599,6 +599,26 @@ A statement from Norway's foreign ministry says a senior Swedish diplomat has be
   expect(one(scored, "The decision reflects our growing concern")).toMatchObject({ speaker: "Norway's foreign ministry", target: "Sweden" });
 });
 
+test("reported clauses after a scene-setting phrase, or opening with a participle, are found; “Al-Lund” is Karin al-Lund", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Swedish Foreign Minister Karin al-Lund met her Norwegian counterpart on Monday.
+
+Al-Lund said in a press conference held in Stockholm that several countries supported Sweden's position on Norway.
+
+She added, in remarks broadcast on state television, that any delay in the talks with Norway was only due to logistics.
+
+The minister said displaced fishermen would be allowed to return to the Norwegian coast.
+
+She responded to the announcement by Norway that it would send a delegation to Stockholm.
+`;
+  const { scored } = run(wire("circumstance.txt", text));
+  expect(one(scored, "several countries supported Sweden's position").speaker).toBe("Karin al-Lund");
+  expect(one(scored, "any delay in the talks with Norway was only due to logistics").speaker).toBe("Karin al-Lund");
+  expect(one(scored, "displaced fishermen would be allowed to return").speaker).toBe("Karin al-Lund");
+  expect(findByQuote(scored, "it would send a delegation")).toHaveLength(0);
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

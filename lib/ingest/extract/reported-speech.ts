@@ -273,6 +273,7 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
     skipped++;
   }
   if (i > sentence.lastToken) return null;
+  if (REPORTING_VERBS.has(verb.lemma)) i = afterCircumstance(tokens, i, sentence);
   if (tokens[i].normal === "that") return i + 1 <= sentence.lastToken ? i + 1 : null;
   if (tokens[i].normal === "to" && INFINITIVE_VERBS.has(verb.lemma) && tokens[i + 1]?.pos === "VERB") return i;
   if (!REPORTING_VERBS.has(verb.lemma)) return null;
@@ -281,10 +282,35 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
     const pos = tokens[k].pos;
     // A finite verb: not an infinitive ("influence to combat") nor a bare participle ("sanctions targeting").
     const finite = pos === "AUX" || (pos === "VERB" && tokens[k - 1]?.normal !== "to" && !tokens[k].normal.endsWith("ing"));
-    if (finite) return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM"].includes(tokens[i].pos) ? i : null;
+    // "said displaced people would …": a participle before a noun describes the subject.
+    if (finite && k === i && pos === "VERB" && ["NOUN", "ADJ"].includes(tokens[k + 1]?.pos ?? "")) continue;
+    if (finite) return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "VERB"].includes(tokens[i].pos) ? i : null;
     if (pos === "PUNCT" || pos === "VERB") return null;
   }
   return null;
+}
+
+/** Words a phrase of place, time or occasion may take between a verb of saying and its "that". */
+const CIRCUMSTANCE_WORDS = 14;
+
+/**
+ * "said in a press conference held in Lima that …", "added, in remarks broadcast on television,
+ * that …": the "that" after a phrase setting the scene, or `index` when there is none.
+ */
+function afterCircumstance(tokens: Token[], index: number, sentence: Sentence): number {
+  const commaBefore = tokens[index].text === ",";
+  const first = commaBefore ? index + 1 : index;
+  if (tokens[first]?.pos !== "ADP" || tokens[first].normal === "that" || tokens[first].normal === "of") return index;
+  for (let k = first + 1; k <= Math.min(sentence.lastToken - 1, first + CIRCUMSTANCE_WORDS); k++) {
+    const token = tokens[k];
+    if (token.normal === "that") {
+      // "in the speech that followed": a relative clause, not the words reported.
+      const relative = ["VERB", "AUX"].includes(tokens[k + 1].pos);
+      return !relative && tokens[k - 1].text === "," === commaBefore ? k : index;
+    }
+    if (token.pos === "AUX" || (token.pos === "PUNCT" && !(commaBefore && token.text === "," && tokens[k + 1]?.normal === "that"))) return index;
+  }
+  return index;
 }
 
 const DETERMINERS = new Set(["the", "a", "his", "her", "their"]);

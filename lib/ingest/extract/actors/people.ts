@@ -32,6 +32,8 @@ export function addPeople(candidates: NameCandidate[], cast: Cast): Actor[] {
   for (const candidate of fullNamesFirst) {
     const key = candidate.key;
     const parts = nameParts(candidate.name);
+    // "Al-Lund" is one name part, which is also known as "Lund".
+    const lone = !candidate.name.includes(" ");
     const isPerson =
       candidate.title !== null ||
       candidate.speaks ||
@@ -39,10 +41,10 @@ export function addPeople(candidates: NameCandidate[], cast: Cast): Actor[] {
       personByKey.has(key) ||
       (parts.length > 1 && parts.length <= 4 && singleSpeakers.has(parts[parts.length - 1])) ||
       // A lone surname of someone already named ("quoted Wen as saying"): full names come first.
-      (parts.length === 1 && (personByLastPart.has(key) || personByPart.has(key)));
+      (lone && (personByLastPart.has(key) || personByPart.has(key)));
     if (!isPerson) continue;
     let actor = personByKey.get(key);
-    if (!actor && parts.length === 1) {
+    if (!actor && lone) {
       // A lone surname refers to the person whose full name ends with it (or, failing that, contains it).
       actor = personByLastPart.get(key) ?? personByPart.get(key);
     }
