@@ -619,6 +619,18 @@ She responded to the announcement by Norway that it would send a delegation to S
   expect(findByQuote(scored, "it would send a delegation")).toHaveLength(0);
 });
 
+test("“A and the B said”: the first of joint speakers speaks; “X and Foreign Minister Y” is one person's titles", () => {
+  const text = `Oslo and Stockholm agree truce
+
+The Norwegian Defence Ministry and the General Staff said in a joint statement on Tuesday that the country's armed forces would abide by the truce with Sweden.
+
+Swedish State Secretary and Foreign Minister Karin Lund said on Tuesday that Sweden would respect the truce with Norway.
+`;
+  const { scored } = run(wire("joint.txt", text));
+  expect(one(scored, "armed forces would abide by the truce").speaker).toBe("Norwegian Defence Ministry");
+  expect(one(scored, "Sweden would respect the truce").speaker).toBe("Karin Lund");
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

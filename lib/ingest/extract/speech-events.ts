@@ -80,7 +80,7 @@ export class SpeechEvents {
     let j = verbIndex - 1;
     while (j >= sentence.firstToken && verbIndex - j <= 6 && (SKIPPABLE_BEFORE_VERB.has(tokens[j].pos) || this.dates.covers(j))) j--;
     const adjacent = j >= sentence.firstToken ? this.mentions.endingAt(j) : undefined;
-    if (adjacent) return adjacent.actor;
+    if (adjacent) return (this.firstConjunct(adjacent.firstToken, sentence) ?? adjacent).actor;
     const verb = tokens[verbIndex];
     // "“…,” said the minister." — only right after a quote or comma, with the speaker closing the clause.
     const introducedByQuote = /^[,”"’]$/.test(tokens[verbIndex - 1]?.text ?? "");
@@ -112,6 +112,20 @@ export class SpeechEvents {
     if (candidates.length === 0) return null;
     // A participle ("…, saying") or a verb after a subordinate clause takes the sentence's subject.
     return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
+  }
+
+  /** "The defence ministry and the general staff said": the first of joint speakers, who leads the list. */
+  private firstConjunct(firstToken: number, sentence: Sentence) {
+    const tokens = this.article.analyzed.tokens;
+    let k = firstToken - 1;
+    // Over the second speaker's title ("the General Staff").
+    while (k > firstToken - 4 && ["PROPN", "NOUN", "ADJ"].includes(tokens[k]?.pos ?? "")) k--;
+    // "the" starts a second body: "State Councilor and Foreign Minister Wang" is one person's titles.
+    if (tokens[k]?.normal !== "the") return undefined;
+    k--;
+    if (k <= sentence.firstToken || tokens[k].normal !== "and") return undefined;
+    const first = this.mentions.endingAt(k - 1);
+    return first && !first.oblique ? first : undefined;
   }
 
   /** Whose speech the noun at `nounIndex` is: a mention right before it, or before "'s" and at most one modifier. */
