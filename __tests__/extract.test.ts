@@ -631,6 +631,23 @@ Swedish State Secretary and Foreign Minister Karin Lund said on Tuesday that Swe
   expect(one(scored, "Sweden would respect the truce").speaker).toBe("Karin Lund");
 });
 
+test("verbs of saying of several words (“pointed out that”, “made it clear that”) and “disclosed that” report speech", () => {
+  const text = `Oslo and Stockholm talk again
+
+Swedish Foreign Minister Karin Lund met her Norwegian counterpart on Monday.
+
+Lund pointed out that the agreement with Norway would have favourable effects on the whole region.
+
+She made it clear that the border dispute with Norway will not be discussed at this meeting.
+
+She also disclosed that Norway had asked for a second round of talks in Oslo.
+`;
+  const { scored } = run(wire("phrasal.txt", text));
+  expect(one(scored, "the agreement with Norway would have favourable effects").speaker).toBe("Karin Lund");
+  expect(one(scored, "the border dispute with Norway will not be discussed").speaker).toBe("Karin Lund");
+  expect(one(scored, "Norway had asked for a second round of talks").speaker).toBe("Karin Lund");
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

@@ -6,9 +6,11 @@ import { dateFor } from "./dating";
 import { firstEndingAfter } from "./positions";
 import type { Reading } from "./reading";
 import { reportOf, type ExtractedStatement } from "./report";
-import { saysNothing, SKIPPABLE_BEFORE_VERB, SPEECH_VERBS, type SpeechEvent } from "./speech-events";
+import { phrasalVerbEnd, saysNothing, SKIPPABLE_BEFORE_VERB, SPEECH_VERBS, type SpeechEvent } from "./speech-events";
 
 const REPORTING_VERBS = new Set(speech.reportingVerbs);
+/** A verb that reports speech without quotation marks: "said that", "pointed out that". */
+const isReporting = (tokens: Token[], index: number) => REPORTING_VERBS.has(tokens[index].lemma) || phrasalVerbEnd(tokens, index) !== null;
 const ACT_VERBS = new Set(speech.actVerbs);
 const INFINITIVE_VERBS = new Set(speech.infinitiveVerbs);
 const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
@@ -148,7 +150,7 @@ function wordsOutside(tokens: Token[], span: Span, quote: Span): number {
 /** "Moscow is ready to resume dialogue, Kremlin spokesman Yuri Belov told reporters on Monday." */
 function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence, quotesInside = false): Span | null {
   const tokens = reading.article.analyzed.tokens;
-  if (!REPORTING_VERBS.has(tokens[event.verb].lemma)) return null;
+  if (!isReporting(tokens, event.verb)) return null;
   let j = event.verb - 1;
   while (j > sentence.firstToken && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
   const subject = reading.mentions.endingAt(j);
@@ -194,7 +196,7 @@ const CONTINUATION_VERB_WORDS = 8;
 function interruptedReport(reading: Reading, event: SpeechEvent, sentence: Sentence): { piece: Span; aside: Span } | null {
   const { article } = reading;
   const tokens = article.analyzed.tokens;
-  if (!REPORTING_VERBS.has(tokens[event.verb].lemma) || article.quoteOverlaps(sentence.start, sentence.end)) return null;
+  if (!isReporting(tokens, event.verb) || article.quoteOverlaps(sentence.start, sentence.end)) return null;
   let open: number;
   let close = event.verb + 1;
   if (tokens[event.verb - 1]?.text === ",") {
@@ -262,7 +264,7 @@ function afterAdverbs(reading: Reading, index: number, sentence: Sentence): numb
 function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentence): number | null {
   const tokens = reading.article.analyzed.tokens;
   const verb = tokens[event.verb];
-  let i = afterAdverbs(reading, event.verb + 1, sentence);
+  let i = afterAdverbs(reading, (phrasalVerbEnd(tokens, event.verb) ?? event.verb) + 1, sentence);
   if (ACT_VERBS.has(verb.lemma) && i <= sentence.lastToken && !["to", "that", ","].includes(tokens[i].normal)) {
     return tokens[i].pos === "PUNCT" ? null : i;
   }
@@ -273,10 +275,10 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
     skipped++;
   }
   if (i > sentence.lastToken) return null;
-  if (REPORTING_VERBS.has(verb.lemma)) i = afterCircumstance(tokens, i, sentence);
+  if (isReporting(tokens, event.verb)) i = afterCircumstance(tokens, i, sentence);
   if (tokens[i].normal === "that") return i + 1 <= sentence.lastToken ? i + 1 : null;
   if (tokens[i].normal === "to" && INFINITIVE_VERBS.has(verb.lemma) && tokens[i + 1]?.pos === "VERB") return i;
-  if (!REPORTING_VERBS.has(verb.lemma)) return null;
+  if (!isReporting(tokens, event.verb)) return null;
   // A clause: a subject within a few words, then its verb.
   for (let k = i; k <= Math.min(sentence.lastToken, i + SUBJECT_WORDS); k++) {
     const pos = tokens[k].pos;

@@ -9,6 +9,7 @@ import type { ProseDates } from "./prose-dates";
 import { insideAny } from "./quotes";
 
 export const SPEECH_VERBS = new Set(speech.verbs);
+const PHRASAL_VERBS = speech.phrasalVerbs.map((phrase) => phrase.split(" "));
 const SPEECH_NOUNS = new Set(speech.nouns);
 const INVERTED_VERBS = new Set(speech.invertedVerbs);
 export const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
@@ -55,7 +56,8 @@ export class SpeechEvents {
   }
 
   private isSpeechVerb(token: Token | undefined): boolean {
-    return Boolean(token && token.pos === "VERB" && SPEECH_VERBS.has(token.lemma) && !insideAny(token.start, this.article.quotes));
+    if (!token || token.pos !== "VERB" || insideAny(token.start, this.article.quotes)) return false;
+    return SPEECH_VERBS.has(token.lemma) || phrasalVerbEnd(this.article.analyzed.tokens, token.index) !== null;
   }
 
   /** Who does the saying: the mention right before the verb, an inverted "said X", or the clause's subject. */
@@ -202,6 +204,14 @@ export class SpeechEvents {
       for (const event of verbs) if (event.dates.length > 1) event.dates.sort((a, b) => Math.abs(tokenEndingAfter(tokens, a.start) - event.verb) - Math.abs(tokenEndingAfter(tokens, b.start) - event.verb));
     });
   }
+}
+
+/** The last token of a verb of saying of several words at `index` ("pointed out", "made it clear"), or null. */
+export function phrasalVerbEnd(tokens: Token[], index: number): number | null {
+  for (const [lemma, ...rest] of PHRASAL_VERBS) {
+    if (tokens[index].lemma === lemma && rest.every((word, k) => tokens[index + 1 + k]?.normal === word)) return index + rest.length;
+  }
+  return null;
 }
 
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
