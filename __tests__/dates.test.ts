@@ -104,6 +104,12 @@ describe("findDateMentions", () => {
     expect(one("ON SATURDAY the talks resumed")).toEqual({ kind: "weekday", weekday: 6, modifier: "none" });
   });
 
+  test("a weekday before a capitalised word is a day after “on”, “earlier” or “later”, a name otherwise", () => {
+    expect(texts("Earlier on Tuesday Peru announced sanctions")).toEqual(["on Tuesday"]);
+    expect(texts("Later Tuesday Chile replied")).toEqual(["Tuesday"]);
+    expect(texts("as the Sunday Times reported")).toEqual([]);
+  });
+
   test("relative days", () => {
     expect(one("the premier said yesterday")).toEqual({ kind: "relativeDay", offset: -1 });
     expect(one("the premier said today")).toEqual({ kind: "relativeDay", offset: 0 });

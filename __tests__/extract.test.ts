@@ -648,6 +648,17 @@ She also disclosed that Norway had asked for a second round of talks in Oslo.
   expect(one(scored, "Norway had asked for a second round of talks").speaker).toBe("Karin Lund");
 });
 
+test("an opening without a day takes the day of an event “earlier on Tuesday” as its occasion", () => {
+  const text = `Lund accuses Norway of provocation
+
+In a new verbal attack, Swedish Prime Minister Karin Lund holds Norway responsible for the collapse of the fishing talks. "We know what Norway wants", she said in a televised speech.
+
+Earlier on Tuesday Sweden announced sanctions against Norway.
+`;
+  const { scored } = run(wire("earlier.txt", text));
+  expect(one(scored, "We know what Norway wants")).toMatchObject({ speaker: "Karin Lund", date: "2024-05-07" });
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

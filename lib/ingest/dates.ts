@@ -170,6 +170,9 @@ const MONTH_LEAD_WORDS = new Set([
   "during", "from", "before", "after", "this", "past", "and", "or", "to", "between", "around",
   "of", "on", "that", "previous", "next", "coming", "each", "every",
 ]);
+/** Words before a weekday that make it a day whatever follows: "on Tuesday", "earlier Tuesday". */
+const WEEKDAY_DAY_MARKERS = new Set(["on", "earlier", "later", "since", "until"]);
+
 /** Capitalized words that turn a weekday into a name ("Super Tuesday", "Good Friday"). */
 const WEEKDAY_NAME_PREFIXES = new Set(["super", "good", "black", "bloody", "ash", "holy", "easter", "palm", "cyber", "fat", "giving"]);
 /** Words that may be folded into a week/weekend span when they precede it. */
@@ -307,11 +310,12 @@ function classify(
     if (!FULL_WEEKDAY_RE.test(raw)) return null; // "Sun", "Sat", "wed": too ambiguous on their own
     if (/\b(next|coming)\b/.test(lower) || prevWord === "next" || prevWord === "coming") return null;
     if (WEEKDAY_NAME_PREFIXES.has(prevWord) && /^[A-Z]/.test(wordsBefore(source, start, 1)[0]?.text ?? "")) return null;
-    // A weekday followed by a capitalized word is a name ("Sunday Times"), unless that word is a month.
+    // A weekday followed by a capitalized word is a name ("Sunday Times"), unless that word is a
+    // month or a word of time before it makes it a day ("Earlier on Tuesday Peru announced").
     const wm = FULL_WEEKDAY_RE.exec(raw);
     const wordEnd = index + (wm ? wm.index + wm[0].length : raw.length);
     const after = /^[ \t\u00a0]+(\p{Lu}\p{L}*)/u.exec(source.slice(wordEnd, wordEnd + 30));
-    if (after && !MONTH_NAME_RE.test(after[1]) && !/^(Morning|Afternoon|Evening|Night)$/i.test(after[1])) {
+    if (after && !MONTH_NAME_RE.test(after[1]) && !/^(Morning|Afternoon|Evening|Night)$/i.test(after[1]) && !WEEKDAY_DAY_MARKERS.has(prevWord)) {
       return null;
     }
     let modifier: "none" | "last" = "none";

@@ -26,27 +26,35 @@ export function proseDateMentions(text: string, layout: Paragraph[], quotes: Quo
 }
 
 /**
- * The day of the article's occasion: the first date phrase of its standfirst or lede (the lines
- * before the first paragraph of prose, and that paragraph), whatever verb carries it ("as the two
- * met on Monday", "at a rally on Saturday"). Reports give the day once and then quote for
- * paragraphs; a statement whose attribution gives no day of its own was said on that occasion.
- */
-/**
  * A news occasion is named by its weekday or as "today" or "yesterday"; a calendar date, a month
  * or a week in an opening is more often the background ("the March 4 attack", "in July").
  */
 const OCCASION_KINDS = new Set<DateExpr["kind"]>(["weekday", "relativeDay"]);
 
+/**
+ * The day of the article's occasion: the first date phrase of its standfirst or lede (the lines
+ * before the first paragraph of prose, and that paragraph), whatever verb carries it ("as the two
+ * met on Monday", "at a rally on Saturday"). Reports give the day once and then quote for
+ * paragraphs; a statement whose attribution gives no day of its own was said on that occasion.
+ * An opening without a day may still place its news by an event "earlier on Tuesday": that day.
+ */
 export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[]): DateMention | null {
   const last = lastOpeningParagraph(layout);
   if (last < 0) return null;
   const end = layout[last].end;
-  const opening = findDateMentions(text.slice(0, end)).filter((d) => !insideAny(d.start, quotes));
+  const outsideQuotes = (d: DateMention) => !insideAny(d.start, quotes);
+  const opening = findDateMentions(text.slice(0, end)).filter(outsideQuotes);
   return (
     opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text)) ??
     opening.find((d) => d.expr.kind === "day" && (isOwnDateLine(d, text, layout) || isEventDayAboveProse(d, text, layout))) ??
+    findDateMentions(text).find((d) => outsideQuotes(d) && OCCASION_KINDS.has(d.expr.kind) && isSameDayAsTheNews(d, text)) ??
     null
   );
+}
+
+/** "Earlier on Tuesday, the ministry had …", "later Monday": an event of the news's own day. */
+function isSameDayAsTheNews(mention: DateMention, text: string): boolean {
+  return /\b(?:earlier|later)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start));
 }
 
 /**
