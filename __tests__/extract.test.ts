@@ -659,6 +659,31 @@ Earlier on Tuesday Sweden announced sanctions against Norway.
   expect(one(scored, "We know what Norway wants")).toMatchObject({ speaker: "Karin Lund", date: "2024-05-07" });
 });
 
+test("across a batch a person keeps one spelling (most articles', accents on a tie) and a country another article gives, by a long surname", () => {
+  const first = `Stockholm recalls envoy
+
+Swedish Foreign Minister Åsa Bergström said on Monday that Norway had broken the fishing treaty.
+`;
+  const second = `Sweden and Norway at odds
+
+Swedish Foreign Minister Åsa Bergström said on Monday that Sweden would recall its ambassador from Oslo.
+`;
+  const third = `Fishing row deepens
+
+Swedish Foreign Minister Asa Bergstrom said on Monday that Norway must return to the negotiating table.
+
+Foreign Minister Karin Lindqvist said on Monday that the talks with Norway would resume in May.
+`;
+  const fourth = `Talks to resume
+
+Swedish Foreign Minister Carin Lindqvist said on Monday that Sweden wanted calm waters with its neighbour.
+`;
+  const { scored } = run(wire("first.txt", first), wire("second.txt", second), wire("third.txt", third), wire("fourth.txt", fourth));
+  expect(one(scored, "Norway must return to the negotiating table").speaker).toBe("Åsa Bergström");
+  expect(one(scored, "Norway had broken the fishing treaty").speaker).toBe("Åsa Bergström");
+  expect(one(scored, "the talks with Norway would resume in May")).toMatchObject({ speakerCountry: "Sweden", target: "Norway" });
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

@@ -3,7 +3,7 @@ import type { ExtractedStatement } from "./extract/report";
 import { extractStatements } from "./extract/statements";
 import { reportFeatures } from "./features";
 import { InputRejected, parseArticle } from "./input";
-import { isSameWording, mergeAll, speakerKey, statementId } from "./merge";
+import { fullerSpelling, isSameWording, mergeAll, speakerKey, statementId } from "./merge";
 import type { DateRange, ISODate, ParsedArticle, Statement } from "../core/types";
 import { addDays, intersectRanges, isSingleDay } from "../core/days";
 
@@ -91,15 +91,18 @@ function completeYearlessDatelines(work: ArticleWork[]): void {
  * unnamed office-holder becomes the one person of the batch with that country and office.
  */
 function nameOfficeHolders(work: ArticleWork[]): void {
+  const spellings = commonSpellings(work.flatMap((w) => [...new Set(w.extracted.filter((e) => e.speakerKind === "person").map((e) => e.speaker))]));
   const people = new Map<string, ExtractedStatement>();
   for (const e of work.flatMap((w) => w.extracted)) {
-    if (e.speakerKind === "person" && e.speakerOfficial && e.speakerCountry) people.set(e.speaker, e);
+    if (e.speakerKind === "person") e.speaker = spellings.get(speakerKey(e.speaker))!;
+    if (e.speakerKind === "person" && e.speakerOfficial && e.speakerCountry) people.set(speakerKey(e.speaker), e);
   }
   const named = [...people.values()];
   // One article says "Polish Prime Minister Jan Wozniak", another only "Wozniak": the country carries over.
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerCountry) continue;
-    const known = people.get(e.speaker) ?? named.find((p) => p.speaker.endsWith(` ${e.speaker}`));
+    const key = speakerKey(e.speaker);
+    const known = people.get(key) ?? named.find((p) => speakerKey(p.speaker).endsWith(` ${key}`)) ?? onlyOneWithSurname(named, key);
     if (known) {
       e.speaker = known.speaker;
       e.speakerCountry = known.speakerCountry;
@@ -123,7 +126,36 @@ function nameOfficeHolders(work: ArticleWork[]): void {
   }
 }
 
-/** The days the article ties the words to; none that begin after the article was published, when no one could have said them. */
+/**
+ * "Andres Lopez", "ANDRÉS López", "Andrés López": one person, named as most articles write the name
+ * (ties: with its accents, then with fewer capitals). `names`: each article's spellings once.
+ */
+function commonSpellings(names: string[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const name of names) {
+    const key = speakerKey(name);
+    const forKey = counts.get(key) ?? new Map<string, number>();
+    counts.set(key, forKey.set(name, (forKey.get(name) ?? 0) + 1));
+  }
+  const chosen = new Map<string, string>();
+  for (const [key, forKey] of counts) {
+    const [first, ...rest] = [...forKey].sort((a, b) => b[1] - a[1]);
+    chosen.set(key, rest.filter(([, n]) => n === first[1]).reduce((best, [name]) => fullerSpelling(best, name)!, first[0]));
+  }
+  return chosen;
+}
+
+/** Letters a surname needs to tell one person from another across spellings of the given name. */
+const DISTINCT_SURNAME_LETTERS = 5;
+
+/** "Ramdane Lamamra" for "Ramtane Lamamra": the one placed person of the batch whose name ends in the same long surname. */
+function onlyOneWithSurname(named: ExtractedStatement[], key: string): ExtractedStatement | undefined {
+  const surname = key.split(" ").at(-1)!;
+  if (!key.includes(" ") || surname.length < DISTINCT_SURNAME_LETTERS) return undefined;
+  const alike = named.filter((p) => speakerKey(p.speaker).endsWith(` ${surname}`));
+  return alike.length === 1 ? alike[0] : undefined;
+}
+
 /**
  * "Tayyip Erdogan" in one article, "Recep Tayyip Erdogan" in another: a person's name of two words
  * or more that ends another's of the same country is that person, under the fuller name, so that
@@ -147,6 +179,7 @@ function useFullestNames(extracted: ExtractedStatement[]): void {
   }
 }
 
+/** The days the article ties the words to; none that begin after the article was published, when no one could have said them. */
 function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): DateRange | null {
   const range = extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
   if (!range || !article.published || range.from <= article.published) return range;

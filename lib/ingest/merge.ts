@@ -224,6 +224,17 @@ function mergeFeatures(shown: Features, other: Features): Features {
 
 const sourceKey = (source: StatementSource) => `${source.articleHash}\u0000${source.quote}`;
 
+/**
+ * Of two spellings of one name ("Andres Lopez", "Andrés López", "ANDRÉS López"), the one written
+ * with its accents, then the one with fewer capitals.
+ */
+export function fullerSpelling(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  const accents = (name: string) => name.replace(/[\x00-\x7f]/g, "").length;
+  const capitals = (name: string) => name.replace(/\P{Lu}/gu, "").length;
+  return accents(b) > accents(a) || (accents(b) === accents(a) && capitals(b) < capitals(a)) ? b : a;
+}
+
 /** The text is the speaker's words as some article quotes them. */
 const quotesDirectly = (s: Statement) => s.sources.some((source) => source.direct === true && source.quote === s.text);
 
@@ -247,7 +258,7 @@ export function mergeStatements(a: Statement, b: Statement): Statement {
   return {
     id: a.id,
     text: shown.text,
-    speaker: a.speaker ?? b.speaker,
+    speaker: fullerSpelling(a.speaker, b.speaker),
     speakerCountry: a.speakerCountry ?? b.speakerCountry,
     target: a.target ?? b.target,
     dateRange,
