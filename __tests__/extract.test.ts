@@ -684,6 +684,18 @@ Swedish Foreign Minister Carin Lindqvist said on Monday that Sweden wanted calm 
   expect(one(scored, "the talks with Norway would resume in May")).toMatchObject({ speakerCountry: "Sweden", target: "Norway" });
 });
 
+test("“Swedish State Councilor and Foreign Minister X”, “Sweden's own Foreign Minister X”: the country before the first title is X's", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Swedish State Councilor and Foreign Minister Karin Lund said on Monday that Norway had broken the fishing treaty.
+
+Before that, Norway's own Foreign Minister Ola Berg said on Sunday that Sweden had ignored every warning.
+`;
+  const { scored } = run(wire("joined.txt", text));
+  expect(one(scored, "Norway had broken the fishing treaty")).toMatchObject({ speaker: "Karin Lund", speakerCountry: "Sweden" });
+  expect(one(scored, "Sweden had ignored every warning")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

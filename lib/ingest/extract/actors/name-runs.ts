@@ -83,7 +83,7 @@ function candidateOf(
   if (nameTokens.length === 1 && first === 0 && tokens[run.firstToken - 1]?.normal === "the") return null;
   const introduction = introductionBefore(text, title ? run.start : start, countries) ?? officeIntroductionBefore(text, title ? run.start : start, institutions);
   // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
-  const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? null;
+  const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? countryBeforeJoinedTitle(text, run.start, countries);
   const apposition = appositiveAfter(text, end, countries);
   const next = tokens[run.lastToken + 1];
   const afterNext = tokens[run.lastToken + 2];
@@ -102,6 +102,25 @@ function candidateOf(
     country: country ?? adjacentCountry ?? introduction?.country ?? apposition?.country ?? null,
     speaks,
   };
+}
+
+/** Capitalised words of a first title joined by "and" to the run's ("Peruvian State Councilor and …"). */
+const JOINED_TITLE = /((?:\p{Lu}[\p{L}-]*\s+){1,3})and\s+$/u;
+
+/**
+ * "Peru's own Foreign Minister Ana Ruiz", "Peruvian State Councilor and Foreign Minister Ana Ruiz":
+ * the country before a word or a first title that stands between it and the run.
+ */
+function countryBeforeJoinedTitle(text: string, runStart: number, countries: SortedSpans<CountryMention>): string | null {
+  const own = /\s+own\s+$/.exec(text.slice(Math.max(0, runStart - 6), runStart));
+  if (own) return countries.endingJustBefore(runStart - own[0].length, 0)?.country ?? null;
+  const joined = JOINED_TITLE.exec(text.slice(Math.max(0, runStart - 60), runStart));
+  if (!joined) return null;
+  const wordsStart = runStart - joined[0].length;
+  const country = countries.startingAt(wordsStart) ?? countries.endingJustBefore(wordsStart, POSSESSIVE_GAP);
+  if (!country) return null;
+  const titleStart = Math.max(wordsStart, country.end + (text[country.end] === " " ? 1 : 3));
+  return matchTitleAt(text, titleStart) ? country.country : null;
 }
 
 /** Before a run: "to" or "to the", as in "ambassador to Chile" (a posting, not a nationality). */
