@@ -6,7 +6,7 @@ import { Prisma } from "../generated/prisma/sqlite/client";
 import type { BatchResult } from "../ingest/batch";
 import type { Statement } from "../core/types";
 import { speakerKey } from "../ingest/merge";
-import { lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, takeSqliteWriteLock, type RollupKey } from "./rollups";
+import { lockRollups, queueRollups, rebuildPendingRollups, takeSqliteWriteLock, type RollupKey } from "./rollups";
 import type { RawTx } from "./bulk-writer";
 import { articleIdOf, insertArticles, type BatchArticles } from "./articles";
 import { matchStored, type Written } from "./match";
@@ -36,9 +36,10 @@ export interface IngestSummary {
  *   advisory locks (lockBatchKeys), SQLite admits one writer; a transaction that loses
  *   a race anyway is retried and then finds the other's rows.
  *
- * - The chart's rollups of the touched days are rebuilt in the same transaction, unless
- *   `deferRollups`: then the days are queued for flushPendingRollups, which a bulk ingest
- *   runs every so often, so that days touched by many batches are rebuilt once.
+ * - The chart's rollups of the touched days, and of any days still queued by deferred writes,
+ *   are rebuilt in the same transaction, unless `deferRollups`: then the days are queued for
+ *   flushPendingRollups, which a bulk ingest runs every so often, so that days touched by many
+ *   batches are rebuilt once.
  *
  * Rows go in with multi-row INSERTs: a batch costs a few queries plus one candidate
  * lookup per statement.
@@ -141,7 +142,11 @@ async function writeSources(tx: RawTx, provider: DbProvider, written: Written[],
   }
 }
 
-/** Rebuilds (or with `deferRollups` queues) the rollups of the days of `statements` (those with a day). */
+/**
+ * Rebuilds (or with `deferRollups` queues) the rollups of the days of `statements` (those with a
+ * day). Rebuilding takes the days earlier deferred writes queued along: whatever a bulk ingest
+ * that died left behind goes with the next write of any kind.
+ */
 async function updateRollups(tx: RawTx, provider: DbProvider, statements: Statement[], deferRollups: boolean): Promise<void> {
   const days: RollupKey[] = statements
     .filter((s) => s.date)
@@ -150,6 +155,6 @@ async function updateRollups(tx: RawTx, provider: DbProvider, statements: Statem
     await queueRollups(tx, days);
   } else {
     await lockRollups(tx, provider);
-    await rebuildRollups(tx, provider, days);
+    await rebuildPendingRollups(tx, provider, days);
   }
 }
