@@ -1,12 +1,13 @@
 // The chart never lags silently. A bulk ingest killed between storing statements and rebuilding
 // their days leaves the days queued in RollupPending: the dashboard then says how many statements
-// are not charted yet, and the next ingest of any kind or `npm start` rebuilds them.
+// are not charted yet, and the next ingest of any kind, a removal, or `npm start` rebuilds them.
 import { analyzeBatch, type BatchInput } from "../lib/ingest/batch";
 import { unchartedStatements } from "../lib/read/chart-lag";
 import { DEFAULT_TABLE, emptyFilters } from "../lib/read/filters";
 import type { Db } from "../lib/store/client";
 import { inBatches, ingestParallel } from "../lib/store/bulk-ingest";
 import { ingestBatch } from "../lib/store/ingest";
+import { removeArticle } from "../lib/store/remove";
 import { loadDashboard } from "../lib/view/dashboard";
 import { catchUpChart } from "../scripts/start";
 import { readDir } from "./helpers/analysis";
@@ -86,6 +87,11 @@ describe.each(backends)("an interrupted bulk ingest on %s", (_name, open) => {
   test("a bulk re-run rebuilds them", async () => {
     const run = await ingestParallel(backend.prisma, inBatches(FIXTURES, 2), { workers: 1 });
     expect(run.summary.articles.skipped).toBe(FIXTURES.length);
+    await expectCaughtUp(backend.prisma);
+  });
+
+  test("removing an article rebuilds them", async () => {
+    await removeArticle(backend.prisma, { paths: [SEEDS[0].path] });
     await expectCaughtUp(backend.prisma);
   });
 

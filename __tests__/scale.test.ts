@@ -1,7 +1,6 @@
 // What lets the store grow: the chart's rollup stays equal to the statements it summarizes,
 // exports page by keyset in exactly the table's order, and ingest processes running at once
 // against one store neither duplicate nor lose anything.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { SORT_KEYS, emptyFilters, type Filters } from "../lib/read/filters";
@@ -24,6 +23,7 @@ import { generateCorpus } from "../scripts/bench/corpus";
 import { ROOT, readDir } from "./helpers/analysis";
 import { backends, sqliteBackend, type Backend } from "./helpers/backends";
 import { rollupAndTruth } from "./helpers/rollups";
+import { runScript, type ScriptRun } from "./helpers/scripts";
 import { periodStart } from "../lib/core/days";
 
 jest.setTimeout(180_000);
@@ -348,19 +348,8 @@ describe.each(backends)("scale on %s", (_name, open) => {
   });
 });
 
-function ingestProcess(url: string, files: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, "scripts/ingest.ts", ...files, "--workers", "1", "--batch", "2", "--json"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function ingestProcess(url: string, files: string[]): Promise<ScriptRun> {
+  return runScript("ingest.ts", [...files, "--workers", "1", "--batch", "2", "--json"], { DATABASE_URL: url, NODE_ENV: "production" });
 }
 
 /** What must not depend on which process stored first: the articles, and every statement's words, day, score and number of reports. */

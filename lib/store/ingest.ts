@@ -61,30 +61,48 @@ export async function flushPendingRollups(prisma: Db): Promise<number> {
 }
 
 async function ingestWithin(tx: RawTx, provider: DbProvider, result: BatchResult, active: StoredWeightSet, deferRollups: boolean): Promise<IngestSummary> {
-  await lockBatch(tx, provider, result);
+  await lockBatch(tx, provider, result.articles.map((a) => a.contentHash), result.statements);
   const articles = await insertArticles(tx, provider, result.articles);
   // Only reports from articles new to the store change anything.
   const incoming = result.statements.filter((s) => s.sources.some((source) => articles.fresh.has(source.articleHash)));
-  const matched = await matchStored(tx, incoming);
-  const written = [...matched.written.values()];
-  await writeStatements(tx, provider, written, active);
-  await writeSources(tx, provider, written, articles, matched.storedSources);
-  await updateRollups(tx, provider, [...matched.touched, ...written.map((w) => w.statement)], deferRollups);
+  const statements = await writeIncoming(tx, provider, incoming, articles, active, { deferRollups });
   return {
     articles: { new: articles.fresh.size, skipped: articles.skipped, rejected: result.rejected.length },
-    statements: matched.statements,
+    statements,
   };
 }
 
 /**
- * Keeps other ingests out of what this batch decides on: SQLite's write lock, or on PostgreSQL
- * locks on the batch's articles and speakers (see lockBatchKeys).
+ * Writes `incoming` (statements whose sources are reports of `articles` or of stored articles):
+ * each merged into the stored statement that is the same utterance, or added; with their sources
+ * and Scoring pairs (new pairs scored by `active`). Then the rollups of every day they, the
+ * statements they merged into and `touched` were on (see updateRollups).
  */
-async function lockBatch(tx: RawTx, provider: DbProvider, result: BatchResult): Promise<void> {
+export async function writeIncoming(
+  tx: RawTx,
+  provider: DbProvider,
+  incoming: Statement[],
+  articles: BatchArticles,
+  active: StoredWeightSet,
+  options: { deferRollups?: boolean; touched?: Statement[] } = {},
+): Promise<IngestSummary["statements"]> {
+  const matched = await matchStored(tx, incoming);
+  const written = [...matched.written.values()];
+  await writeStatements(tx, provider, written, active);
+  await writeSources(tx, provider, written, articles, matched.storedSources);
+  await updateRollups(tx, provider, [...(options.touched ?? []), ...matched.touched, ...written.map((w) => w.statement)], options.deferRollups ?? false);
+  return matched.statements;
+}
+
+/**
+ * Keeps other ingests out of what a write decides on: SQLite's write lock, or on PostgreSQL
+ * locks on the articles (content hashes) and the statements' speakers (see lockBatchKeys).
+ */
+export async function lockBatch(tx: RawTx, provider: DbProvider, articleHashes: string[], statements: Array<Pick<Statement, "id" | "speaker">>): Promise<void> {
   if (provider !== "postgresql") return takeSqliteWriteLock(tx);
   const keys = [
-    ...result.articles.map((a) => `article:${a.contentHash}`),
-    ...result.statements.map((s) => (speakerKey(s.speaker) ? `speaker:${speakerKey(s.speaker)}` : `statement:${s.id}`)),
+    ...articleHashes.map((hash) => `article:${hash}`),
+    ...statements.map((s) => (speakerKey(s.speaker) ? `speaker:${speakerKey(s.speaker)}` : `statement:${s.id}`)),
   ];
   await lockBatchKeys(tx, [...new Set(keys)]);
 }
