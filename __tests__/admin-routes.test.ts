@@ -3,6 +3,7 @@
 // roll back and articles ingest as documented.
 import { NextRequest } from "next/server";
 import { POST as ingestPost } from "../app/api/articles/route";
+import { POST as removePost } from "../app/api/articles/remove/route";
 import { POST as loginPost } from "../app/api/login/route";
 import { POST as logoutPost } from "../app/api/logout/route";
 import { GET as historyGet } from "../app/api/weights/history/route";
@@ -40,6 +41,7 @@ const stateChanging: Array<[string, string, Handler, unknown]> = [
   ["POST", "/api/weights/preview", previewPost, { weights: defaultWeights() }],
   ["POST", "/api/weights/rollback", rollbackPost, { version: 1 }],
   ["POST", "/api/articles", ingestPost, { text: "Headline\n\nBody." }],
+  ["POST", "/api/articles/remove", removePost, { article: 1 }],
 ];
 
 describe.each(backends)("admin API on %s", (_name, open) => {
@@ -159,6 +161,35 @@ describe.each(backends)("admin API on %s", (_name, open) => {
     const body = await rejected.json();
     expect(body.rejected.map((r: { path: string }) => r.path)).toEqual(["upload/binary.txt", "upload/page.html"]);
     expect((await storeCounts(backend.prisma)).articles).toBe(before.articles + 1);
+  });
+
+  it("POST /api/articles/remove removes an article by id or path; an unknown one or a bad body changes nothing", async () => {
+    const text = ["---", "title: Ministers make up", "date: 2026-03-09", "---", "Ministers make up", "", 'OSLO — Norway\'s foreign minister Kari Lunde said on Monday that talks with Sweden were "a welcome and constructive step".'].join("\n");
+    expect((await ingestPost(request("/api/articles", { method: "POST", cookie, body: { text, name: "make-up.md" } }))).status).toBe(200);
+    const before = await storeCounts(backend.prisma);
+    const remove = (body: unknown) => removePost(request("/api/articles/remove", { method: "POST", cookie, body }));
+
+    const unknown = await remove({ article: 99_999 });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: "no stored article has the id 99999", fields: { article: "no stored article has the id 99999" } });
+    expect((await remove({ article: "pasted/none.md" })).status).toBe(404);
+    const bad = await remove({ article: "", extra: true });
+    expect(bad.status).toBe(422);
+    expect(Object.keys((await bad.json()).fields).sort()).toEqual(["(body)", "article"]);
+    expect((await remove({ article: -1 })).status).toBe(422);
+    expect(await storeCounts(backend.prisma)).toEqual(before);
+
+    const ok = await remove({ article: "pasted/make-up.md" });
+    expect(ok.status).toBe(200);
+    const removed = await ok.json();
+    expect(removed).toMatchObject({ article: { path: "pasted/make-up.md", title: "Ministers make up" }, statements: { removed: 1, updated: 0 } });
+    expect(await storeCounts(backend.prisma)).toEqual({ articles: before.articles - 1, statements: before.statements - 1, sources: before.sources - removed.sources });
+    // By id: the article the earlier test pasted.
+    const barbs = await backend.prisma.article.findFirstOrThrow({ where: { path: "pasted/barbs.md" } });
+    const byId = await remove({ article: String(barbs.id) });
+    expect(byId.status).toBe(200);
+    expect((await byId.json()).article.id).toBe(barbs.id);
+    expect(await backend.prisma.article.count({ where: { id: barbs.id } })).toBe(0);
   });
 
   it("POST /api/logout ends the session", async () => {

@@ -141,6 +141,12 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           Ignored the filters in the address: {error}
         </p>
       ) : null}
+      {d.uncharted > 0 ? (
+        <p className="notice" role="status" data-testid="chart-lag">
+          {plural(d.uncharted, "statement")} not charted yet: an ingest queued {d.uncharted === 1 ? "its day" : "their days"} for the chart and has not rebuilt them. The
+          chart catches up when that ingest finishes, or at the next ingest or <code>npm start</code>; the table below already lists them.
+        </p>
+      ) : null}
       <FilterBar
         key={query}
         filters={filters}

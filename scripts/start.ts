@@ -4,14 +4,16 @@
 // 2. applies migrations for DATABASE_URL's provider (`prisma migrate deploy`),
 // 3. without ADMIN_PASSWORD, generates the admin password on the first start (printed
 //    once; only its hash is stored),
-// 4. ingests seeds/ when the store holds no articles,
-// 5. `next build` (skipped with --no-build when a build exists),
-// 6. serves the build on ${PORT:-3000}, one process per core (scripts/serve.js).
+// 4. rebuilds the chart's rollups of the days an interrupted bulk ingest left queued,
+// 5. ingests seeds/ when the store holds no articles,
+// 6. `next build` (skipped with --no-build when a build exists),
+// 7. serves the build on ${PORT:-3000}, one process per core (scripts/serve.js).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureAdminPassword, generatedPasswordNotice } from "../lib/server/auth";
-import { getPrisma, migrateDeploy } from "../lib/store/client";
+import { getPrisma, migrateDeploy, type Db } from "../lib/store/client";
+import { flushPendingRollups } from "../lib/store/ingest";
 import { runSeed } from "./seed";
 
 const root = process.cwd();
@@ -29,6 +31,15 @@ function run(args: string[]): void {
     console.error(`failed: ${path.basename(args[0])} ${args.slice(1).join(" ")} (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);
   }
+}
+
+/**
+ * Rebuilds the chart's rollups of the days deferred writes left queued (a bulk ingest that was
+ * killed), so that a restart never serves a chart missing stored statements; says what it did.
+ */
+export async function catchUpChart(prisma: Db): Promise<string> {
+  const queued = await flushPendingRollups(prisma);
+  return queued ? `rebuilt the chart's rollups an interrupted ingest left queued (${queued} entries)` : "the chart is up to date";
 }
 
 async function main(): Promise<void> {
@@ -52,6 +63,9 @@ async function main(): Promise<void> {
     generated = await ensureAdminPassword(getPrisma());
     console.log(generated ? generatedPasswordNotice(generated) : "an admin password is set (stored as a hash)");
   }
+
+  step("bringing the chart up to date");
+  console.log(await catchUpChart(getPrisma()));
 
   step("seeding an empty store");
   const seeded = await runSeed(["--if-empty"]).catch((e: Error) => {
@@ -77,7 +91,9 @@ async function main(): Promise<void> {
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,10 +1,12 @@
-// /admin: tune the scoring weights with a live preview, save versions, roll back, and
-// ingest articles. Logged-out visitors get the login form and nothing else.
+// /admin: tune the scoring weights with a live preview, save versions, roll back, ingest
+// articles and remove them. Logged-out visitors get the login form and nothing else.
+import ArticleList from "@/app/admin/ArticleList";
 import IngestForm from "@/app/admin/IngestForm";
 import LoginForm from "@/app/admin/LoginForm";
 import WeightsEditor, { type RuleRow } from "@/app/admin/WeightsEditor";
 import { currentUser } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
+import { recentArticles } from "@/lib/read/articles";
 import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { RULES } from "@/lib/core/rules";
@@ -27,7 +29,7 @@ export default async function AdminPage() {
     );
   }
   const db = getPrisma();
-  const [active, counts, history, store] = await Promise.all([getActiveWeights(db), ruleFireCounts(db), weightHistory(db), storeCounts(db)]);
+  const [active, counts, history, store, articles] = await Promise.all([getActiveWeights(db), ruleFireCounts(db), weightHistory(db), storeCounts(db), recentArticles(db)]);
   const defaults = defaultWeights();
   const rules: RuleRow[] = RULES.map((rule) => ({
     id: rule.id,
@@ -48,6 +50,7 @@ export default async function AdminPage() {
         statements={store.statements}
       />
       <IngestForm />
+      <ArticleList articles={articles.articles} total={articles.total} />
     </>
   );
 }

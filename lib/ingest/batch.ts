@@ -67,11 +67,24 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
       }
     }
   }
-  const reports = work.flatMap(({ article, extracted }) => extracted.map((e) => toStatement(article, e)));
-  const statements = mergeAll(reports).sort(
+  const statements = mergeAll(reportsOfWork(work)).sort(
     (a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || (a.speaker ?? "").localeCompare(b.speaker ?? "") || a.id.localeCompare(b.id),
   );
   return { articles: work.map((w) => w.article), rejected, statements };
+}
+
+/**
+ * The reports of stored articles, unmerged, as analyzeBatch finds them in one batch: office-holders
+ * named across the articles, publication days as stored (nothing inferred again). Pure: no I/O.
+ */
+export function reportsOf(articles: ParsedArticle[]): Statement[] {
+  const work = articles.map((article) => ({ article: { ...article }, extracted: extractStatements(article.paragraphs) }));
+  nameOfficeHolders(work);
+  return reportsOfWork(work);
+}
+
+function reportsOfWork(work: ArticleWork[]): Statement[] {
+  return work.flatMap(({ article, extracted }) => extracted.map((e) => toStatement(article, e)));
 }
 
 /** "NEW DELHI, March 3 (Reuters) -": the year is the one that puts the day nearest the batch's other articles. */

@@ -70,3 +70,19 @@ async function storedArticleIds(tx: RawTx, hashes: string[]): Promise<Map<string
   }
   return ids;
 }
+
+/** Stored articles (by content hash) as the pipeline reads them, in the order they were stored. */
+export async function storedArticles(tx: RawTx, hashes: string[]): Promise<ParsedArticle[]> {
+  const articles: Array<ParsedArticle & { id: number }> = [];
+  for (const part of chunks(hashes)) {
+    const rows = await tx.$queryRaw<Array<Omit<ParsedArticle, "paragraphs" | "publishedFrom"> & { id: number; publishedFrom: string; paragraphs: unknown }>>(
+      Prisma.sql`SELECT "id", "contentHash", "path", "title", "source", "url", "published", "publishedFrom", "paragraphs" FROM "Article" WHERE "contentHash" IN (${Prisma.join(part)})`,
+    );
+    for (const row of rows) {
+      // Raw queries on SQLite return JSON columns as text.
+      const paragraphs = (typeof row.paragraphs === "string" ? JSON.parse(row.paragraphs) : row.paragraphs) as string[];
+      articles.push({ ...row, id: Number(row.id), publishedFrom: row.publishedFrom as ParsedArticle["publishedFrom"], paragraphs });
+    }
+  }
+  return articles.sort((a, b) => a.id - b.id).map(({ id: _id, ...article }) => article);
+}

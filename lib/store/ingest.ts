@@ -6,7 +6,7 @@ import { Prisma } from "../generated/prisma/sqlite/client";
 import type { BatchResult } from "../ingest/batch";
 import type { Statement } from "../core/types";
 import { speakerKey } from "../ingest/merge";
-import { lockRollups, queueRollups, rebuildPendingRollups, rebuildRollups, takeSqliteWriteLock, type RollupKey } from "./rollups";
+import { lockRollups, queueRollups, rebuildPendingRollups, takeSqliteWriteLock, type RollupKey } from "./rollups";
 import type { RawTx } from "./bulk-writer";
 import { articleIdOf, insertArticles, type BatchArticles } from "./articles";
 import { matchStored, type Written } from "./match";
@@ -36,9 +36,10 @@ export interface IngestSummary {
  *   advisory locks (lockBatchKeys), SQLite admits one writer; a transaction that loses
  *   a race anyway is retried and then finds the other's rows.
  *
- * - The chart's rollups of the touched days are rebuilt in the same transaction, unless
- *   `deferRollups`: then the days are queued for flushPendingRollups, which a bulk ingest
- *   runs every so often, so that days touched by many batches are rebuilt once.
+ * - The chart's rollups of the touched days, and of any days still queued by deferred writes,
+ *   are rebuilt in the same transaction, unless `deferRollups`: then the days are queued for
+ *   flushPendingRollups, which a bulk ingest runs every so often, so that days touched by many
+ *   batches are rebuilt once.
  *
  * Rows go in with multi-row INSERTs: a batch costs a few queries plus one candidate
  * lookup per statement.
@@ -60,30 +61,48 @@ export async function flushPendingRollups(prisma: Db): Promise<number> {
 }
 
 async function ingestWithin(tx: RawTx, provider: DbProvider, result: BatchResult, active: StoredWeightSet, deferRollups: boolean): Promise<IngestSummary> {
-  await lockBatch(tx, provider, result);
+  await lockBatch(tx, provider, result.articles.map((a) => a.contentHash), result.statements);
   const articles = await insertArticles(tx, provider, result.articles);
   // Only reports from articles new to the store change anything.
   const incoming = result.statements.filter((s) => s.sources.some((source) => articles.fresh.has(source.articleHash)));
-  const matched = await matchStored(tx, incoming);
-  const written = [...matched.written.values()];
-  await writeStatements(tx, provider, written, active);
-  await writeSources(tx, provider, written, articles, matched.storedSources);
-  await updateRollups(tx, provider, [...matched.touched, ...written.map((w) => w.statement)], deferRollups);
+  const statements = await writeIncoming(tx, provider, incoming, articles, active, { deferRollups });
   return {
     articles: { new: articles.fresh.size, skipped: articles.skipped, rejected: result.rejected.length },
-    statements: matched.statements,
+    statements,
   };
 }
 
 /**
- * Keeps other ingests out of what this batch decides on: SQLite's write lock, or on PostgreSQL
- * locks on the batch's articles and speakers (see lockBatchKeys).
+ * Writes `incoming` (statements whose sources are reports of `articles` or of stored articles):
+ * each merged into the stored statement that is the same utterance, or added; with their sources
+ * and Scoring pairs (new pairs scored by `active`). Then the rollups of every day they, the
+ * statements they merged into and `touched` were on (see updateRollups).
  */
-async function lockBatch(tx: RawTx, provider: DbProvider, result: BatchResult): Promise<void> {
+export async function writeIncoming(
+  tx: RawTx,
+  provider: DbProvider,
+  incoming: Statement[],
+  articles: BatchArticles,
+  active: StoredWeightSet,
+  options: { deferRollups?: boolean; touched?: Statement[] } = {},
+): Promise<IngestSummary["statements"]> {
+  const matched = await matchStored(tx, incoming);
+  const written = [...matched.written.values()];
+  await writeStatements(tx, provider, written, active);
+  await writeSources(tx, provider, written, articles, matched.storedSources);
+  await updateRollups(tx, provider, [...(options.touched ?? []), ...matched.touched, ...written.map((w) => w.statement)], options.deferRollups ?? false);
+  return matched.statements;
+}
+
+/**
+ * Keeps other ingests out of what a write decides on: SQLite's write lock, or on PostgreSQL
+ * locks on the articles (content hashes) and the statements' speakers (see lockBatchKeys).
+ */
+export async function lockBatch(tx: RawTx, provider: DbProvider, articleHashes: string[], statements: Array<Pick<Statement, "id" | "speaker">>): Promise<void> {
   if (provider !== "postgresql") return takeSqliteWriteLock(tx);
   const keys = [
-    ...result.articles.map((a) => `article:${a.contentHash}`),
-    ...result.statements.map((s) => (speakerKey(s.speaker) ? `speaker:${speakerKey(s.speaker)}` : `statement:${s.id}`)),
+    ...articleHashes.map((hash) => `article:${hash}`),
+    ...statements.map((s) => (speakerKey(s.speaker) ? `speaker:${speakerKey(s.speaker)}` : `statement:${s.id}`)),
   ];
   await lockBatchKeys(tx, [...new Set(keys)]);
 }
@@ -141,7 +160,11 @@ async function writeSources(tx: RawTx, provider: DbProvider, written: Written[],
   }
 }
 
-/** Rebuilds (or with `deferRollups` queues) the rollups of the days of `statements` (those with a day). */
+/**
+ * Rebuilds (or with `deferRollups` queues) the rollups of the days of `statements` (those with a
+ * day). Rebuilding takes the days earlier deferred writes queued along: whatever a bulk ingest
+ * that died left behind goes with the next write of any kind.
+ */
 async function updateRollups(tx: RawTx, provider: DbProvider, statements: Statement[], deferRollups: boolean): Promise<void> {
   const days: RollupKey[] = statements
     .filter((s) => s.date)
@@ -150,6 +173,6 @@ async function updateRollups(tx: RawTx, provider: DbProvider, statements: Statem
     await queueRollups(tx, days);
   } else {
     await lockRollups(tx, provider);
-    await rebuildRollups(tx, provider, days);
+    await rebuildPendingRollups(tx, provider, days);
   }
 }

@@ -221,13 +221,15 @@ export async function queueRollups(tx: RawTx, keys: RollupKey[]): Promise<void> 
 }
 
 /**
- * Rebuilds the rollups of every queued key and removes those keys; returns how many there were.
- * Removes exactly the rows it read: a key queued meanwhile by another process stays queued.
+ * Rebuilds the rollups of every queued key, and of `keys` with them, and removes the queued keys;
+ * returns how many were queued. Removes exactly the rows it read: a key queued meanwhile by
+ * another process stays queued.
  */
-export async function rebuildPendingRollups(tx: RawTx, provider: Provider): Promise<number> {
+export async function rebuildPendingRollups(tx: RawTx, provider: Provider, keys: RollupKey[] = []): Promise<number> {
   const pending = await tx.$queryRaw<Array<RollupKey & { id: number }>>(sql`SELECT "id", "speakerKey", "speakerCountry", "target", "date" FROM "RollupPending"`);
+  if (pending.length + keys.length === 0) return 0;
+  await rebuildRollups(tx, provider, [...keys, ...pending]);
   if (pending.length === 0) return 0;
-  await rebuildRollups(tx, provider, pending);
   for (const part of chunks(pending.map((row) => Number(row.id)), KEYS_PER_STATEMENT)) await tx.$executeRaw(sql`DELETE FROM "RollupPending" WHERE "id" IN (${join(part)})`);
   return pending.length;
 }

@@ -10,6 +10,7 @@ import type { PointQuote, SeriesInfo } from "../read/series";
 import { chartRows, largestSwing, type Swing } from "./chart";
 import { seriesRows, type SeriesRow } from "./series-rows";
 import { getActiveWeights } from "../store/weight-sets";
+import { unchartedStatements } from "../read/chart-lag";
 import type { WeightSet } from "../core/types";
 
 export interface PointDetail {
@@ -36,6 +37,8 @@ export interface Dashboard {
   choices: FilterChoices;
   thresholds: WeightSet["thresholds"];
   weightVersion: number;
+  /** Stored statements on days whose rollups are queued: the chart does not show them yet. */
+  uncharted: number;
 }
 
 export function pointKey(series: string, date: string): string {
@@ -43,11 +46,12 @@ export function pointKey(series: string, date: string): string {
 }
 
 export async function loadDashboard(db: Db, filters: Filters, table: TableOptions): Promise<Dashboard> {
-  const [result, statements, choices, weights] = await Promise.all([
+  const [result, statements, choices, weights, uncharted] = await Promise.all([
     querySeries(db, filters),
     queryStatements(db, filters, table),
     filterChoices(db),
     getActiveWeights(db),
+    unchartedStatements(db),
   ]);
   const keys = result.series.map((s) => s.key);
   const [extremes, quotes] = await Promise.all([
@@ -78,5 +82,6 @@ export async function loadDashboard(db: Db, filters: Filters, table: TableOption
     choices,
     thresholds: weights.weights.thresholds,
     weightVersion: weights.version,
+    uncharted,
   };
 }
