@@ -6,6 +6,11 @@
 // own (sessions are sealed cookies, weights and data come from the store), so the processes
 // need not agree on anything; node:cluster shares the listening socket between them.
 //
+// HOST (or -H) is the address to listen on: 127.0.0.1 unless set, so that a fresh install
+// is not reachable from the network by accident; HOST=0.0.0.0 (or ::) listens on every
+// interface. The address printed is the one actually bound. TRUST_PROXY (default 0) is
+// the number of reverse proxies in front whose X-Forwarded-For entries the login rate
+// limit believes (lib/server/auth.ts clientKey).
 // WEB_CONCURRENCY sets the number of processes (default: the cores this process may use);
 // SERVER_HEAP_MB each one's V8 heap limit (default 1024). V8 lets garbage pile up in
 // proportion to the limit, which by default is a quarter of the machine's memory: a capped
@@ -22,14 +27,29 @@ function option(name, fallback) {
 }
 
 const port = Number(option("-p", process.env.PORT || "3000"));
-const hostname = option("-H", process.env.HOSTNAME || "0.0.0.0");
+const host = option("-H", process.env.HOST || "127.0.0.1");
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
 const heapMB = Math.max(64, Number(process.env.SERVER_HEAP_MB) || 1024);
+
+/** Where each request's TCP peer address travels to the route handlers (see PEER_HEADER_ENV in lib/server/auth.ts). */
+const PEER_HEADER = "x-tension-peer";
+process.env.TENSION_PEER_HEADER = PEER_HEADER;
 
 /** A worker that dies is replaced, unless it died within seconds of starting (a broken build would loop). */
 const RESTART_AFTER_MS = 5000;
 
+function url(address) {
+  const shown = address.address.includes(":") ? `[${address.address}]` : address.address;
+  const every = address.address === "0.0.0.0" || address.address === "::" ? " (every interface)" : "";
+  return `http://${shown}:${address.port}${every}`;
+}
+
 function startPrimary() {
+  const trustProxy = (process.env.TRUST_PROXY ?? "").trim() || "0";
+  if (!/^\d{1,2}$/.test(trustProxy)) {
+    console.error(`TRUST_PROXY must be the number of proxy hops to trust (0, 1, 2, …), not "${process.env.TRUST_PROXY}"`);
+    process.exit(2);
+  }
   let stopping = false;
   const started = new Map();
   cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMB}`] });
@@ -54,16 +74,26 @@ function startPrimary() {
     cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(code));
   }
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
-  console.log(`serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} with ${processes} process${processes === 1 ? "" : "es"}`);
+  let announced = false;
+  cluster.on("listening", (worker, address) => {
+    if (announced) return;
+    announced = true;
+    const proxies = trustProxy === "0" ? "the connecting address" : `X-Forwarded-For, ${trustProxy} proxy hop${trustProxy === "1" ? "" : "s"} trusted`;
+    console.log(`serving on ${url(address)} with ${processes} process${processes === 1 ? "" : "es"}; login attempts counted by ${proxies}`);
+  });
 }
 
 async function startWorker() {
   const next = require("next");
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => handle(req, res));
-  server.listen(port, hostname);
+  const server = http.createServer((req, res) => {
+    delete req.headers[PEER_HEADER];
+    if (req.socket.remoteAddress) req.headers[PEER_HEADER] = req.socket.remoteAddress;
+    handle(req, res);
+  });
+  server.listen(port, host);
   process.on("SIGTERM", () => server.close(() => process.exit(0)));
 }
 
