@@ -1,5 +1,7 @@
-// scripts/serve.js before it serves anything: needs no build. Serving and the network
-// defaults are in __tests__/browser/serve.test.ts.
+// scripts/serve.js when its processes can never start (here: no build where NEXT_DIST_DIR
+// points): it retries with growing delays, then gives up naming the cause, instead of
+// stopping at the first failure or retrying forever. Needs no build; serving, crashes of
+// running processes and the network defaults are in __tests__/browser/serve.test.ts.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -23,6 +25,14 @@ function serve(args: string[], env: Record<string, string>): Promise<{ code: num
 }
 
 describe("scripts/serve.js", () => {
+  it("retries processes that cannot start with growing delays, then gives up with the cause", async () => {
+    const { code, stderr } = await serve(["-p", "0"], { NEXT_DIST_DIR: ".next-no-build-here", WEB_CONCURRENCY: "2" });
+    expect(code).toBe(1);
+    const delays = [...stderr.matchAll(/exited with code 1 before listening; starting another in ([\d.]+) s/g)].map((m) => Number(m[1]));
+    expect(delays).toEqual([0.5, 1, 2, 4]);
+    expect(stderr).toMatch(/5 in a row could not start \(last error: Could not find a production build in the '\.next-no-build-here' directory\b.*\)\. Giving up/);
+  });
+
   it("refuses a TRUST_PROXY that is not a number of hops before starting anything", async () => {
     const { code, stderr, ms } = await serve(["-p", "0"], { TRUST_PROXY: "true" });
     expect(code).toBe(2);

@@ -16,6 +16,11 @@
 // proportion to the limit, which by default is a quarter of the machine's memory: a capped
 // heap keeps a streaming export's memory near what it holds at once, and a request that
 // needed more than the cap fails alone instead of starving the machine.
+//
+// A process that dies is replaced, after a delay that doubles while replacements keep
+// dying young, so that a crash on every request or a broken build does not spin the CPU;
+// the others serve meanwhile. The server gives up only when processes can never start:
+// MAX_START_FAILURES in a row died before listening and none is serving.
 // Plain JavaScript, so that serving needs no TypeScript loader in every process.
 const cluster = require("node:cluster");
 const http = require("node:http");
@@ -35,8 +40,10 @@ const heapMB = Math.max(64, Number(process.env.SERVER_HEAP_MB) || 1024);
 const PEER_HEADER = "x-tension-peer";
 process.env.TENSION_PEER_HEADER = PEER_HEADER;
 
-/** A worker that dies is replaced, unless it died within seconds of starting (a broken build would loop). */
-const RESTART_AFTER_MS = 5000;
+const RESTART_DELAY_MS = { first: 500, max: 30_000 };
+/** A process serving this long ends a run of early deaths: the next restart is quick again. */
+const STABLE_MS = 10_000;
+const MAX_START_FAILURES = 5;
 
 function url(address) {
   const shown = address.address.includes(":") ? `[${address.address}]` : address.address;
@@ -51,36 +58,63 @@ function startPrimary() {
     process.exit(2);
   }
   let stopping = false;
-  const started = new Map();
-  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMB}`] });
-  const fork = () => started.set(cluster.fork().id, Date.now());
-  for (let i = 0; i < processes; i++) fork();
-  cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
-    const lived = Date.now() - (started.get(worker.id) ?? 0);
-    started.delete(worker.id);
-    if (lived < RESTART_AFTER_MS) {
-      console.error(`server process ${worker.process.pid} exited (${signal ?? code}) right after starting; stopping`);
-      stop(1);
-      return;
-    }
-    console.error(`server process ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    fork();
-  });
-  function stop(code) {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-    setTimeout(() => process.exit(code), 3000).unref();
-    cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(code));
-  }
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
   let announced = false;
+  /** Deaths since a process last served STABLE_MS: sets the restart delay. */
+  let youngDeaths = 0;
+  /** Processes in a row that died before listening. */
+  let startFailures = 0;
+  let lastStartError = null;
+  const started = new Map();
+  const listening = new Set();
+
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMB}`] });
+  const fork = () => {
+    if (!stopping) started.set(cluster.fork().id, Date.now());
+  };
+
+  cluster.on("message", (worker, message) => {
+    if (message && message.type === "start-failed") lastStartError = String(message.error);
+  });
   cluster.on("listening", (worker, address) => {
+    listening.add(worker.id);
+    startFailures = 0;
+    setTimeout(() => {
+      if (listening.has(worker.id)) youngDeaths = 0;
+    }, STABLE_MS).unref();
     if (announced) return;
     announced = true;
     const proxies = trustProxy === "0" ? "the connecting address" : `X-Forwarded-For, ${trustProxy} proxy hop${trustProxy === "1" ? "" : "s"} trusted`;
     console.log(`serving on ${url(address)} with ${processes} process${processes === 1 ? "" : "es"}; login attempts counted by ${proxies}`);
   });
+  cluster.on("exit", (worker, code, signal) => {
+    const served = listening.delete(worker.id);
+    const lived = ((Date.now() - (started.get(worker.id) ?? Date.now())) / 1000).toFixed(1);
+    started.delete(worker.id);
+    if (stopping) return;
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    if (!served && ++startFailures >= MAX_START_FAILURES && listening.size === 0) {
+      console.error(
+        `server process ${worker.process.pid} ${how} before listening; ${startFailures} in a row could not start` +
+          `${lastStartError ? ` (last error: ${lastStartError})` : ""}. Giving up: fix the cause shown above and start again.`,
+      );
+      stop(1);
+      return;
+    }
+    youngDeaths++;
+    const delay = Math.min(RESTART_DELAY_MS.max, RESTART_DELAY_MS.first * 2 ** (youngDeaths - 1));
+    console.error(`server process ${worker.process.pid} ${how} ${served ? `after ${lived} s` : "before listening"}; starting another in ${delay / 1000} s`);
+    setTimeout(fork, delay);
+  });
+
+  function stop(code) {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    setTimeout(() => process.exit(code), 3000).unref();
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
+    cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(code));
+  }
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
+  for (let i = 0; i < processes; i++) fork();
 }
 
 async function startWorker() {
@@ -93,13 +127,17 @@ async function startWorker() {
     if (req.socket.remoteAddress) req.headers[PEER_HEADER] = req.socket.remoteAddress;
     handle(req, res);
   });
-  server.listen(port, host);
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
   process.on("SIGTERM", () => server.close(() => process.exit(0)));
 }
 
 if (cluster.isPrimary) startPrimary();
 else
   startWorker().catch((error) => {
-    console.error(error);
-    process.exit(1);
+    console.error(`server process ${process.pid} could not start:`, error);
+    // The primary names the cause when it gives up; exit once the message is out.
+    process.send({ type: "start-failed", error: error instanceof Error ? error.message : String(error) }, () => process.exit(1));
   });

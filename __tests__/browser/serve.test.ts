@@ -1,9 +1,11 @@
 // scripts/serve.js as `npm start` runs it, on the build global-setup.ts made (no browser):
 // it listens on 127.0.0.1 unless HOST says otherwise and prints the address it bound; the
 // login rate limit counts the connecting address, whatever X-Forwarded-For or a forged
-// copy of the server's own peer header say.
+// copy of the server's own peer header say; and worker processes killed one after another,
+// right after starting or all at once, are replaced while the server keeps serving.
 // Other clients are other loopback addresses (127.0.0.2, …): all of 127/8 reaches this host.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -79,6 +81,44 @@ function login(port: number, from: string, password: string, headers: Record<str
   return call(port, { path: "/api/login", method: "POST", from, body, headers: { "content-type": "application/json", ...headers } }).then((r) => r.status);
 }
 
+/** The server's worker processes: its children, from /proc. */
+function workers(pid: number): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+        const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  for (;;) {
+    const value = await Promise.resolve(probe()).catch((e: Error) => void (last = e.message));
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}${last ? ` (last: ${last})` : ""}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * GET / answers 200. A connection the cluster's primary hands to a worker in the instant
+ * it is killed is lost with it (node:cluster cannot take it back), so callers retry.
+ */
+async function serves(port: number): Promise<boolean> {
+  const { status, body } = await call(port, { timeoutMs: 5000 });
+  if (status !== 200) throw new Error(`GET / answered ${status}: ${body.slice(0, 200)}`);
+  return true;
+}
+
 describe("scripts/serve.js", () => {
   let db: TempDb;
   let server: Server;
@@ -130,5 +170,24 @@ describe("scripts/serve.js", () => {
     }
     expect(fresh).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     expect(await login(server.port, "127.0.0.4", PASSWORD)).toBe(429);
+  });
+
+  test("replaces killed worker processes, also right after they start, and keeps serving", async () => {
+    const primary = server.child.pid!;
+    const [first, second] = await until("two workers run", () => (workers(primary).length === 2 ? workers(primary) : null));
+
+    process.kill(first, "SIGKILL");
+    await until("the other worker serves", () => serves(server.port), 30_000);
+    const replacement = await until("a replacement starts", () => workers(primary).find((pid) => pid !== first && pid !== second));
+    // Dead within seconds of starting: the crash that used to stop the whole server.
+    process.kill(replacement, "SIGKILL");
+    await until("the server still serves", () => serves(server.port), 30_000);
+    const again = await until("another replacement starts", () => workers(primary).find((pid) => ![first, second, replacement].includes(pid)));
+    process.kill(again, "SIGKILL");
+    process.kill(second, "SIGKILL");
+
+    await until("two workers serve again", async () => workers(primary).length === 2 && (await serves(server.port)));
+    expect(server.child.exitCode).toBeNull();
+    expect(server.output().match(/was killed by SIGKILL (after [\d.]+ s|before listening); starting another in [\d.]+ s/g)).toHaveLength(4);
   });
 });
