@@ -163,6 +163,41 @@ describe.each(backends)("admin API on %s", (_name, open) => {
     expect((await storeCounts(backend.prisma)).articles).toBe(before.articles + 1);
   });
 
+  it("POST /api/articles ingests text pasted in the admin form, whose untouched file input still sends an empty part", async () => {
+    // The body Chromium sends for /admin's form with a text pasted and no file chosen.
+    const text = "Ministers make up\n\nOSLO, March 9, 2026 — Sweden's foreign minister Anna Berg said on Monday that Norway was \"a trusted friend and partner\".";
+    const boundary = "----WebKitFormBoundaryX3kPzq8sJ0aTnE2b";
+    const field = (name: string, value: string) => [`--${boundary}`, `Content-Disposition: form-data; name="${name}"`, "", value];
+    const raw = [
+      ...field("text", text),
+      ...field("name", ""),
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="files"; filename=""',
+      "Content-Type: application/octet-stream",
+      "",
+      "",
+      ...field("date", ""),
+      `--${boundary}--`,
+      "",
+    ].join("\r\n");
+    const before = await storeCounts(backend.prisma);
+    const response = await ingestPost(request("/api/articles", { method: "POST", cookie, raw, type: `multipart/form-data; boundary=${boundary}` }));
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ articles: { new: 1 }, rejected: [] });
+    expect(body.statements.new).toBeGreaterThan(0);
+    const article = await backend.prisma.article.findFirst({ where: { path: { startsWith: "pasted/" } }, orderBy: { id: "desc" } });
+    expect(article?.title).toBe("Ministers make up");
+    expect((await storeCounts(backend.prisma)).articles).toBe(before.articles + 1);
+
+    // A file chosen but empty is still refused, by name.
+    const form = new FormData();
+    form.append("files", new Blob([]), "empty.txt");
+    const empty = await ingestPost(request("/api/articles", { method: "POST", cookie, raw: form }));
+    expect(empty.status).toBe(422);
+    expect((await empty.json()).rejected).toEqual([{ path: "upload/empty.txt", reason: "upload/empty.txt: empty file" }]);
+  });
+
   it("POST /api/articles/remove removes an article by id or path; an unknown one or a bad body changes nothing", async () => {
     const text = ["---", "title: Ministers make up", "date: 2026-03-09", "---", "Ministers make up", "", 'OSLO — Norway\'s foreign minister Kari Lunde said on Monday that talks with Sweden were "a welcome and constructive step".'].join("\n");
     expect((await ingestPost(request("/api/articles", { method: "POST", cookie, body: { text, name: "make-up.md" } }))).status).toBe(200);

@@ -4,7 +4,7 @@
 import { NextRequest } from "next/server";
 import { POST as loginPost } from "../app/api/login/route";
 import { POST as logoutPost } from "../app/api/logout/route";
-import { attemptLogin, authorize, ensureAdminPassword, hashPassword, LOGIN_LIMIT, refuseCrossSite, SESSION_COOKIE, SESSION_TTL_SECONDS, verifyPassword } from "../lib/server/auth";
+import { attemptLogin, authorize, clientKey, ensureAdminPassword, hashPassword, LOGIN_LIMIT, PEER_HEADER_ENV, refuseCrossSite, SESSION_COOKIE, SESSION_TTL_SECONDS, trustedProxyHops, verifyPassword } from "../lib/server/auth";
 import { disconnect } from "../lib/store/client";
 import { contentSecurityPolicy, proxy } from "../proxy";
 import { backends, type Backend } from "./helpers/backends";
@@ -12,6 +12,9 @@ import { backends, type Backend } from "./helpers/backends";
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): NextRequest {
   return new NextRequest(new URL(path, "http://localhost"), { method: init.method ?? "GET", headers: init.headers, body: init.body });
 }
+
+/** The header scripts/serve.js sets to the connecting address (and names in PEER_HEADER_ENV). */
+const PEER = "x-tension-peer";
 
 function login(password: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return loginPost(request("/api/login", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ password }) }));
@@ -76,6 +79,47 @@ describe("cross-site refusal", () => {
   });
 });
 
+describe("the login rate limit's client key", () => {
+  const saved = process.env[PEER_HEADER_ENV];
+  const from = (headers: Record<string, string>) => request("/api/login", { method: "POST", headers });
+  beforeEach(() => {
+    process.env[PEER_HEADER_ENV] = PEER;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env[PEER_HEADER_ENV];
+    else process.env[PEER_HEADER_ENV] = saved;
+  });
+
+  it("is the connecting address, whatever the forwarding headers say", () => {
+    expect(clientKey(from({ [PEER]: "203.0.113.5", "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2" }), 0)).toBe("203.0.113.5");
+    expect(clientKey(from({ [PEER]: "::ffff:127.0.0.1" }), 0)).toBe("127.0.0.1");
+    expect(clientKey(from({ [PEER]: "::1" }), 0)).toBe("::1");
+  });
+
+  it("with n trusted proxies is the address n hops from the right of X-Forwarded-For", () => {
+    const headers = { [PEER]: "10.0.0.2", "x-forwarded-for": "192.0.2.1, 203.0.113.5, 10.0.0.1" };
+    expect(clientKey(from(headers), 0)).toBe("10.0.0.2");
+    expect(clientKey(from(headers), 1)).toBe("10.0.0.1");
+    expect(clientKey(from(headers), 2)).toBe("203.0.113.5");
+    // A request that reached the inner proxy directly: the chain is shorter than the hops.
+    expect(clientKey(from({ [PEER]: "10.0.0.2", "x-forwarded-for": "203.0.113.5" }), 2)).toBe("203.0.113.5");
+    expect(clientKey(from({ [PEER]: "10.0.0.2" }), 1)).toBe("10.0.0.2");
+  });
+
+  it("is one shared key when no server vouches for the peer header (next dev, next start)", () => {
+    delete process.env[PEER_HEADER_ENV];
+    expect(clientKey(from({ [PEER]: "203.0.113.5", "x-forwarded-for": "198.51.100.1" }), 0)).toBe("local");
+    expect(clientKey(from({ [PEER]: "203.0.113.5", "x-forwarded-for": "198.51.100.1" }), 1)).toBe("local");
+  });
+
+  it("reads TRUST_PROXY as a number of hops and refuses anything else", () => {
+    expect(trustedProxyHops(undefined)).toBe(0);
+    expect(trustedProxyHops("")).toBe(0);
+    expect(trustedProxyHops(" 2 ")).toBe(2);
+    for (const bad of ["true", "-1", "1.5", "one", "100"]) expect(() => trustedProxyHops(bad)).toThrow(/TRUST_PROXY must be the number of proxy hops/);
+  });
+});
+
 describe("security headers (proxy.ts)", () => {
   it("sets a CSP with a fresh nonce per request and the other headers", () => {
     const first = proxy(request("/"));
@@ -111,11 +155,19 @@ describe("security headers (proxy.ts)", () => {
 describe.each(backends)("admin access on %s", (_name, open) => {
   let backend: Backend;
   let generated: string;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD, SESSION_SECRET: process.env.SESSION_SECRET };
+  const saved = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
+    SESSION_SECRET: process.env.SESSION_SECRET,
+    TRUST_PROXY: process.env.TRUST_PROXY,
+    [PEER_HEADER_ENV]: process.env[PEER_HEADER_ENV],
+  };
 
   beforeAll(async () => {
     backend = await open();
     process.env.DATABASE_URL = backend.url;
+    process.env[PEER_HEADER_ENV] = PEER;
+    delete process.env.TRUST_PROXY;
     delete process.env.ADMIN_PASSWORD;
     delete process.env.SESSION_SECRET;
   });
@@ -130,6 +182,7 @@ describe.each(backends)("admin access on %s", (_name, open) => {
   afterEach(() => {
     delete process.env.ADMIN_PASSWORD;
     delete process.env.SESSION_SECRET;
+    delete process.env.TRUST_PROXY;
     jest.restoreAllMocks();
   });
 
@@ -137,8 +190,8 @@ describe.each(backends)("admin access on %s", (_name, open) => {
     process.env.ADMIN_PASSWORD = "from the environment";
     await expect(ensureAdminPassword(backend.prisma)).resolves.toBeNull();
     expect(await backend.prisma.setting.count({ where: { key: { contains: "password" } } })).toBe(0);
-    expect((await login("from the environment", { "x-forwarded-for": "198.51.100.1" })).status).toBe(200);
-    expect((await login("from the environmen", { "x-forwarded-for": "198.51.100.1" })).status).toBe(401);
+    expect((await login("from the environment", { [PEER]: "198.51.100.1" })).status).toBe(200);
+    expect((await login("from the environmen", { [PEER]: "198.51.100.1" })).status).toBe(401);
   });
 
   it("generates one password under concurrent first starts, stores only its hash, and shows it once", async () => {
@@ -157,8 +210,8 @@ describe.each(backends)("admin access on %s", (_name, open) => {
 
   it("ADMIN_PASSWORD takes precedence over a stored password", async () => {
     process.env.ADMIN_PASSWORD = "from the environment";
-    expect((await login(generated, { "x-forwarded-for": "198.51.100.2" })).status).toBe(401);
-    expect((await login("from the environment", { "x-forwarded-for": "198.51.100.2" })).status).toBe(200);
+    expect((await login(generated, { [PEER]: "198.51.100.2" })).status).toBe(401);
+    expect((await login("from the environment", { [PEER]: "198.51.100.2" })).status).toBe(200);
   });
 
   it("logs in: 200 and an httpOnly, SameSite=Strict session cookie that authorizes later requests", async () => {
@@ -188,7 +241,7 @@ describe.each(backends)("admin access on %s", (_name, open) => {
   });
 
   it("answers 401 to a wrong password, 422 to an invalid body and 415 to a non-JSON one", async () => {
-    const wrong = await login("not it", { "x-forwarded-for": "198.51.100.3" });
+    const wrong = await login("not it", { [PEER]: "198.51.100.3" });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.getSetCookie()).toEqual([]);
     expect(await wrong.json()).toEqual({ error: expect.any(String) });
@@ -206,7 +259,7 @@ describe.each(backends)("admin access on %s", (_name, open) => {
   });
 
   it("refuses the 6th failed login from one client with 429 and Retry-After, while another client gets through", async () => {
-    const attacker = { "x-forwarded-for": "203.0.113.7, 10.0.0.1" };
+    const attacker = { [PEER]: "203.0.113.7" };
     for (let i = 0; i < LOGIN_LIMIT.failures; i++) expect((await login(`guess ${i}`, attacker)).status).toBe(401);
     const limited = await login("guess 6", attacker);
     expect(limited.status).toBe(429);
@@ -218,7 +271,7 @@ describe.each(backends)("admin access on %s", (_name, open) => {
     expect((await login(generated, attacker)).status).toBe(429);
     expect(await backend.prisma.loginAttempt.count({ where: { key: "203.0.113.7", ok: false } })).toBe(LOGIN_LIMIT.failures);
 
-    expect((await login(generated, { "x-real-ip": "203.0.113.8" })).status).toBe(200);
+    expect((await login(generated, { [PEER]: "203.0.113.8" })).status).toBe(200);
     // That success did not reset the first client's count.
     expect((await login(generated, attacker)).status).toBe(429);
   });
@@ -235,10 +288,40 @@ describe.each(backends)("admin access on %s", (_name, open) => {
   });
 
   it("holds the limit under a burst of parallel guesses", async () => {
-    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(`burst ${i}`, { "x-forwarded-for": "203.0.113.11" }).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(`burst ${i}`, { [PEER]: "203.0.113.11" }).then((r) => r.status)));
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LOGIN_LIMIT.failures);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(12 - LOGIN_LIMIT.failures);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
+  it("counts the connecting address: a forged X-Forwarded-For neither adds guesses nor locks anyone out", async () => {
+    const admin = "198.51.100.20";
+    const framing = { [PEER]: "203.0.113.20", "x-forwarded-for": admin, "x-real-ip": admin };
+    for (let i = 0; i < LOGIN_LIMIT.failures; i++) expect((await login(`frame ${i}`, framing)).status).toBe(401);
+    expect((await login("frame again", framing)).status).toBe(429);
+    expect(await backend.prisma.loginAttempt.count({ where: { key: admin } })).toBe(0);
+    expect((await login(generated, { [PEER]: admin })).status).toBe(200);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < LOGIN_LIMIT.failures + 3; i++) {
+      const fresh = { [PEER]: "203.0.113.21", "x-forwarded-for": `192.0.2.${i}`, "x-real-ip": `192.0.2.${100 + i}` };
+      statuses.push((await login(`fresh ${i}`, fresh)).status);
+    }
+    expect(statuses).toEqual([...Array(LOGIN_LIMIT.failures).fill(401), 429, 429, 429]);
+    expect(await backend.prisma.loginAttempt.count({ where: { key: { startsWith: "192.0.2." } } })).toBe(0);
+  });
+
+  it("with TRUST_PROXY=1 counts the address the proxy appended, never what the client wrote before it", async () => {
+    process.env.TRUST_PROXY = "1";
+    const proxy = "10.0.0.1";
+    const admin = "198.51.100.31";
+    const viaProxy = (forwardedFor: string) => ({ [PEER]: proxy, "x-forwarded-for": forwardedFor });
+    for (let i = 0; i < LOGIN_LIMIT.failures; i++) {
+      expect((await login(`hop ${i}`, viaProxy(`192.0.2.${i}, ${admin}, 203.0.113.30`))).status).toBe(401);
+    }
+    expect((await login("hop again", viaProxy(`192.0.2.99, 203.0.113.30`))).status).toBe(429);
+    expect((await login(generated, viaProxy(admin))).status).toBe(200);
+    expect(await backend.prisma.loginAttempt.count({ where: { key: { in: [proxy, admin] }, ok: false } })).toBe(0);
   });
 
   it("forgets a client's failures when it logs in", async () => {
@@ -249,10 +332,10 @@ describe.each(backends)("admin access on %s", (_name, open) => {
   });
 
   it("refuses a cross-site login or logout with 403", async () => {
-    const login403 = await login(generated, { origin: "http://evil.example", "x-forwarded-for": "198.51.100.4" });
+    const login403 = await login(generated, { origin: "http://evil.example", [PEER]: "198.51.100.4" });
     expect(login403.status).toBe(403);
     expect(login403.headers.getSetCookie()).toEqual([]);
-    expect((await login(generated, { "sec-fetch-site": "cross-site", "x-forwarded-for": "198.51.100.4" })).status).toBe(403);
+    expect((await login(generated, { "sec-fetch-site": "cross-site", [PEER]: "198.51.100.4" })).status).toBe(403);
     const logout403 = await logoutPost(request("/api/logout", { method: "POST", headers: { origin: "http://evil.example" } }));
     expect(logout403.status).toBe(403);
     expect(logout403.headers.getSetCookie()).toEqual([]);

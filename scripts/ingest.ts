@@ -17,12 +17,13 @@ import { createPrisma, ensureMigrated, type Db } from "../lib/store/client";
 import { analyzeBatch, type BatchInput, type Rejection } from "../lib/ingest/batch";
 import { ingestBatch, type IngestSummary } from "../lib/store/ingest";
 import { inBatches, ingestParallel, withUnreadable } from "../lib/store/bulk-ingest";
+import { formatRejection } from "../lib/view/format";
 import { parseArgs, readInputs, runCli, UsageError, type CliArgs } from "./cli";
 
 export const USAGE = "usage: npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
 
 function printRejection(r: Rejection): void {
-  process.stderr.write(`rejected ${r.reason.startsWith(r.path) ? r.reason : `${r.path}: ${r.reason}`}\n`);
+  process.stderr.write(`rejected ${formatRejection(r)}\n`);
 }
 
 export function describeSummary(summary: IngestSummary): string {

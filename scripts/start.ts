@@ -7,7 +7,8 @@
 // 4. rebuilds the chart's rollups of the days an interrupted bulk ingest left queued,
 // 5. ingests seeds/ when the store holds no articles,
 // 6. `next build` (skipped with --no-build when a build exists),
-// 7. serves the build on ${PORT:-3000}, one process per core (scripts/serve.js).
+// 7. serves the build on ${HOST:-127.0.0.1}:${PORT:-3000}, one process per core
+//    (scripts/serve.js, which prints the address it bound).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
 
   // Repeated under the build's output, where it cannot scroll out of sight.
   if (generated) console.log(`\n${generatedPasswordNotice(generated)}`);
-  step(`serving on http://localhost:${port}`);
+  step("starting the server");
   const server = spawn(process.execPath, [path.join(root, "scripts", "serve.js"), "-p", port], { stdio: "inherit", cwd: root });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));

@@ -1,5 +1,6 @@
 // The admin page in Chromium: log in, move a rule's weight, watch the preview chart
-// change, save, see the dashboard and its CSV change, roll back, see them return.
+// change, save, see the dashboard and its CSV change, roll back, see them return; paste
+// an article.
 import type { Browser, Page } from "playwright-core";
 import { adminPassword, baseUrl, launchBrowser, screenshotPath } from "./harness";
 
@@ -80,5 +81,17 @@ describe("admin", () => {
     // The page reloads its data after the rollback: history and status show version 3.
     await page.getByTestId("history").getByText(/rollback to version 1/).waitFor();
     await page.getByTestId("save-status").getByText("version 3").waitFor();
+  });
+
+  test("ingests a pasted article, with the file input left empty", async () => {
+    await page.goto(`${baseUrl()}/admin`);
+    await page.getByLabel("Paste an article").fill(
+      "Ministers make up\n\nOSLO, March 9, 2026 — Sweden's foreign minister Anna Berg said on Monday that Norway was \"a trusted friend and partner\".",
+    );
+    await page.getByRole("button", { name: "Ingest" }).click();
+    const result = page.getByTestId("ingest-result");
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/^1 new article, 0 already stored; [1-9]\d* new statements?, 0 merged into stored ones\.$/);
+    expect(await page.getByTestId("ingest-error").count()).toBe(0);
   });
 });

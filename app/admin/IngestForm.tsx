@@ -2,7 +2,7 @@
 // Paste an article or upload files; the server applies the same checks as `npm run ingest`.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { plural } from "@/lib/view/format";
+import { formatRejection, plural } from "@/lib/view/format";
 
 interface IngestResult {
   articles: { new: number; skipped: number; rejected: number };
@@ -74,9 +74,7 @@ export default function IngestForm() {
           {result.rejected.length ? (
             <ul>
               {result.rejected.map((r) => (
-                <li key={r.path}>
-                  Rejected {r.path}: {r.reason}
-                </li>
+                <li key={r.path}>Rejected {formatRejection(r)}</li>
               ))}
             </ul>
           ) : null}
@@ -88,9 +86,7 @@ export default function IngestForm() {
           {error.rejected.length > 1 ? (
             <ul>
               {error.rejected.map((r) => (
-                <li key={r.path}>
-                  {r.path}: {r.reason}
-                </li>
+                <li key={r.path}>{formatRejection(r)}</li>
               ))}
             </ul>
           ) : null}

@@ -256,12 +256,48 @@ export async function authorize(request: Request, options: { stateChanging?: boo
 // ---- login ------------------------------------------------------------------------
 
 /**
- * Whom the rate limit counts: the client address a proxy forwarded, else "local".
- * Without a proxy that overwrites X-Forwarded-For a client can name any address, so
- * deployments facing the internet should run behind one.
+ * The header in which scripts/serve.js hands every request its TCP peer's address,
+ * named in this environment variable by serve.js itself. Next gives route handlers no
+ * socket, and the X-Forwarded-For it adds is the client's own when the client sent one;
+ * serve.js overwrites any copy of this header a client sent. Without serve.js (next dev,
+ * next start) nobody vouches for the header, so it is not read.
  */
-export function clientKey(request: Request): string {
-  return forwarded(request.headers, "x-forwarded-for") ?? forwarded(request.headers, "x-real-ip") ?? "local";
+export const PEER_HEADER_ENV = "TENSION_PEER_HEADER";
+
+/** TRUST_PROXY: how many reverse proxies in front of the server append to X-Forwarded-For. */
+export function trustedProxyHops(value: string | undefined = process.env.TRUST_PROXY): number {
+  const text = value?.trim() ?? "";
+  if (text === "") return 0;
+  if (!/^\d{1,2}$/.test(text)) throw new Error(`TRUST_PROXY must be the number of proxy hops to trust (0, 1, 2, …), not "${value}"`);
+  return Number(text);
+}
+
+/**
+ * Whom the rate limit counts: the connecting address, or with `hops` trusted proxies the
+ * address that many entries from the right of [X-Forwarded-For…, peer]: each proxy
+ * appends the address it was connected from, so only entries left of those are the
+ * client's own writing, and those are never read. A shorter chain gives its leftmost
+ * entry (a request that reached an inner proxy directly). "local" when no peer address
+ * is known, so that a client can neither pick a fresh key per guess nor name another's.
+ */
+export function clientKey(request: Request, hops: number = trustedProxyHops()): string {
+  const header = process.env[PEER_HEADER_ENV];
+  const peer = header ? request.headers.get(header)?.trim() : undefined;
+  if (!peer) return "local";
+  const forwardedFor = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const chain = [peer, ...forwardedFor.reverse()];
+  return normalizeAddress(chain[Math.min(hops, chain.length - 1)]);
+}
+
+/** One key per address however it is written; bounded, since a short chain's leftmost entry may be a client's. */
+function normalizeAddress(address: string): string {
+  return address
+    .toLowerCase()
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1")
+    .slice(0, 100);
 }
 
 export type LoginResult = { ok: true } | { ok: false; status: 401 } | { ok: false; status: 429; retryAfterSeconds: number };

@@ -60,6 +60,11 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
   return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
 }
 
+/** "path: reason" for a rejected file; the ingest step's reasons usually name the path already. */
+export function formatRejection(r: { path: string; reason: string }): string {
+  return r.reason.startsWith(r.path) ? r.reason : `${r.path}: ${r.reason}`;
+}
+
 /** "the reports disagree on the day: 5 Jan 2026 (2 reports), 6 Jan 2026 (1 report)", or null when they agree. */
 export function formatDisagreement(readings: DayReading[]): string | null {
   if (!readingsDisagree(readings)) return null;

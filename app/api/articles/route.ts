@@ -46,6 +46,8 @@ async function readMultipart(request: Request): Promise<{ inputs: BatchInput[]; 
   const inputs: BatchInput[] = [];
   for (const entry of form.getAll("files")) {
     if (typeof entry === "string") throw new BodyError("invalid request body", { files: "expected files, got text" });
+    // A file input left empty still sends a part: no file name, no bytes. It is not a file.
+    if (entry.name === "" && entry.size === 0) continue;
     inputs.push({ path: `upload/${entry.name || "unnamed"}`, bytes: Buffer.from(await entry.arrayBuffer()) });
   }
   const text = form.get("text");
