@@ -696,6 +696,21 @@ Before that, Norway's own Foreign Minister Ola Berg said on Sunday that Sweden h
   expect(one(scored, "Sweden had ignored every warning")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
 });
 
+test("a capital speaking is its government; “said that, from Monday, …” and “warned in Oslo that …” report the clause", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Talks stalled in December after Stockholm accused Oslo of using state television to support the protests.
+
+Norway had earlier said that, starting from Monday, it would restrict cross-border trade with Sweden.
+
+Norway's ambassador to Sweden, Ola Berg, warned in Oslo that Sweden would pay for its choice of partners.
+`;
+  const { scored } = run(wire("capital.txt", text));
+  expect(one(scored, "accused Oslo of using state television")).toMatchObject({ speaker: "Swedish government", target: "Norway" });
+  expect(one(scored, "starting from Monday, it would restrict cross-border trade with Sweden").speaker).toBe("Norwegian government");
+  expect(one(scored, "Sweden would pay for its choice of partners").text).toBe("Sweden would pay for its choice of partners");
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

@@ -265,7 +265,10 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   const tokens = reading.article.analyzed.tokens;
   const verb = tokens[event.verb];
   let i = afterAdverbs(reading, (phrasalVerbEnd(tokens, event.verb) ?? event.verb) + 1, sentence);
-  if (ACT_VERBS.has(verb.lemma) && i <= sentence.lastToken && !["to", "that", ","].includes(tokens[i].normal)) {
+  // "warned in Lima that …": a verb that is also a speech act reports the clause after the scene.
+  const sceneSet = i <= sentence.lastToken && isReporting(tokens, event.verb) ? afterCircumstance(tokens, i, sentence) : i;
+  if (sceneSet !== i) i = sceneSet;
+  else if (ACT_VERBS.has(verb.lemma) && i <= sentence.lastToken && !["to", "that", ","].includes(tokens[i].normal)) {
     return tokens[i].pos === "PUNCT" ? null : i;
   }
   // "told reporters (on Monday) that…"
@@ -276,7 +279,11 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   }
   if (i > sentence.lastToken) return null;
   if (isReporting(tokens, event.verb)) i = afterCircumstance(tokens, i, sentence);
-  if (tokens[i].normal === "that") return i + 1 <= sentence.lastToken ? i + 1 : null;
+  if (tokens[i].normal === "that") {
+    // "said that, starting from Monday, it would …": the clause begins after the comma.
+    const start = tokens[i + 1]?.text === "," ? i + 2 : i + 1;
+    return start <= sentence.lastToken ? start : null;
+  }
   if (tokens[i].normal === "to" && INFINITIVE_VERBS.has(verb.lemma) && tokens[i + 1]?.pos === "VERB") return i;
   if (!isReporting(tokens, event.verb)) return null;
   // A clause: a subject within a few words, then its verb.

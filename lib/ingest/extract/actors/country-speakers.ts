@@ -8,7 +8,7 @@ const DAY_WORDS = /^(?:on|last|this|week|(?:mon|tues|wednes|thurs|fri|satur|sun)
 const DEMONYM_BY_COUNTRY = new Map(COUNTRIES.map((c) => [c.name, c.demonym]));
 
 /** How a country's government is named when the country speaks: "Peruvian government". */
-function governmentOf(country: string): string | null {
+export function governmentOf(country: string): string | null {
   const demonym = DEMONYM_BY_COUNTRY.get(country);
   return demonym ? `${demonym} government` : null;
 }
