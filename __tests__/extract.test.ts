@@ -711,6 +711,23 @@ Norway's ambassador to Sweden, Ola Berg, warned in Oslo that Sweden would pay fo
   expect(one(scored, "Sweden would pay for its choice of partners").text).toBe("Sweden would pay for its choice of partners");
 });
 
+test("“…, said the prime minister.”, “the Norwegian side said”, “…, the spokesman told Swedish media at a briefing in Rome”", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Swedish Prime Minister Karin Lund met her Norwegian counterpart on Monday.
+
+Sweden has shown that the new dam does not harm Norway in any way, said the prime minister.
+
+After the meeting, the Norwegian side said there were still significant differences with Sweden.
+
+It is for Norway to withdraw its threats against Swedish trawlers, the Swedish government spokesman told Swedish media at a briefing in Rome.
+`;
+  const { scored } = run(wire("inverted.txt", text));
+  expect(one(scored, "Sweden has shown that the new dam does not harm Norway").speaker).toBe("Karin Lund");
+  expect(one(scored, "there were still significant differences with Sweden")).toMatchObject({ speakerCountry: "Norway", target: "Sweden" });
+  expect(one(scored, "It is for Norway to withdraw its threats against Swedish trawlers").speakerCountry).toBe("Sweden");
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

@@ -14,7 +14,7 @@ const isReporting = (tokens: Token[], index: number) => REPORTING_VERBS.has(toke
 const ACT_VERBS = new Set(speech.actVerbs);
 const INFINITIVE_VERBS = new Set(speech.infinitiveVerbs);
 const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
-const AUDIENCE = new Set(["reporters", "journalists", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
+const AUDIENCE = new Set(["reporters", "journalists", "media", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
 const MEDIA = new Set(["statement", "interview", "briefing", "conference", "news", "press", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
 const MIN_REPORTED_WORDS = 4;
 /** Words a reported clause's subject may take before its verb ("an unnamed senior diplomat has"). */
@@ -154,20 +154,23 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   let j = event.verb - 1;
   while (j > sentence.firstToken && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
   const subject = reading.mentions.endingAt(j);
-  if (!subject) return null;
+  // "…, said the premier.": the speaker after the verb.
+  const inverted = subject ? undefined : reading.mentions.startingJustAfter(event.verb);
+  if (!subject && (!inverted || inverted.actor !== event.actor)) return null;
   // Back over the speaker's introduction ("Kremlin spokesman", "the") to the comma that ends the report.
-  let before = subject.firstToken - 1;
-  while (before > sentence.firstToken && subject.firstToken - before <= 6 && tokens[before].text !== "," && !["VERB", "PUNCT"].includes(tokens[before].pos)) before--;
+  let before = subject ? subject.firstToken - 1 : event.verb - 1;
+  while (subject && before > sentence.firstToken && subject.firstToken - before <= 6 && tokens[before].text !== "," && !["VERB", "PUNCT"].includes(tokens[before].pos)) before--;
   // A quotation ending the report closes after its comma: "… “an unlawful use of force,” she said".
   if (quotesInside && /^["”’]$/.test(tokens[before]?.text ?? "") && tokens[before - 1]?.text === ",") before--;
   if (before <= sentence.firstToken || tokens[before].text !== ",") return null;
+  const verbPhraseEnd = inverted ? inverted.lastToken : event.verb;
   // Nothing after the verb but its audience, a day, a place or a medium, up to a clause that only
   // sets the scene ("…, X said Monday as the clash spread").
   // "…, Ruiz said, adding that …": what the participle reports is a statement of its own.
   const adjunct = tokens.findIndex(
-    (t, k) => k > event.verb && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isParticipleOf(SPEECH_VERBS, tokens[k + 1]))),
+    (t, k) => k > verbPhraseEnd && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isParticipleOf(SPEECH_VERBS, tokens[k + 1]))),
   );
-  const rest = tokens.slice(event.verb + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT");
+  const rest = withoutAudience(tokens.slice(verbPhraseEnd + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT"));
   // A phrase of place or circumstance after the verb is no object ("he said against the background of …").
   const circumstance = rest[0]?.pos === "ADP" && rest[0].normal !== "that" && !rest.some((t) => t.normal === "that" || (t.pos === "VERB" && !t.normal.endsWith("ing")));
   if (!circumstance && (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t)))) return null;
@@ -226,6 +229,12 @@ function interruptedReport(reading: Reading, event: SpeechEvent, sentence: Sente
   while (end > close && tokens[end].pos === "PUNCT") end--;
   if (lead.length + end - close < MIN_REPORTED_WORDS) return null;
   return { piece: { start: sentence.start, end: tokens[end].end }, aside: { start: tokens[open].start, end: tokens[close].end } };
+}
+
+/** "told British media at a briefing …": what follows the audience the words were told to. */
+function withoutAudience(rest: Token[]): Token[] {
+  const audience = rest.findIndex((t, k) => k < 4 && AUDIENCE.has(t.normal) && !DETERMINERS.has(t.normal));
+  return audience >= 0 && rest.slice(0, audience).every((t) => ["ADJ", "PROPN", "DET"].includes(t.pos)) ? rest.slice(audience + 1) : rest;
 }
 
 /** Words of a phrase fronting a reported clause, its comma included: "For its part,", "In a statement,". */
