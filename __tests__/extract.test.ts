@@ -728,6 +728,21 @@ It is for Norway to withdraw its threats against Swedish trawlers, the Swedish g
   expect(one(scored, "It is for Norway to withdraw its threats against Swedish trawlers").speakerCountry).toBe("Sweden");
 });
 
+test("“Norway's minister of state for fisheries, Ola Berg,” names a minister; “Norway's minister” never places a prime minister", () => {
+  const text = `Oslo and Stockholm trade blame
+
+Prime Minister Karin Lund said on Monday that Sweden would send back those who had crossed the border irregularly.
+
+On Wednesday Norway's minister of state for fisheries, Ola Berg, suggested Oslo had a right to relax border controls.
+
+"What did Sweden expect from Norway?" he said in a post.
+`;
+  const { scored } = run(wire("portfolio.txt", text));
+  expect(one(scored, "Oslo had a right to relax border controls")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+  expect(one(scored, "What did Sweden expect from Norway?").speaker).toBe("Ola Berg");
+  expect(one(scored, "Sweden would send back those who had crossed").speakerCountry).not.toBe("Norway");
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

@@ -323,10 +323,10 @@ function introductionBefore(
     if (tail.trim() !== "") {
       // "the President of Peru, Marta Oliveira"; "Peru's ambassador to Chile, Luc Moreau"
       const of = /^\s+(of|to)\s+(?:the\s+)?/i.exec(tail);
-      if (!of) continue;
-      const mention = countries.startingAt(title.end + of[0].length);
-      if (!mention || mention.end !== windowStart + trimmed.length) continue;
-      if (of[1].toLowerCase() === "of") country = mention.country;
+      const mention = of ? countries.startingAt(title.end + of[0].length) : undefined;
+      if (of && mention && mention.end === windowStart + trimmed.length) {
+        if (of[1].toLowerCase() === "of") country = mention.country;
+      } else if (!/,\s*$/.test(before) || !PORTFOLIO_TAIL.test(tail)) continue; // a portfolio only before ", Name"
     }
     // A title that names its country: "Kremlin spokesman", "White House press secretary".
     country ??= countries.firstWithin(absolute, title.end)?.country ?? null;
@@ -337,6 +337,9 @@ function introductionBefore(
   }
   return null;
 }
+
+/** "minister of state for human rights, Ana Ruiz": the portfolio a title before the name is of. */
+const PORTFOLIO_TAIL = /^\s+(?:of|for)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+(?:and\s+)?[\p{L}’'-]+){0,4}$/u;
 
 /** "spokesman of the", "ambassador for the": a title joined to the office it serves, before that office. */
 const TITLE_OF_OFFICE = /(?:^|[^\p{L}])(\p{L}+)\s+(?:of|for|at)\s+(?:the\s+)?$/u;

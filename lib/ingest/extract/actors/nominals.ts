@@ -162,7 +162,8 @@ function resolveNominal(
 function fitsNominal(person: Actor, title: string, head: boolean, country: string | null): boolean {
   return (
     (country === null || person.country === country) &&
-    (person.titles.some((held) => held === title || held.endsWith(` ${title}`)) ||
+    // "the minister" is not the prime minister: a head of government holds no portfolio.
+    (person.titles.some((held) => held === title || (held.endsWith(` ${title}`) && !person.head)) ||
       (title === "leader" && person.head) ||
       (head && person.head && person.titles.length === 0))
   );
