@@ -743,6 +743,20 @@ On Wednesday Norway's minister of state for fisheries, Ola Berg, suggested Oslo 
   expect(one(scored, "Sweden would send back those who had crossed").speakerCountry).not.toBe("Norway");
 });
 
+test("each side's words take the day the opening gives that side; a passive verb of saying names no speaker", () => {
+  const text = `Norway deeply concerned by envoy's expulsion
+
+Norway is deeply concerned that Sweden has expelled Norway's ambassador, Foreign Minister Ola Berg said Monday.
+
+Sweden expelled Norway's ambassador in Stockholm Sunday over what officials called interference in its affairs.
+
+The Norwegian ambassador was declared persona non grata and was given 24 hours to leave the country, the Swedish Foreign Ministry said in a harshly-worded statement.
+`;
+  const { scored } = run(wire("sides.txt", text));
+  expect(one(scored, "The Norwegian ambassador was declared persona non grata")).toMatchObject({ speaker: "Swedish Foreign Ministry", date: "2024-05-05" });
+  expect(one(scored, "Norway is deeply concerned that Sweden has expelled")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 

@@ -1,6 +1,7 @@
 import type { DateExpr, DateMention } from "../dates";
 import type { ReportEvidence, Span } from "../features";
 import type { Actor } from "./actors";
+import { occasionFor } from "./dating";
 import type { Reading } from "./reading";
 import type { SpeechEvent } from "./speech-events";
 import { targetFor } from "./target";
@@ -60,7 +61,7 @@ export function reportOf(
     target: targetFor(reading, actor, piece, frame, event),
     dateExpr: date?.expr ?? null,
     dateText: date?.text ?? null,
-    dateFromOccasion: date !== null && date === reading.occasion,
+    dateFromOccasion: date !== null && date === occasionFor(reading, actor.id),
     context,
     // A clause around a partial quotation quotes the speaker too.
     direct: reading.article.isQuoted(piece) || reading.article.quoteOverlaps(piece.start, piece.end),

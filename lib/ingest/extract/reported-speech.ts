@@ -172,7 +172,9 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   );
   const rest = withoutAudience(tokens.slice(verbPhraseEnd + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT"));
   // A phrase of place or circumstance after the verb is no object ("he said against the background of …").
-  const circumstance = rest[0]?.pos === "ADP" && rest[0].normal !== "that" && !rest.some((t) => t.normal === "that" || (t.pos === "VERB" && !t.normal.endsWith("ing")));
+  // A participle in a compound ("a harshly-worded statement") is no verb of the phrase.
+  const verbOfPhrase = (t: Token) => t.pos === "VERB" && !t.normal.endsWith("ing") && tokens[t.index - 1]?.text !== "-";
+  const circumstance = rest[0]?.pos === "ADP" && rest[0].normal !== "that" && !rest.some((t) => t.normal === "that" || verbOfPhrase(t));
   if (!circumstance && (rest.length > 6 || rest.some((t) => t.pos === "VERB" || t.normal === "that" || isObjectNoun(t)))) return null;
   let end = before - 1;
   while (end > sentence.firstToken && tokens[end].pos === "PUNCT") end--;

@@ -78,6 +78,8 @@ export class SpeechEvents {
       const subject = this.mentions.inSentence(this.article.sentenceOf(tokens[verbIndex].start)).find((m) => m.firstToken >= sentence.firstToken && m.lastToken < verbIndex && !m.oblique);
       return subject ? subject.actor : null;
     }
+    // "The envoy was declared persona non grata": a passive verb of saying says nothing of its subject.
+    if (isPassive(tokens, verbIndex)) return null;
     // Adverbs, auxiliaries and a day may stand between subject and verb ("Peru on Wednesday said").
     let j = verbIndex - 1;
     while (j >= sentence.firstToken && verbIndex - j <= 6 && (SKIPPABLE_BEFORE_VERB.has(tokens[j].pos) || this.dates.covers(j))) j--;
@@ -212,6 +214,16 @@ export function phrasalVerbEnd(tokens: Token[], index: number): number | null {
     if (tokens[index].lemma === lemma && rest.every((word, k) => tokens[index + 1 + k]?.normal === word)) return index + rest.length;
   }
   return null;
+}
+
+const BE = new Set(["be", "been", "being", "is", "are", "was", "were"]);
+
+/** "was declared", "has been told": a form of "be" before the verb's participle, adverbs aside. */
+function isPassive(tokens: Token[], verbIndex: number): boolean {
+  if (tokens[verbIndex].normal.endsWith("ing")) return false;
+  let k = verbIndex - 1;
+  while (k >= 0 && tokens[k].pos === "ADV") k--;
+  return k >= 0 && BE.has(tokens[k].normal);
 }
 
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
