@@ -1,10 +1,9 @@
 // The admin API route by route: every state-changing route refuses without a session
 // and refuses cross-site requests; with a session, weights save (409 when stale), preview,
 // roll back and articles ingest as documented.
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { POST as ingestPost } from "../app/api/articles/route";
 import { POST as removePost } from "../app/api/articles/remove/route";
-import { POST as loginPost } from "../app/api/login/route";
 import { POST as logoutPost } from "../app/api/logout/route";
 import { GET as historyGet } from "../app/api/weights/history/route";
 import { POST as previewPost } from "../app/api/weights/preview/route";
@@ -18,22 +17,7 @@ import { ingestBatch } from "../lib/store/ingest";
 import { storeCounts } from "../lib/store/statements";
 import { backends, type Backend } from "./helpers/backends";
 import { readDir } from "./helpers/analysis";
-
-const ORIGIN = "http://localhost";
-const PASSWORD = "correct horse battery staple";
-
-function request(path: string, init: { method?: string; body?: unknown; cookie?: string; origin?: string; raw?: BodyInit; type?: string } = {}): NextRequest {
-  const headers = new Headers();
-  if (init.cookie) headers.set("cookie", init.cookie);
-  if (init.origin) headers.set("origin", init.origin);
-  if (init.body !== undefined) headers.set("content-type", "application/json");
-  if (init.type) headers.set("content-type", init.type);
-  return new NextRequest(new URL(path, ORIGIN), {
-    method: init.method ?? "GET",
-    headers,
-    body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
-  });
-}
+import { adminSession, ORIGIN, request } from "./helpers/routes";
 
 type Handler = (req: NextRequest) => Promise<Response>;
 const stateChanging: Array<[string, string, Handler, unknown]> = [
@@ -47,22 +31,15 @@ const stateChanging: Array<[string, string, Handler, unknown]> = [
 describe.each(backends)("admin API on %s", (_name, open) => {
   let backend: Backend;
   let cookie: string;
-  const saved = { url: process.env.DATABASE_URL, password: process.env.ADMIN_PASSWORD };
+  let restore: () => void;
 
   beforeAll(async () => {
     backend = await open();
     await ingestBatch(backend.prisma, analyzeBatch(readDir("seeds")));
-    process.env.DATABASE_URL = backend.url;
-    process.env.ADMIN_PASSWORD = PASSWORD;
-    const response = await loginPost(request("/api/login", { method: "POST", body: { password: PASSWORD }, origin: ORIGIN }));
-    expect(response.status).toBe(200);
-    cookie = (response.headers.get("set-cookie") ?? "").split(";")[0];
-    expect(cookie).toMatch(/^tension_session=./);
+    ({ cookie, restore } = await adminSession(backend.url));
   });
   afterAll(async () => {
-    process.env.DATABASE_URL = saved.url;
-    if (saved.password === undefined) delete process.env.ADMIN_PASSWORD;
-    else process.env.ADMIN_PASSWORD = saved.password;
+    restore();
     await disconnect();
     await backend.cleanup();
   });

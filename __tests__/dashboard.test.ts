@@ -7,12 +7,13 @@ import { GET as exportGet } from "../app/api/export/route";
 import { GET as seriesGet } from "../app/api/series/route";
 import { GET as statementsExportGet } from "../app/api/statements/export/route";
 import { GET as statementsGet } from "../app/api/statements/route";
+import { GET as sourcesGet } from "../app/api/statements/[id]/sources/route";
 import { loadDashboard } from "../lib/view/dashboard";
 import { disconnect } from "../lib/store/client";
 import { DEFAULT_TABLE, parseFilters, parseTableOptions, type Filters } from "../lib/read/filters";
 import { analyzeBatch, type BatchResult } from "../lib/ingest/batch";
 import { querySeries } from "../lib/read/series-query";
-import { queryStatements } from "../lib/read/statements";
+import { queryStatements, TABLE_TEXT_CHARS } from "../lib/read/statements";
 import { ingestBatch } from "../lib/store/ingest";
 import type { StoredStatement } from "../lib/store/rows";
 import { listStatements } from "../lib/store/statements";
@@ -207,6 +208,33 @@ describe.each(backends)("dashboard queries on %s", (_name, open) => {
     expect(flags).toHaveLength(batch.statements.reduce((n, s) => n + s.sources.length, 0));
     for (const flag of flags) expect(flag.served).toBe(flag.analyzed);
     expect(new Set(flags.map((flag) => flag.served))).toEqual(new Set([true, false]));
+  });
+
+  it("the dashboard's table rows carry their source count and shown text; GET /api/statements/<id>/sources the rest", async () => {
+    const d = await loadDashboard(backend.prisma, filters(), { ...DEFAULT_TABLE, limit: 1000 });
+    const full = await (await statementsGet(request("/api/statements?limit=1000"))).json();
+    expect(d.statements.rows.map((r) => r.id)).toEqual(full.rows.map((r: { id: string }) => r.id));
+    for (const [i, row] of d.statements.rows.entries()) {
+      const view = full.rows[i];
+      expect(row).not.toHaveProperty("sources");
+      expect(row).not.toHaveProperty("context");
+      expect(row.sourceCount).toBe(view.sources.length);
+      expect(row.contributions).toEqual(view.contributions);
+      expect(row.textClipped).toBe(view.text.length > TABLE_TEXT_CHARS);
+      expect(row.text).toBe(row.textClipped ? `${view.text.slice(0, TABLE_TEXT_CHARS).trimEnd()}…` : view.text);
+    }
+
+    const many = full.rows.find((r: { sources: unknown[] }) => r.sources.length > 1);
+    const response = await sourcesGet(request(`/api/statements/${many.id}/sources`), { params: Promise.resolve({ id: many.id }) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: many.id, text: many.text, context: many.context, sources: many.sources });
+
+    const unknown = await sourcesGet(request("/api/statements/0123456789abcdef/sources"), { params: Promise.resolve({ id: "0123456789abcdef" }) });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toBe("no statement has the id 0123456789abcdef");
+    const malformed = await sourcesGet(request("/api/statements/x'--/sources"), { params: Promise.resolve({ id: "x'--" }) });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: "id: a statement id is 16 hexadecimal digits", param: "id" });
   });
 
   it.each([

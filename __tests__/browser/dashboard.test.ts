@@ -118,6 +118,8 @@ describe("dashboard", () => {
     await page.keyboard.press("Enter");
     expect(await firstToggle.getAttribute("aria-expanded")).toBe("true");
     const details = page.locator(".details-row").first();
+    // The page carries the explanation; the context and sources load as the row opens.
+    await details.locator(".sources > li").first().waitFor();
     const total = await details.getByTestId("explanation-total").innerText();
     const chip = await page.locator(".statement-row").first().locator(".score-chip").innerText();
     expect(Number(total.replace("−", "-"))).toBeCloseTo(Number(chip.replace("−", "-")), 1);

@@ -174,6 +174,45 @@ async function waitUntilServing(url: string, pid: number, logFile: string): Prom
   }
 }
 
+/** The environment the production server runs in, on the SQLite store `databaseUrl`. */
+export function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    // jest sets NODE_ENV=test; next build/start must run as production.
+    NODE_ENV: "production",
+    // The admin tests log in with this; a fixed secret avoids a store-generated one.
+    ADMIN_PASSWORD: `e2e-${randomBytes(12).toString("hex")}`,
+  };
+}
+
+/**
+ * Starts the production server (scripts/serve.js, built into DIST_DIR) on a free loopback port,
+ * detached in its own process group so that killGroup stops it and its processes at once, and
+ * resolves when GET / answers. `onSpawn` learns its pid before that, to clean up after a crash.
+ */
+export async function startServer(env: NodeJS.ProcessEnv, logFile: string, onSpawn: (pid: number) => void = () => undefined): Promise<{ pid: number; baseUrl: string }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const out = fs.openSync(logFile, "a");
+  log(`scripts/serve.js on ${baseUrl}…`);
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.js"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", out, out],
+  });
+  fs.closeSync(out);
+  server.unref();
+  if (server.pid === undefined) throw new Error("could not spawn scripts/serve.js");
+  onSpawn(server.pid);
+  await waitUntilServing(`${baseUrl}/`, server.pid, logFile);
+  return { pid: server.pid, baseUrl };
+}
+
 /**
  * A throw from a jest globalSetup aborts the whole run, unit project included, and
  * jest then writes no --json report (so .ci/run could not count anything). Instead a
@@ -198,17 +237,7 @@ async function setUp(): Promise<void> {
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "tension-e2e-"));
   const databaseUrl = path.join(tmpDir, "e2e.db");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-    CHECKPOINT_DISABLE: "1",
-    // jest sets NODE_ENV=test; next build/start must run as production.
-    NODE_ENV: "production",
-    // The admin tests log in with this; a fixed secret avoids a store-generated one.
-    ADMIN_PASSWORD: `e2e-${randomBytes(12).toString("hex")}`,
-  };
+  const env = serverEnv(databaseUrl);
   let pid: number | undefined;
   try {
     run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"], env);
@@ -217,36 +246,22 @@ async function setUp(): Promise<void> {
       run(`next build (into ${DIST_DIR}; 1–2 minutes)`, bin("next"), ["build"], env, true),
     );
 
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const logFile = path.join(tmpDir, "server.log");
-    const out = fs.openSync(logFile, "a");
-    log(`scripts/serve.js on ${baseUrl}…`);
-    const server = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.js"), "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
-      env,
-      detached: true, // own process group, so teardown can kill the server and its processes at once
-      stdio: ["ignore", out, out],
-    });
-    fs.closeSync(out);
-    server.unref();
-    if (server.pid === undefined) throw new Error("could not spawn scripts/serve.js");
-    pid = server.pid;
-    const state: E2eState = { pid, tmpDir };
-    (globalThis as { __TENSION_E2E__?: E2eState }).__TENSION_E2E__ = state;
     const stateFile = path.join(tmpDir, "state.json");
-    fs.writeFileSync(stateFile, JSON.stringify(state));
-    // Safety net when jest exits without running the teardown (which clears the state).
-    process.once("exit", () => {
-      if ((globalThis as { __TENSION_E2E__?: E2eState }).__TENSION_E2E__ !== state) return;
-      try {
-        process.kill(-state.pid, "SIGKILL");
-      } catch {
-        // already stopped
-      }
+    const { baseUrl } = await startServer(env, path.join(tmpDir, "server.log"), (spawned) => {
+      pid = spawned;
+      const state: E2eState = { pid, tmpDir };
+      (globalThis as { __TENSION_E2E__?: E2eState }).__TENSION_E2E__ = state;
+      fs.writeFileSync(stateFile, JSON.stringify(state));
+      // Safety net when jest exits without running the teardown (which clears the state).
+      process.once("exit", () => {
+        if ((globalThis as { __TENSION_E2E__?: E2eState }).__TENSION_E2E__ !== state) return;
+        try {
+          process.kill(-state.pid, "SIGKILL");
+        } catch {
+          // already stopped
+        }
+      });
     });
-
-    await waitUntilServing(`${baseUrl}/`, pid, logFile);
 
     process.env.E2E_BASE_URL = baseUrl;
     process.env.E2E_ADMIN_PASSWORD = env.ADMIN_PASSWORD;

@@ -27,3 +27,11 @@ export function findByQuote<T extends { text: string; sources: { quote: string }
   const q = folded(quote);
   return statements.filter((s) => folded(s.text).includes(q) || s.sources.some((source) => folded(source.quote).includes(q)));
 }
+
+/** About `bytes` of news prose as one article: the seed articles one after another, dated by front matter. */
+export function seedProse(bytes: number): string {
+  const seeds = readDir("seeds").map((input) => input.bytes.toString("utf8"));
+  let text = "---\ntitle: A long read\ndate: 2026-03-02\n---\n";
+  for (let i = 0; text.length < bytes; i++) text += `${seeds[i % seeds.length]}\n\n`;
+  return text;
+}

@@ -1,7 +1,10 @@
 "use client";
 // Paste an article or upload files; the server applies the same checks as `npm run ingest`.
+// The server analyzes within a time and memory limit; cancelling the request stops it there
+// too, and either way nothing is stored.
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import type { UploadLimits } from "@/lib/store/upload-limits";
 import { formatRejection, plural } from "@/lib/view/format";
 
 interface IngestResult {
@@ -10,9 +13,10 @@ interface IngestResult {
   rejected: Array<{ path: string; reason: string }>;
 }
 
-export default function IngestForm() {
+export default function IngestForm({ limits }: { limits: UploadLimits }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  const request = useRef<AbortController | null>(null);
   const [result, setResult] = useState<IngestResult | null>(null);
   const [error, setError] = useState<{ text: string; rejected: IngestResult["rejected"] } | null>(null);
 
@@ -22,8 +26,10 @@ export default function IngestForm() {
     setBusy(true);
     setResult(null);
     setError(null);
+    const controller = new AbortController();
+    request.current = controller;
     try {
-      const response = await fetch("/api/articles", { method: "POST", body: new FormData(form) });
+      const response = await fetch("/api/articles", { method: "POST", body: new FormData(form), signal: controller.signal });
       const data = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
       if (response.ok) {
         setResult(data as IngestResult);
@@ -34,8 +40,12 @@ export default function IngestForm() {
         setError({ text: `${data.error ?? `HTTP ${response.status}`}${fields}`, rejected: data.rejected ?? [] });
       }
     } catch {
-      setError({ text: "The server could not be reached.", rejected: [] });
+      setError({
+        text: controller.signal.aborted ? "Cancelled: the server stopped analyzing, and nothing was stored." : "The server could not be reached.",
+        rejected: [],
+      });
     } finally {
+      request.current = null;
       setBusy(false);
     }
   }
@@ -45,7 +55,8 @@ export default function IngestForm() {
       <h3 id="ingest-title">Add articles</h3>
       <p className="muted small">
         Plain text or Markdown with optional front matter (title, date, source, url), UTF-8, up to 5 MB each — the same rules as <code>npm run ingest</code>. New
-        statements appear on the dashboard at once, scored with the active weights.
+        statements appear on the dashboard at once, scored with the active weights. Analysis stops after {Number((limits.timeMs / 1000).toFixed(3))} s or{" "}
+        {limits.heapMb} MB of memory, and nothing is stored then.
       </p>
       <form onSubmit={onSubmit} className="ingest-form">
         <label htmlFor="ingest-text">Paste an article</label>
@@ -61,9 +72,16 @@ export default function IngestForm() {
             Publication date if the text has none <input type="date" name="date" />
           </label>
         </div>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? "Ingesting…" : "Ingest"}
-        </button>
+        <div className="ingest-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? "Ingesting…" : "Ingest"}
+          </button>
+          {busy ? (
+            <button type="button" className="button" onClick={() => request.current?.abort()}>
+              Cancel
+            </button>
+          ) : null}
+        </div>
       </form>
       {result ? (
         <div className="notice notice-ok" role="status" data-testid="ingest-result">

@@ -11,6 +11,7 @@ import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { RULES } from "@/lib/core/rules";
 import { storeCounts } from "@/lib/store/statements";
+import { uploadLimits } from "@/lib/store/upload-limits";
 import { getActiveWeights, weightHistory } from "@/lib/store/weight-sets";
 import "./editor.css";
 
@@ -49,7 +50,7 @@ export default async function AdminPage() {
         history={history}
         statements={store.statements}
       />
-      <IngestForm />
+      <IngestForm limits={uploadLimits()} />
       <ArticleList articles={articles.articles} total={articles.total} />
     </>
   );

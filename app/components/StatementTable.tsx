@@ -1,16 +1,17 @@
 "use client";
 // The statement explorer: sortable table; a row opens its context, every source's
 // exact words, quoted or reported, and the score's explanation (contributions summing to
-// the score).
+// the score). The page carries what the rows show; a row's context and sources are fetched
+// when it first opens (/api/statements/<id>/sources).
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/read/filters";
 import { formatDay, formatDayOrRange, formatDisagreement, formatReport, formatScore, formatSourceWords, plural } from "@/lib/view/format";
 import { dayReadings } from "@/lib/core/day-readings";
-import type { StatementView } from "@/lib/read/statements";
+import type { StatementDetails, StatementRow } from "@/lib/read/statements";
 
 export interface StatementTableProps {
-  rows: StatementView[];
+  rows: StatementRow[];
   total: number;
   filters: Filters;
   table: TableOptions;
@@ -48,7 +49,21 @@ function outletOf(article: { source: string | null; url: string | null; path: st
   return article.path.split("/").pop() ?? article.path;
 }
 
-function Explanation({ s }: { s: StatementView }) {
+/** A row's details as fetched: null while loading. */
+type Fetched = { details: StatementDetails } | { error: string } | null;
+
+async function fetchDetails(id: string): Promise<Fetched> {
+  try {
+    const response = await fetch(`/api/statements/${encodeURIComponent(id)}/sources`);
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) return { error: body.error ?? `HTTP ${response.status}` };
+    return { details: body as StatementDetails };
+  } catch {
+    return { error: "the server could not be reached" };
+  }
+}
+
+function Explanation({ s }: { s: StatementRow }) {
   const total = s.contributions.reduce((sum, c) => sum + Math.round(c.points * 100), 0) / 100;
   return (
     <table className="explanation">
@@ -108,13 +123,62 @@ function Explanation({ s }: { s: StatementView }) {
   );
 }
 
-function Details({ s }: { s: StatementView }) {
-  const disagreement = formatDisagreement(dayReadings(s.sources));
+function Sources({ sources }: { sources: StatementDetails["sources"] }) {
+  const disagreement = formatDisagreement(dayReadings(sources));
   return (
-    <div className="statement-details">
+    <>
+      {disagreement ? (
+        <p className="disagreement" data-testid="day-disagreement">
+          {disagreement[0].toUpperCase() + disagreement.slice(1)}.
+        </p>
+      ) : null}
+      <ol className="sources">
+        {sources.map((src, i) => (
+          <li key={i}>
+            <p className="source-head">
+              <strong>{outletOf(src.article)}</strong>
+              {src.article.published ? <span className="muted"> · {formatDay(src.article.published)}</span> : null}
+              {" · "}
+              {src.article.url ? (
+                <a href={src.article.url} target="_blank" rel="noreferrer noopener">
+                  {src.article.title}
+                </a>
+              ) : (
+                <span>{src.article.title}</span>
+              )}
+              <span className="muted"> · {formatReport(src.direct)}</span>
+              {src.dateRange ? <span className="muted"> · dates it {formatDayOrRange(null, src.dateRange)}</span> : null}
+            </p>
+            <blockquote>{formatSourceWords(src.quote, src.direct)}</blockquote>
+            {src.context && src.context !== src.quote ? <p className="muted small">{src.context}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Details({ s, fetched }: { s: StatementRow; fetched: Fetched }) {
+  const details = fetched && "details" in fetched ? fetched.details : null;
+  const pending = fetched === null ? (
+    <p className="muted small" role="status">
+      Loading…
+    </p>
+  ) : "error" in fetched ? (
+    <p className="notice notice-error" role="alert" data-testid="details-error">
+      Could not load this statement&rsquo;s context and sources: {fetched.error}
+    </p>
+  ) : null;
+  return (
+    <div className="statement-details" aria-busy={fetched === null}>
       <section>
         <h4>Context</h4>
-        <p className="context">{s.context}</p>
+        {details ? <p className="context">{details.context}</p> : pending}
+        {details && s.textClipped ? (
+          <p className="small" data-testid="whole-text">
+            The whole statement: <q>{details.text}</q>
+          </p>
+        ) : null}
         <p className="muted small">
           {s.cameo ? `CAMEO ${s.cameo} · ` : ""}scored with weight set v{s.weightVersion} · id {s.id}
         </p>
@@ -124,34 +188,8 @@ function Details({ s }: { s: StatementView }) {
         <Explanation s={s} />
       </section>
       <section>
-        <h4>{plural(s.sources.length, "source")}</h4>
-        {disagreement ? (
-          <p className="disagreement" data-testid="day-disagreement">
-            {disagreement[0].toUpperCase() + disagreement.slice(1)}.
-          </p>
-        ) : null}
-        <ol className="sources">
-          {s.sources.map((src, i) => (
-            <li key={i}>
-              <p className="source-head">
-                <strong>{outletOf(src.article)}</strong>
-                {src.article.published ? <span className="muted"> · {formatDay(src.article.published)}</span> : null}
-                {" · "}
-                {src.article.url ? (
-                  <a href={src.article.url} target="_blank" rel="noreferrer noopener">
-                    {src.article.title}
-                  </a>
-                ) : (
-                  <span>{src.article.title}</span>
-                )}
-                <span className="muted"> · {formatReport(src.direct)}</span>
-                {src.dateRange ? <span className="muted"> · dates it {formatDayOrRange(null, src.dateRange)}</span> : null}
-              </p>
-              <blockquote>{formatSourceWords(src.quote, src.direct)}</blockquote>
-              {src.context && src.context !== src.quote ? <p className="muted small">{src.context}</p> : null}
-            </li>
-          ))}
-        </ol>
+        <h4>{plural(s.sourceCount, "source")}</h4>
+        {details ? <Sources sources={details.sources} /> : pending}
       </section>
     </div>
   );
@@ -159,13 +197,22 @@ function Details({ s }: { s: StatementView }) {
 
 export default function StatementTable({ rows, total, filters, table }: StatementTableProps) {
   const [open, setOpen] = useState<Set<string>>(() => new Set());
-  const toggle = (id: string) =>
+  const [fetched, setFetched] = useState<Map<string, Fetched>>(() => new Map());
+  const toggle = (id: string) => {
+    const opening = !open.has(id);
     setOpen((current) => {
       const next = new Set(current);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
     });
+    // Fetched once per row and kept; a failed fetch is tried again when the row reopens.
+    const known = fetched.get(id);
+    const failed = known != null && "error" in known;
+    if (!opening || (known !== undefined && !failed)) return;
+    setFetched((current) => new Map(current).set(id, null));
+    void fetchDetails(id).then((result) => setFetched((current) => new Map(current).set(id, result)));
+  };
   const pageHref = (offset: number) => {
     const query = filtersToQuery(filters, { ...table, offset });
     return query ? `/?${query}#statements` : "/#statements";
@@ -236,14 +283,14 @@ export default function StatementTable({ rows, total, filters, table }: Statemen
                       <span className={`label label-${s.label}`}>{s.label}</span>
                     </td>
                     <td className="num sources-cell">
-                      {s.sources.length}
-                      <span className="narrow-only"> {s.sources.length === 1 ? "source" : "sources"}</span>
+                      {s.sourceCount}
+                      <span className="narrow-only"> {s.sourceCount === 1 ? "source" : "sources"}</span>
                     </td>
                   </tr>
                   {isOpen ? (
                     <tr className="details-row" id={`details-${s.id}`}>
                       <td colSpan={COLUMNS.length}>
-                        <Details s={s} />
+                        <Details s={s} fetched={fetched.get(s.id) ?? null} />
                       </td>
                     </tr>
                   ) : null}

@@ -9,7 +9,7 @@ import { weightSetsByVersion } from "../store/weight-sets";
 import type { Features, Label } from "../core/types";
 import { whereSql } from "./filter-sql";
 import { periodStartSql, seriesKey } from "./series-sql";
-import { num, parseJson } from "./raw-values";
+import { clipped, num, parseJson } from "./raw-values";
 
 const sql = Prisma.sql;
 const join = Prisma.join;
@@ -67,7 +67,6 @@ export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: str
   const weights = await weightSetsByVersion(db);
   return rows.map((r) => {
     const text = String(r.text);
-    const clipped = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS).trimEnd()}…` : text;
     const features = parseJson<Features>(r.features);
     const evidence = strongestEvidence(contributionsOf(features, weights, num(r.weightVersion)), features);
     return {
@@ -76,7 +75,7 @@ export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: str
       date: String(r.date),
       score: num(r.score),
       label: String(r.label) as Label,
-      text: clipped,
+      text: clipped(text, QUOTE_CHARS),
       short: shortQuote(text, evidence),
     };
   });

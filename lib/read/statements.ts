@@ -1,5 +1,6 @@
 // Statements for the explorer table and /api/statements: one page at a time, with their
-// sources and explanations, and how many the filters match.
+// sources and explanations (the table's rows: with their sources counted, each row's sources
+// read when it opens), and how many the filters match.
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { Db } from "../store/client";
 import type { Filters, TableOptions } from "./filters";
@@ -10,7 +11,7 @@ import { weightSetsByVersion } from "../store/weight-sets";
 import type { DateRange, Features, ISODate, Label, RuleHit, WeightSet } from "../core/types";
 import { statementsFor, whereSql } from "./filter-sql";
 import { orderSql, sortTerms, statementsInOrder } from "./table-order";
-import { num, parseJson, str } from "./raw-values";
+import { clipped, num, parseJson, str } from "./raw-values";
 
 const sql = Prisma.sql;
 const join = Prisma.join;
@@ -78,6 +79,32 @@ export function explainedRow(row: Record<string, unknown>, weights: Map<number, 
   };
 }
 
+/**
+ * A statement as the dashboard's table sends it to the browser: what the row shows, with its
+ * text clipped and its sources counted; the rest (context, sources, whole text) loads when the
+ * row opens (statementDetails). One statement may have hundreds of long reports, and the page
+ * sent every one of them to every visitor.
+ */
+export interface StatementRow extends Omit<StatementView, "context" | "evidence" | "sources"> {
+  /** `text` is the first TABLE_TEXT_CHARS characters and "…": the details hold the whole text. */
+  textClipped: boolean;
+  sourceCount: number;
+}
+
+/** What opening a table row loads: the statement's whole text, its context and every source. */
+export interface StatementDetails {
+  id: string;
+  text: string;
+  context: string;
+  sources: SourceView[];
+}
+
+/** Characters of a statement's text that its table row shows at most. */
+export const TABLE_TEXT_CHARS = 400;
+
+/** The columns of a statement that every view of it reads (text and context apart). */
+const VIEW_COLUMNS = sql`"id", "date", "dateFrom", "dateTo", "rangeFromPublication", "speaker", "speakerCountry", "target", "score", "label", "cameo", "weightVersion", "features"`;
+
 /** A statement with its sources and explanation, from the rows of viewsOf's two queries. */
 function toView(row: Record<string, unknown>, sources: SourceView[], weights: Map<number, WeightSet>): StatementView {
   const explained = explainedRow(row, weights);
@@ -101,6 +128,42 @@ export async function queryStatements(db: Db, filters: Filters, table: TableOpti
   return { total, rows: await viewsOf(db, ids.map((r) => r.id)) };
 }
 
+/** One page of the filtered statements as the dashboard's table rows (see StatementRow). */
+export async function queryStatementRows(db: Db, filters: Filters, table: TableOptions): Promise<{ total: number; rows: StatementRow[] }> {
+  const [total, ids] = await Promise.all([countStatements(db, filters), db.$queryRaw<Array<{ id: string }>>(statementPageSql(filters, table))]);
+  return { total, rows: await tableRowsOf(db, ids.map((r) => r.id)) };
+}
+
+async function tableRowsOf(db: Db, ids: string[]): Promise<StatementRow[]> {
+  if (ids.length === 0) return [];
+  const [rows, counts, weights] = await Promise.all([
+    db.$queryRaw<Array<Record<string, unknown>>>(sql`
+      SELECT ${VIEW_COLUMNS}, SUBSTR("text", 1, ${TABLE_TEXT_CHARS + 1}) AS "text"
+      FROM ${SCORED_STATEMENTS} WHERE "id" IN (${join(ids)})`),
+    db.$queryRaw<Array<{ statementId: string; n: unknown }>>(sql`
+      SELECT "statementId", COUNT(*) AS "n" FROM "StatementSource" WHERE "statementId" IN (${join(ids)}) GROUP BY "statementId"`),
+    weightSetsByVersion(db),
+  ]);
+  const sourceCounts = new Map(counts.map((c) => [String(c.statementId), num(c.n)]));
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const text = clipped(String(row.text), TABLE_TEXT_CHARS);
+    return [{ ...explainedRow(row, weights).row, text, textClipped: text !== String(row.text), sourceCount: sourceCounts.get(id) ?? 0 }];
+  });
+}
+
+/** The statement's whole text, context and sources; null when no statement has this id. */
+export async function statementDetails(db: Db, id: string): Promise<StatementDetails | null> {
+  const [rows, sources] = await Promise.all([
+    db.$queryRaw<Array<{ text: string; context: string }>>(sql`SELECT "text", "context" FROM "Statement" WHERE "id" = ${id}`),
+    sourcesOf(db, [id]),
+  ]);
+  if (rows.length === 0) return null;
+  return { id, text: String(rows[0].text), context: String(rows[0].context), sources: sources.get(id) ?? [] };
+}
+
 /**
  * Statements with their sources and explanations, in the order of `ids`. Raw SQL: the ORM's
  * include plans and maps a nested query per call, which cost a table page more than reading its
@@ -108,18 +171,26 @@ export async function queryStatements(db: Db, filters: Filters, table: TableOpti
  */
 async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
   if (ids.length === 0) return [];
-  const [rows, sourceRows, weights] = await Promise.all([
-    db.$queryRaw<Array<Record<string, unknown>>>(sql`
-      SELECT "id", "date", "dateFrom", "dateTo", "rangeFromPublication", "speaker", "speakerCountry", "target", "text", "context", "score", "label", "cameo", "weightVersion", "features"
-      FROM ${SCORED_STATEMENTS} WHERE "id" IN (${join(ids)})`),
-    db.$queryRaw<Array<Record<string, unknown>>>(sql`
-      SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", s."direct", a."title", a."source", a."url", a."published", a."path"
-      FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId"
-      WHERE s."statementId" IN (${join(ids)}) ORDER BY s."id"`),
+  const [rows, sources, weights] = await Promise.all([
+    db.$queryRaw<Array<Record<string, unknown>>>(sql`SELECT ${VIEW_COLUMNS}, "text", "context" FROM ${SCORED_STATEMENTS} WHERE "id" IN (${join(ids)})`),
+    sourcesOf(db, ids),
     weightSetsByVersion(db),
   ]);
-  const sourcesOf = new Map<string, SourceView[]>();
-  for (const r of sourceRows) {
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toView(row, sources.get(id) ?? [], weights)] : [];
+  });
+}
+
+/** The sources of the statements `ids`, by statement id, each statement's in the order stored. */
+async function sourcesOf(db: Db, ids: string[]): Promise<Map<string, SourceView[]>> {
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+    SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", s."direct", a."title", a."source", a."url", a."published", a."path"
+    FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId"
+    WHERE s."statementId" IN (${join(ids)}) ORDER BY s."id"`);
+  const sources = new Map<string, SourceView[]>();
+  for (const r of rows) {
     const source: SourceView = {
       quote: String(r.quote),
       context: String(r.context),
@@ -127,13 +198,9 @@ async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
       direct: directOf(r.direct as boolean | number | null),
       article: { title: String(r.title), source: str(r.source), url: str(r.url), published: str(r.published), path: String(r.path) },
     };
-    const list = sourcesOf.get(String(r.statementId));
+    const list = sources.get(String(r.statementId));
     if (list) list.push(source);
-    else sourcesOf.set(String(r.statementId), [source]);
+    else sources.set(String(r.statementId), [source]);
   }
-  const byId = new Map(rows.map((row) => [String(row.id), row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toView(row, sourcesOf.get(id) ?? [], weights)] : [];
-  });
+  return sources;
 }

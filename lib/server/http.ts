@@ -1,6 +1,7 @@
 // Shared shell of the route handlers: typed errors → status codes, JSON bodies.
 import type { z } from "zod";
 import { FilterError } from "../read/filters";
+import { UploadStopped, type StopReason } from "../store/upload-limits";
 
 /** A request body that is not what the route accepts: 422 with an error per field. */
 export class BodyError extends Error {
@@ -47,13 +48,26 @@ export function jsonError(status: number, error: string, extra: Record<string, u
   return Response.json({ error, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Runs a handler body; a bad parameter becomes 400 naming it, anything else 500 (logged, not leaked). */
+/**
+ * An upload that hit a limit is refused for what it is (422: sending it again fails again); one
+ * whose client went away gets nginx's 499, which only the log sees.
+ */
+const STOPPED_STATUS: Record<StopReason, number> = { time: 422, memory: 422, aborted: 499, failed: 500 };
+
+/**
+ * Runs a handler body; a bad parameter becomes 400 naming it, a stopped upload its reason, anything
+ * else 500 (logged, not leaked).
+ */
 export async function withErrors(route: string, body: () => Promise<Response>): Promise<Response> {
   try {
     return await body();
   } catch (e) {
     if (e instanceof FilterError) return jsonError(400, e.message, { param: e.param });
     if (e instanceof BodyError) return jsonError(e.status, e.message, Object.keys(e.fields).length ? { fields: e.fields } : {});
+    if (e instanceof UploadStopped) {
+      console.warn(`${route}: ${e.message}`);
+      return jsonError(STOPPED_STATUS[e.reason], e.message, { stopped: e.reason });
+    }
     console.error(`${route}:`, e);
     return jsonError(500, "The store could not be read; see the server log.");
   }

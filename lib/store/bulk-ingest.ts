@@ -6,9 +6,10 @@
 // (see ingestBatch's deferRollups): a day that many batches touch is rebuilt once. The chart
 // lags the statements by those few transactions during a run and catches up at its end. Used by
 // `npm run ingest -- --workers N` and by the benchmark.
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { Db } from "./client";
 import type { BatchInput, BatchResult } from "../ingest/batch";
 import { flushPendingRollups, ingestBatch, type IngestSummary } from "./ingest";
@@ -87,11 +88,17 @@ function addSummary(total: IngestSummary, s: IngestSummary): void {
  * A thread running bulk-ingest-worker.ts: it posts `{ ready: true }` once its model is
  * loaded, then answers each `{ id, inputs, date }` with `{ id, result }` or `{ id, error }`.
  */
-export function analysisWorker(): Worker {
+export function analysisWorker(resourceLimits?: ResourceLimits): Worker {
   // The worker is TypeScript like this file. A worker does not inherit tsx's loader hooks, so
   // a one-line CommonJS entry registers tsx before requiring it.
-  const file = path.join(__dirname, "bulk-ingest-worker.ts");
-  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`, { eval: true });
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(workerFile())});`, { eval: true, resourceLimits });
+}
+
+function workerFile(): string {
+  const beside = path.join(__dirname, "bulk-ingest-worker.ts");
+  // In the Next.js server bundle __dirname is a placeholder ("/ROOT/lib/store"); the server
+  // runs from the project's root.
+  return fs.existsSync(beside) ? beside : path.join(process.cwd(), "lib", "store", "bulk-ingest-worker.ts");
 }
 
 /** Resolves when `worker` has analyzed `inputs` and thrown the result away. */

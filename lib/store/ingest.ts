@@ -32,6 +32,7 @@ export interface IngestSummary {
  *   in the batch) is merged into it (sources added; text, dates, features and score
  *   updated), otherwise created.
  * - Scores come from `weights` (default: the active weight set).
+ * - When `signal` has aborted by the end of the transaction, it rolls back and the abort is thrown.
  * - Several processes may ingest into one store at once: on PostgreSQL they queue on
  *   advisory locks (lockBatchKeys), SQLite admits one writer; a transaction that loses
  *   a race anyway is retried and then finds the other's rows.
@@ -44,10 +45,22 @@ export interface IngestSummary {
  * Rows go in with multi-row INSERTs: a batch costs a few queries plus one candidate
  * lookup per statement.
  */
-export async function ingestBatch(prisma: Db, result: BatchResult, options: { weights?: StoredWeightSet; deferRollups?: boolean } = {}): Promise<IngestSummary> {
+export async function ingestBatch(
+  prisma: Db,
+  result: BatchResult,
+  options: { weights?: StoredWeightSet; deferRollups?: boolean; signal?: AbortSignal } = {},
+): Promise<IngestSummary> {
   const active = options.weights ?? (await getActiveWeights(prisma));
   const provider = providerOf(prisma);
-  return withRetries(() => writeTransaction(prisma, (tx) => ingestWithin(tx, provider, result, active, options.deferRollups ?? false)));
+  return withRetries(() =>
+    writeTransaction(prisma, async (tx) => {
+      const summary = await ingestWithin(tx, provider, result, active, options.deferRollups ?? false);
+      // Checked last, inside the transaction: a client that went away while its upload was
+      // being stored must find nothing stored, so the abort rolls everything back.
+      options.signal?.throwIfAborted();
+      return summary;
+    }),
+  );
 }
 
 /** Rebuilds the rollups of the days that deferred ingests queued; returns how many keys there were. */

@@ -5,7 +5,7 @@ import type { Filters, Resolution, TableOptions } from "../read/filters";
 import { filterChoices, type FilterChoices } from "../read/filter-choices";
 import { queryPointQuotes } from "../read/point-quotes";
 import { querySeries } from "../read/series-query";
-import { queryStatements, type StatementView } from "../read/statements";
+import { queryStatementRows, type StatementRow } from "../read/statements";
 import type { PointQuote, SeriesInfo } from "../read/series";
 import { chartRows, largestSwing, type Swing } from "./chart";
 import { seriesRows, type SeriesRow } from "./series-rows";
@@ -33,7 +33,8 @@ export interface Dashboard {
   /** Per series, the dot each extreme statement sits on and its words. */
   annotations: Array<PointQuote & { y: number }>;
   swing: Swing | null;
-  statements: { total: number; rows: StatementView[] };
+  /** One table page; each row's sources load when it opens (StatementRow). */
+  statements: { total: number; rows: StatementRow[] };
   choices: FilterChoices;
   thresholds: WeightSet["thresholds"];
   weightVersion: number;
@@ -48,7 +49,7 @@ export function pointKey(series: string, date: string): string {
 export async function loadDashboard(db: Db, filters: Filters, table: TableOptions): Promise<Dashboard> {
   const [result, statements, choices, weights, uncharted] = await Promise.all([
     querySeries(db, filters),
-    queryStatements(db, filters, table),
+    queryStatementRows(db, filters, table),
     filterChoices(db),
     getActiveWeights(db),
     unchartedStatements(db),

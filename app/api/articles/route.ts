@@ -3,12 +3,16 @@
 //   optionally `text` + `name`, and `date` (YYYY-MM-DD, the publication day to assume).
 // Every file is checked by the same rules as the CLI; rejected files are listed with
 // their reason and the rest is stored in one transaction. 422 when nothing could be read.
+// Analysis runs in a worker thread within UPLOAD_TIME_LIMIT_MS and UPLOAD_HEAP_MB
+// (lib/store/upload.ts): a limit hit is a 422 naming it, and a client that goes away stops
+// the analysis; either way nothing is stored.
 import { z } from "zod";
 import { authorize } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
 import { BodyError, jsonError, readJson, withErrors } from "@/lib/server/http";
-import { analyzeBatch, type BatchInput } from "@/lib/ingest/batch";
-import { ingestBatch } from "@/lib/store/ingest";
+import type { BatchInput } from "@/lib/ingest/batch";
+import { ingestUpload } from "@/lib/store/upload";
+import { uploadLimits } from "@/lib/store/upload-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -82,12 +86,11 @@ export async function POST(request: Request): Promise<Response> {
       inputs = [{ path: pastedName(body.name), bytes: Buffer.from(body.text, "utf8") }];
       date = body.date;
     }
-    const result = analyzeBatch(inputs, { date });
-    const rejected = result.rejected.map((r) => ({ path: r.path, reason: r.reason }));
-    if (result.articles.length === 0) {
+    const upload = await ingestUpload(getPrisma(), inputs, { date, signal: request.signal, limits: uploadLimits() });
+    const rejected = upload.rejected.map((r) => ({ path: r.path, reason: r.reason }));
+    if (!upload.summary) {
       return jsonError(422, rejected.length === 1 ? rejected[0].reason : "no article could be read", { rejected });
     }
-    const summary = await ingestBatch(getPrisma(), result);
-    return Response.json({ ...summary, rejected }, { status: 200 });
+    return Response.json({ ...upload.summary, rejected }, { status: 200 });
   });
 }
