@@ -757,6 +757,15 @@ The Norwegian ambassador was declared persona non grata and was given 24 hours t
   expect(one(scored, "Norway is deeply concerned that Sweden has expelled")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
 });
 
+test("a quote opening its sentence right after one in which someone speaks without quoting is theirs", () => {
+  const text = `Oslo and Stockholm trade blame
+
+The row escalated after Swedish President Karin Lund spoke at the UN against the import ban. “It is alarming to see how some in Europe play out solidarity with Norway in a political theatre.”
+`;
+  const { scored } = run(wire("after-speaking.txt", text));
+  expect(one(scored, "It is alarming to see how some in Europe play out solidarity")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
+});
+
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {
   const text = `Oslo and Stockholm trade blame
 
