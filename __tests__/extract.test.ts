@@ -757,13 +757,17 @@ The Norwegian ambassador was declared persona non grata and was given 24 hours t
   expect(one(scored, "Norway is deeply concerned that Sweden has expelled")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
 });
 
-test("a quote opening its sentence right after one in which someone speaks without quoting is theirs", () => {
+test("a quote opening its sentence right after one in which someone speaks without quoting is theirs, unless someone unknown says it", () => {
   const text = `Oslo and Stockholm trade blame
 
 The row escalated after Swedish President Karin Lund spoke at the UN against the import ban. “It is alarming to see how some in Europe play out solidarity with Norway in a political theatre.”
+
+Norwegian Foreign Minister Ola Berg met reporters in Oslo. Sweden, he said, had broken the treaty. “We will answer,” a protester shouted.
 `;
   const { scored } = run(wire("after-speaking.txt", text));
   expect(one(scored, "It is alarming to see how some in Europe play out solidarity")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
+  // Said by someone the article does not know, not by the one who spoke before.
+  expect(findByQuote(scored, "We will answer")).toHaveLength(0);
 });
 
 test("a country's name right before a verb of saying is its government speaking; elsewhere it is the country", () => {

@@ -98,7 +98,9 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   // 3b. A quote opening its sentence right after one in which someone speaks without quoting:
   //     "Ruiz spoke at the UN against the ban. “It is alarming …”".
   const sentenceBefore = sentences[openSentenceIndex - 1];
-  const opensSentence = quote.start - 1 <= openSentence.start + 1;
+  // Not when its own sentence names another who says it ("“…,” a protester shouted").
+  const saidAfter = events.inSentence(attributionSentence).some((e) => tokens[e.verb].start >= closing);
+  const opensSentence = quote.start - 1 <= openSentence.start + 1 && !saidAfter;
   if (opensSentence && sentenceBefore && article.paragraphOf(sentenceBefore.start) === paragraph && !article.quoteOverlaps(sentenceBefore.start, sentenceBefore.end)) {
     const speakers = events.inSentence(openSentenceIndex - 1).filter((e) => e.actor !== null);
     if (speakers.length > 0 && speakers.every((e) => e.actor === speakers[0].actor)) {
