@@ -85,9 +85,6 @@ export class SpeechEvents {
     while (j >= sentence.firstToken && verbIndex - j <= 6 && (SKIPPABLE_BEFORE_VERB.has(tokens[j].pos) || this.dates.covers(j))) j--;
     const adjacent = j >= sentence.firstToken ? this.mentions.endingAt(j) : undefined;
     if (adjacent) return (this.firstConjunct(adjacent.firstToken, sentence) ?? adjacent).actor;
-    // "“…,” a protester shouted": a subject right before the verb that is no one the article
-    // knows speaks for itself, not for someone named earlier in the sentence.
-    if (j >= sentence.firstToken && tokens[j].pos === "NOUN" && /^[,”"’]$/.test(tokens[this.subjectStart(j, sentence) - 1]?.text ?? "")) return null;
     const verb = tokens[verbIndex];
     // "“…,” said the minister." — only right after a quote or comma, with the speaker closing the clause.
     const introducedByQuote = /^[,”"’]$/.test(tokens[verbIndex - 1]?.text ?? "");
@@ -119,14 +116,6 @@ export class SpeechEvents {
     if (candidates.length === 0) return null;
     // A participle ("…, saying") or a verb after a subordinate clause takes the sentence's subject.
     return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
-  }
-
-  /** The first token of the noun phrase ending at `last`: back over its nouns, adjectives and determiner. */
-  private subjectStart(last: number, sentence: Sentence): number {
-    const tokens = this.article.analyzed.tokens;
-    let k = last;
-    while (k > sentence.firstToken && ["NOUN", "ADJ", "DET", "PROPN"].includes(tokens[k - 1].pos)) k--;
-    return k;
   }
 
   /** "The defence ministry and the general staff said": the first of joint speakers, who leads the list. */
