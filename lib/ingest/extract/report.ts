@@ -1,7 +1,7 @@
 import type { DateExpr, DateMention } from "../dates";
 import type { ReportEvidence, Span } from "../features";
 import type { Actor } from "./actors";
-import { occasionFor } from "./dating";
+import { occasionFor } from "./occasions";
 import type { Reading } from "./reading";
 import type { SpeechEvent } from "./speech-events";
 import { targetFor } from "./target";
