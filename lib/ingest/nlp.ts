@@ -15,6 +15,16 @@ export interface Token {
   end: number;
 }
 
+const BE = new Set(["be", "been", "being", "is", "are", "was", "were"]);
+
+/** "was declared", "has been asked": a form of "be" before the verb's participle, adverbs aside. */
+export function isPassive(tokens: Token[], verbIndex: number): boolean {
+  if (tokens[verbIndex].normal.endsWith("ing")) return false;
+  let k = verbIndex - 1;
+  while (k >= 0 && tokens[k].pos === "ADV") k--;
+  return k >= 0 && BE.has(tokens[k].normal);
+}
+
 export interface Sentence {
   firstToken: number;
   lastToken: number;

@@ -1,13 +1,10 @@
 import type { DateMention } from "../dates";
 import { firstEndingAfter } from "./positions";
-import { lastOpeningParagraph } from "./prose-dates";
+import { lastOpeningParagraph, OCCASION_KINDS } from "./prose-dates";
 import type { Reading } from "./reading";
 
 /** How many tokens into its sentence a subject may start and still open it ("The Peruvian minister …"). */
 const SUBJECT_WITHIN = 3;
-
-/** Kinds of date phrase that name a news occasion (as occasionOf takes them). */
-const OCCASION_KINDS = new Set(["weekday", "relativeDay"]);
 
 /**
  * The occasion of one side's words. An opening often gives each side its own day ("Peru expelled
@@ -18,6 +15,17 @@ export function occasionFor(reading: Reading, actor: number): DateMention | null
   const { occasion } = reading;
   const country = reading.actors.actors[actor]?.country;
   if (!occasion || !country) return occasion;
+  // Asked twice for each report (its day, and whether that day is the occasion): once per side.
+  let bySide = occasionsBySide.get(reading);
+  if (!bySide) occasionsBySide.set(reading, (bySide = new Map()));
+  let found = bySide.get(country);
+  if (found === undefined) bySide.set(country, (found = sideOccasion(reading, occasion, country)));
+  return found;
+}
+
+const occasionsBySide = new WeakMap<Reading, Map<string, DateMention | null>>();
+
+function sideOccasion(reading: Reading, occasion: DateMention, country: string): DateMention | null {
   const occasionSide = sideOf(reading, occasion);
   if (occasionSide === null || occasionSide === country) return occasion;
   const openingEnd = reading.article.paragraphs[lastOpeningParagraph(reading.article.paragraphs)]?.end ?? 0;

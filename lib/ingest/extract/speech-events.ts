@@ -1,6 +1,6 @@
 import speech from "../../data/speech.json";
 import type { DateMention } from "../dates";
-import type { Sentence, Token } from "../nlp";
+import { isPassive, type Sentence, type Token } from "../nlp";
 import type { ArticleActors } from "./actors";
 import type { ArticleText } from "./article-text";
 import type { MentionIndex } from "./mention-index";
@@ -214,16 +214,6 @@ export function phrasalVerbEnd(tokens: Token[], index: number): number | null {
     if (tokens[index].lemma === lemma && rest.every((word, k) => tokens[index + 1 + k]?.normal === word)) return index + rest.length;
   }
   return null;
-}
-
-const BE = new Set(["be", "been", "being", "is", "are", "was", "were"]);
-
-/** "was declared", "has been told": a form of "be" before the verb's participle, adverbs aside. */
-function isPassive(tokens: Token[], verbIndex: number): boolean {
-  if (tokens[verbIndex].normal.endsWith("ing")) return false;
-  let k = verbIndex - 1;
-  while (k >= 0 && tokens[k].pos === "ADV") k--;
-  return k >= 0 && BE.has(tokens[k].normal);
 }
 
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);

@@ -1,5 +1,5 @@
 import speech from "../../../data/speech.json";
-import type { AnalyzedText } from "../../nlp";
+import { isPassive, type AnalyzedText } from "../../nlp";
 import { sentenceHoldingToken } from "../positions";
 import { insideAny, type QuoteSpan } from "../quotes";
 import { PREPOSITIONS } from "./cast";
@@ -12,7 +12,6 @@ const LOOK_BACK = 4;
 /** "The statement" may come paragraphs after whoever issued it. */
 const DOCUMENT_LOOK_BACK = 8;
 const DOCUMENTS = new Set(["statement", "communique", "communiqué", "declaration"]);
-const BE = new Set(["be", "been", "being", "is", "are", "was", "were"]);
 const AUTHORSHIP = new Set(["from", "by", "of"]);
 const OFFICES = new Set(["office", "spokesman", "spokeswoman", "spokesperson", "aides"]);
 
@@ -32,11 +31,10 @@ export function withPronouns(
   const speaks = (mention: ActorMention) => speaksAfter(mention.lastToken);
   const speaksAfter = (lastToken: number) => {
     let next = lastToken + 1;
-    let passive = false;
-    for (; analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos); next++) if (BE.has(analyzed.tokens[next].normal)) passive = true;
+    while (analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos)) next++;
     const token = analyzed.tokens[next];
     // "the diplomat has been asked to leave" is spoken to, not speaking.
-    return Boolean(token && token.pos === "VERB" && speechLemmas.has(token.lemma) && !(passive && !token.normal.endsWith("ing")));
+    return Boolean(token && token.pos === "VERB" && speechLemmas.has(token.lemma) && !isPassive(analyzed.tokens, next));
   };
   const isPerson = (id: number) => actors[id]?.kind === "person";
   const sentenceOf = (tokenIndex: number) => sentenceHoldingToken(analyzed.sentences, tokenIndex);
