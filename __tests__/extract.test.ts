@@ -1332,3 +1332,43 @@ VELSK — Arvenian Foreign Minister Teodor Varga said on Monday that his governm
     expect(s.text).toBe("We will never give up the northern valleys");
   });
 });
+
+describe("verbs of saying the tagger misreads or that take a plain object", () => {
+  const text = `Border row deepens
+
+OSLO — The Swedish military on Tuesday alleged that Norwegian patrols had crossed the border twice.
+
+Norwegian Foreign Minister Ola Berg reaffirmed Norway's commitment to the fishing accord with Sweden.
+
+Swedish Prime Minister Karin Lund stressed Sweden's wish to settle the dispute through talks.
+`;
+  const { scored } = run(wire("verbs.txt", text));
+
+  test("“X alleged that …” reports X's words though the tagger reads “alleged” as an adjective", () => {
+    expect(one(scored, "Norwegian patrols had crossed the border")).toMatchObject({ speaker: "Swedish military", speakerCountry: "Sweden", target: "Norway" });
+  });
+
+  test("“reaffirmed …'s commitment”, “stressed …'s wish”: the object is the statement", () => {
+    expect(one(scored, "commitment to the fishing accord")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+    expect(one(scored, "wish to settle the dispute")).toMatchObject({ speaker: "Karin Lund", speakerCountry: "Sweden" });
+  });
+});
+
+describe("a date naming an event, not when the words were said", () => {
+  const text = `Ministers speak after clash
+
+OSLO, May 8 (Nordic Wire) — Norway and Sweden traded accusations after a clash at sea.
+
+In their first call since Monday's clash, Norwegian Foreign Minister Ola Berg conveyed Norway's protest to his Swedish counterpart.
+
+"Our boats were attacked without warning," Berg told Swedish Foreign Minister Karin Lund.
+`;
+  const { scored } = run(wire("event-date.txt", text));
+
+  test("“since Monday's clash” does not date the call; the opening's day does not come from it either", () => {
+    for (const piece of ["Norway's protest", "Our boats were attacked without warning"]) {
+      expect(one(scored, piece).speaker).toBe("Ola Berg");
+      expect(one(scored, piece).date).not.toBe("2024-05-06");
+    }
+  });
+});

@@ -90,6 +90,16 @@ export function nlp(): Nlp {
   return created;
 }
 
+const SUBJECT_TAGS = new Set(["NOUN", "PROPN", "PRON"]);
+
+/**
+ * "The ministry alleged that …": the tagger reads some past tenses as adjectives even between a
+ * subject and a "that" clause, where only a verb can stand.
+ */
+function isVerbTaggedAdjective(tags: string[], normals: string[], index: number): boolean {
+  return tags[index] === "ADJ" && normals[index].endsWith("ed") && normals[index + 1] === "that" && SUBJECT_TAGS.has(tags[index - 1]);
+}
+
 /** Reads a text once: tokens with offsets, sentences and cue matches. */
 export function analyzeText(text: string): AnalyzedText {
   const engine = nlp();
@@ -113,6 +123,16 @@ export function analyzeText(text: string): AnalyzedText {
     }
     return lemma;
   };
+  for (let index = 1; index + 1 < values.length; index++) {
+    if (!isVerbTaggedAdjective(tags, normals, index)) continue;
+    tags[index] = "VERB";
+    // wink lemmatizes by the tag it gave: read the word again where it is tagged a verb.
+    if (!contracted[index] && !verbLemmas.has(values[index])) {
+      if (verbLemmas.size >= VERB_LEMMAS_LIMIT) verbLemmas.clear();
+      const reread = engine.readDoc(`they ${values[index]}`).tokens().itemAt(1);
+      verbLemmas.set(values[index], reread.out(its.pos) === "VERB" ? (reread.out(its.lemma as never) as unknown as string) : normals[index]);
+    }
+  }
   const tokens: Token[] = new Array(values.length);
   const blank: boolean[] = new Array(values.length);
   // A line break ends a sentence (headings, captions and paragraphs have no final stop of their own).

@@ -25,6 +25,20 @@ export function proseDateMentions(text: string, layout: Paragraph[], quotes: Quo
   return findDateMentions(text).filter((d) => !insideAny(d.start, quotes) && inProse(d.start) && !isDateline(d, text));
 }
 
+/** "since Monday": where a span of time begins, never when words were said nor the news's day. */
+export function startsASpan(text: string, mention: DateMention): boolean {
+  return /\bsince\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start));
+}
+
+/**
+ * "since Monday's clash", "in the first call since Monday": the phrase dates an event the words
+ * refer to, or where a span begins, not the verb of saying beside it. (An opening's "after
+ * today's summons" still gives the news its day.)
+ */
+export function datesAnotherEvent(text: string, mention: DateMention): boolean {
+  return startsASpan(text, mention) || /^['’]s\b/.test(text.slice(mention.end, mention.end + 3));
+}
+
 /**
  * A news occasion is named by its weekday or as "today" or "yesterday"; a calendar date, a month
  * or a week in an opening is more often the background ("the March 4 attack", "in July").
@@ -45,7 +59,7 @@ export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[
   const outsideQuotes = (d: DateMention) => !insideAny(d.start, quotes);
   const opening = findDateMentions(text.slice(0, end)).filter(outsideQuotes);
   return (
-    opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text)) ??
+    opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text) && !startsASpan(text, d)) ??
     opening.find((d) => d.expr.kind === "day" && (isOwnDateLine(d, text, layout) || isEventDayAboveProse(d, text, layout))) ??
     findDateMentions(text).find((d) => outsideQuotes(d) && OCCASION_KINDS.has(d.expr.kind) && isSameDayAsTheNews(d, text)) ??
     null

@@ -5,7 +5,7 @@ import type { ArticleActors } from "./actors";
 import type { ArticleText } from "./article-text";
 import type { MentionIndex } from "./mention-index";
 import { appendTo, firstEndingAfter, groupBy, sentenceHoldingToken } from "./positions";
-import type { ProseDates } from "./prose-dates";
+import { datesAnotherEvent, type ProseDates } from "./prose-dates";
 import { insideAny } from "./quotes";
 
 export const SPEECH_VERBS = new Set(speech.verbs);
@@ -191,6 +191,7 @@ export class SpeechEvents {
       // attack on March 4"). A phrase before the verb opens the sentence for it ("Later Wednesday,
       // addressing protesters, X said").
       for (const mention of datesBySentence.get(sentenceIndex) ?? []) {
+        if (datesAnotherEvent(this.article.text, mention)) continue;
         const at = tokenEndingAfter(tokens, mention.start);
         // Before a verb of saying, a phrase reaches it, but not from another verb's clause after an
         // earlier verb of saying ("denouncing a tweet directed at the kingdom last month, and accusing …").
