@@ -1372,3 +1372,27 @@ In their first call since Monday's clash, Norwegian Foreign Minister Ola Berg co
     }
   });
 });
+
+describe("a country speaking past an aside, and more acts of speech", () => {
+  const text = `Fishing row
+
+OSLO — Sweden, for its part, had accused Norwegian trawlers of fishing inside its waters.
+
+Norway, in turn, said that its trawlers had kept to the agreed line.
+
+Norwegian Prime Minister Ola Berg congratulated Sweden on the new fishing accord.
+
+Swedish Foreign Minister Karin Lund reminded Norway of the quota agreed last year.
+`;
+  const { scored } = run(wire("aside.txt", text));
+
+  test("“Sweden, for its part, had accused”, “Norway, in turn, said”: the country's government speaks", () => {
+    expect(one(scored, "Norwegian trawlers of fishing inside its waters")).toMatchObject({ speaker: "Swedish government", speakerCountry: "Sweden", target: "Norway" });
+    expect(one(scored, "its trawlers had kept to the agreed line")).toMatchObject({ speaker: "Norwegian government", speakerCountry: "Norway" });
+  });
+
+  test("“congratulated X on …”, “reminded X of …” are statements", () => {
+    expect(one(scored, "congratulated Sweden on the new fishing accord")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
+    expect(one(scored, "the quota agreed last year")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
+  });
+});

@@ -104,7 +104,8 @@ export class SpeechEvents {
       for (let k = j - 1; k > sentence.firstToken && j - k < 25; k--) {
         if (tokens[k].text !== ",") continue;
         const named = this.mentions.endingAt(k - 1);
-        if (named && this.actors.actors[named.actor].kind === "person") return named.actor;
+        // A country or body opening the sentence speaks too: "Peru, for its part, accused …".
+        if (named && (this.actors.actors[named.actor].kind === "person" || opensSentence(tokens, named.firstToken, sentence))) return named.actor;
         break;
       }
     }
@@ -207,6 +208,12 @@ export class SpeechEvents {
       for (const event of verbs) if (event.dates.length > 1) event.dates.sort((a, b) => Math.abs(tokenEndingAfter(tokens, a.start) - event.verb) - Math.abs(tokenEndingAfter(tokens, b.start) - event.verb));
     });
   }
+}
+
+/** The mention at `firstToken` opens the sentence or its clause after a dateline's dash, after at most a "the". */
+function opensSentence(tokens: Token[], firstToken: number, sentence: Sentence): boolean {
+  const start = tokens[firstToken - 1]?.normal === "the" ? firstToken - 1 : firstToken;
+  return start === sentence.firstToken || /^[—–-]$/.test(tokens[start - 1]?.text ?? "");
 }
 
 /** The last token of a verb of saying of several words at `index` ("pointed out", "made it clear"), or null. */

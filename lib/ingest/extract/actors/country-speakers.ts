@@ -13,6 +13,20 @@ export function governmentOf(country: string): string | null {
   return demonym ? `${demonym} government` : null;
 }
 
+/** Longest aside between subject and verb read as one: "for its part", "in turn", "however". */
+const PARENTHETICAL_REACH = 4;
+
+/** "Peru, for its part, said": the token after a short aside set off by commas at `from`, else `from`. */
+function afterParenthetical(tokens: Token[], from: number): number {
+  if (tokens[from]?.text !== ",") return from;
+  for (let k = from + 1; k <= from + PARENTHETICAL_REACH + 1 && k < tokens.length; k++) {
+    // "in turn" is tagged a verb; a verb after anything but a preposition ends the aside.
+    if ((tokens[k].pos === "VERB" && tokens[k - 1].pos !== "ADP") || tokens[k].text === ".") return from;
+    if (tokens[k].text === ",") return k > from + 1 ? k + 1 : from;
+  }
+  return from;
+}
+
 /**
  * "Peru said on Monday…", "Chile has said that…": a country's name as the subject of a verb of
  * saying stands for its government, which speaks as "<demonym> government". Only right before the
@@ -25,8 +39,9 @@ export function addCountrySpeakers(tokens: Token[], countries: CountryMention[],
     const first = cast.tokenAt(mention.start);
     const last = cast.tokenAt(mention.end - 1);
     if (PREPOSITIONS.has(tokens[first - 1]?.normal ?? "") || /^(?:the|a)$/i.test(tokens[first - 1]?.normal ?? "") && PREPOSITIONS.has(tokens[first - 2]?.normal ?? "")) continue;
-    let next = last + 1;
-    while (next < tokens.length && next - last <= 5 && (SKIPPABLE.has(tokens[next].pos) || DAY_WORDS.test(tokens[next].text))) next++;
+    const afterAside = afterParenthetical(tokens, last + 1);
+    let next = afterAside;
+    while (next < tokens.length && next - afterAside < 5 && (SKIPPABLE.has(tokens[next].pos) || DAY_WORDS.test(tokens[next].text))) next++;
     const verb = tokens[next];
     if (!verb || verb.pos !== "VERB" || !speechLemmas.has(verb.lemma)) continue;
     const government = governmentOf(mention.country);
