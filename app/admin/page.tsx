@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/store/client";
 import { recentArticles } from "@/lib/read/articles";
 import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
-import { RULES } from "@/lib/core/rules";
+import { SCORED_RULES } from "@/lib/core/rules";
 import { storeCounts } from "@/lib/store/statements";
 import { uploadLimits } from "@/lib/store/upload-limits";
 import { getActiveWeights, weightHistory } from "@/lib/store/weight-sets";
@@ -32,7 +32,7 @@ export default async function AdminPage() {
   const db = getPrisma();
   const [active, counts, history, store, articles] = await Promise.all([getActiveWeights(db), ruleFireCounts(db), weightHistory(db), storeCounts(db), recentArticles(db)]);
   const defaults = defaultWeights();
-  const rules: RuleRow[] = RULES.map((rule) => ({
+  const rules: RuleRow[] = SCORED_RULES.map((rule) => ({
     id: rule.id,
     name: rule.name,
     explanation: rule.explanation,

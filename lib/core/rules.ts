@@ -1,6 +1,7 @@
 // The rule catalogue (lib/data/rules.json): what each rule needs to fire, read by the analysis
 // that finds hits and by the scoring that weighs and explains them.
 import rulesData from "../data/rules.json";
+import { CAMEO_FAMILY_RULES } from "./cameo-families";
 
 export interface RuleRequirement {
   /** One cue, or several of which any will do. */
@@ -24,6 +25,8 @@ export interface Rule {
   cameo: string;
   explanation: string;
   requires: RuleRequirement[];
+  /** The weight a new weight set gives the rule; the Goldstein value of its CAMEO code when absent. */
+  defaultWeight?: number;
 }
 
 export const RULES: Rule[] = rulesData.rules as Rule[];
@@ -31,7 +34,10 @@ export const CUE_EXPLANATIONS: Record<string, string> = Object.fromEntries(
   Object.entries(rulesData.cues).map(([id, cue]) => [id, (cue as { explanation: string }).explanation]),
 );
 
-export const RULES_BY_ID: Map<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+/** Every rule a weight set weighs: the hand-written rules and the verb dictionary's families. */
+export const SCORED_RULES: Rule[] = [...RULES, ...CAMEO_FAMILY_RULES];
+
+export const RULES_BY_ID: Map<string, Rule> = new Map(SCORED_RULES.map((rule) => [rule.id, rule]));
 
 /** A cue's entry in lib/data/rules.json: its patterns and what it means. */
 export interface CueEntry {

@@ -1,6 +1,7 @@
 import modifiers from "../data/modifiers.json";
 import { firstIndexWhere, sentenceHoldingToken } from "./extract/positions";
 import { findQuotes } from "./extract/quotes";
+import { cameoVerbHits } from "./cameo-verbs";
 import { analyzeText, lexiconSentiment, type AnalyzedText, type CueMatch } from "./nlp";
 import type { Features, RuleHit } from "../core/types";
 import { IDIOMATIC_NEGATION, RULES, cuesOf, type RuleRequirement } from "../core/rules";
@@ -144,6 +145,12 @@ function cueSetOf(requirement: RuleRequirement): Set<string> {
   return cues;
 }
 
+/** The rules' hits and, on words no rule counts, the CAMEO verb dictionary's in the speaker's words. */
+function statementHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]): RuleHit[] {
+  const hits = ruleHits(analyzed, quotes, frame);
+  return [...hits, ...cameoVerbHits(analyzed, quotes, hits, modifiersFor)];
+}
+
 /** What a report's features are worked out from: the speaker's words and the reporter's frame around them. */
 export interface ReportEvidence {
   analyzed: AnalyzedText;
@@ -176,7 +183,7 @@ export function lexiconFeature(text: string): number {
 
 /** Features of one report (`text`, the words of `evidence`): their sentiment, and the rules they and the frame fire. */
 export function reportFeatures(text: string, evidence: ReportEvidence): Features {
-  return { lexicon: lexiconFeature(text), hits: ruleHits(evidence.analyzed, [evidence.words], evidence.frame) };
+  return { lexicon: lexiconFeature(text), hits: statementHits(evidence.analyzed, [evidence.words], evidence.frame) };
 }
 
 /**
@@ -189,5 +196,5 @@ export function featuresOfSentence(text: string): Features {
   const whole: Span = { start: 0, end: text.length };
   const quoteSpans = quotes.length ? quotes : [whole];
   const quoted = quotes.length ? quotes.map((q) => text.slice(q.start, q.end)).join(" ") : text;
-  return { lexicon: lexiconFeature(quoted), hits: ruleHits(analyzed, quoteSpans, [whole]) };
+  return { lexicon: lexiconFeature(quoted), hits: statementHits(analyzed, quoteSpans, [whole]) };
 }

@@ -1,6 +1,6 @@
 import { strongestHits } from "../core/hits";
 import type { Contribution, Features, Label, RuleHit, Score, ScoredStatement, Statement, WeightSet } from "../core/types";
-import { RULES, RULES_BY_ID } from "../core/rules";
+import { RULES_BY_ID, SCORED_RULES } from "../core/rules";
 import { goldsteinWeight } from "./goldstein";
 
 export const SCORE_LIMIT = 10;
@@ -24,7 +24,7 @@ export const LEXICON_SHARE_UNDER_RULES = 0.1;
 export function defaultWeights(): WeightSet {
   return {
     lexicon: DEFAULT_LEXICON_WEIGHT,
-    rules: Object.fromEntries(RULES.map((rule) => [rule.id, goldsteinWeight(rule.cameo)])),
+    rules: Object.fromEntries(SCORED_RULES.map((rule) => [rule.id, rule.defaultWeight ?? goldsteinWeight(rule.cameo)])),
     thresholds: { ...DEFAULT_THRESHOLDS },
   };
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { WeightSet } from "../core/types";
-import { RULES } from "../core/rules";
+import { SCORED_RULES } from "../core/rules";
+import { CAMEO_FAMILY_PREFIX } from "../core/cameo-families";
+import { defaultWeights } from ".";
 
 const finite = z.number().finite().min(-100).max(100);
 
@@ -12,7 +14,7 @@ export const weightSetSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    const known = new Set(RULES.map((rule) => rule.id));
+    const known = new Set(SCORED_RULES.map((rule) => rule.id));
     for (const id of known) {
       if (!(id in value.rules)) ctx.addIssue({ code: "custom", path: ["rules", id], message: `missing weight for rule ${id}` });
     }
@@ -26,9 +28,25 @@ export const weightSetSchema = z
 
 export type WeightValidation = { ok: true; weights: WeightSet } | { ok: false; errors: string[] };
 
-/** A weight set must name every rule the scorer knows, and nothing else. */
+/**
+ * A weight set with every rule the scorer knows: a set written before a rule existed (stored,
+ * or in a file) gets that rule's default weight, so that it still loads and scores.
+ */
+export function withDefaultWeights(weights: WeightSet, fills: (ruleId: string) => boolean = () => true): WeightSet {
+  const missing = SCORED_RULES.filter((rule) => !(rule.id in weights.rules) && fills(rule.id));
+  if (missing.length === 0) return weights;
+  const defaults = defaultWeights().rules;
+  return { ...weights, rules: { ...weights.rules, ...Object.fromEntries(missing.map((rule) => [rule.id, defaults[rule.id]])) } };
+}
+
+/**
+ * A weight set must name every rule the scorer knows, and nothing else; the verb dictionary's
+ * families, newer than many weight files, take their defaults when missing.
+ */
 export function parseWeightSet(raw: unknown): WeightValidation {
-  const parsed = weightSetSchema.safeParse(raw);
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  const filled = rules && typeof rules === "object" ? withDefaultWeights(raw as WeightSet, (id) => id.startsWith(CAMEO_FAMILY_PREFIX)) : raw;
+  const parsed = weightSetSchema.safeParse(filled);
   if (parsed.success) return { ok: true, weights: parsed.data };
   return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`) };
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/sqlite/client";
 import type { DateRange, Features, Label, ScoredStatement, Statement, StatementSource, WeightSet } from "../core/types";
 import { speakerKey } from "../ingest/merge";
 import { contributionsOf } from "../score/explain";
+import { withDefaultWeights } from "../score/weights";
 import { addDays } from "../core/days";
 
 /** A statement as stored: the scored statement plus bookkeeping. */
@@ -162,5 +163,5 @@ export function sourceRowKey(statementId: string, source: StatementSource): stri
 type WeightRow = { version: number; weights: unknown; createdAt: Date; note: string; createdBy: string; active: boolean };
 
 export function rowToWeights(row: WeightRow): StoredWeightSet {
-  return { ...row, weights: row.weights as WeightSet };
+  return { ...row, weights: withDefaultWeights(row.weights as WeightSet) };
 }

@@ -5,6 +5,7 @@
 // if another save landed in between it is refused with what changed.
 import { providerOf, type Db } from "./client";
 import { diffWeights, type WeightChange } from "../score/weight-diff";
+import { withDefaultWeights } from "../score/weights";
 import { defaultWeights } from "../score";
 import type { WeightSet } from "../core/types";
 import { rescoreWithin, tidyAfterRescore } from "./rescore";
@@ -77,7 +78,7 @@ export async function listWeightSets(prisma: Db): Promise<StoredWeightSet[]> {
 
 /** Every stored weight set by version (a small table): what explains each statement's score. */
 export async function weightSetsByVersion(prisma: Db): Promise<Map<number, WeightSet>> {
-  return new Map((await prisma.weightSet.findMany({ select: { version: true, weights: true } })).map((r) => [r.version, r.weights as unknown as WeightSet]));
+  return new Map((await prisma.weightSet.findMany({ select: { version: true, weights: true } })).map((r) => [r.version, withDefaultWeights(r.weights as unknown as WeightSet)]));
 }
 
 /** Stores `weights` as the next version (active unless activate is false), scoring nothing. */
