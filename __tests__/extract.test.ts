@@ -1396,3 +1396,31 @@ Swedish Foreign Minister Karin Lund reminded Norway of the quota agreed last yea
     expect(one(scored, "the quota agreed last year")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
   });
 });
+
+describe("the reporter's words score only through the verb of saying and the question asked", () => {
+  const text = `Talks planned as row cools
+
+OSLO — At a summit in Bergen on Monday, after an escalation at sea, Norwegian Prime Minister Ola Berg said: "Our fishermen deserve to work in peace and we will protect them."
+
+Asked whether military action against the trawlers was possible, Berg replied, "Sounds good to me."
+
+Swedish Foreign Minister Karin Lund warned that "the patrols must stop now".
+
+Norway's defence minister vowed to meet the threat from the trawlers with more patrols.
+`;
+  const { scored } = run(wire("frame.txt", text));
+  const rulesOf = (piece: string) => one(scored, piece).features.hits.map((hit) => hit.rule);
+
+  test("narration's topic words around the quote (“after an escalation”) fire nothing", () => {
+    expect(rulesOf("Our fishermen deserve to work in peace")).not.toContain("warn");
+  });
+
+  test("“to meet the threat” is no meeting", () => {
+    expect(rulesOf("meet the threat from the trawlers")).not.toContain("meet");
+  });
+
+  test("the question asked and the verb of saying still count", () => {
+    expect(rulesOf("Sounds good to me")).toContain("endorse_force");
+    expect(rulesOf("the patrols must stop now")).toContain("warn");
+  });
+});

@@ -4,6 +4,7 @@ import type { Actor } from "./actors";
 import { occasionFor } from "./occasions";
 import type { Reading } from "./reading";
 import type { SpeechEvent } from "./speech-events";
+import { sayingFrame } from "./saying-frame";
 import { targetFor } from "./target";
 
 /** One report of an utterance, as found in one article, before dates are resolved. */
@@ -65,7 +66,7 @@ export function reportOf(
     context,
     // A clause around a partial quotation quotes the speaker too.
     direct: reading.article.isQuoted(piece) || reading.article.quoteOverlaps(piece.start, piece.end),
-    evidence: { analyzed: reading.article.analyzed, words: piece, frame },
+    evidence: { analyzed: reading.article.analyzed, words: piece, frame: sayingFrame(reading.article.analyzed.tokens, frame, piece, event) },
     offset: piece.start,
   };
 }
