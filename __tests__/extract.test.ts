@@ -1424,3 +1424,26 @@ Norway's defence minister vowed to meet the threat from the trawlers with more p
     expect(rulesOf("the patrols must stop now")).toContain("warn");
   });
 });
+
+describe("word senses of the cues", () => {
+  const text = `Court case
+
+OSLO — Norwegian Prime Minister Ola Berg said: "We will take the case to the International Criminal Court."
+
+Swedish Foreign Minister Karin Lund said: "We regret the decision of Norway to close the border."
+
+Berg answered: "You owe us an apology."
+`;
+  const { scored } = run(wire("senses.txt", text));
+  const rulesOf = (piece: string) => one(scored, piece).features.hits.map((hit) => hit.rule);
+
+  test("a court's name accuses no one", () => {
+    expect(rulesOf("International Criminal Court")).not.toContain("accuse_crime");
+  });
+
+  test("regret over another's act is criticism, not an apology; a demanded apology is none", () => {
+    expect(rulesOf("We regret the decision of Norway")).toEqual(expect.arrayContaining(["criticize"]));
+    expect(rulesOf("We regret the decision of Norway")).not.toContain("apologize");
+    expect(rulesOf("You owe us an apology")).not.toContain("apologize");
+  });
+});
