@@ -2,6 +2,7 @@ import modifiers from "../data/modifiers.json";
 import { firstIndexWhere, sentenceHoldingToken } from "./extract/positions";
 import { findQuotes } from "./extract/quotes";
 import { cameoVerbHits } from "./cameo-verbs";
+import { epithetHits } from "./epithets";
 import { analyzeText, lexiconSentiment, type AnalyzedText, type CueMatch } from "./nlp";
 import type { Features, RuleHit } from "../core/types";
 import { IDIOMATIC_NEGATION, RULES, cuesOf, type RuleRequirement } from "../core/rules";
@@ -145,10 +146,10 @@ function cueSetOf(requirement: RuleRequirement): Set<string> {
   return cues;
 }
 
-/** The rules' hits and, on words no rule counts, the CAMEO verb dictionary's in the speaker's words. */
+/** The rules' hits, epithets applied to someone, and, on words no rule counts, the CAMEO verb dictionary's in the speaker's words. */
 function statementHits(analyzed: AnalyzedText, quotes: Span[], frame: Span[]): RuleHit[] {
   const hits = ruleHits(analyzed, quotes, frame);
-  return [...hits, ...cameoVerbHits(analyzed, quotes, hits, modifiersFor)];
+  return [...hits, ...epithetHits(analyzed, quotes, modifiersFor), ...cameoVerbHits(analyzed, quotes, hits, modifiersFor)];
 }
 
 /** What a report's features are worked out from: the speaker's words and the reporter's frame around them. */
