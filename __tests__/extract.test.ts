@@ -1447,3 +1447,24 @@ Berg answered: "You owe us an apology."
     expect(rulesOf("You owe us an apology")).not.toContain("apologize");
   });
 });
+
+describe("a reported clause whose subject holds an infinitive or a participle", () => {
+  const text = `Campaign row
+
+OSLO — Norway said Swedish attempts to campaign in Oslo touched at the heart of Norwegian democracy.
+
+Norwegian Prime Minister Ola Berg said Sweden's latest measures following the vote are a blatant breach of the accord.
+
+Sweden's fisheries minister told the country's national assembly that Norway had closed its waters to Swedish boats.
+`;
+  const { scored } = run(wire("subject.txt", text));
+
+  test("“said Swedish attempts to campaign … touched”, “said …'s measures following the vote are”", () => {
+    expect(one(scored, "Swedish attempts to campaign in Oslo")).toMatchObject({ speaker: "Norwegian government", target: "Sweden" });
+    expect(one(scored, "a blatant breach of the accord")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
+  });
+
+  test("“told the country's national assembly that …”: the words begin after “that”", () => {
+    expect(one(scored, "Norway had closed its waters").text).toBe("Norway had closed its waters to Swedish boats");
+  });
+});

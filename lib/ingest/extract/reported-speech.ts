@@ -18,7 +18,7 @@ const AUDIENCE = new Set(["reporters", "journalists", "media", "crowd", "audienc
 const MEDIA = new Set(["statement", "interview", "briefing", "conference", "news", "press", "post", "video", "speech", "broadcast", "television", "radio", "newspaper", "agency"]);
 const MIN_REPORTED_WORDS = 4;
 /** Words a reported clause's subject may take before its verb ("an unnamed senior diplomat has"). */
-const SUBJECT_WORDS = 6;
+const SUBJECT_WORDS = 8;
 /** Words opening a clause that sets the scene of the saying, not what was said. */
 const SCENE_CLAUSES = new Set(["as", "while", "when", "after", "before", "amid", "during", "following", "ahead", "despite"]);
 
@@ -300,12 +300,15 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   // A clause: a subject within a few words, then its verb.
   for (let k = i; k <= Math.min(sentence.lastToken, i + SUBJECT_WORDS); k++) {
     const pos = tokens[k].pos;
+    // "told the country's national assembly that …": the ones told, then the words.
+    if (verb.lemma === "tell" && tokens[k].normal === "that") return k < sentence.lastToken ? k + 1 : null;
     // A finite verb: not an infinitive ("influence to combat") nor a bare participle ("sanctions targeting").
     const finite = pos === "AUX" || (pos === "VERB" && tokens[k - 1]?.normal !== "to" && !tokens[k].normal.endsWith("ing"));
     // "said displaced people would …": a participle before a noun describes the subject.
     if (finite && k === i && pos === "VERB" && ["NOUN", "ADJ"].includes(tokens[k + 1]?.pos ?? "")) continue;
     if (finite) return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "VERB"].includes(tokens[i].pos) ? i : null;
-    if (pos === "PUNCT" || pos === "VERB") return null;
+    // An infinitive or a participle inside the subject ("attempts to campaign", "measures following the vote") goes on.
+    if (pos === "PUNCT") return null;
   }
   return null;
 }
