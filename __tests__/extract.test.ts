@@ -1468,3 +1468,21 @@ Sweden's fisheries minister told the country's national assembly that Norway had
     expect(one(scored, "Norway had closed its waters").text).toBe("Norway had closed its waters to Swedish boats");
   });
 });
+
+describe("asides after the verb of saying", () => {
+  const text = `Quota talks
+
+OSLO — Norwegian Foreign Minister Ola Berg added, in remarks broadcast on Al-Nordic television, that any delay was only due to logistics.
+
+Swedish Prime Minister Karin Lund expressed, on Monday, her optimism for the quota talks with Norway.
+`;
+  const { scored } = run(wire("asides.txt", text));
+
+  test("a scene phrase holding a hyphenated name still leads to the “that” clause", () => {
+    expect(one(scored, "any delay was only due to logistics").speaker).toBe("Ola Berg");
+  });
+
+  test("“expressed, on Monday, her optimism”: the object after an aside between commas", () => {
+    expect(one(scored, "her optimism for the quota talks")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
+  });
+});

@@ -281,6 +281,10 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   if (sceneSet !== i) i = sceneSet;
   else if (ACT_VERBS.has(verb.lemma) && i <= sentence.lastToken && !["to", "that", ","].includes(tokens[i].normal)) {
     return tokens[i].pos === "PUNCT" ? null : i;
+  } else if (ACT_VERBS.has(verb.lemma) && tokens[i]?.text === ",") {
+    // "expressed, on Jan 1, his optimism": the object after an aside of time or place.
+    const object = afterAside(tokens, i, sentence);
+    if (object !== null && !["that", "to"].includes(tokens[object].normal) && tokens[object].pos !== "PUNCT") return object;
   }
   // "told reporters (on Monday) that…"
   let skipped = 0;
@@ -331,9 +335,27 @@ function afterCircumstance(tokens: Token[], index: number, sentence: Sentence): 
       const relative = ["VERB", "AUX"].includes(tokens[k + 1].pos);
       return !relative && tokens[k - 1].text === "," === commaBefore ? k : index;
     }
-    if (token.pos === "AUX" || (token.pos === "PUNCT" && !(commaBefore && token.text === "," && tokens[k + 1]?.normal === "that"))) return index;
+    const closesScene = commaBefore && token.text === "," && tokens[k + 1]?.normal === "that";
+    if (token.pos === "AUX" || (token.pos === "PUNCT" && !closesScene && !joinsWord(tokens, k))) return index;
   }
   return index;
+}
+
+/** Longest aside between commas that a verb's object may follow. */
+const ASIDE_WORDS = 8;
+
+/** The token after an aside set off by the comma at `comma` and another, without a verb in it; null when none. */
+function afterAside(tokens: Token[], comma: number, sentence: Sentence): number | null {
+  for (let k = comma + 1; k <= Math.min(sentence.lastToken - 1, comma + ASIDE_WORDS + 1); k++) {
+    if (tokens[k].text === ",") return k > comma + 1 ? k + 1 : null;
+    if (tokens[k].pos === "VERB" || tokens[k].pos === "AUX" || tokens[k].text === ".") return null;
+  }
+  return null;
+}
+
+/** A hyphen inside a name ("Al-Ekhbariyah"), touching the words on both sides. */
+function joinsWord(tokens: Token[], k: number): boolean {
+  return tokens[k].text === "-" && tokens[k - 1]?.end === tokens[k].start && tokens[k + 1]?.start === tokens[k].end;
 }
 
 const DETERMINERS = new Set(["the", "a", "his", "her", "their"]);
