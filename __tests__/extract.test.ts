@@ -1486,3 +1486,17 @@ Swedish Prime Minister Karin Lund expressed, on Monday, her optimism for the quo
     expect(one(scored, "her optimism for the quota talks")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
   });
 });
+
+describe("“according to him”", () => {
+  const text = `Fishing talks
+
+OSLO — Norwegian Fisheries Minister Ola Berg spoke to his Swedish counterpart on Thursday.
+
+According to him, the next round of talks with Sweden has already been scheduled.
+`;
+  const { scored } = run(wire("according-to-him.txt", text));
+
+  test("the words are the one the pronoun refers back to", () => {
+    expect(one(scored, "the next round of talks with Sweden")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
+  });
+});

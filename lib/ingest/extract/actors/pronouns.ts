@@ -6,6 +6,7 @@ import { PREPOSITIONS } from "./cast";
 import type { Actor, ActorMention } from "./types";
 
 const PRONOUNS = new Set(speech.pronouns);
+const OBJECT_PRONOUNS = new Set(["him", "her"]);
 const INVERTED_VERBS = new Set(speech.invertedVerbs);
 /** How many of the reporter's sentences before its own a pronoun looks back over. */
 const LOOK_BACK = 4;
@@ -82,12 +83,16 @@ export function withPronouns(
   const isOwnOffice = (index: number) =>
     (tokens[index].normal === "his" || tokens[index].normal === "her") && OFFICES.has(tokens[index + 1]?.normal ?? "") && speaksAfter(index + 1);
   const anyone = (id: number) => actors[id] !== undefined && actors[id].country !== null;
+  // "according to him": the one the words are according to.
+  const isSourcePronoun = (index: number) =>
+    OBJECT_PRONOUNS.has(tokens[index].normal) && tokens[index - 1]?.normal === "to" && tokens[index - 2]?.normal === "according";
   let cursor = 0;
   for (const token of analyzed.tokens) {
     const it = token.normal === "it";
-    const document = !it && !PRONOUNS.has(token.normal) && isDocument(token.index);
+    const personal = PRONOUNS.has(token.normal) || isSourcePronoun(token.index);
+    const document = !it && !personal && isDocument(token.index);
     const office = !it && !document && isOwnOffice(token.index);
-    if ((!PRONOUNS.has(token.normal) && !it && !document && !office) || insideAny(token.start, quotes)) continue;
+    if ((!personal && !it && !document && !office) || insideAny(token.start, quotes)) continue;
     if (it && !speaksAfter(token.index)) continue;
     const fits = document ? anyone : it ? isInstitution : isPerson;
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
