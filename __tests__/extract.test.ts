@@ -141,6 +141,8 @@ Berg had said in March that Sweden was "acting in bad faith."
 
 In a tweet, Lund called the agreement "a good day for the North."
 
+"The border is open again," Berg said on Twitter.
+
 Days after Berg accused Stockholm of "sabotage," the two agreed to talk.
 `;
   const { scored } = run(wire("summit.txt", summit));
@@ -148,6 +150,10 @@ Days after Berg accused Stockholm of "sabotage," the two agreed to talk.
   test("a quote paragraphs after a lede that names the day takes that day", () => {
     expect(one(scored, "We have turned a page").date).toBe("2024-05-06");
     expect(one(scored, "work together on every open question").date).toBe("2024-05-06");
+  });
+
+  test("naming the channel (“said on Twitter”) marks no other occasion; “in a tweet” does", () => {
+    expect(one(scored, "The border is open again").date).toBe("2024-05-06");
   });
 
   test("an attribution that marks another occasion keeps no day of the occasion", () => {
