@@ -135,10 +135,10 @@ export async function migratedStore(open: () => Promise<Backend>): Promise<Backe
   if (!backend.url.startsWith("file:")) return backend;
   const file = `${backend.url.slice("file:".length)}.cli.db`;
   migrateDeploy({ env: { DATABASE_URL: file } });
-  const prisma = createPrisma(file);
+  const prisma = createPrisma(`file:${file}`);
   return {
     prisma,
-    url: file,
+    url: `file:${file}`,
     async cleanup() {
       await prisma.$disconnect();
       await backend.cleanup();
