@@ -13,6 +13,7 @@ import { speakerKey } from "../ingest/merge";
 import { pairScorer } from "../score";
 import type { WeightSet } from "../core/types";
 import { pairKey, scoringPairOf } from "./scoring";
+import { TX_OPTIONS, type Tx } from "./transactions";
 
 export type Invariant = "integrity" | "orphans" | "derived columns" | "counts" | "rollups" | "weights";
 
@@ -37,9 +38,19 @@ type Row = Record<string, unknown>;
 const num = (value: unknown) => Number(value);
 const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-/** Checks every invariant of the store; an empty `violations` list means it is sound. */
+/**
+ * Checks every invariant of the store; an empty `violations` list means it is sound. It reads one
+ * snapshot (a read transaction, REPEATABLE READ on PostgreSQL), so writers may run meanwhile.
+ */
 export async function checkStore(db: Db): Promise<StoreCheck> {
   const provider = providerOf(db);
+  return db.$transaction(async (tx) => {
+    if (provider === "postgresql") await tx.$executeRawUnsafe(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
+    return checkWithin(tx, provider);
+  }, TX_OPTIONS);
+}
+
+async function checkWithin(db: Tx, provider: DbProvider): Promise<StoreCheck> {
   const violations: Violation[] = [];
   const found = (invariant: Invariant, message: string) => violations.push({ invariant, message });
   const count = async (query: string) => num((await db.$queryRawUnsafe<Row[]>(`SELECT COUNT(*) AS "n" FROM ${query}`))[0].n);
@@ -79,7 +90,7 @@ export async function checkStore(db: Db): Promise<StoreCheck> {
   return { violations, counts, queuedDays: queuedDays.size };
 }
 
-async function checkIntegrity(db: Db, provider: DbProvider, found: (invariant: Invariant, message: string) => void): Promise<void> {
+async function checkIntegrity(db: Tx, provider: DbProvider, found: (invariant: Invariant, message: string) => void): Promise<void> {
   if (provider === "postgresql") {
     // PostgreSQL has no whole-database check short of an extension: it answering is the check.
     const [row] = await db.$queryRawUnsafe<Row[]>(`SELECT 1 AS "ok"`);
@@ -96,7 +107,7 @@ async function checkIntegrity(db: Db, provider: DbProvider, found: (invariant: I
 }
 
 /** Columns kept beside the ones they are made of: the speaker's key, the sort day, the statement's scoring pair. */
-async function checkDerivedColumns(db: Db, found: (invariant: Invariant, message: string) => void, count: (query: string) => Promise<number>): Promise<void> {
+async function checkDerivedColumns(db: Tx, found: (invariant: Invariant, message: string) => void, count: (query: string) => Promise<number>): Promise<void> {
   const speakers = await db.$queryRawUnsafe<Row[]>(`SELECT DISTINCT "speaker", "speakerKey" FROM "Statement"`);
   const wrongKeys = speakers.filter((r) => speakerKey(str(r.speaker)) !== String(r.speakerKey));
   if (wrongKeys.length > 0) {
@@ -164,7 +175,7 @@ const totals = (d: Totals) => `${d.statements} statements, sum ${shown(d.scoreSu
  * months and whole histories summed here from those days. Days queued for a rebuild, and the
  * periods that hold them, are left out: the dashboard says they are not charted yet.
  */
-async function checkRollups(db: Db, queued: Set<string>, found: (invariant: Invariant, message: string) => void): Promise<void> {
+async function checkRollups(db: Tx, queued: Set<string>, found: (invariant: Invariant, message: string) => void): Promise<void> {
   const isQueued = (d: { speakerKey: string; date: string }) => queued.has(dayKey(d.speakerKey, d.date));
   const truth = (
     await db.$queryRawUnsafe<Row[]>(
@@ -248,7 +259,7 @@ function expectedBuckets(days: Day[], isQueued: (d: Day) => boolean): Map<string
   return buckets;
 }
 
-async function checkBuckets(db: Db, days: Day[], isQueued: (d: Day) => boolean, found: (invariant: Invariant, message: string) => void): Promise<void> {
+async function checkBuckets(db: Tx, days: Day[], isQueued: (d: Day) => boolean, found: (invariant: Invariant, message: string) => void): Promise<void> {
   const expected = expectedBuckets(days, isQueued);
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT "mode", "period", "key", "start", "speaker", "speakerKey", "speakers", "speakerCountry", "countries", "target", "targets", "statements", "scoreSum", "scoreMin", "scoreMax" FROM "SeriesBucket"`,
@@ -284,7 +295,7 @@ async function checkBuckets(db: Db, days: Day[], isQueued: (d: Day) => boolean, 
 }
 
 /** One active weight set, which scored every pair, each pair's score what those weights give. */
-async function checkWeights(db: Db, weightSets: number, found: (invariant: Invariant, message: string) => void): Promise<void> {
+async function checkWeights(db: Tx, weightSets: number, found: (invariant: Invariant, message: string) => void): Promise<void> {
   const active = await db.weightSet.findMany({ where: { active: true }, select: { version: true, weights: true } });
   const pairs = await db.$queryRawUnsafe<Row[]>(`SELECT "lexicon", "ruleValues", "score", "label", "weightVersion" FROM "Scoring"`);
   if (active.length !== 1) {
