@@ -285,12 +285,13 @@ const uploadKind = (base: () => Backend): Kind => ({
 });
 
 describe.each(backends)("processes killed with SIGKILL on %s", (backendName, open) => {
-  const corpus = fs.mkdtempSync(path.join(os.tmpdir(), "tension-faults-"));
+  let corpus: string;
   let seeded: Backend;
   let ingested: Backend;
   const report: string[] = [];
 
   beforeAll(async () => {
+    corpus = fs.mkdtempSync(path.join(os.tmpdir(), "tension-faults-"));
     for (const input of readDir("seeds")) fs.copyFileSync(path.join(ROOT, input.path), path.join(corpus, path.basename(input.path)));
     for (const file of FIXTURES) fs.writeFileSync(path.join(corpus, file.name), file.bytes);
     // Every run starts from a store that holds something already: the seeds, or the whole corpus.
@@ -303,7 +304,7 @@ describe.each(backends)("processes killed with SIGKILL on %s", (backendName, ope
     console.log(`fault injection on ${backendName}, seed ${SEED} (FAULT_SEED=${SEED} repeats it):\n${report.join("\n")}`);
     await seeded?.cleanup();
     await ingested?.cleanup();
-    fs.rmSync(corpus, { recursive: true, force: true });
+    if (corpus) fs.rmSync(corpus, { recursive: true, force: true });
   });
 
   const activeVersion = async (store: Backend) => (await store.prisma.weightSet.findFirstOrThrow({ where: { active: true } })).version;
