@@ -18,10 +18,10 @@ import type { Features } from "../lib/core/types";
 import { Prisma } from "../lib/generated/prisma/sqlite/client";
 import { previewResponseBody, seriesResponseBody } from "../lib/view/responses";
 import { getActiveWeights, saveWeightSet, weightSetsByVersion } from "../lib/store/weight-sets";
-import { createPrisma, migrateDeploy, providerOf, type Db } from "../lib/store/client";
+import { providerOf, type Db } from "../lib/store/client";
 import { generateCorpus } from "../scripts/bench/corpus";
 import { ROOT, readDir } from "./helpers/analysis";
-import { backends, sqliteBackend, type Backend } from "./helpers/backends";
+import { backends, migratedStore, sqliteBackend, type Backend } from "./helpers/backends";
 import { rollupAndTruth } from "./helpers/rollups";
 import { runScript, type ScriptRun } from "./helpers/scripts";
 import { periodStart } from "../lib/core/days";
@@ -360,26 +360,6 @@ async function contents(db: Db) {
     articles,
     statements: statements.map((s) => `${s.speakerKey}|${s.date}|${s.text}|${s.scoring.score}|${s._count.sources}`).sort(),
     sources: await db.statementSource.count(),
-  };
-}
-
-/**
- * A store as the ingest command expects one: migrated by `prisma migrate deploy` (test SQLite
- * stores are created without Prisma's bookkeeping, which the command would try to add).
- */
-async function migratedStore(open: () => Promise<Backend>): Promise<Backend> {
-  const backend = await open();
-  if (!backend.url.startsWith("file:")) return backend;
-  const file = `${backend.url.slice("file:".length)}.cli.db`;
-  migrateDeploy({ env: { DATABASE_URL: file } });
-  const prisma = createPrisma(file);
-  return {
-    prisma,
-    url: file,
-    async cleanup() {
-      await prisma.$disconnect();
-      await backend.cleanup();
-    },
   };
 }
 

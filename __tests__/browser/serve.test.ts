@@ -1,7 +1,8 @@
 // scripts/serve.js as `npm start` runs it, on the build global-setup.ts made (no browser):
 // it listens on 127.0.0.1 unless HOST says otherwise and prints the address it bound; the
 // login rate limit counts the connecting address, whatever X-Forwarded-For or a forged
-// copy of the server's own peer header say; and worker processes killed one after another,
+// copy of the server's own peer header say, or with TRUST_PROXY=1 the address its proxy
+// appended, whatever the client wrote before it; and worker processes killed one after another,
 // right after starting or all at once, are replaced while the server keeps serving.
 // Other clients are other loopback addresses (127.0.0.2, …): all of 127/8 reaches this host.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
@@ -170,6 +171,23 @@ describe("scripts/serve.js", () => {
     }
     expect(fresh).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     expect(await login(server.port, "127.0.0.4", PASSWORD)).toBe(429);
+  });
+
+  test("TRUST_PROXY=1 counts the hop the proxy appended: a client's own X-Forwarded-For entries neither add guesses nor lock anyone out", async () => {
+    const proxied = await startServer(db, { WEB_CONCURRENCY: "1", TRUST_PROXY: "1" });
+    try {
+      expect(proxied.output()).toMatch(/login attempts counted by X-Forwarded-For, 1 proxy hop trusted/);
+      // The proxy (127.0.0.5) appends the address it saw; whatever precedes it is the client's to write.
+      const viaProxy = (client: string, written: string, password: string) => login(proxied.port, "127.0.0.5", password, { "x-forwarded-for": `${written}, ${client}` });
+      const guesses = [];
+      for (let i = 0; i < 7; i++) guesses.push(await viaProxy("203.0.113.50", `192.0.2.${i}, 198.51.100.7`, `guess ${i}`));
+      expect(guesses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      // The admin's address, named by the guesser on every try, is not locked; nor is the proxy.
+      expect(await viaProxy("198.51.100.7", "192.0.2.200", PASSWORD)).toBe(200);
+      expect(await viaProxy("203.0.113.51", "192.0.2.201", "another client's guess")).toBe(401);
+    } finally {
+      await killGroup(proxied.child.pid!);
+    }
   });
 
   test("replaces killed worker processes, also right after they start, and keeps serving", async () => {

@@ -10,7 +10,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createPrisma, createTempDb, migrateDeploy, migrationFiles, type Db } from "../../lib/store/client";
+import os from "node:os";
+import { createPrisma, createTempDb, migrateDeploy, migrationFiles, useWriteAheadLog, type Db } from "../../lib/store/client";
 
 export interface Backend {
   prisma: Db;
@@ -105,6 +106,11 @@ export async function postgresBackend(adminUrl: string): Promise<Backend> {
     templates.delete(adminUrl);
     await clone();
   }
+  return postgresStore(adminUrl, name);
+}
+
+/** The database `name` on the server, dropped by cleanup. */
+function postgresStore(adminUrl: string, name: string): Backend {
   const url = dbUrl(adminUrl, name);
   const prisma = createPrisma(url);
   return {
@@ -119,3 +125,52 @@ export async function postgresBackend(adminUrl: string): Promise<Backend> {
 
 export const backends: [string, () => Promise<Backend>][] = [["sqlite", sqliteBackend]];
 if (process.env.TEST_POSTGRES_URL) backends.push(["postgresql", () => postgresBackend(process.env.TEST_POSTGRES_URL!)]);
+
+/**
+ * A store as the command-line scripts expect one: migrated by `prisma migrate deploy` (test SQLite
+ * stores are created without Prisma's bookkeeping, which a script would try to add).
+ */
+export async function migratedStore(open: () => Promise<Backend>): Promise<Backend> {
+  const backend = await open();
+  if (!backend.url.startsWith("file:")) return backend;
+  const file = `${backend.url.slice("file:".length)}.cli.db`;
+  migrateDeploy({ env: { DATABASE_URL: file } });
+  const prisma = createPrisma(`file:${file}`);
+  return {
+    prisma,
+    url: `file:${file}`,
+    async cleanup() {
+      await prisma.$disconnect();
+      await backend.cleanup();
+    },
+  };
+}
+
+/**
+ * A new store holding what `backend` holds now, bookkeeping included: SQLite's VACUUM INTO (a
+ * consistent copy while other connections stay open), or a PostgreSQL database cloned from it
+ * (which needs every connection to it closed: `backend`'s client reconnects when next used).
+ */
+export async function copyOf(backend: Backend): Promise<Backend> {
+  const name = `tension_test_${randomUUID().replace(/-/g, "")}`;
+  if (backend.url.startsWith("file:")) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tension-copy-"));
+    const file = path.join(dir, "copy.db");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+    const source = new Database(backend.url.slice("file:".length), { readonly: true });
+    try {
+      source.prepare("VACUUM INTO ?").run(file);
+    } finally {
+      source.close();
+    }
+    useWriteAheadLog(file);
+    const prisma = createPrisma(`file:${file}`);
+    return { prisma, url: `file:${file}`, cleanup: async () => (await prisma.$disconnect(), fs.rmSync(dir, { recursive: true, force: true })) };
+  }
+  const adminUrl = process.env.TEST_POSTGRES_URL!;
+  const source = decodeURIComponent(new URL(backend.url).pathname.slice(1));
+  await backend.prisma.$disconnect();
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`));
+  return postgresStore(adminUrl, name);
+}
