@@ -1,6 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { seriesCsv, STATEMENT_COLUMNS, statementRecords } from "../lib/view/csv";
-import { shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/read/series";
+import { round2, shortQuote, type SeriesInfo, type SeriesPoint } from "../lib/read/series";
 import { chartRows, largestSwing } from "../lib/view/chart";
 import { seriesRows } from "../lib/view/series-rows";
 import { wholePeriods } from "../lib/core/days";
@@ -115,4 +115,9 @@ test("the whole weeks and months of a date range are the ones it covers from the
   expect(wholePeriods("2026-01-15", "2026-04-29", "month")).toEqual({ first: "2026-02-01", last: "2026-03-01" });
   expect(wholePeriods("2026-01-15", "2026-02-27", "month")).toBeNull();
   expect(wholePeriods(null, null, "month")).toEqual({ first: null, last: null });
+});
+
+test("a mean that rounds to zero from below is a plain 0, as the database gives it", () => {
+  expect(Object.is(round2(-0.001), 0)).toBe(true);
+  expect(round2(-0.006)).toBe(-0.01);
 });

@@ -46,10 +46,11 @@ export interface PointQuote {
  * Rounds for display and export; the database keeps full precision. A mean summed in another order
  * (a rollup's sums against the statements' average) differs in its last binary digits, so the
  * value is first cut to a millionth: a mean of hundredths ending in a half hundredth rounds the
- * same way whichever sum it came from.
+ * same way whichever sum it came from. "+ 0" makes a small negative mean's −0 a plain 0, as the
+ * database gives it.
  */
 export function round2(n: number): number {
-  return Math.round(Math.round(n * 1e6) / 1e4) / 100;
+  return Math.round(Math.round(n * 1e6) / 1e4) / 100 + 0;
 }
 
 /** Text in code-unit order, the same in every locale (unlike localeCompare). */
