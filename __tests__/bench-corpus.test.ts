@@ -130,11 +130,12 @@ describe("vocabulary", () => {
 
   /**
    * Neutral templates holding a word wink's lexicon rates ("matter", "expect", "usual", "still"…):
-   * at the lexicon's full weight they lean. Listed so that the test fails when another template
-   * goes astray, and when one of these is read right again.
+   * at the lexicon's full weight they lean; one holds a verb CAMEO scores below zero ("examining"
+   * the incident: investigate, 090). Listed so that the test fails when another template goes
+   * astray, and when one of these is read right again.
    */
   const LEXICON_MISREADINGS = [
-    "neutral, scored conciliatory: Our experts are still examining the details of the incident.",
+    "neutral, scored hostile: Our experts are still examining the details of the incident.",
     "neutral, scored conciliatory: The cabinet will discuss the matter at its next regular session.",
     "neutral, scored conciliatory: The investigation is ongoing, and its findings will be shared in due course.",
     "neutral, scored conciliatory: The shipment was inspected according to the usual procedures.",

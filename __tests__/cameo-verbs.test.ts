@@ -72,6 +72,10 @@ describe("the CAMEO verb dictionary", () => {
     expect(verbHits('"Sweden shelled the border town," Ola Berg said.').map(codeOf)).toEqual(["112"]);
   });
 
+  it("reads an “-ed” adjective before its noun or after a possessive as no verb (“our armed forces”)", () => {
+    expect(verbHits('"Our armed forces will stay in their barracks," Ola Berg said.')).toEqual([]);
+  });
+
   it("does not count words a hand-written rule already counts", () => {
     const hits = featuresOfSentence('"We will never attack Sweden," Ola Berg said.').hits;
     expect(hits.map((hit) => hit.rule)).toEqual(["threaten_force"]);

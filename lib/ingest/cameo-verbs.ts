@@ -176,6 +176,8 @@ function verbLemma(tokens: Token[], at: number): string {
   const token = tokens[at];
   if (token.pos === "VERB") return ENTRIES_BY_LEMMA.has(token.lemma) ? token.lemma : "";
   if (token.pos !== "ADJ" || !token.normal.endsWith("ed") || !SUBJECT_POS.has(tokens[at - 1]?.pos ?? "")) return "";
+  // "our armed forces": after a possessive, or before the noun it describes, the word is an adjective.
+  if (POSSESSIVES.has(tokens[at - 1].normal) || ["NOUN", "PROPN"].includes(tokens[at + 1]?.pos ?? "")) return "";
   const stem = token.normal.slice(0, -2);
   return [`${stem}e`, stem, stem.slice(0, -1)].find((lemma) => ENTRIES_BY_LEMMA.has(lemma)) ?? "";
 }
@@ -195,6 +197,7 @@ function isBareGerund(tokens: Token[], at: number): boolean {
 
 const FIRST_PERSON = new Set(modifiers.reportedAct.firstPerson);
 const SUBJECT_POS = new Set(["NOUN", "PROPN", "PRON"]);
+const POSSESSIVES = new Set(["my", "our", "your", "his", "her", "its", "their"]);
 const PHRASE_WORDS = new Set(THREAT_PHRASES.flat());
 
 /**
