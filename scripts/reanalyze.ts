@@ -11,7 +11,7 @@
 // worked out); 1 when a batch failed; 2 on usage errors.
 import { createPrisma, ensureMigrated } from "../lib/store/client";
 import { ANALYSIS_VERSION } from "../lib/ingest/analysis-version";
-import { reanalyzeStore, type ReanalysisProgress } from "../lib/store/reanalyze";
+import { reanalyzeStore, type ReanalysisProgress, type ReanalysisResult } from "../lib/store/reanalyze";
 import { countStaleArticles } from "../lib/store/analysis-versions";
 import { formatProgress, progressBar } from "../lib/view/progress";
 import { plural } from "../lib/view/format";
@@ -44,7 +44,7 @@ function describe(p: ReanalysisProgress): string {
   return formatProgress({ done: p.articles.done, total: p.articles.total, unit: "article", elapsedMs: p.elapsedMs, extra: [plural(p.statements, "statement")] });
 }
 
-function describeChanges(p: ReanalysisProgress): string {
+function describeChanges(p: ReanalysisResult): string {
   const c = p.changes;
   return `statements ${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.unchanged} unchanged`;
 }

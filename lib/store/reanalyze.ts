@@ -49,7 +49,6 @@ export interface ReanalysisProgress {
   };
   /** Statements the run has written so far (a statement written by two batches counts twice). */
   statements: number;
-  changes: StatementChanges;
   elapsedMs: number;
   dryRun: boolean;
 }
@@ -68,6 +67,7 @@ export interface ReanalyzeOptions {
 }
 
 export interface ReanalysisResult extends ReanalysisProgress {
+  changes: StatementChanges;
   /** No article analysed by an older version is left (in a dry run: none would be). */
   complete: boolean;
 }
@@ -91,7 +91,6 @@ export async function reanalyzeStore(prisma: Db, options: ReanalyzeOptions = {})
   const progress = (): ReanalysisProgress => ({
     articles: { done, total: groups.reduce((n, g) => n + g.articles, 0) },
     statements,
-    changes: tally.changes(),
     elapsedMs: Date.now() - started,
     dryRun,
   });
@@ -117,7 +116,7 @@ export async function reanalyzeStore(prisma: Db, options: ReanalyzeOptions = {})
   }
   if (!dryRun) await rescoreStatements(prisma, { weights: active });
   const left = dryRun ? progress().articles.total - done : await countStaleArticles(prisma, version);
-  return { ...progress(), complete: left === 0 };
+  return { ...progress(), changes: tally.changes(), complete: left === 0 };
 }
 
 /** What one batch did: its articles analysed again, the statements it deleted and those it wrote. */
