@@ -4,7 +4,8 @@
 // 2. applies migrations for DATABASE_URL's provider (`prisma migrate deploy`),
 // 3. without ADMIN_PASSWORD, generates the admin password on the first start (printed
 //    once; only its hash is stored),
-// 4. rebuilds the chart's rollups of the days an interrupted bulk ingest left queued,
+// 4. rebuilds the chart's rollups of the days an interrupted bulk ingest left queued, and says
+//    when stored articles were analysed by an older version (npm run reanalyze),
 // 5. ingests seeds/ when the store holds no articles,
 // 6. `next build` (skipped with --no-build when a build exists),
 // 7. serves the build on ${HOST:-127.0.0.1}:${PORT:-3000}, one process per core
@@ -15,6 +16,8 @@ import path from "node:path";
 import { ensureAdminPassword, generatedPasswordNotice } from "../lib/server/auth";
 import { getPrisma, migrateDeploy, type Db } from "../lib/store/client";
 import { flushPendingRollups } from "../lib/store/ingest";
+import { countStaleArticles } from "../lib/store/analysis-versions";
+import { staleAnalysisNotice } from "../lib/view/format";
 import { runSeed } from "./seed";
 
 const root = process.cwd();
@@ -67,6 +70,9 @@ async function main(): Promise<void> {
 
   step("bringing the chart up to date");
   console.log(await catchUpChart(getPrisma()));
+
+  const reanalysis = staleAnalysisNotice(await countStaleArticles(getPrisma()));
+  if (reanalysis) console.warn(`note: ${reanalysis} (the store serves meanwhile; see docs/cli.md)`);
 
   step("seeding an empty store");
   const seeded = await runSeed(["--if-empty"]).catch((e: Error) => {

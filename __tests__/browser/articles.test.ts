@@ -1,9 +1,11 @@
 // Keeping the store right from the browser: the admin adds an article and removes it again (the
-// chart returns to what it was; an unknown article is refused), and the dashboard says how many
-// statements the chart does not show yet while days are queued for its rollups.
+// chart returns to what it was; an unknown article is refused), /admin says when articles need
+// analysing again, and the dashboard says how many statements the chart does not show yet while
+// days are queued for its rollups.
 import type { Browser, Page } from "playwright-core";
 import { createPrisma, type Db } from "../../lib/store/client";
 import { flushPendingRollups } from "../../lib/store/ingest";
+import { ANALYSIS_VERSION } from "../../lib/ingest/analysis-version";
 import { adminPassword, baseUrl, launchBrowser, screenshotPath } from "./harness";
 
 async function text(path: string): Promise<string> {
@@ -71,6 +73,27 @@ describe("stored articles and the chart", () => {
     await page.getByTestId("remove-error").getByText("no stored article has the id 99999").waitFor();
     expect(await store.article.count()).toBe(articles);
     await page.screenshot({ path: screenshotPath("admin-articles-1440.png"), fullPage: true });
+  });
+
+  test("while articles were analysed by an older version, /admin says to run npm run reanalyze", async () => {
+    const notice = page.getByTestId("stale-analysis");
+    await page.goto(`${baseUrl()}/admin`);
+    await page.getByLabel("Password").fill(adminPassword());
+    await page.getByRole("button", { name: /log in/i }).click();
+    await page.getByRole("heading", { name: "Stored articles" }).waitFor();
+    expect(await notice.count()).toBe(0);
+    const article = await store.article.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await store.article.update({ where: { id: article.id }, data: { analysisVersion: null } });
+    try {
+      await page.reload();
+      await page.getByRole("heading", { name: "Stored articles" }).waitFor();
+      expect(await notice.textContent()).toBe("1 article was analysed by an older version: run npm run reanalyze");
+    } finally {
+      await store.article.update({ where: { id: article.id }, data: { analysisVersion: ANALYSIS_VERSION } });
+    }
+    await page.reload();
+    await page.getByRole("heading", { name: "Stored articles" }).waitFor();
+    expect(await notice.count()).toBe(0);
   });
 
   test("while days are queued for the chart, the dashboard says how many statements it does not show yet", async () => {

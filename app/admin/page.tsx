@@ -10,9 +10,11 @@ import { recentArticles } from "@/lib/read/articles";
 import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { SCORED_RULES } from "@/lib/core/rules";
+import { countStaleArticles } from "@/lib/store/analysis-versions";
 import { storeCounts } from "@/lib/store/statements";
 import { uploadLimits } from "@/lib/store/upload-limits";
 import { getActiveWeights, weightHistory } from "@/lib/store/weight-sets";
+import { staleAnalysisNotice } from "@/lib/view/format";
 import "./editor.css";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +32,15 @@ export default async function AdminPage() {
     );
   }
   const db = getPrisma();
-  const [active, counts, history, store, articles] = await Promise.all([getActiveWeights(db), ruleFireCounts(db), weightHistory(db), storeCounts(db), recentArticles(db)]);
+  const [active, counts, history, store, articles, stale] = await Promise.all([
+    getActiveWeights(db),
+    ruleFireCounts(db),
+    weightHistory(db),
+    storeCounts(db),
+    recentArticles(db),
+    countStaleArticles(db),
+  ]);
+  const reanalysis = staleAnalysisNotice(stale);
   const defaults = defaultWeights();
   const rules: RuleRow[] = SCORED_RULES.map((rule) => ({
     id: rule.id,
@@ -42,6 +52,11 @@ export default async function AdminPage() {
   }));
   return (
     <>
+      {reanalysis && (
+        <p className="notice" role="status" data-testid="stale-analysis">
+          {reanalysis}
+        </p>
+      )}
       <WeightsEditor
         user={user}
         active={{ version: active.version, weights: active.weights, note: active.note, createdAt: active.createdAt.toISOString(), createdBy: active.createdBy }}

@@ -67,10 +67,22 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
       }
     }
   }
-  const statements = mergeAll(reportsOfWork(work)).sort(
+  return { articles: work.map((w) => w.article), rejected, statements: mergedInOrder(reportsOfWork(work)) };
+}
+
+/** A batch's reports merged into statements, by day (undated last), speaker and id. */
+function mergedInOrder(reports: Statement[]): Statement[] {
+  return mergeAll(reports).sort(
     (a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || (a.speaker ?? "").localeCompare(b.speaker ?? "") || a.id.localeCompare(b.id),
   );
-  return { articles: work.map((w) => w.article), rejected, statements };
+}
+
+/**
+ * The statements of stored articles analysed again as one batch: what analyzeBatch gives for
+ * them, with their publication days as stored (nothing inferred again). Pure: no I/O.
+ */
+export function analyzeStored(articles: ParsedArticle[]): Statement[] {
+  return mergedInOrder(reportsOf(articles));
 }
 
 /**

@@ -1,6 +1,7 @@
 // A batch's articles in the store: identified by content hash, each stored once.
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { ParsedArticle, StatementSource } from "../core/types";
+import { ANALYSIS_VERSION } from "../ingest/analysis-version";
 import type { DbProvider } from "./client";
 import type { RawTx } from "./bulk-writer";
 import { chunks, INSERT_ROWS, insertRows } from "./sql";
@@ -37,6 +38,7 @@ export async function insertArticles(tx: RawTx, provider: DbProvider, articles: 
         published: a.published,
         publishedFrom: a.publishedFrom,
         paragraphs: a.paragraphs,
+        analysisVersion: ANALYSIS_VERSION,
       })),
       { json: ["paragraphs"], returning: ["id", "contentHash"] },
     );
@@ -60,7 +62,7 @@ export async function articleIdOf(tx: RawTx, articles: BatchArticles, statementI
 }
 
 /** The ids of the stored articles among `hashes` (content hashes). */
-async function storedArticleIds(tx: RawTx, hashes: string[]): Promise<Map<string, number>> {
+export async function storedArticleIds(tx: RawTx, hashes: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const part of chunks(hashes)) {
     const rows = await tx.$queryRaw<{ id: number; contentHash: string }[]>(

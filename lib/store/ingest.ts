@@ -78,7 +78,7 @@ async function ingestWithin(tx: RawTx, provider: DbProvider, result: BatchResult
   const articles = await insertArticles(tx, provider, result.articles);
   // Only reports from articles new to the store change anything.
   const incoming = result.statements.filter((s) => s.sources.some((source) => articles.fresh.has(source.articleHash)));
-  const statements = await writeIncoming(tx, provider, incoming, articles, active, { deferRollups });
+  const { statements } = await writeIncoming(tx, provider, incoming, articles, active, { deferRollups });
   return {
     articles: { new: articles.fresh.size, skipped: articles.skipped, rejected: result.rejected.length },
     statements,
@@ -89,7 +89,8 @@ async function ingestWithin(tx: RawTx, provider: DbProvider, result: BatchResult
  * Writes `incoming` (statements whose sources are reports of `articles` or of stored articles):
  * each merged into the stored statement that is the same utterance, or added; with their sources
  * and Scoring pairs (new pairs scored by `active`). Then the rollups of every day they, the
- * statements they merged into and `touched` were on (see updateRollups).
+ * statements they merged into and `touched` were on (see updateRollups). Returns how many were
+ * new and merged, and the statements as written.
  */
 export async function writeIncoming(
   tx: RawTx,
@@ -98,13 +99,13 @@ export async function writeIncoming(
   articles: BatchArticles,
   active: StoredWeightSet,
   options: { deferRollups?: boolean; touched?: Statement[] } = {},
-): Promise<IngestSummary["statements"]> {
+): Promise<{ statements: IngestSummary["statements"]; written: Statement[] }> {
   const matched = await matchStored(tx, incoming);
   const written = [...matched.written.values()];
   await writeStatements(tx, provider, written, active);
   await writeSources(tx, provider, written, articles, matched.storedSources);
   await updateRollups(tx, provider, [...(options.touched ?? []), ...matched.touched, ...written.map((w) => w.statement)], options.deferRollups ?? false);
-  return matched.statements;
+  return { statements: matched.statements, written: written.map((w) => w.statement) };
 }
 
 /**

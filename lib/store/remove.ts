@@ -5,17 +5,11 @@
 // involved are rebuilt.
 import { providerOf, type Db, type DbProvider } from "./client";
 import { Prisma } from "../generated/prisma/sqlite/client";
-import { reportsOf } from "../ingest/batch";
-import { indexReports, withoutArticle } from "../ingest/unmerge";
-import type { Statement } from "../core/types";
-import { speakerKey } from "../ingest/merge";
 import type { RawTx } from "./bulk-writer";
-import { storedArticles } from "./articles";
-import { lockBatch, writeIncoming } from "./ingest";
+import { detachArticles } from "./detach";
+import { writeIncoming } from "./ingest";
 import { takeSqliteWriteLock } from "./rollups";
 import type { StoredWeightSet } from "./rows";
-import { chunks } from "./sql";
-import { readStatements } from "./statements";
 import { withRetries, writeTransaction } from "./transactions";
 import { getActiveWeights } from "./weight-sets";
 
@@ -72,54 +66,19 @@ export async function removeArticle(prisma: Db, reference: ArticleReference, opt
 }
 
 async function removeWithin(tx: RawTx, provider: DbProvider, reference: ArticleReference, active: StoredWeightSet): Promise<RemovalSummary> {
-  // SQLite: the write lock before the first read. PostgreSQL: ingests of the same article or of
-  // its statements' speakers wait until this commits (locked again once the statements are read,
-  // in case an ingest that committed meanwhile added one).
+  // SQLite: the write lock before the first read. PostgreSQL: detachArticles locks the article and
+  // its statements' speakers.
   if (provider === "sqlite") await takeSqliteWriteLock(tx);
   const article = await findArticle(tx, reference);
-  const statementsOf = sql`SELECT DISTINCT st."id", st."speaker" FROM "StatementSource" s JOIN "Statement" st ON st."id" = s."statementId" WHERE s."articleId" = ${article.id}`;
-  await lockBatch(tx, provider, [article.contentHash], await tx.$queryRaw<Array<{ id: string; speaker: string | null }>>(statementsOf));
-  const ids = (await tx.$queryRaw<Array<{ id: string }>>(statementsOf)).map((r) => r.id);
-  const stored: Statement[] = [];
-  for (const part of chunks(ids)) stored.push(...(await readStatements(tx, part)));
-  await lockBatch(tx, provider, [article.contentHash], stored);
-  const sources = stored.reduce((n, s) => n + s.sources.filter((source) => source.articleHash === article.contentHash).length, 0);
-  const shared = stored.filter((s) => s.sources.some((source) => source.articleHash !== article.contentHash));
-  const others = [...new Set(shared.flatMap((s) => s.sources.map((source) => source.articleHash)))].filter((hash) => hash !== article.contentHash);
-  const reports = indexReports(reportsOf(await storedArticles(tx, others)));
-  const named = await speakersNamedElsewhere(tx, stored);
-  const remade = shared.flatMap((s) => withoutArticle(s, article.contentHash, reports, named.has(speakerKey(s.speaker))));
-  await lockBatch(tx, provider, [], remade);
-
-  for (const part of chunks(ids)) {
-    await tx.$executeRaw(sql`DELETE FROM "StatementSource" WHERE "statementId" IN (${Prisma.join(part)})`);
-    await tx.$executeRaw(sql`DELETE FROM "Statement" WHERE "id" IN (${Prisma.join(part)})`);
-  }
+  const { stored, shared, remade, sources } = await detachArticles(tx, provider, [article]);
   await tx.$executeRaw(sql`DELETE FROM "Article" WHERE "id" = ${article.id}`);
   // The remade statements' sources are all of stored articles; the removed statements' days are rebuilt too.
   await writeIncoming(tx, provider, remade, { fresh: new Map(), skipped: 0, ids: new Map() }, active, { touched: stored });
   return {
     article: { id: article.id, path: article.path, title: article.title },
     sources,
-    statements: { removed: stored.length - shared.length, updated: shared.length },
+    statements: { removed: stored.length - shared, updated: shared },
   };
-}
-
-/** The speakers (keys) of `statements` that other stored statements have too. */
-async function speakersNamedElsewhere(tx: RawTx, statements: Statement[]): Promise<Set<string>> {
-  const own = new Map<string, number>();
-  for (const s of statements) {
-    const key = speakerKey(s.speaker);
-    if (key) own.set(key, (own.get(key) ?? 0) + 1);
-  }
-  const named = new Set<string>();
-  for (const part of chunks([...own.keys()])) {
-    const rows = await tx.$queryRaw<Array<{ speakerKey: string; n: unknown }>>(
-      sql`SELECT "speakerKey", COUNT(*) AS "n" FROM "Statement" WHERE "speakerKey" IN (${Prisma.join(part)}) GROUP BY "speakerKey"`,
-    );
-    for (const row of rows) if (Number(row.n) > own.get(row.speakerKey)!) named.add(row.speakerKey);
-  }
-  return named;
 }
 
 /** The one stored article `reference` names. */

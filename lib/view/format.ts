@@ -60,6 +60,11 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
   return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
 }
 
+/** What to tell whoever runs the store when `stale` articles were analysed by an older version; null when none were. */
+export function staleAnalysisNotice(stale: number): string | null {
+  return stale === 0 ? null : `${plural(stale, "article was", "articles were")} analysed by an older version: run npm run reanalyze`;
+}
+
 /** "path: reason" for a rejected file; the ingest step's reasons usually name the path already. */
 export function formatRejection(r: { path: string; reason: string }): string {
   return r.reason.startsWith(r.path) ? r.reason : `${r.path}: ${r.reason}`;
