@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import cameoVerbs from "../data/cameo-verbs.json";
 import countryAliases from "../data/country-aliases.json";
+import epithets from "../data/epithets.json";
 import institutions from "../data/institutions.json";
 import modifiers from "../data/modifiers.json";
 import newsAgencies from "../data/news-agencies.json";
@@ -29,6 +30,7 @@ export const ANALYSIS_REVISION = 1;
 export const ANALYSIS_DATA: Readonly<Record<string, unknown>> = {
   "cameo-verbs.json": cameoVerbs,
   "country-aliases.json": countryAliases,
+  "epithets.json": epithets,
   "institutions.json": institutions,
   "modifiers.json": modifiers,
   "news-agencies.json": newsAgencies,
