@@ -1389,6 +1389,8 @@ Norway, in turn, said that its trawlers had kept to the agreed line.
 Norwegian Prime Minister Ola Berg congratulated Sweden on the new fishing accord.
 
 Swedish Foreign Minister Karin Lund reminded Norway of the quota agreed last year.
+
+She reminded them that both countries were bound by the accord.
 `;
   const { scored } = run(wire("aside.txt", text));
 
@@ -1400,6 +1402,10 @@ Swedish Foreign Minister Karin Lund reminded Norway of the quota agreed last yea
   test("“congratulated X on …”, “reminded X of …” are statements", () => {
     expect(one(scored, "congratulated Sweden on the new fishing accord")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
     expect(one(scored, "the quota agreed last year")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
+  });
+
+  test("“reminded them that …”: the words begin after “that”", () => {
+    expect(one(scored, "both countries were bound by the accord").text).toBe("both countries were bound by the accord");
   });
 });
 

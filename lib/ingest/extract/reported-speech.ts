@@ -280,6 +280,8 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   const sceneSet = i <= sentence.lastToken && isReporting(tokens, event.verb) ? afterCircumstance(tokens, i, sentence) : i;
   if (sceneSet !== i) i = sceneSet;
   else if (ACT_VERBS.has(verb.lemma) && i <= sentence.lastToken && !["to", "that", ","].includes(tokens[i].normal)) {
+    // "reminded them that …": the ones reminded, then the words.
+    if (tokens[i].pos === "PRON" && tokens[i + 1]?.normal === "that") return i + 2 <= sentence.lastToken ? i + 2 : null;
     return tokens[i].pos === "PUNCT" ? null : i;
   } else if (ACT_VERBS.has(verb.lemma) && tokens[i]?.text === ",") {
     // "expressed, on Jan 1, his optimism": the object after an aside of time or place.
