@@ -1512,3 +1512,17 @@ According to him, the next round of talks with Sweden has already been scheduled
     expect(one(scored, "the next round of talks with Sweden")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
   });
 });
+
+describe("a name with auxiliaries before its verb of saying", () => {
+  const text = `Berg weighs next steps
+
+Ola Berg has indicated that Norway and its allies will regroup to consider their next move.
+
+Norwegian Prime Minister Ola Berg spoke after Sweden expelled three diplomats.
+`;
+  const { scored } = run(wire("auxiliaries.txt", text));
+
+  test("“X has indicated that …” is X's, X being titled later in the article", () => {
+    expect(one(scored, "Norway and its allies will regroup")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+  });
+});

@@ -86,12 +86,10 @@ function candidateOf(
   const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? countryBeforeJoinedTitle(text, run.start, countries);
   const apposition = appositiveAfter(text, end, countries);
   const next = tokens[run.lastToken + 1];
-  const afterNext = tokens[run.lastToken + 2];
   const previous = tokens[run.firstToken - 1];
   const speaks =
     speaksAfterAppositive(tokens, run.lastToken, speechLemmas) ||
-    isSpeechVerb(next, speechLemmas) ||
-    (next?.pos === "ADV" && isSpeechVerb(afterNext, speechLemmas)) ||
+    isSpeechVerb(verbAfterAuxiliaries(tokens, run.lastToken + 1), speechLemmas) ||
     (isSpeechVerb(previous, speechLemmas) && /^[,.;]?$/.test(next?.text ?? "."));
   return {
     run: { ...run, start, end },
@@ -380,6 +378,17 @@ function appositiveAfter(text: string, nameEnd: number, countries: SortedSpans<C
   const title = matchTitleAt(text, position) ?? (rank ? matchTitleAt(text, position + rank[0].length) : null);
   if (!title) return null;
   return { title: title.title, head: title.head, country };
+}
+
+/** Auxiliaries and adverbs between a subject and its verb: "has said", "had also warned", "will not say". */
+const BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
+const BEFORE_VERB_REACH = 3;
+
+/** The token after at most a few auxiliaries and adverbs from `index`. */
+function verbAfterAuxiliaries(tokens: Token[], index: number): Token | undefined {
+  let k = index;
+  while (k - index < BEFORE_VERB_REACH && BEFORE_VERB.has(tokens[k]?.pos ?? "")) k++;
+  return tokens[k];
 }
 
 function isSpeechVerb(token: Token | undefined, speechLemmas: Set<string>): boolean {
