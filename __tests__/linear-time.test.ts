@@ -1,12 +1,58 @@
-// Merging, which does not compare every pair of a speaker's reports, groups them exactly as
-// comparing every pair does.
-import { reportsOf } from "../lib/ingest/batch";
-import { parseArticle } from "../lib/ingest/input";
+// Any file is analyzed in time about linear in its size, whatever its shape, and what comes out is
+// bounded: a statement's text and context, each source's quote once. And merging, which no longer
+// compares every pair of a speaker's reports, groups them exactly as comparing every pair does.
+import { analyzeBatch, MAX_CONTEXT_CHARS, reportsOf } from "../lib/ingest/batch";
+import { MAX_PARAGRAPH_CHARS, parseArticle } from "../lib/ingest/input";
 import { isSameUtterance, mergeAll } from "../lib/ingest/merge";
 import type { DateRange, Statement } from "../lib/core/types";
 import { generateCorpus } from "../scripts/bench/corpus";
+import { HOSTILE_SHAPES, hostileInput } from "../scripts/bench/hostile-inputs";
+
+const KB = 1024;
+
+/** The fastest of a few runs: other work on the machine only ever slows one down. */
+function fastestSeconds(run: () => void, runs: number): number {
+  let best = Infinity;
+  for (let k = 0; k < runs; k++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  return best;
+}
 
 const sourceKey = (source: Statement["sources"][number]) => `${source.articleHash}\u0000${source.quote}`;
+
+beforeAll(() => {
+  analyzeBatch([{ path: "warm-up.txt", bytes: hostileInput("one line", 16 * KB) }]);
+});
+
+describe.each(HOSTILE_SHAPES)("a file of %s", (shape) => {
+  const half = { path: `${shape}-half.txt`, bytes: hostileInput(shape, 512 * KB) };
+  const full = { path: `${shape}.txt`, bytes: hostileInput(shape, 1024 * KB) };
+
+  test("takes about twice as long at twice the size, well within the bound at 1 MB", () => {
+    let halfSeconds = Infinity;
+    let fullSeconds = Infinity;
+    for (let k = 0; k < 3; k++) {
+      halfSeconds = Math.min(halfSeconds, fastestSeconds(() => analyzeBatch([half]), 1));
+      fullSeconds = Math.min(fullSeconds, fastestSeconds(() => analyzeBatch([full]), 1));
+    }
+    expect(fullSeconds).toBeLessThan(20);
+    expect(fullSeconds / halfSeconds).toBeLessThan(3);
+  });
+
+  test("keeps each statement's text and context bounded and each source's quote once", () => {
+    const { statements } = analyzeBatch([full]);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
+      for (const context of [s.context, ...s.sources.map((source) => source.context)]) expect(context.length).toBeLessThanOrEqual(MAX_CONTEXT_CHARS + 2);
+      expect(new Set(s.sources.map(sourceKey)).size).toBe(s.sources.length);
+    }
+    if (shape === "one phrase repeated") expect(statements.flatMap((s) => s.sources).length).toBeLessThan(10);
+  });
+});
 
 /** Groups of reports (by their sources) that isSameUtterance joins, comparing every pair. */
 function groupsComparingEveryPair(reports: Statement[]): string[] {
