@@ -2,7 +2,7 @@ import { closestYear, resolveDateExpr } from "./dates";
 import type { ExtractedStatement } from "./extract/report";
 import { extractStatements } from "./extract/statements";
 import { reportFeatures } from "./features";
-import { InputRejected, parseArticle } from "./input";
+import { boundedParagraphs, InputRejected, parseArticle } from "./input";
 import { fullerSpelling, isSameWording, mergeAll, speakerKey, statementId } from "./merge";
 import type { DateRange, ISODate, ParsedArticle, Statement } from "../core/types";
 import { addDays, intersectRanges, isSingleDay } from "../core/days";
@@ -54,7 +54,7 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
     }
     if (seen.has(article.contentHash)) continue; // the same article twice in one batch
     seen.add(article.contentHash);
-    work.push({ article, extracted: extractStatements(article.paragraphs) });
+    work.push({ article, extracted: reportsIn(article.paragraphs) });
   }
   completeYearlessDatelines(work);
   nameOfficeHolders(work);
@@ -78,9 +78,52 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
  * named across the articles, publication days as stored (nothing inferred again). Pure: no I/O.
  */
 export function reportsOf(articles: ParsedArticle[]): Statement[] {
-  const work = articles.map((article) => ({ article: { ...article }, extracted: extractStatements(article.paragraphs) }));
+  const work = articles.map((article) => ({ article: { ...article }, extracted: reportsIn(article.paragraphs) }));
   nameOfficeHolders(work);
   return reportsOfWork(work);
+}
+
+/**
+ * Reports an article may make: a news article makes dozens, a file built to make one on every line
+ * would cost time and store space in proportion, so the first ones in text order stand for it.
+ */
+const MAX_REPORTS_PER_ARTICLE = 5000;
+
+/**
+ * The most characters and paragraphs read as one text. Finding a report looks around it (the
+ * speaker introduced earlier, the quotation it continues, the article's occasion), and no such
+ * look needs to reach further than a long article; a longer file is read in parts of this size.
+ */
+const MAX_PART_CHARS = 50_000;
+const MAX_PART_PARAGRAPHS = 200;
+
+/** The reports of an article's paragraphs, as parseArticle bounds them (stored articles may predate the bounds). */
+function reportsIn(paragraphs: string[]): ExtractedStatement[] {
+  const reports: ExtractedStatement[] = [];
+  for (const part of partsOf(boundedParagraphs(paragraphs))) {
+    for (const report of extractStatements(part)) {
+      if (reports.length === MAX_REPORTS_PER_ARTICLE) return reports;
+      reports.push(report);
+    }
+  }
+  return reports;
+}
+
+/** Consecutive paragraphs in parts of at most MAX_PART_CHARS and MAX_PART_PARAGRAPHS. */
+function partsOf(paragraphs: string[]): string[][] {
+  const parts: string[][] = [[]];
+  let chars = 0;
+  for (const paragraph of paragraphs) {
+    const part = parts.at(-1)!;
+    if (part.length > 0 && (part.length === MAX_PART_PARAGRAPHS || chars + paragraph.length > MAX_PART_CHARS)) {
+      parts.push([paragraph]);
+      chars = paragraph.length;
+    } else {
+      part.push(paragraph);
+      chars += paragraph.length;
+    }
+  }
+  return parts;
 }
 
 function reportsOfWork(work: ArticleWork[]): Statement[] {
@@ -207,6 +250,7 @@ function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): D
  */
 function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Statement {
   const dateRange = resolvedRange(article, extracted);
+  const context = boundedContext(extracted.context, extracted.text);
   return {
     id: statementId(extracted.speaker, extracted.text),
     text: extracted.text,
@@ -215,13 +259,13 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
     target: extracted.target,
     date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
     dateRange,
-    context: extracted.context,
+    context,
     sources: [
       {
         path: article.path,
         articleHash: article.contentHash,
         quote: extracted.text,
-        context: extracted.context,
+        context,
         dateRange,
         published: article.published,
         direct: extracted.direct,
@@ -230,6 +274,21 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
     ],
     features: reportFeatures(extracted.text, extracted.evidence),
   };
+}
+
+/**
+ * Characters of the reporter's text kept around a report's words. A quotation running over several
+ * paragraphs frames each of its sentences with all of them; each source stores its context.
+ */
+export const MAX_CONTEXT_CHARS = 3000;
+
+/** The context, or the part of it around the words centred on them, its cut ends marked. */
+function boundedContext(context: string, text: string): string {
+  if (context.length <= MAX_CONTEXT_CHARS) return context;
+  const at = Math.max(0, context.indexOf(text));
+  const start = Math.max(0, Math.min(at - Math.floor((MAX_CONTEXT_CHARS - text.length) / 2), context.length - MAX_CONTEXT_CHARS));
+  const end = start + MAX_CONTEXT_CHARS;
+  return `${start > 0 ? "…" : ""}${context.slice(start, end).trim()}${end < context.length ? "…" : ""}`;
 }
 
 /**
