@@ -3,8 +3,17 @@
 // give the same bytes. Officials are invented; words come from the synthetic corpus.
 
 import { generateArticle, generateCorpus } from "./corpus";
+import data from "./corpus-data.json";
 
-export const HOSTILE_SHAPES = ["run-on paragraph", "one line", "only quotes", "one phrase repeated", "nested quotes"] as const;
+export const HOSTILE_SHAPES = [
+  "run-on paragraph",
+  "one line",
+  "only quotes",
+  "one phrase repeated",
+  "nested quotes",
+  "many short paragraphs",
+  "many speakers",
+] as const;
 export type HostileShape = (typeof HOSTILE_SHAPES)[number];
 
 const bodies: string[] = [];
@@ -70,6 +79,29 @@ function scrambled(i: number): number {
 const NESTED_OPENINGS = ["“the envoy said ", "«the aide wrote ", "‘the minister told us ", "„the spokesman added ", '"the official said '];
 const NESTED_CLOSINGS = ["” ", "» ", "’ ", "“ ", '" '];
 
+/** Syllables of the invented family names of the "many speakers" shape. */
+const SYLLABLES = ["ka", "ro", "len", "vi", "dor", "sa", "mir", "tu", "bel", "no", "gar", "li"];
+
+/** A different invented family name for each i: its syllables are i's digits in base SYLLABLES.length. */
+function inventedFamilyName(i: number): string {
+  let name = "";
+  let rest = i;
+  do {
+    name += SYLLABLES[rest % SYLLABLES.length];
+    rest = Math.floor(rest / SYLLABLES.length);
+  } while (rest > 0);
+  return name[0].toUpperCase() + name.slice(1) + "son";
+}
+
+/** Paragraph `i` of the "many speakers" shape: a different official of a different country reporting something. */
+function officialReporting(i: number): string {
+  const country = data.countries[i % data.countries.length];
+  const pool = data.namePools[country.names as keyof typeof data.namePools];
+  const given = pool.female[scrambled(i) % pool.female.length];
+  const said = data.reported.neutral[scrambled(i + 1) % data.reported.neutral.length];
+  return `${country.demonym} Foreign Minister ${given} ${inventedFamilyName(i)} said on Monday that ${said}.\n\n`;
+}
+
 /** A file of `bytes` bytes (at most) in the given shape, with a headline line first. */
 export function hostileInput(shape: HostileShape, bytes: number): Buffer {
   const headline = "Border dispute deepens\n";
@@ -100,6 +132,13 @@ export function hostileInput(shape: HostileShape, bytes: number): Buffer {
       body = fill(size - Buffer.byteLength(closings), (i) => (i === 0 ? `${OPENER} ` : NESTED_OPENINGS[i % NESTED_OPENINGS.length])) + " " + closings.trimEnd();
       break;
     }
+    case "many short paragraphs":
+      // Real-looking prose, each sentence a paragraph of its own.
+      body = fill(size, (i) => `${corpusBody(i).replace(/([.!?]["”]?) (?=[A-Z“"])/g, "$1\n\n")}\n\n`);
+      break;
+    case "many speakers":
+      body = fill(size, officialReporting);
+      break;
   }
   const text = headline + body + "\n";
   const buffer = Buffer.from(text);

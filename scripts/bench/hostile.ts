@@ -1,11 +1,12 @@
 // npx tsx scripts/bench/hostile.ts [--sizes 10k,100k,1m,5m] [--shapes "one line,nested quotes"] [--timeout 300]
 //
-// Times analyzeBatch on each hostile shape (scripts/bench/hostile-inputs.ts) at each size, one
+// Times analyzeBatch (parsing included) and scoring on each hostile shape (scripts/bench/hostile-inputs.ts) at each size, one
 // child process per case so that a case past --timeout seconds is stopped and the rest still run.
 // A case's time excludes loading the language model; its line also shows how many statements came
 // out and the longest text, context and source quote among them.
 import { spawnSync } from "node:child_process";
 import { analyzeBatch } from "../../lib/ingest/batch";
+import { defaultWeights, scoreStatements } from "../../lib/score";
 import { HOSTILE_SHAPES, hostileInput, type HostileShape } from "./hostile-inputs";
 
 const UNITS: Record<string, number> = { "": 1, k: 1024, m: 1024 * 1024 };
@@ -30,6 +31,7 @@ function runCase(shape: HostileShape, bytes: number): CaseResult {
   const input = { path: `${shape}.txt`, bytes: hostileInput(shape, bytes) };
   const start = performance.now();
   const { statements } = analyzeBatch([input]);
+  scoreStatements(statements, defaultWeights());
   const seconds = (performance.now() - start) / 1000;
   const longest = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
   return {
