@@ -324,7 +324,8 @@ function paragraphsOfLines(lines: string[], collapsedLines: string[]): string[] 
         continue;
       }
     }
-    out.push(...bl);
+    // One by one: spreading a block of a million lines as arguments overflows the stack.
+    for (const line of bl) out.push(line);
   }
   return out;
 }
