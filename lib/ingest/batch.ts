@@ -3,9 +3,10 @@ import type { ExtractedStatement } from "./extract/report";
 import { extractStatements } from "./extract/statements";
 import { reportFeatures } from "./features";
 import { boundedParagraphs, InputRejected, parseArticle } from "./input";
-import { fullerSpelling, isSameWording, mergeAll, speakerKey, statementId } from "./merge";
+import { fullerSpelling, isSameWording, mergeAll, speakerKey, statementId, WordingIndex } from "./merge";
 import type { DateRange, ISODate, ParsedArticle, Statement } from "../core/types";
 import { addDays, intersectRanges, isSingleDay } from "../core/days";
+import { appendTo } from "./extract/positions";
 
 export interface BatchInput {
   path: string;
@@ -154,11 +155,12 @@ function nameOfficeHolders(work: ArticleWork[]): void {
     if (e.speakerKind === "person" && e.speakerOfficial && e.speakerCountry) people.set(speakerKey(e.speaker), e);
   }
   const named = [...people.values()];
+  const namedEndingIn = byNameEnding(named);
   // One article says "Polish Prime Minister Jan Wozniak", another only "Wozniak": the country carries over.
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerCountry) continue;
     const key = speakerKey(e.speaker);
-    const known = people.get(key) ?? named.find((p) => speakerKey(p.speaker).endsWith(` ${key}`)) ?? onlyOneWithSurname(named, key);
+    const known = people.get(key) ?? namedEndingIn.get(key)?.[0] ?? onlyOneWithSurname(namedEndingIn, key);
     if (known) {
       e.speaker = known.speaker;
       e.speakerCountry = known.speakerCountry;
@@ -168,18 +170,42 @@ function nameOfficeHolders(work: ArticleWork[]): void {
   }
   for (const item of work) item.extracted = item.extracted.filter((e) => e.speakerOfficial);
   useFullestNames(work.flatMap((w) => w.extracted));
+  const holdersOf = byCountryAndOffice(named);
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerKind !== "office") continue;
-    const holders = named.filter(
-      (p) =>
-        p.speakerCountry === e.speakerCountry &&
-        (e.speakerTitles.some((title) => p.speakerTitles.includes(title)) || (e.speakerTitles.includes("leader") && p.speakerHead)),
-    );
-    if (holders.length !== 1) continue;
-    e.speaker = holders[0].speaker;
+    const offices = e.speakerTitles.includes("leader") ? [...e.speakerTitles, HEAD] : e.speakerTitles;
+    const holders = new Set(offices.flatMap((office) => holdersOf.get(`${e.speakerCountry}\u0000${office}`) ?? []));
+    if (holders.size !== 1) continue;
+    const [holder] = holders;
+    e.speaker = holder.speaker;
     e.speakerKind = "person";
-    e.speakerTitles = holders[0].speakerTitles;
+    e.speakerTitles = holder.speakerTitles;
   }
+}
+
+/** Stands for a head of state or government among a person's titles ("the leader" is one). */
+const HEAD = "\u0000head";
+
+/** The named people by their country and each of their titles (HEAD for a head), in their order. */
+function byCountryAndOffice(named: ExtractedStatement[]): Map<string, ExtractedStatement[]> {
+  const holders = new Map<string, ExtractedStatement[]>();
+  for (const p of named) {
+    for (const office of p.speakerHead ? [...p.speakerTitles, HEAD] : p.speakerTitles) appendTo(holders, `${p.speakerCountry}\u0000${office}`, p);
+  }
+  return holders;
+}
+
+/**
+ * The people under each ending of their names after a space ("jan wozniak" under "wozniak"), in
+ * their order: those whose key ends with ` ${ending}`, without testing every name.
+ */
+function byNameEnding<T extends { speaker: string }>(people: T[]): Map<string, T[]> {
+  const endingIn = new Map<string, T[]>();
+  for (const p of people) {
+    const key = speakerKey(p.speaker);
+    for (let at = key.indexOf(" "); at >= 0; at = key.indexOf(" ", at + 1)) appendTo(endingIn, key.slice(at + 1), p);
+  }
+  return endingIn;
 }
 
 /**
@@ -204,11 +230,11 @@ function commonSpellings(names: string[]): Map<string, string> {
 /** Letters a surname needs to tell one person from another across spellings of the given name. */
 const DISTINCT_SURNAME_LETTERS = 5;
 
-/** "Ramdane Lamamra" for "Ramtane Lamamra": the one placed person of the batch whose name ends in the same long surname. */
-function onlyOneWithSurname(named: ExtractedStatement[], key: string): ExtractedStatement | undefined {
+/** "Ramdane Lamamra" for "Ramtane Lamamra": the one placed person of the batch whose name ends in the same long surname (`namedEndingIn`: byNameEnding). */
+function onlyOneWithSurname(namedEndingIn: Map<string, ExtractedStatement[]>, key: string): ExtractedStatement | undefined {
   const surname = key.split(" ").at(-1)!;
   if (!key.includes(" ") || surname.length < DISTINCT_SURNAME_LETTERS) return undefined;
-  const alike = named.filter((p) => speakerKey(p.speaker).endsWith(` ${surname}`));
+  const alike = namedEndingIn.get(surname) ?? [];
   return alike.length === 1 ? alike[0] : undefined;
 }
 
@@ -221,11 +247,12 @@ function useFullestNames(extracted: ExtractedStatement[]): void {
   const people = new Map<string, ExtractedStatement>();
   for (const e of extracted) if (e.speakerKind === "person") people.set(speakerKey(e.speaker), e);
   const fuller = new Map<string, ExtractedStatement>();
+  const endingIn = byNameEnding([...people.values()]);
   for (const [key, e] of people) {
     if (!key.includes(" ")) continue;
-    const longer = [...people.entries()].filter(([other, o]) => other.endsWith(` ${key}`) && (o.speakerCountry === e.speakerCountry || !e.speakerCountry));
+    const longer = (endingIn.get(key) ?? []).filter((o) => o.speakerCountry === e.speakerCountry || !e.speakerCountry);
     // Two fuller names ending alike ("Jan Kowalski", "Anna Kowalski" for "Kowalski") name nobody.
-    if (longer.length === 1) fuller.set(key, longer[0][1]);
+    if (longer.length === 1) fuller.set(key, longer[0]);
   }
   for (const e of extracted) {
     const known = e.speakerKind === "person" ? fuller.get(speakerKey(e.speaker)) : undefined;
@@ -301,13 +328,20 @@ function inferPublicationDates(work: ArticleWork[]): void {
   const known = dated.flatMap(({ article, extracted }) =>
     extracted.filter((e) => !e.dateFromOccasion).map((e) => ({ e, range: resolvedRange(article, e) })).filter((k) => k.range !== null),
   ) as { e: ExtractedStatement; range: DateRange }[];
+  // Each speaker's known reports by their words: an undated report is compared only with those that may be alike.
+  const knownBySpeaker = new Map<string, WordingIndex<number>>();
+  known.forEach((k, i) => {
+    const key = speakerKey(k.e.speaker);
+    const index = knownBySpeaker.get(key) ?? new WordingIndex<number>();
+    knownBySpeaker.set(key, index);
+    index.add(k.e.text, i);
+  });
   for (const item of work) {
     if (item.article.published) continue;
-    const matches = item.extracted.flatMap((e) =>
-      known
-        .filter((k) => speakerKey(k.e.speaker) === speakerKey(e.speaker) && isSameWording(k.e.text, e.text))
-        .map((k) => ({ e, range: k.range })),
-    );
+    const matches = item.extracted.flatMap((e) => {
+      const candidates = knownBySpeaker.get(speakerKey(e.speaker))?.candidates(e.text) ?? new Set<number>();
+      return [...candidates].filter((i) => isSameWording(known[i].e.text, e.text)).map((i) => ({ e, range: known[i].range }));
+    });
     if (matches.length === 0) continue;
     // It was written after the latest day it reports.
     const lowerBound = matches.map((m) => m.range.from).sort().at(-1)!;

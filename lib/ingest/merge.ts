@@ -126,7 +126,7 @@ export function isSameUtterance(a: Statement, b: Statement): boolean {
  * quotations inside them: a reported clause around a partial quotation is the same words as the
  * quotation another outlet gives alone.
  */
-const wordingsOf = (s: Statement) => {
+export const wordingsOf = (s: Statement) => {
   const texts = [s.text, ...s.sources.map((source) => source.quote)];
   return [...new Set([...texts, ...texts.flatMap(quotedParts)])];
 };
@@ -559,4 +559,62 @@ function majorityTarget(group: Statement[]): string | null {
   let best: string | null = null;
   for (const [target, count] of counts) if (best === null || count > counts.get(best)!) best = target;
   return best;
+}
+
+/**
+ * Texts and what they belong to, asked for those isSameWording may find alike with a text in either
+ * order, without comparing every text: a superset, which the caller tests. The shorter of an alike
+ * pair shares at least contentToShare of its content words with the other, and so one of any
+ * (size − that + 1) of them; one of stopwords only shares a run of two words (or is the same word).
+ * Each text is kept under all its content words and runs, and under such a choice of its words.
+ */
+export class WordingIndex<T> {
+  /** Content word or run → the texts holding it. */
+  private readonly holding = new Map<string, Set<string>>();
+  /** Content word or run → the texts a longer alike text must hold it or another of their choice for. */
+  private readonly needing = new Map<string, Set<string>>();
+  private readonly items = new Map<string, Set<T>>();
+
+  add(text: string, item: T): void {
+    const items = this.items.get(text);
+    if (items) {
+      items.add(item);
+      return;
+    }
+    this.items.set(text, new Set([item]));
+    const words = utteranceWords(text);
+    for (const key of [...contentWords(words), ...wordRuns(words)]) addTo(this.holding, key, text);
+    for (const key of this.chosen(words)) addTo(this.needing, key, text);
+  }
+
+  /** What the texts that may be alike with `text` belong to, each once. */
+  candidates(text: string): Set<T> {
+    const words = utteranceWords(text);
+    const texts = new Set<string>();
+    const collect = (map: Map<string, Set<string>>, keys: Iterable<string>) => {
+      for (const key of keys) for (const other of map.get(key) ?? []) texts.add(other);
+    };
+    // `text` the shorter: the other holds one of its chosen words; the other the shorter: `text` holds one of the other's.
+    collect(this.holding, this.chosen(words));
+    collect(this.needing, [...contentWords(words), ...wordRuns(words)]);
+    const found = new Set<T>();
+    for (const other of texts) for (const item of this.items.get(other)!) found.add(item);
+    return found;
+  }
+
+  /** The words one of which a longer alike text must hold: the rarest so far that suffice, or the runs of a text without content words. */
+  private chosen(words: string[]): string[] {
+    if (words.length === 0) return [];
+    const content = contentWords(words);
+    if (content.size === 0) return wordRuns(words);
+    const frequency = (word: string) => this.holding.get(word)?.size ?? 0;
+    const rarest = [...content].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return rarest.slice(0, content.size - contentToShare(content.size) + 1);
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, text: string): void {
+  const set = map.get(key);
+  if (set) set.add(text);
+  else map.set(key, new Set([text]));
 }
