@@ -54,6 +54,21 @@ describe.each(HOSTILE_SHAPES)("a file of %s", (shape) => {
   });
 });
 
+describe("a batch of many files naming many officials", () => {
+  const files = (count: number) => Array.from({ length: count }, (_, i) => ({ path: `officials-${i}.txt`, bytes: hostileInput("many speakers", 32 * KB, i) }));
+  const [half, full] = [files(16), files(32)];
+
+  test("takes about twice as long at twice the files: officials are matched across files by index", () => {
+    let halfSeconds = Infinity;
+    let fullSeconds = Infinity;
+    for (let k = 0; k < 2; k++) {
+      halfSeconds = Math.min(halfSeconds, fastestSeconds(() => analyzeBatch(half), 1));
+      fullSeconds = Math.min(fullSeconds, fastestSeconds(() => analyzeBatch(full), 1));
+    }
+    expect(fullSeconds / halfSeconds).toBeLessThan(3);
+  });
+});
+
 /** Groups of reports (by their sources) that isSameUtterance joins, comparing every pair. */
 function groupsComparingEveryPair(reports: Statement[]): string[] {
   const parent = reports.map((_, i) => i);

@@ -102,8 +102,14 @@ function officialReporting(i: number): string {
   return `${country.demonym} Foreign Minister ${given} ${inventedFamilyName(i)} said on Monday that ${said}.\n\n`;
 }
 
-/** A file of `bytes` bytes (at most) in the given shape, with a headline line first. */
-export function hostileInput(shape: HostileShape, bytes: number): Buffer {
+/** Officials of one "many speakers" file: a batch's files, each its `variant`, name different people. */
+const SPEAKERS_PER_VARIANT = 1_000_000;
+
+/**
+ * A file of `bytes` bytes (at most) in the given shape, with a headline line first. Files of
+ * another `variant` of "many speakers" name other officials.
+ */
+export function hostileInput(shape: HostileShape, bytes: number, variant = 0): Buffer {
   const headline = "Border dispute deepens\n";
   const size = bytes - Buffer.byteLength(headline);
   let body: string;
@@ -137,7 +143,7 @@ export function hostileInput(shape: HostileShape, bytes: number): Buffer {
       body = fill(size, (i) => `${corpusBody(i).replace(/([.!?]["”]?) (?=[A-Z“"])/g, "$1\n\n")}\n\n`);
       break;
     case "many speakers":
-      body = fill(size, officialReporting);
+      body = fill(size, (i) => officialReporting(variant * SPEAKERS_PER_VARIANT + i));
       break;
   }
   const text = headline + body + "\n";

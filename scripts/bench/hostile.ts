@@ -1,5 +1,7 @@
-// npx tsx scripts/bench/hostile.ts [--sizes 10k,100k,1m,5m] [--shapes "one line,nested quotes"] [--timeout 300]
+// npx tsx scripts/bench/hostile.ts [--sizes 10k,100k,1m,5m] [--shapes "one line,nested quotes"] [--files 1] [--timeout 300]
 //
+// --files N: a batch of N files of each size instead of one (for "many speakers", each naming
+// other officials; files of the other shapes are all alike, and a batch keeps one).
 // Times analyzeBatch (parsing included) and scoring on each hostile shape (scripts/bench/hostile-inputs.ts) at each size, one
 // child process per case so that a case past --timeout seconds is stopped and the rest still run.
 // A case's time excludes loading the language model; its line also shows how many statements came
@@ -26,11 +28,11 @@ interface CaseResult {
   sources: number;
 }
 
-function runCase(shape: HostileShape, bytes: number): CaseResult {
+function runCase(shape: HostileShape, bytes: number, files: number): CaseResult {
   analyzeBatch([{ path: "warm-up.txt", bytes: hostileInput("one line", 4096) }]);
-  const input = { path: `${shape}.txt`, bytes: hostileInput(shape, bytes) };
+  const inputs = Array.from({ length: files }, (_, i) => ({ path: `${shape}-${i}.txt`, bytes: hostileInput(shape, bytes, i) }));
   const start = performance.now();
-  const { statements } = analyzeBatch([input]);
+  const { statements } = analyzeBatch(inputs);
   scoreStatements(statements, defaultWeights());
   const seconds = (performance.now() - start) / 1000;
   const longest = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
@@ -49,19 +51,20 @@ function main(argv: string[]): void {
     const at = argv.indexOf(name);
     return at >= 0 ? argv[at + 1] : undefined;
   };
+  const files = Number(option("--files") ?? 1);
   const one = option("--one");
   if (one) {
-    process.stdout.write(JSON.stringify(runCase(one as HostileShape, parseSize(option("--bytes")!))));
+    process.stdout.write(JSON.stringify(runCase(one as HostileShape, parseSize(option("--bytes")!), files)));
     return;
   }
   const sizes = (option("--sizes") ?? "10k,100k,1m,5m").split(",").map(parseSize);
   const shapes = (option("--shapes")?.split(",") ?? [...HOSTILE_SHAPES]) as HostileShape[];
   for (const shape of shapes) if (!HOSTILE_SHAPES.includes(shape)) throw new Error(`unknown shape ${shape} (${HOSTILE_SHAPES.join(", ")})`);
   const timeout = Number(option("--timeout") ?? 300);
-  console.log(["shape", "bytes", "seconds", "statements", "sources", "longest text/context/source"].join("\t"));
+  console.log(["shape", files > 1 ? `bytes (each of ${files} files)` : "bytes", "seconds", "statements", "sources", "longest text/context/source"].join("\t"));
   for (const shape of shapes) {
     for (const bytes of sizes) {
-      const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--one", shape, "--bytes", String(bytes)], {
+      const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--one", shape, "--bytes", String(bytes), "--files", String(files)], {
         encoding: "utf8",
         timeout: timeout * 1000,
         maxBuffer: 1 << 20,
