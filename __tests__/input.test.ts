@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { InputRejected, MAX_INPUT_BYTES, firstInvalidUtf8Offset, parseArticle, splitParagraphs } from "../lib/ingest/input";
+import { InputRejected, MAX_INPUT_BYTES, MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, firstInvalidUtf8Offset, parseArticle, splitParagraphs } from "../lib/ingest/input";
 
 const SEEDS = path.join(__dirname, "..", "seeds");
 const seed = (prefix: string) => {
@@ -319,6 +319,33 @@ describe("title and paragraphs", () => {
     expect(a.paragraphs[0]).toBe(first);
     expect(a.paragraphs).toHaveLength(2);
     expect(a).toMatchObject({ published: "2025-03-12", publishedFrom: "dateline" });
+  });
+});
+
+describe("overlong paragraphs", () => {
+  const sentences = Array.from({ length: 150 }, (_, i) => `Talks with Southland resume in round ${i}.`).join(" ");
+  const clauses = Array.from({ length: 200 }, (_, i) => `the talks go on in round ${i}`).join(", ");
+  const words = Array.from({ length: 700 }, (_, i) => `round${i}`).join(" ");
+  const parsed = parse(`Headline\nPrime Minister Alva Renn said the talks would resume.\n${sentences}\n${clauses}\n${words}\n`);
+  test("are cut at sentence ends, none longer than the bound; a short one stays whole", () => {
+    expect(parsed.paragraphs[0]).toBe("Prime Minister Alva Renn said the talks would resume.");
+    const cut = parsed.paragraphs.filter((p) => p.startsWith("Talks with"));
+    expect(cut.length).toBeGreaterThan(1);
+    for (const p of cut) expect(p.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
+    for (const p of cut) expect(p).toMatch(/\.$/);
+    expect(cut.join(" ")).toBe(sentences);
+  });
+
+  test("a sentence without an end is cut after a clause mark, else at a space, and no word is lost", () => {
+    const byClause = parsed.paragraphs.filter((p) => p.startsWith("the talks go on"));
+    expect(byClause.length).toBeGreaterThan(1);
+    for (const p of byClause) expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    for (const p of byClause.slice(0, -1)) expect(p).toMatch(/,$/);
+    expect(byClause.join(" ")).toBe(clauses);
+    const bySpace = parsed.paragraphs.filter((p) => p.startsWith("round"));
+    expect(bySpace.length).toBeGreaterThan(1);
+    for (const p of bySpace) expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(bySpace.join(" ")).toBe(words);
   });
 });
 

@@ -2,10 +2,11 @@ import { closestYear, resolveDateExpr } from "./dates";
 import type { ExtractedStatement } from "./extract/report";
 import { extractStatements } from "./extract/statements";
 import { reportFeatures } from "./features";
-import { InputRejected, parseArticle } from "./input";
-import { fullerSpelling, isSameWording, mergeAll, speakerKey, statementId } from "./merge";
+import { boundedParagraphs, InputRejected, parseArticle } from "./input";
+import { fullerSpelling, isSameWording, mergeAll, speakerKey, statementId, WordingIndex } from "./merge";
 import type { DateRange, ISODate, ParsedArticle, Statement } from "../core/types";
 import { addDays, intersectRanges, isSingleDay } from "../core/days";
+import { appendTo } from "./extract/positions";
 
 export interface BatchInput {
   path: string;
@@ -54,7 +55,7 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
     }
     if (seen.has(article.contentHash)) continue; // the same article twice in one batch
     seen.add(article.contentHash);
-    work.push({ article, extracted: extractStatements(article.paragraphs) });
+    work.push({ article, extracted: reportsIn(article.paragraphs) });
   }
   completeYearlessDatelines(work);
   nameOfficeHolders(work);
@@ -90,9 +91,52 @@ export function analyzeStored(articles: ParsedArticle[]): Statement[] {
  * named across the articles, publication days as stored (nothing inferred again). Pure: no I/O.
  */
 export function reportsOf(articles: ParsedArticle[]): Statement[] {
-  const work = articles.map((article) => ({ article: { ...article }, extracted: extractStatements(article.paragraphs) }));
+  const work = articles.map((article) => ({ article: { ...article }, extracted: reportsIn(article.paragraphs) }));
   nameOfficeHolders(work);
   return reportsOfWork(work);
+}
+
+/**
+ * Reports an article may make: a news article makes dozens, a file built to make one on every line
+ * would cost time and store space in proportion, so the first ones in text order stand for it.
+ */
+const MAX_REPORTS_PER_ARTICLE = 5000;
+
+/**
+ * The most characters and paragraphs read as one text. Finding a report looks around it (the
+ * speaker introduced earlier, the quotation it continues, the article's occasion), and no such
+ * look needs to reach further than a long article; a longer file is read in parts of this size.
+ */
+const MAX_PART_CHARS = 50_000;
+const MAX_PART_PARAGRAPHS = 200;
+
+/** The reports of an article's paragraphs, as parseArticle bounds them (stored articles may predate the bounds). */
+function reportsIn(paragraphs: string[]): ExtractedStatement[] {
+  const reports: ExtractedStatement[] = [];
+  for (const part of partsOf(boundedParagraphs(paragraphs))) {
+    for (const report of extractStatements(part)) {
+      if (reports.length === MAX_REPORTS_PER_ARTICLE) return reports;
+      reports.push(report);
+    }
+  }
+  return reports;
+}
+
+/** Consecutive paragraphs in parts of at most MAX_PART_CHARS and MAX_PART_PARAGRAPHS. */
+function partsOf(paragraphs: string[]): string[][] {
+  const parts: string[][] = [[]];
+  let chars = 0;
+  for (const paragraph of paragraphs) {
+    const part = parts.at(-1)!;
+    if (part.length > 0 && (part.length === MAX_PART_PARAGRAPHS || chars + paragraph.length > MAX_PART_CHARS)) {
+      parts.push([paragraph]);
+      chars = paragraph.length;
+    } else {
+      part.push(paragraph);
+      chars += paragraph.length;
+    }
+  }
+  return parts;
 }
 
 function reportsOfWork(work: ArticleWork[]): Statement[] {
@@ -123,11 +167,12 @@ function nameOfficeHolders(work: ArticleWork[]): void {
     if (e.speakerKind === "person" && e.speakerOfficial && e.speakerCountry) people.set(speakerKey(e.speaker), e);
   }
   const named = [...people.values()];
+  const namedEndingIn = byNameEnding(named);
   // One article says "Polish Prime Minister Jan Wozniak", another only "Wozniak": the country carries over.
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerCountry) continue;
     const key = speakerKey(e.speaker);
-    const known = people.get(key) ?? named.find((p) => speakerKey(p.speaker).endsWith(` ${key}`)) ?? onlyOneWithSurname(named, key);
+    const known = people.get(key) ?? namedEndingIn.get(key)?.[0] ?? onlyOneWithSurname(namedEndingIn, key);
     if (known) {
       e.speaker = known.speaker;
       e.speakerCountry = known.speakerCountry;
@@ -137,18 +182,42 @@ function nameOfficeHolders(work: ArticleWork[]): void {
   }
   for (const item of work) item.extracted = item.extracted.filter((e) => e.speakerOfficial);
   useFullestNames(work.flatMap((w) => w.extracted));
+  const holdersOf = byCountryAndOffice(named);
   for (const e of work.flatMap((w) => w.extracted)) {
     if (e.speakerKind !== "office") continue;
-    const holders = named.filter(
-      (p) =>
-        p.speakerCountry === e.speakerCountry &&
-        (e.speakerTitles.some((title) => p.speakerTitles.includes(title)) || (e.speakerTitles.includes("leader") && p.speakerHead)),
-    );
-    if (holders.length !== 1) continue;
-    e.speaker = holders[0].speaker;
+    const offices = e.speakerTitles.includes("leader") ? [...e.speakerTitles, HEAD] : e.speakerTitles;
+    const holders = new Set(offices.flatMap((office) => holdersOf.get(`${e.speakerCountry}\u0000${office}`) ?? []));
+    if (holders.size !== 1) continue;
+    const [holder] = holders;
+    e.speaker = holder.speaker;
     e.speakerKind = "person";
-    e.speakerTitles = holders[0].speakerTitles;
+    e.speakerTitles = holder.speakerTitles;
   }
+}
+
+/** Stands for a head of state or government among a person's titles ("the leader" is one). */
+const HEAD = "\u0000head";
+
+/** The named people by their country and each of their titles (HEAD for a head), in their order. */
+function byCountryAndOffice(named: ExtractedStatement[]): Map<string, ExtractedStatement[]> {
+  const holders = new Map<string, ExtractedStatement[]>();
+  for (const p of named) {
+    for (const office of p.speakerHead ? [...p.speakerTitles, HEAD] : p.speakerTitles) appendTo(holders, `${p.speakerCountry}\u0000${office}`, p);
+  }
+  return holders;
+}
+
+/**
+ * The people under each ending of their names after a space ("jan wozniak" under "wozniak"), in
+ * their order: those whose key ends with ` ${ending}`, without testing every name.
+ */
+function byNameEnding<T extends { speaker: string }>(people: T[]): Map<string, T[]> {
+  const endingIn = new Map<string, T[]>();
+  for (const p of people) {
+    const key = speakerKey(p.speaker);
+    for (let at = key.indexOf(" "); at >= 0; at = key.indexOf(" ", at + 1)) appendTo(endingIn, key.slice(at + 1), p);
+  }
+  return endingIn;
 }
 
 /**
@@ -173,11 +242,11 @@ function commonSpellings(names: string[]): Map<string, string> {
 /** Letters a surname needs to tell one person from another across spellings of the given name. */
 const DISTINCT_SURNAME_LETTERS = 5;
 
-/** "Ramdane Lamamra" for "Ramtane Lamamra": the one placed person of the batch whose name ends in the same long surname. */
-function onlyOneWithSurname(named: ExtractedStatement[], key: string): ExtractedStatement | undefined {
+/** "Ramdane Lamamra" for "Ramtane Lamamra": the one placed person of the batch whose name ends in the same long surname (`namedEndingIn`: byNameEnding). */
+function onlyOneWithSurname(namedEndingIn: Map<string, ExtractedStatement[]>, key: string): ExtractedStatement | undefined {
   const surname = key.split(" ").at(-1)!;
   if (!key.includes(" ") || surname.length < DISTINCT_SURNAME_LETTERS) return undefined;
-  const alike = named.filter((p) => speakerKey(p.speaker).endsWith(` ${surname}`));
+  const alike = namedEndingIn.get(surname) ?? [];
   return alike.length === 1 ? alike[0] : undefined;
 }
 
@@ -190,11 +259,12 @@ function useFullestNames(extracted: ExtractedStatement[]): void {
   const people = new Map<string, ExtractedStatement>();
   for (const e of extracted) if (e.speakerKind === "person") people.set(speakerKey(e.speaker), e);
   const fuller = new Map<string, ExtractedStatement>();
+  const endingIn = byNameEnding([...people.values()]);
   for (const [key, e] of people) {
     if (!key.includes(" ")) continue;
-    const longer = [...people.entries()].filter(([other, o]) => other.endsWith(` ${key}`) && (o.speakerCountry === e.speakerCountry || !e.speakerCountry));
+    const longer = (endingIn.get(key) ?? []).filter((o) => o.speakerCountry === e.speakerCountry || !e.speakerCountry);
     // Two fuller names ending alike ("Jan Kowalski", "Anna Kowalski" for "Kowalski") name nobody.
-    if (longer.length === 1) fuller.set(key, longer[0][1]);
+    if (longer.length === 1) fuller.set(key, longer[0]);
   }
   for (const e of extracted) {
     const known = e.speakerKind === "person" ? fuller.get(speakerKey(e.speaker)) : undefined;
@@ -219,6 +289,7 @@ function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): D
  */
 function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Statement {
   const dateRange = resolvedRange(article, extracted);
+  const context = boundedContext(extracted.context, extracted.text);
   return {
     id: statementId(extracted.speaker, extracted.text),
     text: extracted.text,
@@ -227,13 +298,13 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
     target: extracted.target,
     date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
     dateRange,
-    context: extracted.context,
+    context,
     sources: [
       {
         path: article.path,
         articleHash: article.contentHash,
         quote: extracted.text,
-        context: extracted.context,
+        context,
         dateRange,
         published: article.published,
         direct: extracted.direct,
@@ -242,6 +313,21 @@ function toStatement(article: ParsedArticle, extracted: ExtractedStatement): Sta
     ],
     features: reportFeatures(extracted.text, extracted.evidence),
   };
+}
+
+/**
+ * Characters of the reporter's text kept around a report's words. A quotation running over several
+ * paragraphs frames each of its sentences with all of them; each source stores its context.
+ */
+export const MAX_CONTEXT_CHARS = 3000;
+
+/** The context, or the part of it around the words centred on them, its cut ends marked. */
+function boundedContext(context: string, text: string): string {
+  if (context.length <= MAX_CONTEXT_CHARS) return context;
+  const at = Math.max(0, context.indexOf(text));
+  const start = Math.max(0, Math.min(at - Math.floor((MAX_CONTEXT_CHARS - text.length) / 2), context.length - MAX_CONTEXT_CHARS));
+  const end = start + MAX_CONTEXT_CHARS;
+  return `${start > 0 ? "…" : ""}${context.slice(start, end).trim()}${end < context.length ? "…" : ""}`;
 }
 
 /**
@@ -254,13 +340,20 @@ function inferPublicationDates(work: ArticleWork[]): void {
   const known = dated.flatMap(({ article, extracted }) =>
     extracted.filter((e) => !e.dateFromOccasion).map((e) => ({ e, range: resolvedRange(article, e) })).filter((k) => k.range !== null),
   ) as { e: ExtractedStatement; range: DateRange }[];
+  // Each speaker's known reports by their words: an undated report is compared only with those that may be alike.
+  const knownBySpeaker = new Map<string, WordingIndex<number>>();
+  known.forEach((k, i) => {
+    const key = speakerKey(k.e.speaker);
+    const index = knownBySpeaker.get(key) ?? new WordingIndex<number>();
+    knownBySpeaker.set(key, index);
+    index.add(k.e.text, i);
+  });
   for (const item of work) {
     if (item.article.published) continue;
-    const matches = item.extracted.flatMap((e) =>
-      known
-        .filter((k) => speakerKey(k.e.speaker) === speakerKey(e.speaker) && isSameWording(k.e.text, e.text))
-        .map((k) => ({ e, range: k.range })),
-    );
+    const matches = item.extracted.flatMap((e) => {
+      const candidates = knownBySpeaker.get(speakerKey(e.speaker))?.candidates(e.text) ?? new Set<number>();
+      return [...candidates].filter((i) => isSameWording(known[i].e.text, e.text)).map((i) => ({ e, range: known[i].range }));
+    });
     if (matches.length === 0) continue;
     // It was written after the latest day it reports.
     const lowerBound = matches.map((m) => m.range.from).sort().at(-1)!;

@@ -324,9 +324,67 @@ function paragraphsOfLines(lines: string[], collapsedLines: string[]): string[] 
         continue;
       }
     }
-    out.push(...bl);
+    // One by one: spreading a block of a million lines as arguments overflows the stack.
+    for (const line of bl) out.push(line);
   }
   return out;
+}
+
+/**
+ * A paragraph longer than this is cut at sentence ends into several. Analysis relates every quote,
+ * name and date of a paragraph to the others around it, so one huge paragraph costs far more than
+ * the same words in many; news paragraphs stay well below it.
+ */
+export const MAX_PARAGRAPH_CHARS = 3000;
+/**
+ * A run without a sentence end longer than this is cut at a clause mark or a space: a sentence is
+ * the unit of a statement, so its length bounds every statement's text and the work per word.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/** A sentence's end: its stop and any closing marks after it, before a space. */
+const SENTENCE_END_RE = /[.!?…]["”’»)\]]*(?= )/g;
+
+/** Paragraphs no longer than MAX_PARAGRAPH_CHARS, with no sentence longer than MAX_SENTENCE_CHARS. */
+export function boundedParagraphs(paragraphs: string[]): string[] {
+  return paragraphs.every((p) => p.length <= MAX_SENTENCE_CHARS) ? paragraphs : paragraphs.flatMap(cutParagraph);
+}
+
+function cutParagraph(p: string): string[] {
+  if (p.length <= MAX_SENTENCE_CHARS) return [p];
+  const pieces: string[] = [];
+  let start = 0;
+  let lastEnd = 0;
+  const cut = (at: number) => {
+    pieces.push(p.slice(start, at).trim());
+    start = lastEnd = at;
+  };
+  const ends = [...p.matchAll(SENTENCE_END_RE)].map((m) => m.index + m[0].length);
+  for (const end of [...ends, p.length]) {
+    while (end - lastEnd > MAX_SENTENCE_CHARS) {
+      if (lastEnd > start) cut(lastEnd);
+      cut(breakWithin(p, lastEnd, lastEnd + MAX_SENTENCE_CHARS));
+    }
+    if (end - start > MAX_PARAGRAPH_CHARS) cut(lastEnd);
+    lastEnd = end;
+  }
+  cut(p.length);
+  return pieces.filter((piece) => piece !== "");
+}
+
+/** Marks after which a run may be cut, each with the space that follows it. */
+const CLAUSE_MARKS = [", ", "; ", ": ", " — ", " – "];
+
+/** Where to cut a run from `from` before `to`: after its last clause mark, else its last space, in its second half; else at `to`. */
+function breakWithin(p: string, from: number, to: number): number {
+  const half = from + Math.floor((to - from) / 2);
+  const window = p.slice(half, to);
+  const afterClause = Math.max(...CLAUSE_MARKS.map((mark) => (window.includes(mark) ? window.lastIndexOf(mark) + mark.length : -1)));
+  if (afterClause > 0) return half + afterClause;
+  const space = window.lastIndexOf(" ");
+  if (space > 0) return half + space + 1;
+  // Not between the two halves of a surrogate pair.
+  return /[\uDC00-\uDFFF]/.test(p[to] ?? "") ? to - 1 : to;
 }
 
 const PROSE_MIN_WORDS = 6;
@@ -393,6 +451,7 @@ export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
     title = shortTitle(headline);
     paragraphs = paragraphsOfLines(lines, collapsedLines);
   }
+  paragraphs = boundedParagraphs(paragraphs);
   if (!paragraphs.some(isProse)) {
     throw new InputRejected(path, `no paragraph of prose (need a paragraph of at least ${PROSE_MIN_WORDS} words besides the headline)`);
   }

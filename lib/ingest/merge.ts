@@ -59,8 +59,11 @@ function containsRun(long: string[], short: string[]): boolean {
 
 /** Same words, or one quote a part of the other: "fine idea" in "It is a fine idea to me". */
 export function isSameWording(a: string, b: string): boolean {
-  const wordsA = utteranceWords(a);
-  const wordsB = utteranceWords(b);
+  return isSameWords(utteranceWords(a), utteranceWords(b));
+}
+
+/** isSameWording of two texts' utteranceWords. */
+function isSameWords(wordsA: string[], wordsB: string[]): boolean {
   const [short, long] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
   if (short.length === 0) return false;
   if (short.join(" ") === long.join(" ")) return true;
@@ -123,7 +126,7 @@ export function isSameUtterance(a: Statement, b: Statement): boolean {
  * quotations inside them: a reported clause around a partial quotation is the same words as the
  * quotation another outlet gives alone.
  */
-const wordingsOf = (s: Statement) => {
+export const wordingsOf = (s: Statement) => {
   const texts = [s.text, ...s.sources.map((source) => source.quote)];
   return [...new Set([...texts, ...texts.flatMap(quotedParts)])];
 };
@@ -180,7 +183,17 @@ export function sameOccasion(a: StatementSource, b: StatementSource): boolean {
  * stay visible as the range from the earliest to the latest. `votes`: each source's weight.
  */
 export function consensusRange(ranges: (DateRange | null)[], votes: number[] = ranges.map(() => 1)): DateRange | null {
-  const voting = ranges.flatMap((range, i) => (range ? [{ range, vote: votes[i] }] : []));
+  // A statement reported many times holds few different ranges: each is weighed once, with its
+  // votes summed (whole and half votes, whose sums come out the same in any order).
+  const byRange = new Map<string, { range: DateRange; vote: number }>();
+  ranges.forEach((range, i) => {
+    if (!range) return;
+    const key = `${range.from}/${range.to}`;
+    const same = byRange.get(key);
+    if (same) same.vote += votes[i];
+    else byRange.set(key, { range, vote: votes[i] });
+  });
+  const voting = [...byRange.values()];
   if (voting.length === 0) return null;
   const byWidth = voting.map((v) => v.range).sort((a, b) => rangeWidthDays(a) - rangeWidthDays(b) || a.from.localeCompare(b.from));
   const agreement = (candidate: DateRange) => voting.reduce((sum, v) => sum + (intersectRanges(candidate, v.range) ? v.vote : 0), 0);
@@ -238,35 +251,61 @@ export function fullerSpelling(a: string | null, b: string | null): string | nul
 /** The text is the speaker's words as some article quotes them. */
 const quotesDirectly = (s: Statement) => s.sources.some((source) => source.direct === true && source.quote === s.text);
 
-/** The text b would show over a's: a direct quote over reported speech, then the fullest wording. */
-function showsB(a: Statement, b: Statement): boolean {
-  const [directA, directB] = [quotesDirectly(a), quotesDirectly(b)];
+/** The text b would show over a's: a direct quote over reported speech, then the fullest wording. `directA`: quotesDirectly(a). */
+function showsB(directA: boolean, a: Statement, b: Statement): boolean {
+  const directB = quotesDirectly(b);
   if (directA !== directB) return directB;
   return utteranceWords(b.text).length > utteranceWords(a.text).length;
 }
 
 /** Folds b into a: a keeps its id; the shown text (see showsB) brings its context and lexicon value. */
 export function mergeStatements(a: Statement, b: Statement): Statement {
-  const sources = [...a.sources];
-  for (const source of b.sources) if (!sources.some((s) => sourceKey(s) === sourceKey(source))) sources.push(source);
-  const bShown = showsB(a, b);
-  const shown = bShown ? b : a;
-  const dateRange = consensusRange(
+  return mergeGroup([a, b]);
+}
+
+/**
+ * The statements folded one into the next as mergeStatements folds two, in time linear in their
+ * sources: one utterance may be reported thousands of times.
+ */
+function mergeGroup(group: Statement[]): Statement {
+  const [first, ...rest] = group;
+  if (rest.length === 0) return first;
+  const sources = [...first.sources];
+  const keys = new Set(sources.map(sourceKey));
+  // The quotes some source gives directly: whether the shown text is one of them (quotesDirectly).
+  const directQuotes = new Set(sources.filter((source) => source.direct === true).map((source) => source.quote));
+  let merged = first;
+  for (const b of rest) {
+    const directA = directQuotes.has(merged.text);
+    for (const source of b.sources) {
+      const key = sourceKey(source);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      sources.push(source);
+      if (source.direct === true) directQuotes.add(source.quote);
+    }
+    const bShown = showsB(directA, merged, b);
+    const shown = bShown ? b : merged;
+    merged = {
+      id: first.id,
+      text: shown.text,
+      speaker: fullerSpelling(merged.speaker, b.speaker),
+      speakerCountry: merged.speakerCountry ?? b.speakerCountry,
+      target: merged.target ?? b.target,
+      dateRange: null,
+      date: null,
+      context: shown.context,
+      sources,
+      features: bShown ? mergeFeatures(b.features, merged.features) : mergeFeatures(merged.features, b.features),
+    };
+  }
+  // Worked out once, from every source: no step of the fold reads the range of the one before.
+  merged.dateRange = consensusRange(
     sources.map((s) => s.dateRange),
     sources.map((s) => (s.dateFromOccasion ? OCCASION_VOTE : 1)),
   );
-  return {
-    id: a.id,
-    text: shown.text,
-    speaker: fullerSpelling(a.speaker, b.speaker),
-    speakerCountry: a.speakerCountry ?? b.speakerCountry,
-    target: a.target ?? b.target,
-    dateRange,
-    date: dateRange && isSingleDay(dateRange) ? dateRange.from : null,
-    context: shown.context,
-    sources,
-    features: bShown ? mergeFeatures(b.features, a.features) : mergeFeatures(a.features, b.features),
-  };
+  merged.date = merged.dateRange && isSingleDay(merged.dateRange) ? merged.dateRange.from : null;
+  return merged;
 }
 
 const datedByOccasionOnly = (s: Statement) => s.dateRange !== null && s.sources.every((source) => source.dateFromOccasion);
@@ -291,8 +330,7 @@ function daysApart(a: DateRange, b: DateRange): number {
 
 /** Groups reports of the same utterance (transitively) and merges each group. */
 export function mergeAll(statements: Statement[]): Statement[] {
-  const parent = statements.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const components = new Components(statements.length);
   const bySpeaker = new Map<string, number[]>();
   statements.forEach((s, i) => {
     const key = speakerKey(s.speaker);
@@ -300,30 +338,218 @@ export function mergeAll(statements: Statement[]): Statement[] {
     if (indices) indices.push(i);
     else bySpeaker.set(key, [i]);
   });
-  // isSameUtterance for every pair of a speaker's reports, each report's wordings listed once.
   const wordings = statements.map(wordingsOf);
   for (const [key, indices] of bySpeaker) {
     if (!key) continue; // no speaker: never the same utterance
-    for (let x = 0; x < indices.length; x++) {
-      const a = statements[indices[x]];
-      for (let y = x + 1; y < indices.length; y++) {
-        const b = statements[indices[y]];
-        if ((compatible(a.dateRange, b.dateRange) || occasionMeetsOwnDay(a, b)) && sameWording(a, b, wordings[indices[x]], wordings[indices[y]])) {
-          parent[find(indices[y])] = find(indices[x]);
-        }
-      }
-    }
+    joinSpeakerReports(statements, wordings, indices, components);
   }
   const groups = new Map<number, Statement[]>();
   statements.forEach((s, i) => {
-    const group = groups.get(find(i));
+    const root = components.find(i);
+    const group = groups.get(root);
     if (group) group.push(s);
-    else groups.set(find(i), [s]);
+    else groups.set(root, [s]);
   });
   return [...groups.values()].map((group) => {
-    const merged = group.reduce((acc, s) => mergeStatements(acc, s));
+    const merged = mergeGroup(group);
     return { ...merged, target: majorityTarget(group) ?? merged.target, id: statementId(merged.speaker, merged.text) };
   });
+}
+
+/** Disjoint sets of report indices. */
+class Components {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+  union(i: number, j: number): void {
+    this.parent[this.find(j)] = this.find(i);
+  }
+}
+
+/**
+ * On each side, how many of a speaker's wordings (or classes of reports) holding the same word one
+ * is compared with, the nearest in the batch's order: in news, the wordings of a speaker sharing a
+ * rare word are fewer, so all are compared; a file built to make thousands alike costs a bounded
+ * number of comparisons per report.
+ */
+const NEAREST_PARTNERS = 100;
+
+/** Calls `visit` with each index pair of `list` at most NEAREST_PARTNERS apart, or the pairs of `list[at]` alone. */
+function nearbyPairs(list: number[], visit: (a: number, b: number) => void, at?: number): void {
+  const reach = NEAREST_PARTNERS;
+  if (at !== undefined) {
+    for (let q = Math.max(0, at - reach); q < Math.min(list.length, at + reach + 1); q++) if (q !== at) visit(list[at], list[q]);
+    return;
+  }
+  for (let p = 0; p < list.length; p++) for (let q = p + 1; q < Math.min(list.length, p + reach + 1); q++) visit(list[p], list[q]);
+}
+
+/** Two reports of one speaker are one utterance: `a` is the earlier, as the wording test may depend on which comes first. */
+function joins(a: Statement, b: Statement, wordingsA: string[], wordingsB: string[]): boolean {
+  return (compatible(a.dateRange, b.dateRange) || occasionMeetsOwnDay(a, b)) && sameWording(a, b, wordingsA, wordingsB);
+}
+
+/** What `joins` reads of a report: reports alike in all of it join others, and each other, alike. */
+function joiningKey(s: Statement): string {
+  return JSON.stringify([s.text, s.dateRange, s.sources.map((source) => [source.quote, source.dateRange, source.published, source.dateFromOccasion === true])]);
+}
+
+/**
+ * Unites the pairs of one speaker's reports that `joins`, without comparing every pair: a batch or
+ * one article may hold thousands of a speaker's reports, many of them the same words. Reports alike
+ * in all that `joins` reads form a class, compared once; two classes are compared when they share
+ * a wording or hold wordings that isSameWording may find alike (see forAlikeWordings), unless
+ * they are already one utterance.
+ */
+function joinSpeakerReports(statements: Statement[], wordings: string[][], indices: number[], components: Components): void {
+  const classes: number[][] = [];
+  const classByKey = new Map<string, number[]>();
+  for (const i of indices) {
+    const key = joiningKey(statements[i]);
+    const members = classByKey.get(key);
+    if (members) members.push(i);
+    else {
+      classByKey.set(key, [i]);
+      classes.push(classByKey.get(key)!);
+    }
+  }
+  const joinsReports = (i: number, j: number) => joins(statements[i], statements[j], wordings[i], wordings[j]);
+  // A class whose reports are all one utterance: comparing it with a class of that utterance adds nothing.
+  const whole = classes.map((members) => members.length === 1);
+  classes.forEach((members, c) => {
+    if (members.length < 2 || !joinsReports(members[0], members[1])) return;
+    for (const m of members) components.union(members[0], m);
+    whole[c] = true;
+  });
+  const settled = (c: number, d: number) => whole[c] && whole[d] && components.find(classes[c][0]) === components.find(classes[d][0]);
+  const joinClasses = (c: number, d: number) => {
+    if (c === d || settled(c, d)) return;
+    const [first, second] = [classes[c], classes[d]];
+    // Members of two classes come in either order: each order is tested where it occurs.
+    if (first[0] < second.at(-1)! && joinsReports(first[0], second[0])) unitePairsInOrder(first, second, components);
+    if (second[0] < first.at(-1)! && joinsReports(second[0], first[0])) unitePairsInOrder(second, first, components);
+  };
+  const wordingIds = new Map<string, number>();
+  const classesWith: number[][] = [];
+  classes.forEach((members, c) => {
+    for (const wording of wordings[members[0]]) {
+      let id = wordingIds.get(wording);
+      if (id === undefined) {
+        id = classesWith.length;
+        wordingIds.set(wording, id);
+        classesWith.push([]);
+      }
+      classesWith[id].push(c);
+    }
+  });
+  for (const holding of classesWith) nearbyPairs(holding, joinClasses);
+  const settledWordings = (x: number, y: number) => {
+    const [cs, ds] = [classesWith[x], classesWith[y]];
+    return cs.length === 1 && ds.length === 1 ? settled(cs[0], ds[0]) : cs.every((c) => ds.every((d) => settled(c, d)));
+  };
+  forAlikeWordings([...wordingIds.keys()], settledWordings, (x, y) => {
+    for (const c of classesWith[x]) for (const d of classesWith[y]) joinClasses(c, d);
+  });
+}
+
+/** Unites every x of `earlier` with every y of `later` that comes after it (both in report order). */
+function unitePairsInOrder(earlier: number[], later: number[], components: Components): void {
+  const last = later.at(-1)!;
+  for (const x of earlier) if (x < last) components.union(x, last);
+  for (const y of later) if (y > earlier[0]) components.union(earlier[0], y);
+}
+
+/** The fewest of `size` content words whose share reaches `ratio`, as isSameWording compares them. */
+function fewestReaching(size: number, ratio: number): number {
+  let shared = 0;
+  while (shared / size < ratio) shared++;
+  return shared;
+}
+
+/**
+ * How many of a wording's content words another wording must share for isSameWording to hold with
+ * this one the shorter: all of them (the same words, a part, a run covering them), 80 % of three or
+ * more, or 60 % and at least two in a shared run.
+ */
+function contentToShare(size: number): number {
+  let fewest = size;
+  if (size >= 3) fewest = Math.min(fewest, fewestReaching(size, 0.8));
+  if (size >= 2) fewest = Math.min(fewest, Math.max(2, fewestReaching(size, 0.6)));
+  return fewest;
+}
+
+/**
+ * Calls `alike` with the pairs of distinct wordings (by index) that isSameWording finds alike in
+ * either order, but not with pairs `settled` says need no test. A wording that is the shorter of
+ * an alike pair shares at least `contentToShare` of its content words with the other, and so at
+ * least one of any (size − that + 1) of them: each wording is compared with the wordings holding
+ * one of its rarest such words, the nearest it. One of stopwords only ("we will not") can be alike
+ * only with a wording holding the same words in a row (two at least).
+ */
+function forAlikeWordings(texts: string[], settled: (x: number, y: number) => boolean, alike: (x: number, y: number) => void): void {
+  const words = texts.map(utteranceWords);
+  const content = words.map(contentWords);
+  const visit = (x: number, y: number) => {
+    if (!settled(x, y) && (isSameWords(words[x], words[y]) || isSameWords(words[y], words[x]))) alike(x, y);
+  };
+  const holding = new Map<string, number[]>();
+  content.forEach((set, i) => {
+    for (const word of set) {
+      const list = holding.get(word);
+      if (list) list.push(i);
+      else holding.set(word, [i]);
+    }
+  });
+  const frequency = (word: string) => holding.get(word)!.length;
+  content.forEach((set, i) => {
+    if (set.size === 0) return;
+    const rarest = [...set].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const word of rarest.slice(0, set.size - contentToShare(set.size) + 1)) {
+      const list = holding.get(word)!;
+      nearbyPairs(list, visit, positionOf(list, i));
+    }
+  });
+  const bare = words.flatMap((list, i) => (list.length > 0 && content[i].size === 0 ? [i] : []));
+  if (bare.length === 0) return;
+  const runs = new Map<string, number[]>();
+  words.forEach((list, i) => {
+    for (const run of wordRuns(list)) {
+      const holders = runs.get(run);
+      if (!holders) runs.set(run, [i]);
+      else if (holders.at(-1) !== i) holders.push(i);
+    }
+  });
+  for (const i of bare) {
+    for (const run of wordRuns(words[i])) {
+      const list = runs.get(run)!;
+      nearbyPairs(list, visit, positionOf(list, i));
+    }
+  }
+}
+
+/** Where `value` is in the ascending `list` that holds it. */
+function positionOf(list: number[], value: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A wording's single word, or each two words in a row. */
+function wordRuns(words: string[]): string[] {
+  if (words.length === 1) return [words[0]];
+  const runs: string[] = [];
+  for (let k = 0; k + 1 < words.length; k++) runs.push(`${words[k]} ${words[k + 1]}`);
+  return runs;
 }
 
 /** Outlets may frame the same words differently; the target most of them give wins (ties: the earliest). */
@@ -333,4 +559,62 @@ function majorityTarget(group: Statement[]): string | null {
   let best: string | null = null;
   for (const [target, count] of counts) if (best === null || count > counts.get(best)!) best = target;
   return best;
+}
+
+/**
+ * Texts and what they belong to, asked for those isSameWording may find alike with a text in either
+ * order, without comparing every text: a superset, which the caller tests. The shorter of an alike
+ * pair shares at least contentToShare of its content words with the other, and so one of any
+ * (size − that + 1) of them; one of stopwords only shares a run of two words (or is the same word).
+ * Each text is kept under all its content words and runs, and under such a choice of its words.
+ */
+export class WordingIndex<T> {
+  /** Content word or run → the texts holding it. */
+  private readonly holding = new Map<string, Set<string>>();
+  /** Content word or run → the texts a longer alike text must hold it or another of their choice for. */
+  private readonly needing = new Map<string, Set<string>>();
+  private readonly items = new Map<string, Set<T>>();
+
+  add(text: string, item: T): void {
+    const items = this.items.get(text);
+    if (items) {
+      items.add(item);
+      return;
+    }
+    this.items.set(text, new Set([item]));
+    const words = utteranceWords(text);
+    for (const key of [...contentWords(words), ...wordRuns(words)]) addTo(this.holding, key, text);
+    for (const key of this.chosen(words)) addTo(this.needing, key, text);
+  }
+
+  /** What the texts that may be alike with `text` belong to, each once. */
+  candidates(text: string): Set<T> {
+    const words = utteranceWords(text);
+    const texts = new Set<string>();
+    const collect = (map: Map<string, Set<string>>, keys: Iterable<string>) => {
+      for (const key of keys) for (const other of map.get(key) ?? []) texts.add(other);
+    };
+    // `text` the shorter: the other holds one of its chosen words; the other the shorter: `text` holds one of the other's.
+    collect(this.holding, this.chosen(words));
+    collect(this.needing, [...contentWords(words), ...wordRuns(words)]);
+    const found = new Set<T>();
+    for (const other of texts) for (const item of this.items.get(other)!) found.add(item);
+    return found;
+  }
+
+  /** The words one of which a longer alike text must hold: the rarest so far that suffice, or the runs of a text without content words. */
+  private chosen(words: string[]): string[] {
+    if (words.length === 0) return [];
+    const content = contentWords(words);
+    if (content.size === 0) return wordRuns(words);
+    const frequency = (word: string) => this.holding.get(word)?.size ?? 0;
+    const rarest = [...content].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return rarest.slice(0, content.size - contentToShare(content.size) + 1);
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, text: string): void {
+  const set = map.get(key);
+  if (set) set.add(text);
+  else map.set(key, new Set([text]));
 }

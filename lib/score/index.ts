@@ -68,10 +68,28 @@ export function strongestRuleValues(encoded: string | null): RuleValue[] {
   return [...strongest].map(([rule, value]) => ({ rule, value }));
 }
 
+/** A rule's weight; 0 for a rule the set does not weigh, whatever its id ("constructor" is no weight). */
+function ruleWeight(weights: WeightSet, rule: string): number {
+  return Object.hasOwn(weights.rules, rule) ? weights.rules[rule] : 0;
+}
+
 /** The lexicon's weight for a statement: all of it, or its share under rules when any rule contributes. */
 export function lexiconWeightFor(strongest: RuleValue[], weights: WeightSet): number {
-  const ruled = strongest.some((hit) => hit.value * (weights.rules[hit.rule] ?? 0) !== 0);
+  const ruled = strongest.some((hit) => hit.value * ruleWeight(weights, hit.rule) !== 0);
   return ruled ? weights.lexicon * LEXICON_SHARE_UNDER_RULES : weights.lexicon;
+}
+
+/**
+ * The largest feature value scored. The pipeline makes the lexicon value within ±1 and a rule's
+ * value ±1 scaled by its modifiers; anything far beyond, or not a number, is not a feature but a
+ * damaged record, and would make a score that is no number or an explanation that does not add up.
+ */
+export const FEATURE_VALUE_LIMIT = 1000;
+
+function checkFeatureValue(feature: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > FEATURE_VALUE_LIMIT) {
+    throw new Error(`feature ${feature} has the value ${String(value)}, not a number within ±${FEATURE_VALUE_LIMIT}`);
+  }
 }
 
 /**
@@ -80,10 +98,12 @@ export function lexiconWeightFor(strongest: RuleValue[], weights: WeightSet): nu
  * holds one value per rule.
  */
 export function scoreValues(lexicon: number, strongest: RuleValue[], weights: WeightSet): { score: number; label: Label; cameo: string | null } {
+  checkFeatureValue(LEXICON_FEATURE, lexicon);
+  for (const hit of strongest) checkFeatureValue(ruleFeature(hit.rule), hit.value);
   let raw = toHundredths(toHundredths(lexicon * lexiconWeightFor(strongest, weights)) / 100);
   let strongestRule: { cameo: string; points: number } | null = null;
   for (const hit of strongest) {
-    const weight = weights.rules[hit.rule] ?? 0;
+    const weight = ruleWeight(weights, hit.rule);
     raw += toHundredths(toHundredths(hit.value * weight) / 100);
     const points = Math.abs(hit.value * weight);
     const rule = RULES_BY_ID.get(hit.rule);
@@ -117,7 +137,7 @@ export function scoreFeatures(features: Features, weights: WeightSet): Score {
   const contribution = (feature: string, value: number, weight: number): Contribution => ({ feature, value, weight, points: toHundredths(value * weight) / 100 });
   const contributions = [
     contribution(LEXICON_FEATURE, features.lexicon, lexiconWeightFor(strongest, weights)),
-    ...strongest.map((hit) => contribution(ruleFeature(hit.rule), hit.value, weights.rules[hit.rule] ?? 0)),
+    ...strongest.map((hit) => contribution(ruleFeature(hit.rule), hit.value, ruleWeight(weights, hit.rule))),
   ];
   const raw = contributions.reduce((sum, c) => sum + toHundredths(c.points), 0);
   const capped = toHundredths(score);

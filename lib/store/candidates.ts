@@ -3,6 +3,7 @@
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { Statement, StatementSource } from "../core/types";
 import { speakerKey } from "../ingest/merge";
+import { appendTo } from "../ingest/extract/positions";
 import { addDays } from "../core/days";
 import type { RawTx } from "./bulk-writer";
 import { rangeOf, toRange } from "./rows";
@@ -47,7 +48,7 @@ export async function candidatesFor(tx: RawTx, statements: Statement[]): Promise
       );
       for (const source of sources) {
         const report = { path: "", articleHash: "", quote: source.quote, context: "", dateRange: toRange(source.dateFrom, source.dateTo), published: source.published, direct: null };
-        reports.set(source.statementId, [...(reports.get(source.statementId) ?? []), report]);
+        appendTo(reports, source.statementId, report);
       }
     }
     for (const row of rows) {
@@ -63,18 +64,19 @@ export async function candidatesFor(tx: RawTx, statements: Statement[]): Promise
         features: { lexicon: 0, hits: [] },
         sources: reports.get(row.id) ?? [],
       };
-      const key = speakerKey(row.speaker);
-      found.set(key, [...(found.get(key) ?? []), candidate]);
+      appendTo(found, speakerKey(row.speaker), candidate);
     }
   }
   const result = new Map<string, Statement[]>();
   for (const s of statements) {
     const range = rangeOf(s);
-    const sameDays = (found.get(speakerKey(s.speaker)) ?? []).filter((c) => {
+    const sameDays: Statement[] = [];
+    for (const c of found.get(speakerKey(s.speaker)) ?? []) {
+      if (sameDays.length === MAX_CANDIDATES) break;
       const other = rangeOf(c);
-      return !range || !c.dateRange || (other !== null && other.from <= range.to && other.to >= range.from);
-    });
-    result.set(s.id, sameDays.slice(0, MAX_CANDIDATES));
+      if (!range || !c.dateRange || (other !== null && other.from <= range.to && other.to >= range.from)) sameDays.push(c);
+    }
+    result.set(s.id, sameDays);
   }
   return result;
 }

@@ -1,7 +1,7 @@
 // Which statement each incoming one becomes: a stored statement or one written earlier in the
 // batch that is the same utterance (the incoming one is merged into it), or a new statement.
 import type { Statement } from "../core/types";
-import { isSameUtterance, mergeStatements, speakerKey } from "../ingest/merge";
+import { isSameUtterance, mergeStatements, speakerKey, WordingIndex, wordingsOf } from "../ingest/merge";
 import type { RawTx } from "./bulk-writer";
 import { candidatesFor } from "./candidates";
 import { sourceRowKey } from "./rows";
@@ -26,11 +26,15 @@ export interface Matched {
 
 /**
  * What the batch writes so far, in the order last touched: the newest are the first candidates.
- * Only a speaker's own statements can be the same utterance, so each speaker's are listed apart.
+ * Only a speaker's own statements can be the same utterance, so each speaker's are kept apart, by
+ * their wordings: a statement is compared only with those whose words may be alike.
  */
 interface Writes {
   byId: Map<string, Written>;
-  bySpeaker: Map<string, string[]>;
+  /** When each statement was last written, counting writes. */
+  writtenAt: Map<string, number>;
+  count: number;
+  bySpeaker: Map<string, WordingIndex<string>>;
 }
 
 /** What findSame looks in: the batch's writes, then the stored statements. */
@@ -49,7 +53,7 @@ export async function matchStored(tx: RawTx, incoming: Statement[]): Promise<Mat
   const storedSources = new Set<string>();
   const storedById = new Map<string, Statement>();
   for (const part of chunks(incoming.map((s) => s.id))) for (const statement of await readWhole(tx, part, storedSources)) storedById.set(statement.id, statement);
-  const writes: Writes = { byId: new Map(), bySpeaker: new Map() };
+  const writes: Writes = { byId: new Map(), writtenAt: new Map(), count: 0, bySpeaker: new Map() };
   const candidates = await candidatesFor(tx, incoming.filter((s) => !storedById.has(s.id)));
   const lookup: Lookup = { tx, writes, storedById, candidates, storedSources };
   const matched: Matched = { written: writes.byId, storedSources, touched: [], statements: { new: 0, merged: 0 } };
@@ -80,9 +84,11 @@ async function findSame(s: Statement, lookup: Lookup): Promise<Statement | null>
   const { writes } = lookup;
   const byId = writes.byId.get(s.id)?.statement ?? lookup.storedById.get(s.id);
   if (byId) return byId;
-  const sameSpeaker = writes.bySpeaker.get(speakerKey(s.speaker)) ?? [];
-  for (let i = sameSpeaker.length - 1; i >= 0; i--) {
-    const other = writes.byId.get(sameSpeaker[i])!.statement;
+  const sameSpeaker = writes.bySpeaker.get(speakerKey(s.speaker));
+  const mayBeSame = new Set<string>();
+  if (sameSpeaker) for (const wording of wordingsOf(s)) for (const id of sameSpeaker.candidates(wording)) mayBeSame.add(id);
+  for (const id of [...mayBeSame].sort((a, b) => writes.writtenAt.get(b)! - writes.writtenAt.get(a)!)) {
+    const other = writes.byId.get(id)!.statement;
     if (isSameUtterance(other, s)) return other;
   }
   const match = (lookup.candidates.get(s.id) ?? []).find((stored) => !writes.byId.has(stored.id) && isSameUtterance(stored, s));
@@ -97,9 +103,11 @@ function recordWrite(writes: Writes, entry: Written): void {
   const id = entry.statement.id;
   writes.byId.delete(id);
   writes.byId.set(id, entry);
+  writes.writtenAt.set(id, writes.count++);
   const key = speakerKey(entry.statement.speaker);
   if (!key) return;
-  const ids = (writes.bySpeaker.get(key) ?? []).filter((other) => other !== id);
-  ids.push(id);
-  writes.bySpeaker.set(key, ids);
+  const index = writes.bySpeaker.get(key) ?? new WordingIndex<string>();
+  writes.bySpeaker.set(key, index);
+  // A merged statement's earlier wordings stay listed: finding it by them only costs a test.
+  for (const wording of wordingsOf(entry.statement)) index.add(wording, id);
 }

@@ -24,28 +24,35 @@ export function quotedStatements(reading: Reading): { statements: ExtractedState
     const attribution = attribute(reading, quote, attributions);
     const goesOn = runningOn.length > 0 && continuesFrom(article, runningOn[runningOn.length - 1], quote);
     if (!attribution) {
-      if (!goesOn) statements.push(...attributedToLead(reading, runningOn, attributions));
+      if (!goesOn) appendAll(statements, attributedToLead(reading, runningOn, attributions));
       const runsToEnd = runsToParagraphEnd(article, quote);
-      runningOn = runsToEnd ? (goesOn ? [...runningOn, quote] : [quote]) : [];
+      if (!runsToEnd) runningOn = [];
+      else if (goesOn) runningOn.push(quote);
+      else runningOn = [quote];
       continue;
     }
-    if (!goesOn) statements.push(...attributedToLead(reading, runningOn, attributions));
+    if (!goesOn) appendAll(statements, attributedToLead(reading, runningOn, attributions));
     const actor = reading.actors.actors[attribution.actor];
     // A quote over several paragraphs is attributed once, usually after its last closing mark.
     if (goesOn && attribution.event) {
       for (const earlier of runningOn) {
         const produced = statementsFor(reading, earlier, actor, attribution.event, null, attribution.frame);
         attributions.add(earlier, { actor: attribution.actor, event: attribution.event, results: produced });
-        statements.push(...produced);
+        appendAll(statements, produced);
       }
     }
     runningOn = [];
     const produced = statementsFor(reading, quote, actor, attribution.event, attribution.inheritedDate, attribution.frame);
     attributions.add(quote, { actor: attribution.actor, event: attribution.event, results: produced });
-    statements.push(...produced);
+    appendAll(statements, produced);
   }
-  statements.push(...attributedToLead(reading, runningOn, attributions));
+  appendAll(statements, attributedToLead(reading, runningOn, attributions));
   return { statements, quoting: attributions.events() };
+}
+
+/** Adds `items` to `list` one by one: a quotation's reports may be more than a call takes arguments. */
+function appendAll<T>(list: T[], items: T[]): void {
+  for (const item of items) list.push(item);
 }
 
 /**

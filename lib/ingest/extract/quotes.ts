@@ -69,7 +69,10 @@ export function findQuotes(text: string): QuoteSpan[] {
       spans.push({ start: base + openAt + 1, end: base + paragraph.length, open: true });
       carried = { mark: openedWith, through: [] };
     }
-    const doubled = spans.filter((span) => span.start >= base);
+    // This paragraph's spans end the list (spans come in text order): found from its end, not by a scan of the whole list.
+    let firstOfParagraph = spans.length;
+    while (firstOfParagraph > 0 && spans[firstOfParagraph - 1].start >= base) firstOfParagraph--;
+    const doubled = spans.slice(firstOfParagraph);
     const singles = (SINGLE_OPENING.test(paragraph) ? singleQuoted(paragraph, base) : []).filter((single) => !doubled.some((span) => single.start <= span.end + 1 && single.end >= span.start - 1));
     if (singles.length) spans.splice(spans.length - doubled.length, doubled.length, ...[...doubled, ...singles].sort((a, b) => a.start - b.start));
   }

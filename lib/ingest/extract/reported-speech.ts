@@ -167,9 +167,7 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   // Nothing after the verb but its audience, a day, a place or a medium, up to a clause that only
   // sets the scene ("…, X said Monday as the clash spread").
   // "…, Ruiz said, adding that …": what the participle reports is a statement of its own.
-  const adjunct = tokens.findIndex(
-    (t, k) => k > verbPhraseEnd && k <= sentence.lastToken && ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isParticipleOf(SPEECH_VERBS, tokens[k + 1]))),
-  );
+  const adjunct = firstAdjunct(tokens, verbPhraseEnd + 1, sentence.lastToken);
   const rest = withoutAudience(tokens.slice(verbPhraseEnd + 1, adjunct > 0 ? adjunct : sentence.lastToken + 1).filter((t) => t.pos !== "PUNCT"));
   // A phrase of place or circumstance after the verb is no object ("he said against the background of …").
   // A participle in a compound ("a harshly-worded statement") is no verb of the phrase.
@@ -189,6 +187,15 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   const lead = tokens.slice(first, end + 1);
   if (lead.length < MIN_REPORTED_WORDS || ["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
   return { start: tokens[first].start, end: tokens[end].end };
+}
+
+/** The first token in [from, to] opening a clause that sets the scene, or a comma before a participle of saying; -1 when none. */
+function firstAdjunct(tokens: Token[], from: number, to: number): number {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k];
+    if ((SCENE_CLAUSES.has(t.normal) && ["SCONJ", "ADP"].includes(t.pos)) || (t.text === "," && isParticipleOf(SPEECH_VERBS, tokens[k + 1]))) return k;
+  }
+  return -1;
 }
 
 /** Words a reported clause may run before its verb after an attribution set inside it. */

@@ -19,8 +19,8 @@ export function extractStatements(paragraphs: string[]): ExtractedStatement[] {
   const reading = readArticle(paragraphs);
   if (!reading) return [];
   const { statements, quoting } = quotedStatements(reading);
-  statements.push(...reportedStatements(reading, quoting), ...listedStatements(reading, quoting), ...accordingToStatements(reading));
-  return statements.sort((a, b) => a.offset - b.offset);
+  // Joined, not spread into push: a long article's reports are more than a call takes arguments.
+  return statements.concat(reportedStatements(reading, quoting), listedStatements(reading, quoting), accordingToStatements(reading)).sort((a, b) => a.offset - b.offset);
 }
 
 /** The article analyzed, its quotations, actors, prose dates and verbs of saying found; null when it is blank. */
