@@ -9,13 +9,16 @@ import type { SpeechEvent } from "./speech-events";
 
 /**
  * Words in an attribution that place the words on another occasion than the article's. "In a
- * tweet" does; the channel alone ("said on Twitter", "in an interview", "a statement posted on
- * Facebook") does not: reports name the channel of the news's own statements as often.
+ * tweet" does, as a post does ("wrote on X"); naming a channel of statements ("said on Twitter",
+ * "in an interview", "a statement posted on Facebook") does not: reports name the channel of the
+ * news's own statements as often.
  */
 const OTHER_OCCASION = new Set(["earlier", "previously", "formerly", "once", "already", "repeatedly", "tweet", "tweeted"]);
 /** "Days after X suggested …", "weeks before": the words were said some time off the occasion. */
 const TIME_UNITS = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years", "hours"]);
 const OFFSETS = new Set(["after", "before", "earlier", "ago"]);
+/** "wrote on X", "posted on Truth Social": a post, like a tweet, is its own occasion. */
+const PLATFORMS_AFTER_ON = new Set(["x", "truth"]);
 
 /**
  * The attribution marks an occasion of its own: a past perfect ("had said"), words such as
@@ -27,9 +30,10 @@ function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
   const sentence = sentences[event.sentence];
   for (let i = sentence.firstToken; i <= sentence.lastToken; i++) {
     const token: Token = tokens[i];
-    if (!OTHER_OCCASION.has(token.normal) && !OFFSETS.has(token.normal) && token.normal !== "had") continue;
+    if (!OTHER_OCCASION.has(token.normal) && !PLATFORMS_AFTER_ON.has(token.normal) && !OFFSETS.has(token.normal) && token.normal !== "had") continue;
     if (insideAny(token.start, reading.article.quotes)) continue;
     if (OTHER_OCCASION.has(token.normal)) return true;
+    if (PLATFORMS_AFTER_ON.has(token.normal) && tokens[i - 1]?.normal === "on") return true;
     if (OFFSETS.has(token.normal) && TIME_UNITS.has(tokens[i - 1]?.normal ?? "") && i < event.verb) return true;
     if (token.normal === "had" && i < event.verb && event.verb - i <= 2) return true;
   }
