@@ -199,6 +199,26 @@ describe.each(backends)("dashboard queries on %s", (_name, open) => {
     }
   });
 
+  it("the statements CSV cites every report; per=source writes a row per report, in the same order", async () => {
+    const json = await (await statementsGet(request("/api/statements?limit=1000"))).json();
+    const rows = json.rows as Array<{ id: string; cameo: string | null; sources: Array<{ quote: string; direct: boolean | null; article: { title: string; path: string } }> }>;
+    const statements = parseCsv(await (await statementsExportGet(request("/api/statements/export"))).text(), { columns: true }) as Record<string, string>[];
+    const perStatement = new Map(statements.map((r) => [r.id, r]));
+    for (const row of rows) {
+      const csv = perStatement.get(row.id)!;
+      expect(csv.source_words.split("\n")).toEqual(row.sources.map((s) => s.quote));
+      expect(csv.source_titles.split("\n")).toEqual(row.sources.map((s) => s.article.title));
+      expect(csv.report).toBe(row.sources.some((s) => s.direct) ? "direct" : "reported");
+      expect(csv.cameo).toBe(row.cameo === null ? "" : `="${row.cameo}"`);
+    }
+
+    const response = await statementsExportGet(request("/api/statements/export?per=source"));
+    expect(response.headers.get("content-disposition")).toMatch(/tension-index-sources_all-dates\.csv/);
+    const sources = parseCsv(await response.text(), { columns: true }) as Record<string, string>[];
+    expect(sources.map((r) => [r.statement_id, r.words, r.file])).toEqual(statements.flatMap((s) => rows.find((row) => row.id === s.id)!.sources.map((source) => [s.id, source.quote, source.article.path])));
+    expect((await statementsExportGet(request("/api/statements/export?per=article"))).status).toBe(400);
+  });
+
   it("GET /api/statements says of each source whether it quotes the speaker or reports the speech", async () => {
     const json = await (await statementsGet(request("/api/statements?limit=1000"))).json();
     const analyzed = new Map(batch.statements.flatMap((s) => s.sources.map((source) => [`${s.id}|${source.path}|${source.quote}`, source.direct])));

@@ -5,6 +5,7 @@ import { explainStatement } from "../lib/read/statement-explanation";
 import { ingestBatch } from "../lib/store/ingest";
 import { explanationText } from "../lib/view/statement-explanation";
 import { formatDayOrRange } from "../lib/view/format";
+import { citationOf, citationText } from "../lib/view/citation";
 import { readDir } from "./helpers/analysis";
 import { sqliteBackend, type Backend } from "./helpers/backends";
 
@@ -58,11 +59,14 @@ test("the text says of each source whether it quotes the words or reports them",
   for (const { id } of seeds.statements) {
     const explanation = (await explainStatement(backend.prisma, id))!;
     const text = explanationText(explanation);
-    for (const source of explanation.statement.sources) {
+    explanation.statement.sources.forEach((source, i) => {
       seen.add(source.direct);
       const dates = source.dateRange ? `, dates it ${formatDayOrRange(null, source.dateRange)}` : "";
-      expect(text).toContain(source.direct ? `${source.path} (quoted${dates}): “${source.quote}”` : `${source.path} (reported speech${dates}): ${source.quote}\n`);
-    }
+      // A seed has no front matter: it is cited by its headline (and day), never by its file.
+      const cited = citationText(citationOf(explanation.articles[i]!));
+      expect(cited).not.toContain(source.path);
+      expect(text).toContain(source.direct ? `${cited} (quoted${dates}): “${source.quote}”` : `${cited} (reported speech${dates}): ${source.quote}\n`);
+    });
   }
   expect(seen).toEqual(new Set([true, false]));
 });
@@ -79,5 +83,6 @@ test("reports that disagree on the day, as many behind each, leave a range and b
   await ingestBatch(backend.prisma, batch);
   const text = explanationText((await explainStatement(backend.prisma, statement.id))!);
   expect(text).toContain("The reports disagree on the day: 6 May 2024 (1 report), 7 May 2024 (1 report); the statement keeps 6 May 2024 – 7 May 2024.");
-  expect(text).toContain("monday.txt (quoted, dates it 6 May 2024)");
+  // Cited from front matter: outlet, title, publication day.
+  expect(text).toContain("monday.txt, “Oslo rejects quotas”, 8 May 2024 (quoted, dates it 6 May 2024)");
 });

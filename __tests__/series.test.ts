@@ -86,6 +86,8 @@ describe("CSV export", () => {
         speakerCountry: "Brazil",
         target: "China",
         text: "-we reject it",
+        context: "Ana Silva said: we reject it.",
+        sources: [],
         score: -3.4,
         label: "hostile",
         cameo: "12",

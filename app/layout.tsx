@@ -14,6 +14,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <h1>Tension Index</h1>
           <p className="tagline">Leaders&rsquo; statements, scored from hostile (−10) to conciliatory (+10)</p>
+          <nav className="site-nav" aria-label="Sections">
+            <a href="/" data-testid="nav-dashboard">
+              Dashboard
+            </a>
+            <a href="/admin" data-testid="nav-admin">
+              Admin
+            </a>
+          </nav>
         </header>
         <main>{children}</main>
       </body>

@@ -204,14 +204,24 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       <section id="statements" className="explorer" aria-labelledby="statements-title">
         <div className="explorer-head">
           <h2 id="statements-title">Statements</h2>
-          <a
-            className="button"
-            href={`/api/statements/export${tableQuery ? `?${tableQuery}` : ""}`}
-            download
-            data-testid="export-statements"
-          >
-            Export statements CSV
-          </a>
+          <div className="chart-actions">
+            <a
+              className="button"
+              href={`/api/statements/export${tableQuery ? `?${tableQuery}` : ""}`}
+              download
+              data-testid="export-statements"
+            >
+              Export statements CSV
+            </a>
+            <a
+              className="button"
+              href={`/api/statements/export?${tableQuery ? `${tableQuery}&` : ""}per=source`}
+              download
+              data-testid="export-sources"
+            >
+              One row per source
+            </a>
+          </div>
         </div>
         <p className="muted small">Select a statement to see its context, every source&rsquo;s exact words and how its score adds up.</p>
         <StatementTable rows={d.statements.rows} total={d.statements.total} filters={filters} table={table} />

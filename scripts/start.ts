@@ -1,4 +1,4 @@
-// npm start [-- --no-build]
+// npm start [-- --no-build | --rebuild]
 //
 // 1. generates the Prisma clients if `npm install` did not (postinstall normally does),
 // 2. applies migrations for DATABASE_URL's provider (`prisma migrate deploy`),
@@ -7,7 +7,9 @@
 // 4. rebuilds the chart's rollups of the days an interrupted bulk ingest left queued, and says
 //    when stored articles were analysed by an older version (npm run reanalyze),
 // 5. ingests seeds/ when the store holds no articles,
-// 6. `next build` (skipped with --no-build when a build exists),
+// 6. `next build`, skipped when the build is current: a stamp of its sources (lib/server/build-stamp.ts)
+//    matches the one written after the last successful build (--no-build: any existing build;
+//    --rebuild: always build),
 // 7. serves the build on ${HOST:-127.0.0.1}:${PORT:-3000}, one process per core
 //    (scripts/serve.js, which prints the address it bound).
 import { spawn, spawnSync } from "node:child_process";
@@ -18,6 +20,7 @@ import { getPrisma, migrateDeploy, type Db } from "../lib/store/client";
 import { flushPendingRollups } from "../lib/store/ingest";
 import { countStaleArticles } from "../lib/store/analysis-versions";
 import { staleAnalysisNotice } from "../lib/view/format";
+import { buildIsCurrent, sourceStamp, writeStamp } from "../lib/server/build-stamp";
 import { runSeed } from "./seed";
 
 const root = process.cwd();
@@ -81,11 +84,17 @@ async function main(): Promise<void> {
   });
   if (seeded !== 0) console.warn(`warning: seeding finished with exit code ${seeded}; starting anyway`);
 
-  if (noBuild && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  // Computed before building: a file edited during the build makes the next start rebuild.
+  const stamp = sourceStamp(root);
+  if (noBuild && fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
     step("using the existing build (--no-build)");
+  } else if (!argv.includes("--rebuild") && buildIsCurrent(root, distDir, stamp)) {
+    step("using the existing build: its sources have not changed (--rebuild builds anyway)");
   } else {
     step("building");
     run([NEXT, "build"]);
+    writeStamp(root, distDir, stamp);
   }
 
   // Repeated under the build's output, where it cannot scroll out of sight.

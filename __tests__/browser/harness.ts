@@ -3,7 +3,7 @@
 // environment, or E2E_SETUP_ERROR when it failed (every helper below then throws it).
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -38,4 +38,25 @@ export function screenshotPath(name: string): string {
 /** The admin password the test server was started with (ADMIN_PASSWORD). */
 export function adminPassword(): string {
   return required("E2E_ADMIN_PASSWORD");
+}
+
+/**
+ * Registers the hooks of a describe block that drives one browser: launched once, a fresh page
+ * per test at `viewport`. Read `session.page` inside the tests.
+ */
+export function browserSession(viewport = { width: 1440, height: 900 }): { browser: Browser; page: Page } {
+  const session = {} as { browser: Browser; page: Page };
+  beforeAll(async () => {
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  beforeEach(async () => {
+    session.page = await session.browser.newPage({ viewport });
+  });
+  afterEach(async () => {
+    await session.page?.close();
+  });
+  return session;
 }

@@ -9,6 +9,7 @@ import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@
 import { formatDay, formatDayOrRange, formatDisagreement, formatReport, formatScore, formatSourceWords, plural } from "@/lib/view/format";
 import { dayReadings } from "@/lib/core/day-readings";
 import type { StatementDetails, StatementRow } from "@/lib/read/statements";
+import { citationOf, type Citation } from "@/lib/view/citation";
 
 export interface StatementTableProps {
   rows: StatementRow[];
@@ -34,19 +35,6 @@ function sortHref(filters: Filters, table: TableOptions, key: SortKey): string {
   const dir = table.sort === key ? (table.dir === "asc" ? "desc" : "asc") : key === "speaker" ? "asc" : "desc";
   const query = filtersToQuery(filters, { sort: key, dir, limit: table.limit });
   return query ? `/?${query}#statements` : "/#statements";
-}
-
-/** The outlet's name from front matter, else the site the article came from, else its file. */
-function outletOf(article: { source: string | null; url: string | null; path: string }): string {
-  if (article.source) return article.source;
-  if (article.url) {
-    try {
-      return new URL(article.url).hostname.replace(/^www\./, "");
-    } catch {
-      // not a URL: fall through to the file name
-    }
-  }
-  return article.path.split("/").pop() ?? article.path;
 }
 
 /** A row's details as fetched: null while loading. */
@@ -123,6 +111,39 @@ function Explanation({ s }: { s: StatementRow }) {
   );
 }
 
+/** A source as a citation: outlet, linked title, publication day; the file name only when nothing else is known. */
+function Cited({ citation: c }: { citation: Citation }) {
+  if (c.file) return <code data-testid="source-file">{c.file}</code>;
+  const title = c.title ? <cite>{c.title}</cite> : c.url;
+  const parts = [
+    c.outlet ? <strong key="outlet" data-testid="source-outlet">{c.outlet}</strong> : null,
+    title ? (
+      c.url ? (
+        <a key="title" href={c.url} target="_blank" rel="noreferrer noopener" data-testid="source-link">
+          {title}
+        </a>
+      ) : (
+        <span key="title">{title}</span>
+      )
+    ) : null,
+    c.published ? (
+      <time key="day" dateTime={c.published} className="muted" data-testid="source-day">
+        {formatDay(c.published)}
+      </time>
+    ) : null,
+  ].filter((part) => part !== null);
+  return (
+    <span className="citation" data-testid="citation">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? " · " : null}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 function Sources({ sources }: { sources: StatementDetails["sources"] }) {
   const disagreement = formatDisagreement(dayReadings(sources));
   return (
@@ -136,16 +157,7 @@ function Sources({ sources }: { sources: StatementDetails["sources"] }) {
         {sources.map((src, i) => (
           <li key={i}>
             <p className="source-head">
-              <strong>{outletOf(src.article)}</strong>
-              {src.article.published ? <span className="muted"> · {formatDay(src.article.published)}</span> : null}
-              {" · "}
-              {src.article.url ? (
-                <a href={src.article.url} target="_blank" rel="noreferrer noopener">
-                  {src.article.title}
-                </a>
-              ) : (
-                <span>{src.article.title}</span>
-              )}
+              <Cited citation={citationOf(src.article)} />
               <span className="muted"> · {formatReport(src.direct)}</span>
               {src.dateRange ? <span className="muted"> · dates it {formatDayOrRange(null, src.dateRange)}</span> : null}
             </p>

@@ -22,7 +22,16 @@ export interface SourceView {
   dateRange: DateRange | null;
   /** The article quotes the words (false: reported speech; null: stored before this was recorded). */
   direct: boolean | null;
-  article: { title: string; source: string | null; url: string | null; published: ISODate | null; path: string };
+  article: ArticleRef;
+}
+
+/** What a source shows of its article: enough to cite it. */
+export interface ArticleRef {
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: ISODate | null;
+  path: string;
 }
 
 export interface StatementView {
@@ -184,7 +193,7 @@ async function viewsOf(db: Db, ids: string[]): Promise<StatementView[]> {
 }
 
 /** The sources of the statements `ids`, by statement id, each statement's in the order stored. */
-async function sourcesOf(db: Db, ids: string[]): Promise<Map<string, SourceView[]>> {
+export async function sourcesOf(db: Db, ids: string[]): Promise<Map<string, SourceView[]>> {
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
     SELECT s."statementId", s."quote", s."context", s."dateFrom", s."dateTo", s."direct", a."title", a."source", a."url", a."published", a."path"
     FROM "StatementSource" s JOIN "Article" a ON a."id" = s."articleId"

@@ -1,11 +1,12 @@
 // A statement's explanation as text, for `npm run explain`.
 import type { StatementExplanation } from "../read/statement-explanation";
 import { dayReadings } from "../core/day-readings";
+import { citationOf, citationText } from "./citation";
 import { formatDayOrRange, formatDisagreement, formatReport, formatScore, formatSourceWords } from "./format";
 
 const MAX_PATTERNS = 6;
 
-export function explanationText({ statement: s, contributions, rules }: StatementExplanation): string {
+export function explanationText({ statement: s, contributions, rules, articles }: StatementExplanation): string {
   const lines = [
     `Statement ${s.id}`,
     `  “${s.text}”`,
@@ -13,8 +14,8 @@ export function explanationText({ statement: s, contributions, rules }: Statemen
     `  score ${formatScore(s.score, 2)} (${s.label}${s.cameo ? `, CAMEO ${s.cameo}` : ""}) under weight set v${s.weightVersion}`,
     "",
     `Sources (${s.sources.length}):`,
-    ...s.sources.flatMap((source) => [
-      `  ${source.path} (${formatReport(source.direct)}${source.dateRange ? `, dates it ${formatDayOrRange(null, source.dateRange)}` : ""}): ${formatSourceWords(source.quote, source.direct)}`,
+    ...s.sources.flatMap((source, i) => [
+      `  ${citationText(citationOf(articles[i] ?? { title: null, source: null, url: null, published: null, path: source.path }))} (${formatReport(source.direct)}${source.dateRange ? `, dates it ${formatDayOrRange(null, source.dateRange)}` : ""}): ${formatSourceWords(source.quote, source.direct)}`,
       `    in: ${source.context}`,
     ]),
     ...[formatDisagreement(dayReadings(s.sources))].filter((line): line is string => line !== null).map((line) => `  ${line[0].toUpperCase()}${line.slice(1)}; the statement keeps ${formatDayOrRange(s.date, s.dateRange)}.`),

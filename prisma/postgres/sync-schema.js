@@ -19,8 +19,8 @@ const HEADER = `// PostgreSQL schema, used when DATABASE_URL starts with postgre
 // models here, edit prisma/schema.prisma and re-sync.
 //
 // The connection comes from the driver adapter (prisma.config.ts for the CLI,
-// lib/store/client.ts at runtime); the url below is only a placeholder that Prisma 6 still
-// requires.
+// lib/store/client.ts at runtime). The url "<invalid>" is Prisma's own mark of an unused url:
+// Prisma 6 still wants one, and warns on every command about any other.
 
 generator client {
   provider     = "prisma-client"
@@ -31,7 +31,7 @@ generator client {
 
 datasource db {
   provider = "postgresql"
-  url      = "postgresql://localhost:5432/tension"
+  url      = "<invalid>"
 }
 
 `;

@@ -1,17 +1,22 @@
-// GET /api/statements/export?<filters>&sort=&dir= — every filtered statement as CSV,
-// streamed page by page so that memory stays flat however many rows match.
+// GET /api/statements/export?<filters>&sort=&dir=[&per=source] — every filtered statement as CSV
+// (per=source: a row per report of each, with its citation), streamed page by page so that memory
+// stays flat however many rows match.
 import type { NextRequest } from "next/server";
-import { exportFilename, statementsCsvStream } from "@/lib/view/csv";
+import { exportFilename, sourcesCsvStream, statementsCsvStream } from "@/lib/view/csv";
 import { getPrisma } from "@/lib/store/client";
-import { parseFilters, parseTableOptions } from "@/lib/read/filters";
+import { FilterError, parseFilters, parseTableOptions } from "@/lib/read/filters";
 import { attachment, withErrors } from "@/lib/server/http";
-import { iterateStatements } from "@/lib/read/statement-export";
+import { iterateStatements, perSource } from "@/lib/read/statement-export";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest): Promise<Response> {
   return withErrors("GET /api/statements/export", async () => {
-    const params = request.nextUrl.searchParams;
+    // A copy: "per" is this route's own parameter, not a filter.
+    const params = new URLSearchParams(request.nextUrl.searchParams);
+    const per = params.get("per") ?? "statement";
+    if (per !== "statement" && per !== "source") throw new FilterError("per", `per is "statement" or "source" (got ${JSON.stringify(per)})`);
+    params.delete("per");
     const filters = parseFilters(params, { strict: true, tableParams: true });
     const { sort, dir } = parseTableOptions(params);
     const db = getPrisma();
@@ -22,10 +27,11 @@ export async function GET(request: NextRequest): Promise<Response> {
       if (!first.done) yield first.value;
       yield* pages;
     }
-    return new Response(statementsCsvStream(all()), {
+    const body = per === "source" ? sourcesCsvStream(perSource(all())) : statementsCsvStream(all());
+    return new Response(body, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": attachment(exportFilename("statements", filters)),
+        "Content-Disposition": attachment(exportFilename(per === "source" ? "sources" : "statements", filters)),
         "Cache-Control": "no-store",
       },
     });
