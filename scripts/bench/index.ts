@@ -12,6 +12,7 @@
 // --db: run stages 3–5 on a fresh database created on that PostgreSQL server (default: a
 //   temporary SQLite file). Stage 2 always ingests into SQLite.
 // --json: one JSON object on stdout; the table and progress go to stderr.
+// --only nlp: stage 1 alone (the pipeline against bare wink), for work on the analysis' speed.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -42,15 +43,23 @@ const SIZES: Record<"quick" | "full", Sizes> = {
 const CONNECTIONS = 4;
 const TARGETS = { pipelineVsWink: 0.5, ingestVsPipeline: 0.6, workerScaling: 1.6, rescoreSeconds: 10, previewMs: 300, seriesP95Ms: 100, exportPeakRssMB: 300 };
 
+const USAGE = "usage: npm run bench -- [--quick] [--json] [--db postgresql://…] [--only nlp]";
+
+function parseStage(stage: string | undefined): "nlp" {
+  if (stage === "nlp") return stage;
+  throw new Error(`unknown stage ${stage ?? "(none)"} for --only\n${USAGE}`);
+}
+
 function parseArgs(argv: string[]) {
-  const args = { quick: false, json: false, db: null as string | null };
+  const args = { quick: false, json: false, db: null as string | null, only: null as "nlp" | null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") args.quick = true;
     else if (a === "--json") args.json = true;
     else if (a === "--db") args.db = argv[++i] ?? null;
     else if (a.startsWith("--db=")) args.db = a.slice(5);
-    else if (a !== "--") throw new Error(`unknown argument ${a}\nusage: npm run bench -- [--quick] [--json] [--db postgresql://…]`);
+    else if (a === "--only" || a.startsWith("--only=")) args.only = parseStage(a === "--only" ? argv[++i] : a.slice(7));
+    else if (a !== "--") throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   return args;
 }
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
 
   // 1. Pipeline vs bare wink.
-  const largest = Math.max(...sizes.pipelineArticles, sizes.ingestArticles);
+  const largest = Math.max(...sizes.pipelineArticles, args.only === "nlp" ? 0 : sizes.ingestArticles);
   log(`generating ${fmt(largest)} synthetic articles`);
   const corpus = generateCorpus(largest);
   let pipeline = null as ReturnType<typeof benchPipeline> | null;
@@ -120,6 +129,19 @@ async function main(): Promise<void> {
     rows.push({ measure: `bare wink readDoc + sentiment, same texts`, value: `${fmt(pipeline.winkWordsPerSecond)} words/s` });
   }
   rows.push({ measure: "pipeline ÷ bare wink", value: `${round(pipeline!.ratio)}×`, target: `≥ ${TARGETS.pipelineVsWink}×`, verdict: verdict(pipeline!.ratio >= TARGETS.pipelineVsWink) });
+  if (args.only === "nlp") {
+    const totalSeconds = round((performance.now() - startedAll) / 1000, 1);
+    const { pipelineWordsPerSecond, winkWordsPerSecond, articles } = pipeline!;
+    report(args.json, `${mode}, stage 1 only`, rows, {
+      mode,
+      pipelineVsWink: round(pipeline!.ratio, 3),
+      pipelineWordsPerSecond: Math.round(pipelineWordsPerSecond),
+      winkWordsPerSecond: Math.round(winkWordsPerSecond),
+      pipelineArticles: articles,
+      totalSeconds,
+    });
+    return;
+  }
 
   // 2. Ingest with worker threads.
   const ingestCorpus = corpus.slice(0, sizes.ingestArticles);
@@ -215,8 +237,12 @@ async function main(): Promise<void> {
     await store.cleanup();
   }
 
-  const table = `Tension Index benchmark (${mode}, ${result.store}; ${os.cpus().length} cores, ${process.version}) in ${result.totalSeconds} s\n${formatTable(rows)}\n`;
-  if (args.json) {
+  report(args.json, `${mode}, ${result.store}`, rows, result);
+}
+
+function report(json: boolean, title: string, rows: Row[], result: Record<string, unknown>): void {
+  const table = `Tension Index benchmark (${title}; ${os.cpus().length} cores, ${process.version}) in ${result.totalSeconds} s\n${formatTable(rows)}\n`;
+  if (json) {
     process.stderr.write(table);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
