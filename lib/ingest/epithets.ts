@@ -22,6 +22,13 @@ type Row = [string, number | null, string];
 const NOUNS = new Set((data.nouns as Row[]).map(([word]) => word));
 const ADJECTIVES = new Set((data.adjectives as Row[]).map(([word]) => word));
 const PHRASES = (data.phrases as Row[]).map(([word]) => word.split(" ")).sort((a, b) => b.length - a.length);
+/**
+ * A phrase of several words starts at a token only with that token's word: every token of the
+ * speaker's words is asked, and the few that start a phrase, hyphenated or not, are all the list
+ * needs to be checked for.
+ */
+const PHRASE_FIRST_WORDS = new Set(PHRASES.filter((words) => words.length > 1).map((words) => words[0]));
+const ONE_WORD_PHRASES = PHRASES.some((words) => words.length === 1);
 const HEADS = data.heads.map((head) => head.split(" "));
 const HEAD_WORDS = new Set(data.heads.filter((head) => !head.includes(" ")));
 const COLLECTIVES = new Set(data.collectives);
@@ -58,7 +65,8 @@ const wordsAt = (tokens: Token[], at: number, words: string[]) =>
 function epithetAt(tokens: Token[], at: number): Epithet | null {
   const token = tokens[at];
   const hyphenated = token.normal.includes("-") ? token.normal.split("-").join(" ") : "";
-  for (const words of PHRASES) {
+  const mayStartPhrase = hyphenated !== "" || ONE_WORD_PHRASES || PHRASE_FIRST_WORDS.has(token.normal);
+  for (const words of mayStartPhrase ? PHRASES : []) {
     if (hyphenated && singulars(hyphenated).includes(words.join(" "))) return { first: at, last: at, entry: words.join(" "), kind: "phrase" };
     if (wordsAt(tokens, at, words)) return { first: at, last: at + words.length - 1, entry: words.join(" "), kind: "phrase" };
   }

@@ -72,9 +72,12 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return -1;
 }
 
+/** One decoder for every file: decoding without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 function decodeUtf8(path: string, bytes: Buffer): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8Offset(bytes);
     throw new InputRejected(path, `not UTF-8 text (invalid byte sequence at offset ${at >= 0 ? at : "unknown"})`);
