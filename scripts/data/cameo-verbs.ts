@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { EXCLUDED, FAMILY_NAMES, SEED } from "./cameo-verbs-seed";
+import { parseIndex } from "./wordnet";
 
 export interface VerbEntry {
   lemma: string;
@@ -46,13 +47,7 @@ const MAX_TROPONYM_RANK = 1;
 const MIN_TAG_COUNT = 1;
 
 export function parseWordNet(indexVerb: string, dataVerb: string, indexSense: string): WordNet {
-  const senses = new Map<string, string[]>();
-  for (const line of indexVerb.split("\n")) {
-    if (!line || line.startsWith(" ")) continue;
-    const fields = line.trim().split(" ");
-    const synsetCount = Number(fields[2]);
-    senses.set(fields[0], fields.slice(fields.length - synsetCount));
-  }
+  const senses = parseIndex(indexVerb);
   const synsets: WordNet["synsets"] = new Map();
   for (const line of dataVerb.split("\n")) {
     if (!/^\d{8} /.test(line)) continue;

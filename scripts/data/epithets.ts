@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { singulars } from "../../lib/core/plurals";
 import { COLLECTIVES, CUT_BRANCHES, EXCLUDED, HEADS, SEED_EPITHETS } from "./epithets-seed";
+import { parseIndex } from "./wordnet";
 
 /**
  * A word counts when a lexicon rates it at least halfway from neutral to its scale's negative end:
@@ -58,16 +59,6 @@ export interface Epithets {
   phrases: Epithet[];
 }
 
-function parseIndex(text: string): Map<string, string[]> {
-  const senses = new Map<string, string[]>();
-  for (const line of text.split("\n")) {
-    if (!line || line.startsWith(" ")) continue;
-    const fields = line.trim().split(" ");
-    const synsetCount = Number(fields[2]);
-    senses.set(fields[0], fields.slice(fields.length - synsetCount));
-  }
-  return senses;
-}
 
 /** Each data line: offset, lexfile, words, then pointers of four fields (symbol, offset, part of speech, source/target). */
 function parseData(text: string, visit: (offset: string, lexfile: number, pointers: string[][]) => void): void {
