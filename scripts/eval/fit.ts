@@ -2,7 +2,8 @@
 // weight and each rule's Goldstein value), judged by leave-one-episode-out cross-validation.
 // Pure: rows in, multipliers and accuracies out.
 import type { Features, Label, WeightSet } from "../../lib/core/types";
-import { scoreValues, strongestRuleValues, encodeRuleValues } from "../../lib/score";
+import { strongestHits } from "../../lib/core/hits";
+import { scoreValues } from "../../lib/score";
 
 export interface FitRow {
   episode: string;
@@ -27,7 +28,7 @@ export function scaled(anchors: WeightSet, multipliers: Record<string, number>):
 export function correct(rows: FitRow[], weights: WeightSet): number {
   let n = 0;
   for (const row of rows) {
-    const { label } = scoreValues(row.features.lexicon, strongestRuleValues(encodeRuleValues(row.features)), weights);
+    const { label } = scoreValues(row.features.lexicon, strongestHits(row.features.hits), weights);
     if (label === row.label) n++;
   }
   return n;
