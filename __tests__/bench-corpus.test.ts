@@ -136,16 +136,8 @@ describe("vocabulary", () => {
    */
   const LEXICON_MISREADINGS = [
     "neutral, scored hostile: Our experts are still examining the details of the incident.",
-    "neutral, scored conciliatory: The cabinet will discuss the matter at its next regular session.",
     "neutral, scored conciliatory: The investigation is ongoing, and its findings will be shared in due course.",
-    "neutral, scored conciliatory: The shipment was inspected according to the usual procedures.",
-    "neutral, scored conciliatory: This is a matter for the relevant authorities.",
     "neutral, scored conciliatory: We expect the report to be ready by the end of the month.",
-    "neutral, scored conciliatory: a technical matter",
-    "neutral, scored conciliatory: a matter for the courts",
-    "neutral, scored conciliatory: still being assessed",
-    "neutral, scored conciliatory: the government was still studying the proposal",
-    "neutral, scored conciliatory: the two governments had exchanged diplomatic notes over the matter",
     "neutral, scored hostile: no decision had been taken on the matter",
   ];
 

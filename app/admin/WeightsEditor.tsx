@@ -364,7 +364,7 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
               <tr>
                 <th scope="row">
                   <span className="feature-name">Word sentiment (lexicon)</span>
-                  <span className="feature-why">wink-nlp lexicon sentiment of the statement, spread over −1 … +1; a tenth of the weight applies when a rule contributes.</span>
+                  <span className="feature-why">the more hostile of wink-nlp's and VADER's sentiment of the statement, spread over −1 … +1; a tenth of the weight applies when a rule contributes.</span>
                 </th>
                 <td>—</td>
                 <td className="num">{defaults.lexicon}</td>

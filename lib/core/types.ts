@@ -50,7 +50,7 @@ export interface RuleHit {
 
 /** Computed once at ingest; the score is a pure function of these and a weight set. */
 export interface Features {
-  /** wink-nlp lexicon sentiment of the quoted words, spread over [-1, 1] (lib/ingest/features.ts lexiconFeature). */
+  /** The more hostile of wink-nlp's and VADER's sentiment of the quoted words, spread over [-1, 1] (lib/ingest/features.ts lexiconFeature). */
   lexicon: number;
   hits: RuleHit[];
 }

@@ -24,7 +24,7 @@ import titles from "../data/titles.json";
  * targets, days or features found in an article (not for changes to scoring weights: a re-score
  * handles those).
  */
-export const ANALYSIS_REVISION = 1;
+export const ANALYSIS_REVISION = 2;
 
 /** The data files the analysis reads, by file name in lib/data. */
 export const ANALYSIS_DATA: Readonly<Record<string, unknown>> = {

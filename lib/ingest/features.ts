@@ -4,6 +4,7 @@ import { findQuotes } from "./extract/quotes";
 import { cameoVerbHits } from "./cameo-verbs";
 import { epithetHits } from "./epithets";
 import { analyzeText, lexiconSentiment, type AnalyzedText, type CueMatch } from "./nlp";
+import { vaderSentiment } from "./vader";
 import type { Features, RuleHit } from "../core/types";
 import { IDIOMATIC_NEGATION, RULES, cuesOf, type RuleRequirement } from "../core/rules";
 
@@ -174,12 +175,21 @@ const SENTIMENT_SPREAD = 0.6;
  */
 const LEXICON_STEPS = 1000;
 
-/** The lexicon feature of a text: wink-nlp's sentiment, spread (see SENTIMENT_SPREAD), in [-1, 1]. */
+function spread(sentiment: number): number {
+  return Math.sign(sentiment) * Math.abs(sentiment) ** SENTIMENT_SPREAD;
+}
+
+/**
+ * The lexicon feature of a text: the more hostile of wink-nlp's and VADER's sentiment, each spread
+ * (see SENTIMENT_SPREAD), in [-1, 1]. Officials wrap hostility in courteous words, so a positive
+ * reading is cheap evidence while a hostile word either lexicon knows is rarely an accident; and
+ * the two lexicons fail apart (wink turns a negated threat into praise, VADER misses words wink
+ * knows), so the more hostile reading is the one less often fooled.
+ */
 export function lexiconFeature(text: string): number {
-  const sentiment = lexiconSentiment(text);
-  const spread = Math.sign(sentiment) * Math.abs(sentiment) ** SENTIMENT_SPREAD;
+  const value = Math.min(spread(lexiconSentiment(text)), spread(vaderSentiment(text)));
   // "+ 0" makes −0 a plain 0: one value, one scoring row.
-  return Math.round(spread * LEXICON_STEPS) / LEXICON_STEPS + 0;
+  return Math.round(value * LEXICON_STEPS) / LEXICON_STEPS + 0;
 }
 
 /** Features of one report (`text`, the words of `evidence`): their sentiment, and the rules they and the frame fire. */

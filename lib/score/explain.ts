@@ -36,7 +36,7 @@ export function explainContributions(contributions: Contribution[], features: Fe
       return {
         ...c,
         name: "Word sentiment",
-        explanation: `wink-nlp lexicon sentiment of the statement's words, spread over −1 to +1, times the lexicon weight (× ${LEXICON_SHARE_UNDER_RULES} when a rule contributes: the rule reads the words in their context).`,
+        explanation: `the more hostile of wink-nlp's and VADER's sentiment of the statement's words, spread over −1 to +1, times the lexicon weight (× ${LEXICON_SHARE_UNDER_RULES} when a rule contributes: the rule reads the words in their context).`,
         cameo: null,
         evidence: null,
         modifiers: [],

@@ -1,5 +1,5 @@
 // The two baselines every tone figure stands beside: a sentiment lexicon read alone, on the same words.
-import vader from "vader-sentiment";
+import { vaderSentiment } from "../../lib/ingest/vader";
 import { lexiconSentiment } from "../../lib/ingest/nlp";
 
 /**
@@ -14,5 +14,5 @@ export function winkScore(words: string): number {
 }
 
 export function vaderScore(words: string): number {
-  return vader.SentimentIntensityAnalyzer.polarity_scores(words).compound * VADER_SCALE;
+  return vaderSentiment(words) * VADER_SCALE;
 }
