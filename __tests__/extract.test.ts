@@ -1526,3 +1526,29 @@ Norwegian Prime Minister Ola Berg spoke after Sweden expelled three diplomats.
     expect(one(scored, "Norway and its allies will regroup")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
   });
 });
+
+describe("respect: regard for the other side, a norm demanded, or a preposition", () => {
+  const text = `Border talks
+
+OSLO — Norwegian Prime Minister Ola Berg said: "We respect the Swedish people."
+
+Swedish Foreign Minister Karin Lund said: "Norway must respect the sovereignty of Sweden."
+
+Berg answered: "With respect to the border, we have nothing to add."
+`;
+  const { scored } = run(wire("respect.txt", text));
+  const rulesOf = (piece: string) => one(scored, piece).features.hits.map((hit) => hit.rule);
+
+  test("respect for a people is praise", () => {
+    expect(rulesOf("We respect the Swedish people")).toContain("praise");
+  });
+
+  test("respect demanded for a norm is a demand, not praise", () => {
+    expect(rulesOf("must respect the sovereignty")).toContain("demand");
+    expect(rulesOf("must respect the sovereignty")).not.toContain("praise");
+  });
+
+  test("'with respect to' praises no one", () => {
+    expect(rulesOf("With respect to the border")).not.toContain("praise");
+  });
+});

@@ -51,10 +51,14 @@ export interface AnalyzedText {
 
 type Nlp = ReturnType<typeof winkNLP>;
 
+/** How many tokens on either side of a cue its blocking words are looked for. */
+const BLOCKER_WINDOW = 3;
+
+/** Words that, just before a cue ("notAfter") or just after it ("notBefore"), make it another sense. */
 const CUE_BLOCKERS = new Map(
-  Object.entries(rulesData.cues as Record<string, { notAfter?: string[] }>)
-    .filter(([, cue]) => cue.notAfter?.length)
-    .map(([name, cue]) => [name, new Set(cue.notAfter)]),
+  Object.entries(rulesData.cues as Record<string, { notAfter?: string[]; notBefore?: string[] }>)
+    .filter(([, cue]) => cue.notAfter?.length || cue.notBefore?.length)
+    .map(([name, cue]) => [name, { before: new Set(cue.notAfter ?? []), after: new Set(cue.notBefore ?? []) }]),
 );
 /**
  * Only what analyzeText reads: sentences, POS/lemmas and the cues. wink also runs named entities,
@@ -184,10 +188,16 @@ export function analyzeText(text: string): AnalyzedText {
   entitySpans.forEach(([firstToken, lastToken], index) => {
     const { value, type } = entityDetails[index];
     const blockers = CUE_BLOCKERS.get(type);
-    if (blockers && tokens.slice(Math.max(0, firstToken - 3), firstToken).some((t) => blockers.has(t.normal))) return;
+    if (blockers && isBlocked(tokens, firstToken, lastToken, blockers)) return;
     cues.push({ cue: type, firstToken, lastToken, start: tokens[firstToken].start, end: tokens[lastToken].end, text: value });
   });
   return { text, tokens, sentences, cues };
+}
+
+function isBlocked(tokens: Token[], firstToken: number, lastToken: number, blockers: { before: Set<string>; after: Set<string> }): boolean {
+  const before = tokens.slice(Math.max(0, firstToken - BLOCKER_WINDOW), firstToken);
+  const after = tokens.slice(lastToken + 1, lastToken + 1 + BLOCKER_WINDOW);
+  return before.some((t) => blockers.before.has(t.normal)) || after.some((t) => blockers.after.has(t.normal));
 }
 
 /** `value.trim() === ""`; nearly every token starts with a printable ASCII character, which settles it. */

@@ -113,7 +113,7 @@ export const SEED: Record<string, string[]> = {
   "107": ["demand > ceasefire|truce|halt|end"],
   "108": ["demand > talk|negotiation|meeting"],
   // 11 Disapprove
-  "110": ["disapprove", "object!", "frown!"],
+  "110": ["disapprove", "object!", "frown!", "oppose!"],
   "111": ["criticize", "criticise", "condemn", "denounce", "decry", "censure", "castigate", "rebuke", "reprimand", "chastise", "deplore", "berate", "lambaste", "blast!", "slam!", "excoriate", "vilify", "ridicule", "mock", "scorn", "insult", "humiliate"],
   "112": ["accuse", "blame", "charge > crime|murder|espionage|terrorism|treason", "allege!", "implicate", "incriminate", "smear"],
   "1121": ["accuse > crime|corruption|fraud|terrorism|theft|murder"],
