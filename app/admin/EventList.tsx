@@ -94,18 +94,21 @@ export default function EventList({ events }: { events: EventListing[] }) {
         </p>
       ) : null}
       <form onSubmit={onAdd} className="event-form" aria-label="Add an event" noValidate>
-        <label>
-          Day <input type="text" name="day" placeholder="4 Jan 2026" size={12} maxLength={40} required {...invalid("day")} />
+        <div className="event-field">
+          <label htmlFor="event-day">Day</label>
+          <input id="event-day" type="text" name="day" placeholder="4 Jan 2026" size={12} maxLength={40} required {...invalid("day")} />
           {fieldError("day")}
-        </label>
-        <label>
-          Label <input type="text" name="label" placeholder="Summit opens" maxLength={200} required {...invalid("label")} />
+        </div>
+        <div className="event-field">
+          <label htmlFor="event-label">Label</label>
+          <input id="event-label" type="text" name="label" placeholder="Summit opens" maxLength={200} required {...invalid("label")} />
           {fieldError("label")}
-        </label>
-        <label>
-          Link (optional) <input type="url" name="url" placeholder="https://…" maxLength={2000} {...invalid("url")} />
+        </div>
+        <div className="event-field">
+          <label htmlFor="event-url">Link (optional)</label>
+          <input id="event-url" type="url" name="url" placeholder="https://…" maxLength={2000} {...invalid("url")} />
           {fieldError("url")}
-        </label>
+        </div>
         <button type="submit" className="button primary" disabled={busy}>
           Add event
         </button>
