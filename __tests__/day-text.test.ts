@@ -1,7 +1,9 @@
 // Days as the page writes them: typed into the filters and the events form, and shown in the
-// statement table, where a day known only as a range is marked approximate.
+// statement table, where a day known only as a range is marked approximate; and the chart point
+// a dated event is drawn on.
 import { parseDayText } from "../lib/core/days";
 import { formatDay, formatRange, formatTableDay } from "../lib/view/format";
+import { placeEvents } from "../lib/view/chart-events";
 
 describe("parseDayText", () => {
   it.each([
@@ -40,5 +42,27 @@ describe("the statement table's day", () => {
     expect(formatTableDay(null, { from: "2026-01-03", to: "2026-01-04" }, true)).toEqual({ text: "≈ 3–4 Jan 2026 (reported)", approximate: true });
     expect(formatTableDay(null, { from: "2026-01-05", to: "2026-01-05" })).toEqual({ text: "5 Jan 2026", approximate: false });
     expect(formatTableDay(null, null)).toEqual({ text: "date unknown", approximate: false });
+  });
+});
+
+describe("placeEvents", () => {
+  const events = [
+    { day: "2026-01-04", label: "Sunday" },
+    { day: "2026-01-07", label: "Wednesday", url: "https://example.org/w" },
+    { day: "2026-02-10", label: "February" },
+  ];
+
+  it("puts an event on the point whose period holds its day, and leaves out those the chart has no point for", () => {
+    expect(placeEvents(events, ["2026-01-04", "2026-01-05", "2026-01-07"], "day").map((p) => [p.event.label, p.x])).toEqual([
+      ["Sunday", "2026-01-04"],
+      ["Wednesday", "2026-01-07"],
+    ]);
+    // Weeks start on Monday: 4 Jan 2026 (a Sunday) belongs to the week of 29 Dec.
+    expect(placeEvents(events, ["2025-12-29", "2026-01-05"], "week").map((p) => [p.event.label, p.x])).toEqual([
+      ["Sunday", "2025-12-29"],
+      ["Wednesday", "2026-01-05"],
+    ]);
+    expect(placeEvents(events, ["2026-01-01", "2026-02-01"], "month").map((p) => p.x)).toEqual(["2026-01-01", "2026-01-01", "2026-02-01"]);
+    expect(placeEvents(events, [], "day")).toEqual([]);
   });
 });

@@ -15,8 +15,8 @@ import {
   YAxis,
 } from "recharts";
 import type { Resolution } from "@/lib/read/filters";
-import { periodStart } from "@/lib/core/days";
 import type { ChartEvent } from "@/lib/core/events";
+import { placeEvents } from "@/lib/view/chart-events";
 import { formatPeriod, formatScore, plural } from "@/lib/view/format";
 
 export interface ChartSeries {
@@ -212,21 +212,18 @@ export default function SwingChart({ rows, series, annotations, details, thresho
               isAnimationActive={false}
             />
           ))}
-          {events
-            .map((event) => ({ event, x: periodStart(event.day, resolution) }))
-            .filter(({ x }) => dayIndex.has(x))
-            .map(({ event, x }, i) => (
-              <ReferenceLine
-                key={`event-${i}`}
-                x={x}
-                className="chart-event"
-                stroke="#5b4a8b"
-                strokeDasharray="2 3"
-                strokeWidth={1.5}
-                ifOverflow="hidden"
-                label={<EventLabel event={event} />}
-              />
-            ))}
+          {placeEvents(events, dayIndex.keys(), resolution).map(({ event, x }, i) => (
+            <ReferenceLine
+              key={`event-${i}`}
+              x={x}
+              className="chart-event"
+              stroke="#5b4a8b"
+              strokeDasharray="2 3"
+              strokeWidth={1.5}
+              ifOverflow="hidden"
+              label={<EventLabel event={event} />}
+            />
+          ))}
           {annotations.map((a) => (
             <ReferenceDot
               key={`${a.series}|${a.date}|${a.score}`}
