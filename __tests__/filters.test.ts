@@ -28,6 +28,14 @@ describe("parseFilters", () => {
     });
   });
 
+  it("reads days written as the page writes them, and gives them back as YYYY-MM-DD", () => {
+    expect(parse("from=4%20Jan%202026&to=Jan%2031,%202026")).toMatchObject({ from: "2026-01-04", to: "2026-01-31" });
+    expect(parse("from=29%20february%202024")).toMatchObject({ from: "2024-02-29" });
+    expect(filtersToQuery(parse("from=4%20Jan%202026"))).toBe("from=2026-01-04");
+    expect(errorOf(() => parse("from=29%20Feb%202026")).message).toMatch(/4 Jan 2026/);
+    expect(errorOf(() => parse("from=4%20Ja%202026")).param).toBe("from");
+  });
+
   it("treats empty form fields as unset and defaults the rest", () => {
     expect(parse("from=&to=&q=&speaker=")).toEqual(emptyFilters());
   });

@@ -18,6 +18,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a href="/" data-testid="nav-dashboard">
               Dashboard
             </a>
+            <a href="/methodology" data-testid="nav-methodology">
+              Methodology
+            </a>
             <a href="/admin" data-testid="nav-admin">
               Admin
             </a>

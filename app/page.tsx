@@ -6,6 +6,8 @@ import StatementTable from "@/app/components/StatementTable";
 import SwingChart, { type ChartSeries } from "@/app/components/SwingChart";
 import { loadDashboard, type Dashboard } from "@/lib/view/dashboard";
 import { getPrisma } from "@/lib/store/client";
+import { chartEvents, listEvents } from "@/lib/read/events";
+import type { ChartEvent } from "@/lib/core/events";
 import { emptyFilters, filtersToQuery, FilterError, hasNarrowingFilters, parseFilters, parseTableOptions, DEFAULT_TABLE, type Filters, type TableOptions } from "@/lib/read/filters";
 import { formatPeriod, formatScore, onPeriod, PERIODLY, plural } from "@/lib/view/format";
 
@@ -109,8 +111,10 @@ function DataTable({ d }: { d: Dashboard }) {
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { filters, table, error } = readParams(await searchParams);
   let d: Dashboard;
+  let events: ChartEvent[];
   try {
-    d = await loadDashboard(getPrisma(), filters, table);
+    const db = getPrisma();
+    [d, events] = await Promise.all([loadDashboard(db, filters, table), listEvents(db).then(chartEvents)]);
   } catch (e) {
     console.error("dashboard: cannot read the store", e);
     return (
@@ -180,6 +184,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
               title="Tension index over time"
               description={description}
               resolution={d.resolution}
+              events={events}
             />
             <figcaption id="chart-desc" className="muted small">
               {description} Shaded bands: hostile (score ≤ {formatScore(d.thresholds.hostile)}) and conciliatory (≥ {formatScore(d.thresholds.conciliatory)}) under

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { seriesColor } from "@/app/components/palette";
+import type { ChartEvent } from "@/lib/core/events";
 import SwingChart, { type ChartPointDetail, type ChartSeries } from "@/app/components/SwingChart";
 import type { Resolution } from "@/lib/read/filters";
 import { formatDay, formatScore, PERIODLY, plural } from "@/lib/view/format";
@@ -118,7 +119,7 @@ function WeightInput(props: { id: string; label: string; value: number; min: num
   );
 }
 
-export default function WeightsEditor(props: { user: string; active: ActiveSet; defaults: WeightSet; rules: RuleRow[]; history: HistoryEntry[]; statements: number }) {
+export default function WeightsEditor(props: { user: string; active: ActiveSet; defaults: WeightSet; rules: RuleRow[]; history: HistoryEntry[]; statements: number; events: ChartEvent[] }) {
   const { user, active, defaults, rules, history, statements } = props;
   const router = useRouter();
   const [weights, setWeights] = useState<WeightSet>(active.weights);
@@ -279,7 +280,7 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
           <figure data-testid="saved-chart">
             <figcaption>Saved (version {active.version})</figcaption>
             {savedChart && savedChart.series.length ? (
-              <SwingChart {...savedChart} resolution={preview?.resolution} annotations={[]} thresholds={active.weights.thresholds} title="Saved weights" description={`${periodly} index under saved version ${active.version}`} />
+              <SwingChart {...savedChart} resolution={preview?.resolution} annotations={[]} events={props.events} thresholds={active.weights.thresholds} title="Saved weights" description={`${periodly} index under saved version ${active.version}`} />
             ) : (
               <p className="muted">No dated statements.</p>
             )}
@@ -287,7 +288,7 @@ export default function WeightsEditor(props: { user: string; active: ActiveSet; 
           <figure data-testid="preview-chart">
             <figcaption>{dirty ? "Unsaved weights" : "Unsaved weights (same as saved)"}</figcaption>
             {previewChart && previewChart.series.length ? (
-              <SwingChart {...previewChart} resolution={preview?.resolution} annotations={[]} thresholds={weights.thresholds} title="Unsaved weights" description={`${periodly} index under the weights being edited`} />
+              <SwingChart {...previewChart} resolution={preview?.resolution} annotations={[]} events={props.events} thresholds={weights.thresholds} title="Unsaved weights" description={`${periodly} index under the weights being edited`} />
             ) : (
               <p className="muted">No dated statements.</p>
             )}

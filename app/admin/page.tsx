@@ -1,12 +1,14 @@
 // /admin: tune the scoring weights with a live preview, save versions, roll back, ingest
-// articles and remove them. Logged-out visitors get the login form and nothing else.
+// articles and remove them, add and remove dated events. Logged-out visitors get the login form and nothing else.
 import ArticleList from "@/app/admin/ArticleList";
+import EventList from "@/app/admin/EventList";
 import IngestForm from "@/app/admin/IngestForm";
 import LoginForm from "@/app/admin/LoginForm";
 import WeightsEditor, { type RuleRow } from "@/app/admin/WeightsEditor";
 import { currentUser } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
 import { recentArticles } from "@/lib/read/articles";
+import { chartEvents, listEvents } from "@/lib/read/events";
 import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { SCORED_RULES } from "@/lib/core/rules";
@@ -32,13 +34,14 @@ export default async function AdminPage() {
     );
   }
   const db = getPrisma();
-  const [active, counts, history, store, articles, stale] = await Promise.all([
+  const [active, counts, history, store, articles, stale, events] = await Promise.all([
     getActiveWeights(db),
     ruleFireCounts(db),
     weightHistory(db),
     storeCounts(db),
     recentArticles(db),
     countStaleArticles(db),
+    listEvents(db),
   ]);
   const reanalysis = staleAnalysisNotice(stale);
   const defaults = defaultWeights();
@@ -64,9 +67,11 @@ export default async function AdminPage() {
         rules={rules}
         history={history}
         statements={store.statements}
+        events={chartEvents(events)}
       />
       <IngestForm limits={uploadLimits()} />
       <ArticleList articles={articles.articles} total={articles.total} />
+      <EventList events={events} />
     </>
   );
 }

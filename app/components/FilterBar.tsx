@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { DEFAULT_TOP, filtersToQuery, FilterError, parseFilters, type Filters, type ResolutionChoice } from "@/lib/read/filters";
 import { dyadLabel, dyadParam } from "@/lib/core/dyad";
+import { formatDay } from "@/lib/view/format";
 
 const RESOLUTION_CHOICES: Array<{ value: ResolutionChoice; text: string }> = [
   { value: "auto", text: "Auto (by span)" },
@@ -27,6 +28,30 @@ const LABEL_CHOICES = [
   { value: "neutral", text: "Neutral" },
   { value: "conciliatory", text: "Conciliatory" },
 ] as const;
+
+/**
+ * A day typed as the page writes days ("4 Jan 2026"; YYYY-MM-DD is read too), not the browser's
+ * date picker, whose format follows the browser's locale (mm/dd/yyyy) and differs from the page.
+ * The filters read it back (parseFilters), with or without JavaScript.
+ */
+function DayField({ id, name, label, value, placeholder }: { id: string; name: string; label: string; value: string | null; placeholder: string | null }) {
+  return (
+    <div className="filter-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="text"
+        inputMode="text"
+        autoComplete="off"
+        size={11}
+        defaultValue={value ? formatDay(value) : ""}
+        placeholder={placeholder ? formatDay(placeholder) : "4 Jan 2026"}
+        title="A day such as 4 Jan 2026"
+      />
+    </div>
+  );
+}
 
 export default function FilterBar({ filters, speakers, dyads, firstDate, lastDate }: FilterBarProps) {
   const router = useRouter();
@@ -62,14 +87,8 @@ export default function FilterBar({ filters, speakers, dyads, firstDate, lastDat
 
   return (
     <form className="filters" method="get" action="/" onSubmit={onSubmit} aria-label="Filters" aria-busy={pending}>
-      <div className="filter-field">
-        <label htmlFor="f-from">From</label>
-        <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} min={firstDate ?? undefined} max={lastDate ?? undefined} />
-      </div>
-      <div className="filter-field">
-        <label htmlFor="f-to">To</label>
-        <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} min={firstDate ?? undefined} max={lastDate ?? undefined} />
-      </div>
+      <DayField id="f-from" name="from" label="From" value={filters.from} placeholder={firstDate} />
+      <DayField id="f-to" name="to" label="To" value={filters.to} placeholder={lastDate} />
       <div className="filter-field">
         <span className="filter-label" id="f-speakers-label">
           Speakers

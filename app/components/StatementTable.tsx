@@ -6,8 +6,9 @@
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { filtersToQuery, type Filters, type SortKey, type TableOptions } from "@/lib/read/filters";
-import { formatDay, formatDayOrRange, formatDisagreement, formatReport, formatScore, formatSourceWords, plural } from "@/lib/view/format";
+import { formatDay, formatDayOrRange, formatDisagreement, formatReport, formatScore, formatSourceWords, formatTableDay, plural } from "@/lib/view/format";
 import { dayReadings } from "@/lib/core/day-readings";
+import type { DateRange } from "@/lib/core/types";
 import type { StatementDetails, StatementRow } from "@/lib/read/statements";
 import { citationOf, type Citation } from "@/lib/view/citation";
 
@@ -26,6 +27,18 @@ const COLUMNS: Array<{ key: SortKey | null; text: string; className?: string }> 
   { key: null, text: "Label" },
   { key: "sources", text: "Sources", className: "num" },
 ];
+
+/** A statement's day; one known only to a range is marked approximate, with the reason on hover. */
+function DayCell({ date, range, fromPublication }: { date: string | null; range: DateRange | null; fromPublication: boolean }) {
+  const day = formatTableDay(date, range, fromPublication);
+  if (!day.approximate) return <td className="date">{day.text}</td>;
+  const why = fromPublication ? "No report gives the day: the day before the earliest report through that day" : "The reports give a range of days, not one day";
+  return (
+    <td className="date approximate" data-approximate="true" title={why}>
+      {day.text}
+    </td>
+  );
+}
 
 function scoreClass(score: number): string {
   return score < 0 ? "neg" : score > 0 ? "pos" : "zero";
@@ -265,7 +278,7 @@ export default function StatementTable({ rows, total, filters, table }: Statemen
               return (
                 <Fragment key={s.id}>
                   <tr className={`statement-row${isOpen ? " open" : ""}`} onClick={() => toggle(s.id)} data-statement-id={s.id}>
-                    <td className="date">{formatDayOrRange(s.date, s.dateRange, s.rangeFromPublication)}</td>
+                    <DayCell date={s.date} range={s.dateRange} fromPublication={s.rangeFromPublication} />
                     <td className="who">
                       {s.speaker ?? <span className="muted">unknown</span>}
                       {s.speakerCountry ? <span className="muted small"> ({s.speakerCountry})</span> : null}

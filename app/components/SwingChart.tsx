@@ -15,6 +15,8 @@ import {
   YAxis,
 } from "recharts";
 import type { Resolution } from "@/lib/read/filters";
+import type { ChartEvent } from "@/lib/core/events";
+import { placeEvents } from "@/lib/view/chart-events";
 import { formatPeriod, formatScore, plural } from "@/lib/view/format";
 
 export interface ChartSeries {
@@ -50,6 +52,8 @@ export interface SwingChartProps {
   description: string;
   /** How long one point is (default: a day). */
   resolution?: Resolution;
+  /** Dated events: a labelled vertical line on the point whose period holds the day, when the chart has it. */
+  events?: ChartEvent[];
 }
 
 const HEIGHT = 420;
@@ -119,7 +123,30 @@ function AnnotationLabel(props: { viewBox?: { x?: number; y?: number }; text: st
   );
 }
 
-export default function SwingChart({ rows, series, annotations, details, thresholds, title, description, resolution = "day" }: SwingChartProps) {
+/** An event's label, written up the line from the top of the plot, a link when the event has one. */
+function EventLabel(props: { viewBox?: { x?: number; y?: number }; event: ChartEvent }) {
+  const { viewBox, event } = props;
+  if (viewBox?.x === undefined || viewBox?.y === undefined) return null;
+  const [x, y] = [viewBox.x - 4, viewBox.y + 6];
+  const text = (
+    <text x={x} y={y} transform={`rotate(-90 ${x} ${y})`} textAnchor="end" fontSize={11} fill="#5b4a8b">
+      {event.label}
+    </text>
+  );
+  return (
+    <g className="chart-event-label" data-event-day={event.day}>
+      {event.url ? (
+        <a href={event.url} target="_blank" rel="noopener noreferrer">
+          {text}
+        </a>
+      ) : (
+        text
+      )}
+    </g>
+  );
+}
+
+export default function SwingChart({ rows, series, annotations, details, thresholds, title, description, resolution = "day", events = [] }: SwingChartProps) {
   const colors = new Map(series.map((s) => [s.key, s.color]));
   // The legend lists the lines as the series come, busiest first, not alphabetically (recharts' default).
   const seriesOrder = new Map(series.map((s, index) => [s.key, index]));
@@ -183,6 +210,18 @@ export default function SwingChart({ rows, series, annotations, details, thresho
               activeDot={{ r: 6 }}
               connectNulls={false}
               isAnimationActive={false}
+            />
+          ))}
+          {placeEvents(events, dayIndex.keys(), resolution).map(({ event, x }, i) => (
+            <ReferenceLine
+              key={`event-${i}`}
+              x={x}
+              className="chart-event"
+              stroke="#5b4a8b"
+              strokeDasharray="2 3"
+              strokeWidth={1.5}
+              ifOverflow="hidden"
+              label={<EventLabel event={event} />}
             />
           ))}
           {annotations.map((a) => (

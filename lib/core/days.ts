@@ -126,3 +126,30 @@ export function wholePeriods(from: ISODate | null, to: ISODate | null, period: "
   if (first !== null && last !== null && first > last) return null;
   return { first, last };
 }
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const DAY_MONTH_YEAR_RE = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/;
+const MONTH_DAY_YEAR_RE = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+
+/** A month written as its English name or any abbreviation of at least three letters ("Jan", "Sept"), 1–12; null otherwise. */
+function monthOfName(name: string): number | null {
+  if (name.length < 3) return null;
+  const index = MONTH_NAMES.findIndex((month) => month.startsWith(name));
+  return index < 0 ? null : index + 1;
+}
+
+/**
+ * A day as a person types it, in the dashboard's own style ("4 Jan 2026", "4 January 2026",
+ * "Jan 4, 2026") or as YYYY-MM-DD, to YYYY-MM-DD; null when it names no calendar day.
+ */
+export function parseDayText(text: string): ISODate | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, " ");
+  if (ISO_RE.test(s)) return isValidISODate(s) ? s : null;
+  const dmy = DAY_MONTH_YEAR_RE.exec(s);
+  const mdy = dmy ? null : MONTH_DAY_YEAR_RE.exec(s);
+  const [dayText, monthText, yearText] = dmy ? [dmy[1], dmy[2], dmy[3]] : mdy ? [mdy[2], mdy[1], mdy[3]] : [];
+  if (!dayText || !monthText || !yearText) return null;
+  const month = monthOfName(monthText);
+  const [year, day] = [Number(yearText), Number(dayText)];
+  return month !== null && isValidDay(year, month, day) ? isoDate(year, month, day) : null;
+}

@@ -2,6 +2,7 @@
 // the CSV exports, so that a bookmarked view, its chart data and its download always
 // select the same statements. Pure: no I/O, safe to import in client components.
 import { z } from "zod";
+import { parseDayText } from "../core/days";
 import { DYAD_SEPARATOR, dyadParam, type Dyad } from "../core/dyad";
 import type { ISODate, Label } from "../core/types";
 
@@ -61,13 +62,15 @@ export class FilterError extends Error {
   }
 }
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "not a calendar date");
+/** A day as the page writes it ("4 Jan 2026") or as YYYY-MM-DD; always read back as YYYY-MM-DD. */
+const isoDay = z.string().transform((s, ctx): ISODate => {
+  const day = parseDayText(s);
+  if (day === null) {
+    const shaped = /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(s);
+    ctx.addIssue({ code: "custom", message: shaped ? "not a calendar date" : "expected a day such as 4 Jan 2026 or YYYY-MM-DD" });
+  }
+  return day ?? "";
+});
 
 const intIn = (min: number, max: number) =>
   z

@@ -38,6 +38,26 @@ export function formatDayOrRange(date: ISODate | null, range: DateRange | null, 
   return "date unknown";
 }
 
+/** A range of days in few words, the year (and month) said once: "3–4 Jan 2026", "30 Jan – 2 Feb 2026", "30 Dec 2025 – 2 Jan 2026". */
+export function formatRange(range: DateRange): string {
+  if (range.from === range.to) return formatDay(range.from);
+  const [from, to] = [formatDay(range.from), formatDay(range.to)];
+  if (range.from.slice(0, 4) !== range.to.slice(0, 4)) return `${from} – ${to}`;
+  if (range.from.slice(0, 7) !== range.to.slice(0, 7)) return `${formatDay(range.from, { short: true })} – ${to}`;
+  return `${Number(range.from.slice(8))}–${to}`;
+}
+
+/**
+ * The statement table's day: the day, or a range its sources allow marked as approximate
+ * ("≈ 3–4 Jan 2026"), since a date filter lists a statement whose range only overlaps it.
+ */
+export function formatTableDay(date: ISODate | null, range: DateRange | null, fromPublication = false): { text: string; approximate: boolean } {
+  if (date) return { text: formatDay(date), approximate: false };
+  if (!range) return { text: "date unknown", approximate: false };
+  if (range.from === range.to) return { text: formatDay(range.from), approximate: false };
+  return { text: `≈ ${formatRange(range)}${fromPublication ? " (reported)" : ""}`, approximate: true };
+}
+
 /** Signed score with a real minus sign: "+4.5", "−5.5", "0.0". */
 export function formatScore(n: number, digits = 1): string {
   const factor = 10 ** digits;
