@@ -1,6 +1,7 @@
-// npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]
+// npm run ingest -- <file|dir|url>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]
 //
-// Reads article files (directories are walked in sorted order; see scripts/cli.ts),
+// Reads article files (directories are walked in sorted order; see scripts/cli.ts) and fetches
+// web addresses (http/https; a page is reduced to its article, see docs/ingest.md),
 // analyzes them as one batch and stores the result in one transaction. With --workers or
 // --batch, the files are cut into batches of N articles (default 50), analyzed on N worker
 // threads (default: one per core) and stored in order, the batches ready at the same time in
@@ -18,9 +19,9 @@ import { analyzeBatch, type BatchInput, type Rejection } from "../lib/ingest/bat
 import { ingestBatch, type IngestSummary } from "../lib/store/ingest";
 import { inBatches, ingestParallel, withUnreadable } from "../lib/store/bulk-ingest";
 import { formatRejection } from "../lib/view/format";
-import { parseArgs, readInputs, runCli, UsageError, type CliArgs } from "./cli";
+import { parseArgs, readInputsAndPages, runCli, UsageError, type CliArgs } from "./cli";
 
-export const USAGE = "usage: npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
+export const USAGE = "usage: npm run ingest -- <file|dir|url>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
 
 function printRejection(r: Rejection): void {
   process.stderr.write(`rejected ${formatRejection(r)}\n`);
@@ -45,7 +46,7 @@ export async function runIngest(argv: string[], options: { label?: string; usage
   );
   if (args.weightsFile) throw new UsageError(`--weights is not used when storing: scores use the store's active weight set\n${usage}`);
 
-  const { inputs, rejected: unreadable } = readInputs(args.paths);
+  const { inputs, rejected: unreadable } = await readInputsAndPages(args.paths);
   if (inputs.length === 0 && unreadable.length === 0) throw new UsageError(`no article files in ${args.paths.join(", ")}\n${usage}`);
   const output = { json, label: options.label ?? "ingested" };
   if (args.workers !== undefined || args.batch !== undefined) return ingestInBatches(inputs, unreadable, args, output);
