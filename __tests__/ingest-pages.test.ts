@@ -32,6 +32,8 @@ test("a saved page and two addresses are stored as articles; an index page and a
   expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: expect.stringMatching(/^ingested: 3 new articles, 0 already stored, 2 rejected; \d+ new statements?, 0 merged into stored ones\n$/), stderr: expect.any(String) });
   expect(run.stderr).toContain(`rejected ${pages.base}/world/: no article on this page`);
   expect(run.stderr).toContain(`rejected ${pages.base}/gone: the server answered HTTP 404 Not Found`);
+  // Off a terminal, progress is plain lines on stderr: the four inputs read (files and pages).
+  expect(run.stderr).toMatch(/^4\/4 articles \(100 %\), \d+ statements, [\d.]+ articles\/s$/m);
   expect(run.code).toBe(1);
   const articles = await store.prisma.article.findMany({ orderBy: { published: "asc" }, select: { path: true, title: true, source: true, url: true, published: true, publishedFrom: true } });
   expect(articles).toEqual([
