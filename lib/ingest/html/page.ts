@@ -4,8 +4,8 @@
 // lib/ingest/input.ts reads, so an article is the same whether it came as a page or as text.
 // Pure: an HTML string (and the address it came from) in, an article or the reason there is
 // none out.
-import { Readability, isProbablyReaderable } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import type * as ReadabilityModule from "@mozilla/readability";
+import type * as LinkedomModule from "linkedom";
 import type { ISODate } from "../../core/types";
 import { absoluteHttpUrl, readMetadata } from "./metadata";
 
@@ -19,6 +19,18 @@ export interface HtmlArticle {
 }
 
 export type HtmlReduction = { ok: true; article: HtmlArticle } | { ok: false; reason: string };
+
+/**
+ * The DOM and Readability, loaded when the first page is read: every analysis process loads this
+ * module, and most only ever read plain text.
+ */
+let htmlLibraries: { readability: typeof ReadabilityModule; linkedom: typeof LinkedomModule } | null = null;
+function libraries() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  htmlLibraries ??= { readability: require("@mozilla/readability") as typeof ReadabilityModule, linkedom: require("linkedom") as typeof LinkedomModule };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return htmlLibraries;
+}
 
 /** Fewer words of article text than this is a teaser, a stub or a page of links, not a report. */
 export const MIN_ARTICLE_WORDS = 60;
@@ -89,7 +101,9 @@ function linkShare(content: ElementLike): number {
  * relative canonical link and stands in for a missing one.
  */
 export function reduceHtml(html: string, pageUrl?: string): HtmlReduction {
-  const { document } = parseHTML(html);
+  const { readability, linkedom } = libraries();
+  const { Readability, isProbablyReaderable } = readability;
+  const { document } = linkedom.parseHTML(html);
   const meta = readMetadata(document, pageUrl);
   // A page that is not even probably readable and does not call itself an article is an index,
   // a search result or a front page: say so rather than store its link text.
