@@ -68,6 +68,13 @@ function route(req: http.IncomingMessage, res: http.ServerResponse, base: string
       res.write("<html><body><p>");
       setTimeout(() => res.end("late</p></body></html>"), 5000).unref();
       return;
+    case "/slow-gzip": {
+      res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
+      const zipped = zlib.gzipSync(wordpress);
+      res.write(zipped.subarray(0, 100));
+      setTimeout(() => res.end(zipped.subarray(100)), 5000).unref();
+      return;
+    }
     case "/json":
       res.writeHead(200, { "content-type": "application/json" });
       res.end("{}");
@@ -182,6 +189,7 @@ describe("answers refused, each with its own error", () => {
     expect(headers).toMatchObject({ kind: "timeout", message: `${base}/slow-headers: no complete answer within 0.3 s` });
     const body = await failure(`${base}/slow-body`, { ...LOCAL, timeoutMs: 300 });
     expect(body.kind).toBe("timeout");
+    expect((await failure(`${base}/slow-gzip`, { ...LOCAL, timeoutMs: 300 })).kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(4000);
   });
 

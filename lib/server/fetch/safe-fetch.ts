@@ -11,7 +11,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import zlib from "node:zlib";
-import type { Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import { refusedAddressKind } from "./address";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -138,10 +138,13 @@ function request(url: URL, options: { headers: Record<string, string>; lookup: L
 
 function decompressed(response: IncomingMessage): Readable {
   const encoding = String(response.headers["content-encoding"] ?? "").trim().toLowerCase();
-  if (encoding === "gzip" || encoding === "x-gzip") return response.pipe(zlib.createGunzip());
-  if (encoding === "deflate") return response.pipe(zlib.createInflate());
-  if (encoding === "br") return response.pipe(zlib.createBrotliDecompress());
-  return response;
+  const inflate =
+    encoding === "gzip" || encoding === "x-gzip" ? zlib.createGunzip() : encoding === "deflate" ? zlib.createInflate() : encoding === "br" ? zlib.createBrotliDecompress() : null;
+  if (inflate === null) return response;
+  // pipeline, not pipe: a response that fails or is aborted (the deadline) fails the inflated
+  // stream too, instead of leaving its reader waiting.
+  pipeline(response, inflate, () => undefined);
+  return inflate;
 }
 
 async function readBody(url: string, response: IncomingMessage, maxBytes: number): Promise<Buffer> {
