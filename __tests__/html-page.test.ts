@@ -144,6 +144,14 @@ describe("a page as an input file", () => {
     expect(parseArticle("saved/bbc.html", Buffer.from(page("bbc.html"))).url).toBeNull();
   });
 
+  test("a saved page in the character set its markup declares; undeclared, only UTF-8 is read", () => {
+    const latin = page("guardian.html").replace("<meta charset=\"utf-8\">", "<meta charset=\"windows-1252\">").replace(/[“”]/g, '"');
+    const parsed = parseArticle("saved/guardian.html", Buffer.from(latin, "latin1"));
+    expect(parsed.paragraphs.some((p) => p.includes("meet in Tromsø later this month"))).toBe(true);
+    const undeclared = latin.replace("<meta charset=\"windows-1252\">", "");
+    expect(() => parseArticle("saved/guardian.html", Buffer.from(undeclared, "latin1"))).toThrow(/not UTF-8 text/);
+  });
+
   test("a page without an article is an InputRejected naming the file", () => {
     expect(() => parseArticle("saved/index.html", Buffer.from(page("index.html")))).toThrow(InputRejected);
     expect(() => parseArticle("saved/index.html", Buffer.from(page("index.html")))).toThrow(/^saved\/index\.html: no article on this page/);

@@ -7,6 +7,7 @@ import type { ISODate, ParsedArticle, PublishedFrom } from "../core/types";
 import { findPublicationDate, findYearlessDateline } from "./dates";
 import { isValidISODate, toISODate } from "../core/days";
 import { articleText, reduceHtml } from "./html/page";
+import { decodeAs, declaredCharset, isKnownCharset } from "./html/charset";
 
 /** Largest accepted file, in bytes. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -76,10 +77,18 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 /** One decoder for every file: decoding without `stream` keeps no state between calls. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+const UTF8_NAMES = new Set(["utf-8", "utf8", "unicode-1-1-utf-8"]);
+
+/**
+ * The file's text: UTF-8, or for a saved web page that declares another character set in its
+ * markup (windows-1252, ISO-8859-1, Shift_JIS…), that one.
+ */
 function decodeUtf8(path: string, bytes: Buffer): string {
   try {
     return UTF8.decode(bytes);
   } catch {
+    const charset = declaredCharset(bytes);
+    if (!UTF8_NAMES.has(charset) && isKnownCharset(charset) && looksLikeHtml(bytes.subarray(0, 4096).toString("latin1"))) return decodeAs(bytes, charset);
     const at = firstInvalidUtf8Offset(bytes);
     throw new InputRejected(path, `not UTF-8 text (invalid byte sequence at offset ${at >= 0 ? at : "unknown"})`);
   }

@@ -13,6 +13,7 @@ import { isIP, type LookupFunction } from "node:net";
 import zlib from "node:zlib";
 import { pipeline, type Readable } from "node:stream";
 import { refusedAddressKind } from "./address";
+import { decodeAs, declaredCharset } from "../../ingest/html/charset";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -174,26 +175,6 @@ async function readBody(url: string, response: IncomingMessage, maxBytes: number
   return Buffer.concat(chunks);
 }
 
-/** The character set a body declares: in its Content-Type, else in a <meta> or an XML declaration near its start. */
-export function declaredCharset(contentTypeHeader: string, bytes: Buffer): string {
-  const fromHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentTypeHeader)?.[1];
-  if (fromHeader) return fromHeader.toLowerCase();
-  const head = bytes.subarray(0, 2048).toString("latin1");
-  const fromMeta = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
-  return (fromMeta ?? "utf-8").toLowerCase();
-}
-
-/** `bytes` decoded as `charset`, or as UTF-8 when that character set is unknown; no byte order mark. */
-export function decodeBody(bytes: Buffer, charset: string): string {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    decoder = new TextDecoder("utf-8");
-  }
-  return decoder.decode(bytes).replace(/^\uFEFF/, "");
-}
-
 function describeNetworkError(url: string, error: unknown): FetchError {
   if (error instanceof FetchError) return error;
   const e = error as NodeJS.ErrnoException & { cause?: unknown };
@@ -268,7 +249,7 @@ export async function safeFetch(address: string, options: FetchOptions = {}): Pr
     } catch (error) {
       throw failure(here, error, timer, timeoutMs, options.signal);
     }
-    return { ...base, notModified: false, bytes, text: decodeBody(bytes, declaredCharset(String(response.headers["content-type"] ?? ""), bytes)) };
+    return { ...base, notModified: false, bytes, text: decodeAs(bytes, declaredCharset(bytes, String(response.headers["content-type"] ?? ""))) };
   }
 }
 
