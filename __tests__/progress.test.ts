@@ -33,8 +33,11 @@ test("on a terminal: a bar with the articles done, the statements, the rate and 
   const out = stream(true);
   const progress = progressReporter(out, "article");
   progress.update({ done: 1, total: 4, statements: 1, elapsedMs: 500 });
+  progress.log("rejected a.html: no article on this page");
   progress.update({ done: 4, total: 4, statements: 9, elapsedMs: 2000 });
   progress.stop();
+  // A line logged while the bar shows clears the bar's line first and has a line of its own.
+  expect(out.text).toContain("\r\x1b[Krejected a.html: no article on this page\n");
   const shown = out.text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
   expect(shown).toMatch(/█+ 4\/4 articles \| 9 statements \| 2\.0 articles\/s \| ETA 0s/);
   expect(out.text).toMatch(/\x1b\[\?25l/); // the cursor hidden while the bar runs…

@@ -25,8 +25,10 @@ import { progressReporter, type ProgressReporter } from "./progress";
 
 export const USAGE = "usage: npm run ingest -- <file|dir|url>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
 
-function printRejection(r: Rejection): void {
-  process.stderr.write(`rejected ${formatRejection(r)}\n`);
+function printRejection(r: Rejection, progress?: ProgressReporter | null): void {
+  const line = `rejected ${formatRejection(r)}`;
+  if (progress) progress.log(line);
+  else process.stderr.write(`${line}\n`);
 }
 
 export function describeSummary(summary: IngestSummary): string {
@@ -79,7 +81,7 @@ function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], args: Cl
           for (const batch of batches.slice(stored, stored + count)) done.articles += batch.length;
           stored += count;
           done.statements += summary.statements.new + summary.statements.merged;
-          for (const r of result.rejected) printRejection(r);
+          for (const r of result.rejected) printRejection(r, progress);
           progress?.update({ done: done.articles, total: inputs.length, statements: done.statements, elapsedMs: Date.now() - started });
         },
       });

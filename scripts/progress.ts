@@ -24,6 +24,8 @@ export interface ProgressCounts {
 
 export interface ProgressReporter {
   update(counts: ProgressCounts): void;
+  /** Writes a line of its own (a rejection, say) to the stream, above the bar while it shows. */
+  log(line: string): void;
   /** Ends the bar (its last state stays on screen); a no-op for plain lines. */
   stop(): void;
 }
@@ -43,6 +45,8 @@ export function progressReporter(out: ProgressStream, unit: string): ProgressRep
       format: `{bar} {value}/{total} ${unit}s | {statements} | {rate} ${unit}s/s | ETA {eta_formatted}`,
       hideCursor: true,
       etaBuffer: 20,
+      // Redrawn even when unchanged, so that it comes back under a line logged over it.
+      forceRedraw: true,
     },
     Presets.shades_classic,
   );
@@ -54,6 +58,14 @@ export function progressReporter(out: ProgressStream, unit: string): ProgressRep
         bar.start(c.total, c.done, payload);
         started = true;
       } else bar.update(c.done, payload);
+    },
+    log(line) {
+      if (!started) {
+        out.write(`${line}\n`);
+        return;
+      }
+      out.write(`\r\x1b[K${line}\n`);
+      bar.render();
     },
     stop() {
       if (started) bar.stop();
@@ -69,6 +81,9 @@ function plainLines(out: ProgressStream, unit: string): ProgressReporter {
         lastLine = c.elapsedMs;
         out.write(`${formatProgress({ done: c.done, total: c.total, unit, elapsedMs: c.elapsedMs, extra: [plural(c.statements, "statement")] })}\n`);
       }
+    },
+    log(line) {
+      out.write(`${line}\n`);
     },
     stop() {},
   };
