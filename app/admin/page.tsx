@@ -1,6 +1,8 @@
 // /admin: tune the scoring weights with a live preview, save versions, roll back, ingest
-// articles and remove them. Logged-out visitors get the login form and nothing else.
+// articles and remove them, list the feeds the watcher polls. Logged-out visitors get the login
+// form and nothing else.
 import ArticleList from "@/app/admin/ArticleList";
+import FeedList from "@/app/admin/FeedList";
 import IngestForm from "@/app/admin/IngestForm";
 import LoginForm from "@/app/admin/LoginForm";
 import WeightsEditor, { type RuleRow } from "@/app/admin/WeightsEditor";
@@ -11,6 +13,7 @@ import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { SCORED_RULES } from "@/lib/core/rules";
 import { countStaleArticles } from "@/lib/store/analysis-versions";
+import { listFeeds } from "@/lib/store/feeds";
 import { storeCounts } from "@/lib/store/statements";
 import { uploadLimits } from "@/lib/store/upload-limits";
 import { getActiveWeights, weightHistory } from "@/lib/store/weight-sets";
@@ -32,13 +35,14 @@ export default async function AdminPage() {
     );
   }
   const db = getPrisma();
-  const [active, counts, history, store, articles, stale] = await Promise.all([
+  const [active, counts, history, store, articles, stale, feeds] = await Promise.all([
     getActiveWeights(db),
     ruleFireCounts(db),
     weightHistory(db),
     storeCounts(db),
     recentArticles(db),
     countStaleArticles(db),
+    listFeeds(db),
   ]);
   const reanalysis = staleAnalysisNotice(stale);
   const defaults = defaultWeights();
@@ -67,6 +71,7 @@ export default async function AdminPage() {
       />
       <IngestForm limits={uploadLimits()} />
       <ArticleList articles={articles.articles} total={articles.total} />
+      <FeedList feeds={feeds.map((f) => ({ id: f.id, url: f.url, title: f.title, lastPollAt: f.lastPollAt?.toISOString() ?? null, itemsIngested: f.itemsIngested, lastError: f.lastError }))} />
     </>
   );
 }
