@@ -49,7 +49,7 @@ export default function FeedList({ feeds }: { feeds: FeedListing[] }) {
   }
 
   return (
-    <section className="articles feeds" aria-labelledby="feeds-title">
+    <section className="feeds" aria-labelledby="feeds-title">
       <h3 id="feeds-title">Feeds</h3>
       <p className="muted small">
         {plural(feeds.length, "feed")}. <code>npm run watch</code> (and <code>npm start</code>, when a feed is stored) polls them and stores their new articles.
@@ -59,7 +59,7 @@ export default function FeedList({ feeds }: { feeds: FeedListing[] }) {
           {error}
         </p>
       ) : null}
-      <form onSubmit={(e) => void onAdd(e)} className="remove-form">
+      <form onSubmit={(e) => void onAdd(e)} className="feed-form">
         <label htmlFor="feed-url">Add a feed (RSS or Atom)</label>
         <input id="feed-url" name="url" type="url" maxLength={2000} placeholder="https://example.org/feed.xml" required />
         <button type="submit" className="button" disabled={busy}>
@@ -68,7 +68,7 @@ export default function FeedList({ feeds }: { feeds: FeedListing[] }) {
       </form>
       {feeds.length > 0 ? (
         <div className="table-wrap">
-          <table className="articles-table" data-testid="feeds">
+          <table className="articles-table feeds-table" data-testid="feeds">
             <thead>
               <tr>
                 <th scope="col">Feed</th>
