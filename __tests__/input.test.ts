@@ -122,14 +122,17 @@ describe("rejections", () => {
     });
   });
 
-  test("HTML documents", () => {
+  test("HTML pages are read for their article; one without an article is refused with why", () => {
     const page = "<!DOCTYPE html>\n<html><head><title>News</title></head><body><p>Text of the story goes here and on.</p></body></html>";
-    expect(rejection(page).reason).toMatch(/^HTML document, not plain text \(starts with <!DOCTYPE/);
-    expect(rejection("  <html lang=\"en\">\n<body>a story</body></html>").reason).toMatch(/^HTML document/);
+    expect(rejection(page).reason).toMatch(/^no article on this page|^too little article text/);
+    expect(rejection("  <html lang=\"en\">\n<body>a story</body></html>").reason).toMatch(/^no article on this page|^too little article text/);
     const fragment =
       "Ministers trade barbs\n\n<div class=\"story\"><p>The minister said the talks would resume next month.</p>\n<p>Her rival disagreed.</p></div>\n<script>track()</script>";
-    const e = rejection(fragment);
-    expect(e.reason).toMatch(/^HTML document, not plain text \(\d+ HTML tags such as <div>, <p>, <script>\)$/);
+    expect(rejection(fragment).reason).toMatch(/^no article on this page|^too little article text/);
+    const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: Prime Minister Alva Renn said on Monday that the talks with Southland would resume next month in Northport.</p>`).join("\n");
+    const article = parse(`<!DOCTYPE html><html><head><title>Talks to resume</title><meta property="article:published_time" content="2025-03-12T08:00:00Z"></head><body><article><h1>Talks to resume</h1>${story}</article></body></html>`);
+    expect(article).toMatchObject({ title: "Talks to resume", published: "2025-03-12", publishedFrom: "front-matter" });
+    expect(article.paragraphs).toHaveLength(6);
   });
 
   test("an article that merely mentions a tag is not HTML", () => {

@@ -6,6 +6,7 @@ import matter from "gray-matter";
 import type { ISODate, ParsedArticle, PublishedFrom } from "../core/types";
 import { findPublicationDate, findYearlessDateline } from "./dates";
 import { isValidISODate, toISODate } from "../core/days";
+import { articleText, reduceHtml } from "./html/page";
 
 /** Largest accepted file, in bytes. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -111,16 +112,20 @@ const HTML_TAG_RE =
 /** This many HTML tags make a file an HTML document rather than text mentioning a tag. */
 const HTML_TAG_LIMIT = 4;
 
-function checkNotHtml(path: string, text: string): void {
-  if (HTML_START_RE.test(text)) {
-    const first = text.trim().slice(0, 15).split(/\s/)[0];
-    throw new InputRejected(path, `HTML document, not plain text (starts with ${first})`);
-  }
-  const tags = text.match(HTML_TAG_RE) ?? [];
-  if (tags.length >= HTML_TAG_LIMIT) {
-    const kinds = [...new Set(tags.slice(0, 50).map((t) => t.replace(/^<\/?([a-z0-9]+).*$/is, "<$1>").toLowerCase()))].slice(0, 3);
-    throw new InputRejected(path, `HTML document, not plain text (${tags.length} HTML tags such as ${kinds.join(", ")})`);
-  }
+/** Whether `text` is an HTML document (or a fragment of one) rather than text that mentions a tag. */
+export function looksLikeHtml(text: string): boolean {
+  if (HTML_START_RE.test(text)) return true;
+  let tags = 0;
+  HTML_TAG_RE.lastIndex = 0;
+  while (tags < HTML_TAG_LIMIT && HTML_TAG_RE.exec(text) !== null) tags++;
+  return tags >= HTML_TAG_LIMIT;
+}
+
+/** An HTML page's article as text with front matter, or InputRejected saying why it has none. */
+function htmlAsText(path: string, html: string): string {
+  const reduced = reduceHtml(html, /^https?:\/\//i.test(path) ? path : undefined);
+  if (!reduced.ok) throw new InputRejected(path, reduced.reason);
+  return normalizeText(articleText(reduced.article));
 }
 
 function normalizeText(decoded: string): string {
@@ -422,17 +427,19 @@ function hashBody(collapsedLines: string[]): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Validate and parse one article file. Throws InputRejected when the file is empty or only
- * whitespace, larger than 5 MB, binary, not UTF-8, an HTML document, has malformed front matter
- * (or a bad date field), or has no paragraph of prose.
+ * Validate and parse one article file. An HTML page is first reduced to its article with its
+ * headline, day, outlet and address as front matter (./html/page.ts); `path`, when it is an http(s)
+ * address, is the page's. Throws InputRejected when the file is empty or only whitespace, larger
+ * than 5 MB, binary, not UTF-8, an HTML page without an article, has malformed front matter (or a
+ * bad date field), or has no paragraph of prose.
  */
 export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
   checkBytes(path, bytes);
   const text = normalizeText(decodeUtf8(path, bytes));
   if (text.trim() === "") throw new InputRejected(path, "empty file (only whitespace)");
-  checkNotHtml(path, text);
+  const articleSource = looksLikeHtml(text) ? htmlAsText(path, text) : text;
 
-  const { fm, body } = splitFrontMatter(path, text);
+  const { fm, body } = splitFrontMatter(path, articleSource);
   const lines = body.split("\n");
   const collapsedLines = lines.map(collapse);
   const firstLine = collapsedLines.findIndex((l) => l !== "");
