@@ -91,8 +91,6 @@ const DEFAULTS = {
   feedBackoff: { baseMs: 60_000, maxMs: 6 * 60 * 60 * 1000 },
 };
 
-const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -131,7 +129,7 @@ export function isBackingOff(feed: Pick<FeedRow, "failures" | "lastPollAt">, now
 export async function pollFeed(db: Db, feed: FeedRow, options: WatchOptions & { force?: boolean }): Promise<PollSummary> {
   const o = resolved(options);
   if (!options.force && isBackingOff(feed, o.clock.now(), o.feedBackoff)) return { feed: feed.url, status: "waiting", items: [] };
-  const headers: Record<string, string> = { Accept: FEED_ACCEPT };
+  const headers: Record<string, string> = {};
   if (feed.etag) headers["If-None-Match"] = feed.etag;
   if (feed.lastModified) headers["If-Modified-Since"] = feed.lastModified;
   let summary: PollSummary;
