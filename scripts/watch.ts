@@ -9,6 +9,7 @@
 // failed or a file was rejected; 2 on usage errors.
 import fs from "node:fs";
 import path from "node:path";
+import { Presets, SingleBar } from "cli-progress";
 import { HostGate } from "../lib/ingest/feeds/pacing";
 import { disconnect, getPrisma, ensureMigrated, type Db } from "../lib/store/client";
 import { addFeed, FeedUrlError, listFeeds } from "../lib/store/feeds";
@@ -84,13 +85,32 @@ export function describeFile(r: DroppedFileResult): string {
 function lineProgress(write: (line: string) => void): WatchProgress {
   return {
     feedStarted: (feed, items) => items > 0 && write(`${feed}: fetching ${plural(items, "new item")}`),
-    itemDone: (item, outcome) => write(`  ${outcome}: ${item}`),
+    itemDone: (item) => write(`  ${item.outcome}: ${item.url}${item.reason ? ` (${item.reason})` : ""}`),
     feedDone: () => {},
   };
 }
 
-export function watchOptions(args: Pick<WatchArgs, "gapMs">, write: (line: string) => void = (l) => console.log(l)): WatchOptions {
-  return { fetch: pageFetcher(), toArticle: pageToArticle, gate: new HostGate(args.gapMs), progress: lineProgress(write) };
+/** A bar per feed while its new items are fetched, on a terminal. */
+function barProgress(): WatchProgress {
+  let bar: SingleBar | null = null;
+  return {
+    feedStarted: (feed, items) => {
+      if (items === 0) return;
+      bar = new SingleBar({ format: `${new URL(feed).host} [{bar}] {value}/{total} items, {eta_formatted} left {last}`, hideCursor: true }, Presets.shades_classic);
+      bar.start(items, 0, { last: "" });
+    },
+    itemDone: (item) => bar?.increment({ last: item.outcome }),
+    feedDone: () => {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}
+
+/** The watcher's options: the safe fetch, the HTML reduction, `args.gapMs` between requests to a host; a bar on a terminal, else lines through `write`. */
+export function watchOptions(args: Pick<WatchArgs, "gapMs">, write?: (line: string) => void): WatchOptions {
+  const progress = write ? lineProgress(write) : process.stdout.isTTY ? barProgress() : lineProgress((l) => console.log(l));
+  return { fetch: pageFetcher(), toArticle: pageToArticle, gate: new HostGate(args.gapMs), progress };
 }
 
 /** Files in `dir` itself, oldest name first. */
@@ -120,10 +140,11 @@ async function runOnce(db: Db, args: WatchArgs): Promise<number> {
 }
 
 /** Watches until `signal` aborts: the feeds every args.everyMs, and args.dir as files arrive. */
-export async function runWatcher(db: Db, args: WatchArgs, signal: AbortSignal, write: (line: string) => void = (l) => console.log(l)): Promise<void> {
+export async function runWatcher(db: Db, args: WatchArgs, signal: AbortSignal, lines?: (line: string) => void): Promise<void> {
+  const write = lines ?? ((l: string) => console.log(l));
   const folder = args.dir ? watchFolder(db, args.dir, { onFile: (r) => write(describeFile(r)), onError: (file, e) => write(`${path.basename(file)}: not stored: ${e.message}`) }) : null;
   try {
-    await watchFeeds(db, { ...watchOptions(args, write), everyMs: args.everyMs, signal, onRound: (summaries) => summaries.forEach((s) => write(describePoll(s))) });
+    await watchFeeds(db, { ...watchOptions(args, lines), everyMs: args.everyMs, signal, onRound: (summaries) => summaries.forEach((s) => write(describePoll(s))) });
   } finally {
     await folder?.close();
   }

@@ -52,7 +52,7 @@ export function isRetryable(error: unknown): boolean {
 export interface WatchProgress {
   /** A feed's new items are about to be fetched. */
   feedStarted(feed: string, items: number): void;
-  itemDone(item: string, outcome: ItemResult["outcome"]): void;
+  itemDone(result: ItemResult): void;
   feedDone(summary: PollSummary): void;
 }
 
@@ -147,7 +147,7 @@ export async function pollFeed(db: Db, feed: FeedRow, options: WatchOptions & { 
       for (const item of fresh) {
         const result = await ingestItem(db, feed.id, item, o);
         items.push(result);
-        o.progress?.itemDone(item.url, result.outcome);
+        o.progress?.itemDone(result);
       }
       await recordPollSuccess(db, feed.id, { at: new Date(o.clock.now()), title: parsed.title, etag: answer.header("etag"), lastModified: answer.header("last-modified") });
       summary = { feed: feed.url, status: "fetched", items };

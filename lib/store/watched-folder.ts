@@ -37,6 +37,17 @@ function reject(dir: string, file: string, reason: string): DroppedFileResult {
   return { file, outcome: "rejected", reason };
 }
 
+/** The name an article is stored under: relative to the working directory when inside it. */
+function articlePath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative;
+}
+
+/** A rejection's reason without the path it starts with: the reason file sits beside the file. */
+function withoutPath(rejection: { path: string; reason: string }): string {
+  return rejection.reason.startsWith(`${rejection.path}: `) ? rejection.reason.slice(rejection.path.length + 2) : rejection.reason;
+}
+
 /** Stores one dropped file and moves it aside (see the file's head). */
 export async function ingestDroppedFile(db: Db, dir: string, file: string, options: { date?: string } = {}): Promise<DroppedFileResult> {
   let bytes: Buffer;
@@ -45,8 +56,8 @@ export async function ingestDroppedFile(db: Db, dir: string, file: string, optio
   } catch (error) {
     return reject(dir, file, `unreadable: ${(error as Error).message}`);
   }
-  const batch = analyzeBatch([{ path: path.relative(process.cwd(), file), bytes }], { date: options.date });
-  if (batch.rejected.length > 0) return reject(dir, file, batch.rejected[0].reason);
+  const batch = analyzeBatch([{ path: articlePath(file), bytes }], { date: options.date });
+  if (batch.rejected.length > 0) return reject(dir, file, withoutPath(batch.rejected[0]));
   const stored = await ingestBatch(db, batch);
   moveInto(dir, INGESTED_DIR, file);
   return { file, outcome: stored.articles.new > 0 ? "ingested" : "duplicate", statements: stored.statements };
