@@ -19,6 +19,7 @@ import { storeCounts } from "../lib/store/statements";
 import { backends, type Backend } from "./helpers/backends";
 import { readDir } from "./helpers/analysis";
 import { adminSession, ORIGIN, request } from "./helpers/routes";
+import { fixturePage, startPageServer } from "./helpers/page-server";
 
 type Handler = (req: NextRequest) => Promise<Response>;
 const stateChanging: Array<[string, string, Handler, unknown]> = [
@@ -176,6 +177,48 @@ describe.each(backends)("admin API on %s", (_name, open) => {
     const empty = await ingestPost(request("/api/articles", { method: "POST", cookie, raw: form }));
     expect(empty.status).toBe(422);
     expect((await empty.json()).rejected).toEqual([{ path: "upload/empty.txt", reason: "upload/empty.txt: empty file" }]);
+  });
+
+  it("POST /api/articles fetches a page by its address (JSON url, or the form's url field) and stores its article; failures are 422 with why", async () => {
+    const pages = await startPageServer({ "/bridge": { body: fixturePage("arc.html") }, "/crossing": { body: fixturePage("bbc.html") }, "/world/": { body: fixturePage("index.html") } });
+    const allowed = process.env.ALLOW_PRIVATE_FETCH;
+    try {
+      process.env.ALLOW_PRIVATE_FETCH = "1";
+      const before = await storeCounts(backend.prisma);
+      const byJson = await ingestPost(request("/api/articles", { method: "POST", cookie, body: { url: `${pages.base}/bridge` } }));
+      expect(byJson.status).toBe(200);
+      expect(await byJson.json()).toMatchObject({ articles: { new: 1 }, rejected: [] });
+      const stored = await backend.prisma.article.findFirstOrThrow({ where: { path: `${pages.base}/bridge` } });
+      expect(stored).toMatchObject({ title: "Sweden’s foreign minister offers talks on the border bridge", source: "The Capital Ledger", published: "2026-01-07" });
+
+      const form = new FormData();
+      form.append("url", ` ${pages.base}/crossing\n${pages.base}/world/ `);
+      const byForm = await ingestPost(request("/api/articles", { method: "POST", cookie, raw: form }));
+      expect(byForm.status).toBe(200);
+      const body = await byForm.json();
+      expect(body.articles.new).toBe(1);
+      expect(body.rejected).toEqual([{ path: `${pages.base}/world/`, reason: expect.stringMatching(/: no article on this page/) }]);
+      expect((await storeCounts(backend.prisma)).articles).toBe(before.articles + 2);
+
+      const missing = await ingestPost(request("/api/articles", { method: "POST", cookie, body: { url: `${pages.base}/gone` } }));
+      expect(missing.status).toBe(422);
+      expect((await missing.json()).error).toBe(`${pages.base}/gone: the server answered HTTP 404 Not Found`);
+      const notAddress = await ingestPost(request("/api/articles", { method: "POST", cookie, body: { url: "file:///etc/passwd" } }));
+      expect(notAddress.status).toBe(422);
+      expect((await notAddress.json()).fields).toHaveProperty("url");
+
+      delete process.env.ALLOW_PRIVATE_FETCH;
+      const requested = pages.requests.length;
+      const refused = await ingestPost(request("/api/articles", { method: "POST", cookie, body: { url: `${pages.base}/crossing` } }));
+      expect(refused.status).toBe(422);
+      expect((await refused.json()).error).toMatch(/127\.0\.0\.1 is a loopback address, which the server does not fetch from/);
+      expect(pages.requests.length).toBe(requested);
+      expect((await storeCounts(backend.prisma)).articles).toBe(before.articles + 2);
+    } finally {
+      if (allowed === undefined) delete process.env.ALLOW_PRIVATE_FETCH;
+      else process.env.ALLOW_PRIVATE_FETCH = allowed;
+      await pages.close();
+    }
   });
 
   it("POST /api/articles/remove removes an article by id or path; an unknown one or a bad body changes nothing", async () => {

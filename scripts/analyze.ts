@@ -1,17 +1,17 @@
-// npm run analyze -- <file|dir>... [--date YYYY-MM-DD] [--weights file.json]
+// npm run analyze -- <file|dir|url>... [--date YYYY-MM-DD] [--weights file.json]
 // Prints the batch's articles and scored statements as JSON; never touches the store.
 import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
 import { toAnalysisJson } from "../lib/view/analysis-json";
-import { parseArgs, readInputs, readWeightsFile, runCli } from "./cli";
+import { parseArgs, readInputsAndPages, readWeightsFile, runCli } from "./cli";
 import { scoreStatements } from "../lib/score";
 
-const USAGE = "usage: npm run analyze -- <file|dir>... [--date YYYY-MM-DD] [--weights file.json]";
+const USAGE = "usage: npm run analyze -- <file|dir|url>... [--date YYYY-MM-DD] [--weights file.json]";
 
-runCli(() => {
+runCli(async () => {
   const args = parseArgs(process.argv.slice(2), USAGE);
   const weights = args.weightsFile ? readWeightsFile(args.weightsFile) : defaultWeights();
-  const { inputs, rejected: unreadable } = readInputs(args.paths);
+  const { inputs, rejected: unreadable } = await readInputsAndPages(args.paths);
   const result = analyzeBatch(inputs, { date: args.date });
   const rejected = [...unreadable, ...result.rejected];
   for (const rejection of rejected) process.stderr.write(`rejected ${rejection.reason}\n`);

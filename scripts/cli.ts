@@ -6,6 +6,7 @@ import type { BatchInput, Rejection } from "../lib/ingest/batch";
 import { parseWeightSet } from "../lib/score/weights";
 import type { WeightSet } from "../lib/core/types";
 import { isValidISODate } from "../lib/core/days";
+import { fetchArticleInputs, isWebAddress } from "../lib/server/fetch/article-input";
 
 export class UsageError extends Error {}
 
@@ -71,7 +72,7 @@ export function readWeightsFile(file: string): WeightSet {
   return parsed.weights;
 }
 
-const ARTICLE_EXTENSIONS = new Set([".txt", ".md", ".text", ""]);
+const ARTICLE_EXTENSIONS = new Set([".txt", ".md", ".text", ".html", ".htm", ""]);
 
 /** Files named on the command line, directories walked in sorted order. Unreadable paths are rejections, not crashes. */
 export function readInputs(paths: string[]): { inputs: BatchInput[]; rejected: Rejection[] } {
@@ -101,6 +102,17 @@ export function readInputs(paths: string[]): { inputs: BatchInput[]; rejected: R
   };
   for (const target of paths) visit(target, true);
   return { inputs, rejected };
+}
+
+/**
+ * readInputs for arguments that may be web addresses too: each address is fetched (the server's
+ * rules: time and size limits, no private addresses unless ALLOW_PRIVATE_FETCH) and a failure is
+ * a rejection naming it; files and addresses keep their order among themselves.
+ */
+export async function readInputsAndPages(targets: string[]): Promise<{ inputs: BatchInput[]; rejected: Rejection[] }> {
+  const files = readInputs(targets.filter((t) => !isWebAddress(t)));
+  const pages = await fetchArticleInputs(targets.filter(isWebAddress));
+  return { inputs: [...files.inputs, ...pages.inputs], rejected: [...files.rejected, ...pages.rejected] };
 }
 
 /** Runs a command's body; usage errors exit 2 with the message, anything else exits 1. */

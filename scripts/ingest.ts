@@ -1,6 +1,7 @@
-// npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]
+// npm run ingest -- <file|dir|url>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]
 //
-// Reads article files (directories are walked in sorted order; see scripts/cli.ts),
+// Reads article files (directories are walked in sorted order; see scripts/cli.ts) and fetches
+// web addresses (http/https; a page is reduced to its article, see docs/ingest.md),
 // analyzes them as one batch and stores the result in one transaction. With --workers or
 // --batch, the files are cut into batches of N articles (default 50), analyzed on N worker
 // threads (default: one per core) and stored in order, the batches ready at the same time in
@@ -9,7 +10,8 @@
 // at once against one store: they neither duplicate nor lose articles or statements.
 // stdout: one summary line, or with --json the summary as JSON:
 //   {"articles":{"new":N,"skipped":N,"rejected":N},"statements":{"new":N,"merged":N}}
-// stderr: each rejected file with its reason.
+// stderr: each rejected file with its reason; without --json, progress too (scripts/progress.ts:
+// a bar on a terminal, otherwise a line now and then), on stderr so that stdout stays the summary.
 // Exit code: 0 when every file went in or was already stored; 1 when a file was
 // rejected (the others are still stored) or storing failed (then nothing of the batch
 // is stored); 2 on usage errors.
@@ -18,9 +20,10 @@ import { analyzeBatch, type BatchInput, type Rejection } from "../lib/ingest/bat
 import { ingestBatch, type IngestSummary } from "../lib/store/ingest";
 import { inBatches, ingestParallel, withUnreadable } from "../lib/store/bulk-ingest";
 import { formatRejection } from "../lib/view/format";
-import { parseArgs, readInputs, runCli, UsageError, type CliArgs } from "./cli";
+import { parseArgs, readInputsAndPages, runCli, UsageError, type CliArgs } from "./cli";
+import { progressReporter, type ProgressReporter } from "./progress";
 
-export const USAGE = "usage: npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
+export const USAGE = "usage: npm run ingest -- <file|dir|url>... [--date YYYY-MM-DD] [--json] [--workers N] [--batch N]";
 
 function printRejection(r: Rejection): void {
   process.stderr.write(`rejected ${formatRejection(r)}\n`);
@@ -45,30 +48,45 @@ export async function runIngest(argv: string[], options: { label?: string; usage
   );
   if (args.weightsFile) throw new UsageError(`--weights is not used when storing: scores use the store's active weight set\n${usage}`);
 
-  const { inputs, rejected: unreadable } = readInputs(args.paths);
+  const { inputs, rejected: unreadable } = await readInputsAndPages(args.paths);
   if (inputs.length === 0 && unreadable.length === 0) throw new UsageError(`no article files in ${args.paths.join(", ")}\n${usage}`);
   const output = { json, label: options.label ?? "ingested" };
-  if (args.workers !== undefined || args.batch !== undefined) return ingestInBatches(inputs, unreadable, args, output);
-  const result = analyzeBatch(inputs, { date: args.date });
+  const progress = json ? null : progressReporter(process.stderr, "article");
+  if (args.workers !== undefined || args.batch !== undefined) return ingestInBatches(inputs, unreadable, args, output, progress);
+  const started = Date.now();
+  const result = analyzeBatch(inputs, {
+    date: args.date,
+    onInput: (p) => progress?.update({ done: p.done, total: p.total, statements: p.reports, elapsedMs: Date.now() - started }),
+  });
+  progress?.stop();
   const batch = { ...result, rejected: [...unreadable, ...result.rejected] };
   for (const r of batch.rejected) printRejection(r);
   return storeAndReport((prisma) => ingestBatch(prisma, batch), () => "storing failed, nothing from this batch was stored", output);
 }
 
-function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], args: CliArgs, output: Output): Promise<number> {
+function ingestInBatches(inputs: BatchInput[], unreadable: Rejection[], args: CliArgs, output: Output, progress: ProgressReporter | null): Promise<number> {
   const batches = inBatches(inputs, args.batch);
   for (const r of unreadable) printRejection(r);
   let stored = 0;
+  const done = { articles: 0, statements: 0 };
+  const started = Date.now();
   const ingest = async (prisma: Db) => {
-    const run = await ingestParallel(prisma, batches, {
-      workers: args.workers,
-      date: args.date,
-      onStored: (_summary, result, batches) => {
-        stored += batches;
-        for (const r of result.rejected) printRejection(r);
-      },
-    });
-    return withUnreadable(run.summary, unreadable.length);
+    try {
+      const run = await ingestParallel(prisma, batches, {
+        workers: args.workers,
+        date: args.date,
+        onStored: (summary, result, count) => {
+          for (const batch of batches.slice(stored, stored + count)) done.articles += batch.length;
+          stored += count;
+          done.statements += summary.statements.new + summary.statements.merged;
+          for (const r of result.rejected) printRejection(r);
+          progress?.update({ done: done.articles, total: inputs.length, statements: done.statements, elapsedMs: Date.now() - started });
+        },
+      });
+      return withUnreadable(run.summary, unreadable.length);
+    } finally {
+      progress?.stop();
+    }
   };
   return storeAndReport(ingest, () => `storing failed after ${stored} of ${batches.length} batches (those stay stored)`, output);
 }

@@ -13,14 +13,11 @@ import { createPrisma, ensureMigrated } from "../lib/store/client";
 import { ANALYSIS_VERSION } from "../lib/ingest/analysis-version";
 import { reanalyzeStore, type ReanalysisProgress, type ReanalysisResult } from "../lib/store/reanalyze";
 import { countStaleArticles } from "../lib/store/analysis-versions";
-import { formatProgress, progressBar } from "../lib/view/progress";
 import { plural } from "../lib/view/format";
 import { runCli, UsageError } from "./cli";
+import { progressReporter } from "./progress";
 
 const USAGE = "usage: npm run reanalyze [-- --batch N] [--dry-run]";
-
-/** Plain progress lines at most this often when stdout is not a terminal. */
-const LINE_EVERY_MS = 2000;
 
 function parseReanalyzeArgs(argv: string[]): { batch?: number; dryRun: boolean } {
   let batch: number | undefined;
@@ -40,38 +37,15 @@ function parseReanalyzeArgs(argv: string[]): { batch?: number; dryRun: boolean }
   return { batch, dryRun };
 }
 
-function describe(p: ReanalysisProgress): string {
-  return formatProgress({ done: p.articles.done, total: p.articles.total, unit: "article", elapsedMs: p.elapsedMs, extra: [plural(p.statements, "statement")] });
-}
-
 function describeChanges(p: ReanalysisResult): string {
   const c = p.changes;
   return `statements ${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.unchanged} unchanged`;
 }
 
-/** Prints progress: a bar redrawn in place on a terminal, otherwise the first batch's line and then one every LINE_EVERY_MS. */
-function progressPrinter(out: NodeJS.WriteStream) {
-  let lastLine = -Infinity;
-  return {
-    batch(p: ReanalysisProgress) {
-      const line = describe(p);
-      if (out.isTTY) {
-        out.write(`\r${progressBar(p.articles.done, p.articles.total)} ${line}\x1b[K`);
-      } else if (lastLine === -Infinity || p.elapsedMs - lastLine >= LINE_EVERY_MS || p.articles.done === p.articles.total) {
-        lastLine = p.elapsedMs;
-        out.write(`${line}\n`);
-      }
-    },
-    end() {
-      if (out.isTTY) out.write("\n");
-    },
-  };
-}
-
 runCli(async () => {
   const { batch, dryRun } = parseReanalyzeArgs(process.argv.slice(2));
   const prisma = createPrisma(undefined, { bulkWriter: true });
-  const printer = progressPrinter(process.stdout);
+  const progress = progressReporter(process.stdout, "article");
   let last: ReanalysisProgress | null = null;
   try {
     await ensureMigrated(prisma);
@@ -86,10 +60,10 @@ runCli(async () => {
       dryRun,
       onBatch: (p) => {
         last = p;
-        printer.batch(p);
+        progress.update({ done: p.articles.done, total: p.articles.total, statements: p.statements, elapsedMs: p.elapsedMs });
       },
     });
-    printer.end();
+    progress.stop();
     process.stdout.write(
       dryRun
         ? `dry run: ${plural(result.articles.done, "article")} would be analysed again: ${describeChanges(result)}; nothing was written\n`
@@ -97,7 +71,7 @@ runCli(async () => {
     );
     return dryRun || result.complete ? 0 : 1;
   } catch (error) {
-    printer.end();
+    progress.stop();
     const done = (last as ReanalysisProgress | null)?.articles.done ?? 0;
     process.stderr.write(
       `reanalysis failed after ${plural(done, "article")}${dryRun ? "" : " (those stay analysed; run npm run reanalyze again to carry on)"}: ${(error as Error).message}\n`,

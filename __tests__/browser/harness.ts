@@ -60,3 +60,13 @@ export function browserSession(viewport = { width: 1440, height: 900 }): { brows
   });
   return session;
 }
+
+/** A page of `browser` on the admin page of the server at `serverUrl`, logged in with `password`. */
+export async function loggedInAdminPage(browser: Browser, serverUrl: string, password: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(`${serverUrl}/admin`);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: /log in/i }).click();
+  await page.getByRole("heading", { name: "Add articles" }).waitFor();
+  return page;
+}

@@ -10,7 +10,7 @@ import { ingestBatch } from "../../lib/store/ingest";
 import { storeCounts } from "../../lib/store/statements";
 import { readDir, seedProse } from "../helpers/analysis";
 import { killGroup, serverEnv, startServer } from "./global-setup";
-import { launchBrowser } from "./harness";
+import { launchBrowser, loggedInAdminPage } from "./harness";
 
 const TIME_LIMIT_MS = 4000;
 
@@ -39,11 +39,7 @@ describe("uploads from the admin page", () => {
     logFile = path.join(path.dirname(store.file), "server.log");
     server = await startServer(env, logFile);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.baseUrl}/admin`);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: /log in/i }).click();
-    await page.getByRole("heading", { name: "Add articles" }).waitFor();
+    page = await loggedInAdminPage(browser, server.baseUrl, password);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,7 @@
 "use client";
-// Paste an article or upload files; the server applies the same checks as `npm run ingest`.
+// Paste an article, upload files or give a page's address; the server applies the same checks as
+// `npm run ingest`, and fetches an address within its limits (never from this machine or a
+// private network unless ALLOW_PRIVATE_FETCH is set).
 // The server analyzes within a time and memory limit; cancelling the request stops it there
 // too, and either way nothing is stored.
 import { useRouter } from "next/navigation";
@@ -54,19 +56,22 @@ export default function IngestForm({ limits }: { limits: UploadLimits }) {
     <section className="ingest" aria-labelledby="ingest-title">
       <h3 id="ingest-title">Add articles</h3>
       <p className="muted small">
-        Plain text or Markdown with optional front matter (title, date, source, url), UTF-8, up to 5 MB each — the same rules as <code>npm run ingest</code>. New
+        Plain text or Markdown with optional front matter (title, date, source, url), or a saved web page or its address, whose article is read with its headline,
+        date and outlet; UTF-8, up to 5 MB each — the same rules as <code>npm run ingest</code>. New
         statements appear on the dashboard at once, scored with the active weights. Analysis stops after {Number((limits.timeMs / 1000).toFixed(3))} s or{" "}
         {limits.heapMb} MB of memory, and nothing is stored then.
       </p>
       <form onSubmit={onSubmit} className="ingest-form">
         <label htmlFor="ingest-text">Paste an article</label>
         <textarea id="ingest-text" name="text" rows={8} placeholder="Headline&#10;&#10;CITY, Month Day (Agency) — …" />
+        <label htmlFor="ingest-url">Add by URL</label>
+        <input id="ingest-url" type="text" inputMode="url" name="url" placeholder="https://… (several separated by spaces)" className="ingest-url" />
         <div className="ingest-row">
           <label>
             File name <input type="text" name="name" placeholder="article.txt" maxLength={200} />
           </label>
           <label>
-            …or upload files <input type="file" name="files" multiple accept=".txt,.md,text/plain,text/markdown" />
+            …or upload files <input type="file" name="files" multiple accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" />
           </label>
           <label>
             Publication date if the text has none <input type="date" name="date" />

@@ -27,6 +27,8 @@ export interface BatchResult {
 export interface BatchOptions {
   /** Publication date for articles whose date cannot be found or inferred. */
   date?: ISODate;
+  /** Called after each input is read and its reports found (or it is rejected): for a progress display. */
+  onInput?: (progress: { done: number; total: number; reports: number }) => void;
 }
 
 interface ArticleWork {
@@ -42,21 +44,15 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
   const rejected: Rejection[] = [];
   const work: ArticleWork[] = [];
   const seen = new Set<string>();
-  for (const input of inputs) {
-    let article: ParsedArticle;
-    try {
-      article = parseArticle(input.path, input.bytes);
-    } catch (error) {
-      if (error instanceof InputRejected) {
-        rejected.push({ path: input.path, reason: error.message });
-        continue;
-      }
-      throw error;
+  let reports = 0;
+  inputs.forEach((input, k) => {
+    const extracted = readInput(input, rejected, seen);
+    if (extracted) {
+      work.push(extracted);
+      reports += extracted.extracted.length;
     }
-    if (seen.has(article.contentHash)) continue; // the same article twice in one batch
-    seen.add(article.contentHash);
-    work.push({ article, extracted: reportsIn(article.paragraphs) });
-  }
+    options.onInput?.({ done: k + 1, total: inputs.length, reports });
+  });
   completeYearlessDatelines(work);
   nameOfficeHolders(work);
   inferPublicationDates(work);
@@ -69,6 +65,23 @@ export function analyzeBatch(inputs: BatchInput[], options: BatchOptions = {}): 
     }
   }
   return { articles: work.map((w) => w.article), rejected, statements: mergedInOrder(reportsOfWork(work)) };
+}
+
+/** An input's article and reports; null when it is rejected (added to `rejected`) or repeats an article of the batch. */
+function readInput(input: BatchInput, rejected: Rejection[], seen: Set<string>): ArticleWork | null {
+  let article: ParsedArticle;
+  try {
+    article = parseArticle(input.path, input.bytes);
+  } catch (error) {
+    if (error instanceof InputRejected) {
+      rejected.push({ path: input.path, reason: error.message });
+      return null;
+    }
+    throw error;
+  }
+  if (seen.has(article.contentHash)) return null; // the same article twice in one batch
+  seen.add(article.contentHash);
+  return { article, extracted: reportsIn(article.paragraphs) };
 }
 
 /** A batch's reports merged into statements, by day (undated last), speaker and id. */

@@ -20,12 +20,6 @@ export function formatProgress(p: Progress): string {
   return parts.join(", ");
 }
 
-/** A bar of `width` characters filled in proportion to done / total, for a terminal. */
-export function progressBar(done: number, total: number, width = 24): string {
-  const filled = total > 0 ? Math.round((width * Math.min(done, total)) / total) : width;
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
-}
-
 /** "2 h 05 min", "5 min 28 s", "9 s". */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
