@@ -117,7 +117,8 @@ async function main(): Promise<void> {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop.abort());
     const args = parseWatchArgs(process.env.WATCH_EVERY ? ["--every", process.env.WATCH_EVERY] : []);
     // A watcher that fails leaves the server serving: the feeds wait for the next start.
-    await runWatcher(getPrisma(), args, stop.signal, (line) => console.log(`watch: ${line}`)).catch((e: Error) => console.error(`watch stopped: ${e.message}`));
+    const log = { write: (text: string) => process.stdout.write(text.replace(/^(?=.)/gm, "watch: ")) };
+    await runWatcher(getPrisma(), args, stop.signal, log).catch((e: Error) => console.error(`watch stopped: ${e.message}`));
   }
 }
 

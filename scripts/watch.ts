@@ -9,7 +9,6 @@
 // failed or a file was rejected; 2 on usage errors.
 import fs from "node:fs";
 import path from "node:path";
-import { Presets, SingleBar } from "cli-progress";
 import { HostGate } from "../lib/ingest/feeds/pacing";
 import { disconnect, getPrisma, ensureMigrated, type Db } from "../lib/store/client";
 import { addFeed, FeedUrlError, listFeeds } from "../lib/store/feeds";
@@ -17,6 +16,7 @@ import { pollAll, watchFeeds, type PollSummary, type WatchOptions, type WatchPro
 import { ingestDroppedFile, watchFolder, type DroppedFileResult } from "../lib/store/watched-folder";
 import { plural } from "../lib/view/format";
 import { runCli, UsageError } from "./cli";
+import { progressReporter, type ProgressReporter, type ProgressStream } from "./progress";
 import { pageFetcher, pageToArticle } from "./watch-sources";
 
 export const USAGE = "usage: npm run watch -- [--feed URL]… [--dir PATH] [--every 10m] [--once] [--gap 1s]";
@@ -81,36 +81,39 @@ export function describeFile(r: DroppedFileResult): string {
   return `${name}: ${r.outcome === "ingested" ? `ingested, ${plural(r.statements?.new ?? 0, "new statement")}` : "already stored"}, moved to ingested/`;
 }
 
-/** Plain lines: one per item handled, for logs and pipes. */
-function lineProgress(write: (line: string) => void): WatchProgress {
+/**
+ * A feed's new items as they are handled (scripts/progress.ts: a bar on a terminal, plain lines
+ * elsewhere); then each item that was not stored, with its reason.
+ */
+function itemProgress(out: ProgressStream): WatchProgress {
+  let reporter: ProgressReporter | null = null;
+  let counts = { done: 0, total: 0, statements: 0, startedAt: 0 };
+  const notStored: string[] = [];
+  const report = () => reporter?.update({ done: counts.done, total: counts.total, statements: counts.statements, elapsedMs: Date.now() - counts.startedAt });
   return {
-    feedStarted: (feed, items) => items > 0 && write(`${feed}: fetching ${plural(items, "new item")}`),
-    itemDone: (item) => write(`  ${item.outcome}: ${item.url}${item.reason ? ` (${item.reason})` : ""}`),
-    feedDone: () => {},
-  };
-}
-
-/** A bar per feed while its new items are fetched, on a terminal. */
-function barProgress(): WatchProgress {
-  let bar: SingleBar | null = null;
-  return {
-    feedStarted: (feed, items) => {
+    feedStarted: (_feed, items) => {
       if (items === 0) return;
-      bar = new SingleBar({ format: `${new URL(feed).host} [{bar}] {value}/{total} items, {eta_formatted} left {last}`, hideCursor: true }, Presets.shades_classic);
-      bar.start(items, 0, { last: "" });
+      reporter = progressReporter(out, "item");
+      counts = { done: 0, total: items, statements: 0, startedAt: Date.now() };
+      report();
     },
-    itemDone: (item) => bar?.increment({ last: item.outcome }),
+    itemDone: (item) => {
+      counts.done++;
+      counts.statements += item.statements?.new ?? 0;
+      if (item.outcome === "rejected" || item.outcome === "failed") notStored.push(`  ${item.outcome}: ${item.url} (${item.reason})`);
+      report();
+    },
     feedDone: () => {
-      bar?.stop();
-      bar = null;
+      reporter?.stop();
+      reporter = null;
+      for (const line of notStored.splice(0)) out.write(`${line}\n`);
     },
   };
 }
 
-/** The watcher's options: the safe fetch, the HTML reduction, `args.gapMs` between requests to a host; a bar on a terminal, else lines through `write`. */
-export function watchOptions(args: Pick<WatchArgs, "gapMs">, write?: (line: string) => void): WatchOptions {
-  const progress = write ? lineProgress(write) : process.stdout.isTTY ? barProgress() : lineProgress((l) => console.log(l));
-  return { fetch: pageFetcher(), toArticle: pageToArticle, gate: new HostGate(args.gapMs), progress };
+/** The watcher's options: the safe fetch, the HTML reduction, `args.gapMs` between requests to a host, progress on `out`. */
+export function watchOptions(args: Pick<WatchArgs, "gapMs">, out: ProgressStream = process.stdout): WatchOptions {
+  return { fetch: pageFetcher(), toArticle: pageToArticle, gate: new HostGate(args.gapMs), progress: itemProgress(out) };
 }
 
 /** Files in `dir` itself, oldest name first. */
@@ -139,12 +142,12 @@ async function runOnce(db: Db, args: WatchArgs): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** Watches until `signal` aborts: the feeds every args.everyMs, and args.dir as files arrive. */
-export async function runWatcher(db: Db, args: WatchArgs, signal: AbortSignal, lines?: (line: string) => void): Promise<void> {
-  const write = lines ?? ((l: string) => console.log(l));
+/** Watches until `signal` aborts: the feeds every args.everyMs, and args.dir as files arrive; says what it did on `out`. */
+export async function runWatcher(db: Db, args: WatchArgs, signal: AbortSignal, out: ProgressStream = process.stdout): Promise<void> {
+  const write = (line: string) => out.write(`${line}\n`);
   const folder = args.dir ? watchFolder(db, args.dir, { onFile: (r) => write(describeFile(r)), onError: (file, e) => write(`${path.basename(file)}: not stored: ${e.message}`) }) : null;
   try {
-    await watchFeeds(db, { ...watchOptions(args, lines), everyMs: args.everyMs, signal, onRound: (summaries) => summaries.forEach((s) => write(describePoll(s))) });
+    await watchFeeds(db, { ...watchOptions(args, out), everyMs: args.everyMs, signal, onRound: (summaries) => summaries.forEach((s) => write(describePoll(s))) });
   } finally {
     await folder?.close();
   }
