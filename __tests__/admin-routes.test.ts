@@ -10,6 +10,7 @@ import { POST as previewPost } from "../app/api/weights/preview/route";
 import { POST as rollbackPost } from "../app/api/weights/rollback/route";
 import { GET as weightsGet, PUT as weightsPut } from "../app/api/weights/route";
 import { GET as seriesGet } from "../app/api/series/route";
+import { DELETE as feedsDelete, POST as feedsPost } from "../app/api/feeds/route";
 import { disconnect } from "../lib/store/client";
 import { analyzeBatch } from "../lib/ingest/batch";
 import { defaultWeights } from "../lib/score";
@@ -27,6 +28,8 @@ const stateChanging: Array<[string, string, Handler, unknown]> = [
   ["POST", "/api/weights/rollback", rollbackPost, { version: 1 }],
   ["POST", "/api/articles", ingestPost, { text: "Headline\n\nBody." }],
   ["POST", "/api/articles/remove", removePost, { article: 1 }],
+  ["POST", "/api/feeds", feedsPost, { url: "https://news.example/feed.xml" }],
+  ["DELETE", "/api/feeds", feedsDelete, { id: 1 }],
 ];
 
 describe.each(backends)("admin API on %s", (_name, open) => {

@@ -11,7 +11,9 @@
 //    matches the one written after the last successful build (--no-build: any existing build;
 //    --rebuild: always build),
 // 7. serves the build on ${HOST:-127.0.0.1}:${PORT:-3000}, one process per core
-//    (scripts/serve.js, which prints the address it bound).
+//    (scripts/serve.js, which prints the address it bound),
+// 8. when a feed is stored (added on /admin or by `npm run watch -- --feed`), polls the feeds in
+//    this process every WATCH_EVERY (default 10m), as `npm run watch` does.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +24,8 @@ import { countStaleArticles } from "../lib/store/analysis-versions";
 import { staleAnalysisNotice } from "../lib/view/format";
 import { buildIsCurrent, sourceStamp, writeStamp } from "../lib/server/build-stamp";
 import { runSeed } from "./seed";
+import { countFeeds } from "../lib/store/feeds";
+import { parseWatchArgs, runWatcher } from "./watch";
 
 const root = process.cwd();
 const bin = (pkg: string, file: string) => path.join(root, "node_modules", pkg, file);
@@ -105,6 +109,17 @@ async function main(): Promise<void> {
     process.on(signal, () => server.kill(signal));
   }
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+  const feeds = await countFeeds(getPrisma());
+  if (feeds > 0) {
+    step(`watching ${feeds === 1 ? "1 feed" : `${feeds} feeds`} (every ${process.env.WATCH_EVERY || "10m"})`);
+    const stop = new AbortController();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop.abort());
+    const args = parseWatchArgs(process.env.WATCH_EVERY ? ["--every", process.env.WATCH_EVERY] : []);
+    // A watcher that fails leaves the server serving: the feeds wait for the next start.
+    const log = { write: (text: string) => process.stdout.write(text.replace(/^(?=.)/gm, "watch: ")) };
+    await runWatcher(getPrisma(), args, stop.signal, log).catch((e: Error) => console.error(`watch stopped: ${e.message}`));
+  }
 }
 
 if (require.main === module) {

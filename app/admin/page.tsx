@@ -1,7 +1,9 @@
 // /admin: tune the scoring weights with a live preview, save versions, roll back, ingest
-// articles and remove them, add and remove dated events. Logged-out visitors get the login form and nothing else.
+// articles and remove them, add and remove dated events, list the feeds the watcher polls.
+// Logged-out visitors get the login form and nothing else.
 import ArticleList from "@/app/admin/ArticleList";
 import EventList from "@/app/admin/EventList";
+import FeedList from "@/app/admin/FeedList";
 import IngestForm from "@/app/admin/IngestForm";
 import LoginForm from "@/app/admin/LoginForm";
 import WeightsEditor, { type RuleRow } from "@/app/admin/WeightsEditor";
@@ -13,6 +15,7 @@ import { ruleFireCounts } from "@/lib/read/rule-counts";
 import { defaultWeights } from "@/lib/score";
 import { SCORED_RULES } from "@/lib/core/rules";
 import { countStaleArticles } from "@/lib/store/analysis-versions";
+import { listFeeds } from "@/lib/store/feeds";
 import { storeCounts } from "@/lib/store/statements";
 import { uploadLimits } from "@/lib/store/upload-limits";
 import { getActiveWeights, weightHistory } from "@/lib/store/weight-sets";
@@ -34,7 +37,7 @@ export default async function AdminPage() {
     );
   }
   const db = getPrisma();
-  const [active, counts, history, store, articles, stale, events] = await Promise.all([
+  const [active, counts, history, store, articles, stale, events, feeds] = await Promise.all([
     getActiveWeights(db),
     ruleFireCounts(db),
     weightHistory(db),
@@ -42,6 +45,7 @@ export default async function AdminPage() {
     recentArticles(db),
     countStaleArticles(db),
     listEvents(db),
+    listFeeds(db),
   ]);
   const reanalysis = staleAnalysisNotice(stale);
   const defaults = defaultWeights();
@@ -72,6 +76,7 @@ export default async function AdminPage() {
       <IngestForm limits={uploadLimits()} />
       <ArticleList articles={articles.articles} total={articles.total} />
       <EventList events={events} />
+      <FeedList feeds={feeds.map((f) => ({ id: f.id, url: f.url, title: f.title, lastPollAt: f.lastPollAt?.toISOString() ?? null, itemsIngested: f.itemsIngested, lastError: f.lastError }))} />
     </>
   );
 }
