@@ -1,21 +1,35 @@
 "use client";
-// The tension index over time: one line per series, hostile and conciliatory bands,
-// the extremes of each series annotated with their words, quotes in the tooltip.
+// The tension index over time as small multiples: one panel per pair of countries (both
+// directions, each panel over its own span, all on the same −10…+10 scale), hostile and
+// conciliatory bands, statements per period as bars under the index, each series' extremes
+// labelled with their words, dated events as markers, a brush that zooms through the URL.
+import { useRouter } from "next/navigation";
 import {
+  Bar,
+  Brush,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceArea,
-  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  usePlotArea,
+  ZIndexLayer,
+  useXAxisScale,
+  useYAxisScale,
 } from "recharts";
+import { addDays, nextPeriod } from "@/lib/core/days";
 import type { Resolution } from "@/lib/read/filters";
-import { formatPeriod, formatScore, plural } from "@/lib/view/format";
+import { eventsInSpan, type ChartEvent, type PlacedEvent } from "@/lib/view/events";
+import { formatPeriod, formatScore } from "@/lib/view/format";
+import { placeLabels, type Box, type LabelRequest } from "@/lib/view/label-layout";
+import { countColumn } from "@/lib/view/panels";
+
+export type { ChartEvent } from "@/lib/view/events";
 
 export interface ChartSeries {
   key: string;
@@ -39,6 +53,14 @@ export interface ChartPointDetail {
   quotes: Array<{ text: string; score: number }>;
 }
 
+/** One small multiple: its title, its series and its own rows (see lib/view/panels.ts). */
+export interface ChartPanelData {
+  key: string;
+  title: string;
+  series: string[];
+  rows: Array<Record<string, number | string | null>>;
+}
+
 export interface SwingChartProps {
   rows: Array<Record<string, number | string | null>>;
   series: ChartSeries[];
@@ -50,9 +72,20 @@ export interface SwingChartProps {
   description: string;
   /** How long one point is (default: a day). */
   resolution?: Resolution;
+  /** Small multiples; without them every series shares one panel drawn from `rows`. */
+  panels?: ChartPanelData[];
+  /** Drawn as labelled vertical markers on every panel whose span holds them. */
+  events?: ChartEvent[];
+  /** Whether a brush under the time axis zooms the page (sets from/to in the URL). */
+  zoomable?: boolean;
 }
 
-const HEIGHT = 420;
+/** Index units under −10 kept free for the statement bars, so that they never run into a line. */
+const VOLUME_LANE = 6;
+const LABEL_HEIGHT = 18;
+const LABEL_FONT = 12;
+/** Above lines and dots (recharts' DefaultZIndexes), so that no band or line shades a label. */
+const OVERLAY_Z = 700;
 
 function detailKey(series: string, date: string): string {
   return `${series}|${date}`;
@@ -66,6 +99,7 @@ interface TooltipProps {
   resolution: Resolution;
 }
 
+/** The strongest quote of each series first; two at most, so that the box stays small. */
 function ChartTooltip({ active, label, series, details, resolution }: TooltipProps) {
   if (!active || typeof label !== "string") return null;
   const entries = series
@@ -75,130 +109,271 @@ function ChartTooltip({ active, label, series, details, resolution }: TooltipPro
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip-date">{formatPeriod(label, resolution)}</p>
-      {entries.map(({ s, detail }) => (
-        <div key={s.key} className="chart-tooltip-series">
-          <p>
-            <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-            <strong>{s.label}</strong> {formatScore(detail.index)}{" "}
-            <span className="muted">({plural(detail.statements, "statement")})</span>
-          </p>
-          <ul>
-            {detail.quotes.map((q, i) => (
-              <li key={i}>
-                <span className={`score-chip ${q.score < 0 ? "neg" : q.score > 0 ? "pos" : ""}`}>{formatScore(q.score)}</span> “{q.text}”
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      {entries.map(({ s, detail }) => {
+        const quotes = [...detail.quotes].sort((a, b) => Math.abs(b.score) - Math.abs(a.score)).slice(0, 2);
+        return (
+          <div key={s.key} className="chart-tooltip-series">
+            <p>
+              <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+              <strong>{s.label}</strong> {formatScore(detail.index)} <span className="muted">· n = {detail.statements}</span>
+            </p>
+            <ul>
+              {quotes.map((q, i) => (
+                <li key={i}>
+                  <span className={`score-chip ${q.score < 0 ? "neg" : q.score > 0 ? "pos" : ""}`}>{formatScore(q.score)}</span> “{q.text}”
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
     </div>
   );
 }
 
-type Anchor = "start" | "middle" | "end";
-
-/** Labels near the chart's edges grow inwards so that they are never cut off. */
-function anchorFor(position: number): Anchor {
-  return position < 0.25 ? "start" : position > 0.75 ? "end" : "middle";
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: Record<string, unknown>;
+  color: string;
+  countKey: string;
 }
 
-function AnnotationLabel(props: { viewBox?: { x?: number; y?: number }; text: string; color: string; below: boolean; anchor: Anchor }) {
-  const { viewBox, text, color, below, anchor } = props;
-  if (viewBox?.x === undefined || viewBox?.y === undefined) return null;
-  const label = `“${text}”`;
-  const width = Math.min(240, label.length * 6.6 + 12);
-  const x = anchor === "start" ? viewBox.x - 10 : anchor === "end" ? viewBox.x - width + 10 : viewBox.x - width / 2;
-  const y = below ? viewBox.y + 12 : viewBox.y - 30;
-  return (
-    <g className="chart-annotation">
-      <rect x={x} y={y} width={width} height={20} rx={4} fill="#fff" stroke={color} strokeWidth={1} opacity={0.95} />
-      <text x={x + width / 2} y={y + 14} textAnchor="middle" fontSize={12} fontStyle="italic" fill="#1d232b">
-        {label}
-      </text>
-    </g>
+/** A point resting on a single statement is drawn hollow and light: it says less than a busy one. */
+function PointDot({ cx, cy, payload, color, countKey }: DotProps) {
+  if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g />;
+  const single = payload?.[countKey] === 1;
+  return single ? (
+    <circle className="chart-dot chart-dot-single" cx={cx} cy={cy} r={4} fill="#fff" stroke={color} strokeWidth={1.5} strokeOpacity={0.6} />
+  ) : (
+    <circle className="chart-dot" cx={cx} cy={cy} r={4} fill={color} stroke="none" />
   );
 }
 
-export default function SwingChart({ rows, series, annotations, details, thresholds, title, description, resolution = "day" }: SwingChartProps) {
+/** Rough width of a label's text: good enough to keep labels apart without measuring the DOM. */
+function textWidth(text: string, fontSize: number): number {
+  return Math.ceil(text.length * fontSize * 0.56) + 12;
+}
+
+interface OverlayProps {
+  annotations: ChartAnnotation[];
+  colors: Map<string, string>;
+  events: PlacedEvent[];
+  hasVolume: boolean;
+}
+
+/**
+ * Band labels, event markers and annotation labels, laid out together so that no annotation
+ * label covers another, a band label, an event label or an annotated dot.
+ */
+function Overlay({ annotations, colors, events, hasVolume }: OverlayProps) {
+  const xScale = useXAxisScale();
+  const y = useYAxisScale("index");
+  const plot = usePlotArea();
+  if (!xScale || !y || !plot) return null;
+  // Points stand in the middle of their period's band.
+  const x = (date: string) => xScale(date, { position: "middle" });
+  const top = y(10) ?? plot.y;
+  const bottom = y(-10) ?? plot.y + plot.height;
+  const bandLabels = [
+    { text: "conciliatory", className: "band-label band-label-conciliatory", fill: "#1f7a3f", box: { x: plot.x + 4, y: top + 2, width: textWidth("conciliatory", 11), height: 14 } },
+    { text: "hostile", className: "band-label band-label-hostile", fill: "#b42318", box: { x: plot.x + 4, y: bottom - 16, width: textWidth("hostile", 11), height: 14 } },
+  ];
+  const eventMarks = events.flatMap((e) => {
+    const at = x(e.period);
+    if (at === undefined) return [];
+    const width = textWidth(e.label, 11);
+    const left = Math.min(at + 3, plot.x + plot.width - width);
+    return [{ ...e, at, box: { x: left, y: plot.y, width, height: 14 } }];
+  });
+  const bounds: Box = { x: plot.x, y: plot.y, width: plot.width, height: bottom - plot.y };
+  const requests: Array<LabelRequest & { annotation: ChartAnnotation }> = annotations.flatMap((a) => {
+    const ax = x(a.date);
+    const ay = y(a.y);
+    if (ax === undefined || ay === undefined) return [];
+    const text = `“${a.short}”`;
+    return [{ id: detailKey(a.series, a.date) + `|${a.score}`, anchorX: ax, anchorY: ay, width: textWidth(text, LABEL_FONT), height: LABEL_HEIGHT, prefer: a.y < 0 ? ("below" as const) : ("above" as const), annotation: a }];
+  });
+  const placed = new Map(placeLabels(requests, bounds, [...bandLabels.map((b) => b.box), ...eventMarks.map((e) => e.box)]).map((p) => [p.id, p.box]));
+  return (
+    <ZIndexLayer zIndex={OVERLAY_Z}>
+    <g className="chart-overlay">
+      {bandLabels.map((b) => (
+        <text key={b.text} className={b.className} x={b.box.x} y={b.box.y + 11} fontSize={11} fill={b.fill}>
+          {b.text}
+        </text>
+      ))}
+      {eventMarks.map((e) => {
+        const label = (
+          <text x={e.box.x} y={e.box.y + 11} fontSize={11} fill="#3a4350">
+            {e.label}
+          </text>
+        );
+        return (
+          <g key={`${e.day}|${e.label}`} className="chart-event" data-day={e.day}>
+            <line x1={e.at} x2={e.at} y1={plot.y} y2={hasVolume ? plot.y + plot.height : bottom} stroke="#6b7380" strokeWidth={1} strokeDasharray="2 3" />
+            {e.url ? <a href={e.url}>{label}</a> : label}
+          </g>
+        );
+      })}
+      {requests.map((r) => {
+        const color = colors.get(r.annotation.series) ?? "#333";
+        const box = placed.get(r.id);
+        return (
+          <g key={r.id} className="chart-annotation" data-side={r.annotation.score < 0 ? "hostile" : "conciliatory"}>
+            <circle cx={r.anchorX} cy={r.anchorY} r={7} fill="none" stroke={color} strokeWidth={2} />
+            {box ? (
+              <>
+                <line
+                  x1={r.anchorX}
+                  y1={r.anchorY}
+                  x2={Math.max(box.x, Math.min(r.anchorX, box.x + box.width))}
+                  y2={box.y + box.height / 2 < r.anchorY ? box.y + box.height : box.y}
+                  stroke={color}
+                  strokeWidth={1}
+                />
+                <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={4} fill="#fff" stroke={color} strokeWidth={1} opacity={0.95} />
+                <text x={box.x + box.width / 2} y={box.y + 13} textAnchor="middle" fontSize={LABEL_FONT} fontStyle="italic" fill="#1d232b">
+                  {`“${r.annotation.short}”`}
+                </text>
+              </>
+            ) : null}
+          </g>
+        );
+      })}
+    </g>
+    </ZIndexLayer>
+  );
+}
+
+/** The last day of the period starting on `start`: a zoom to it keeps the whole period. */
+function periodEnd(start: string, resolution: Resolution): string {
+  return addDays(nextPeriod(start, resolution), -1);
+}
+
+interface PanelProps extends Omit<SwingChartProps, "panels" | "rows"> {
+  panel: ChartPanelData;
+  events: ChartEvent[];
+  resolution: Resolution;
+}
+
+function Panel({ panel, series: allSeries, annotations, details, thresholds, title, description, resolution, events, zoomable }: PanelProps) {
+  const router = useRouter();
+  const series = panel.series.map((key) => allSeries.find((s) => s.key === key)).filter((s): s is ChartSeries => s !== undefined);
   const colors = new Map(series.map((s) => [s.key, s.color]));
-  // The legend lists the lines as the series come, busiest first, not alphabetically (recharts' default).
-  const seriesOrder = new Map(series.map((s, index) => [s.key, index]));
-  const dayIndex = new Map(rows.map((row, i) => [String(row.date), i]));
-  const position = (date: string) => (rows.length > 1 ? (dayIndex.get(date) ?? 0) / (rows.length - 1) : 0.5);
+  const order = new Map(series.map((s, index) => [s.key, index]));
+  const rows = panel.rows;
+  const hasVolume = rows.some((r) => series.some((s) => typeof r[countColumn(s.key)] === "number"));
+  const maxCount = Math.max(1, ...rows.flatMap((r) => series.map((s) => Number(r[countColumn(s.key)] ?? 0))));
+  const keys = new Set(panel.series);
+  const own = annotations.filter((a) => keys.has(a.series));
+  const placedEvents = eventsInSpan(events, rows.map((r) => String(r.date)), resolution);
+  const lowest = hasVolume ? -10 - VOLUME_LANE : -10;
+
+  function zoom(range: { startIndex?: number; endIndex?: number }) {
+    const { startIndex, endIndex } = range;
+    if (startIndex === undefined || endIndex === undefined) return;
+    if (startIndex === 0 && endIndex === rows.length - 1) return;
+    const params = new URLSearchParams(window.location.search);
+    params.set("from", String(rows[startIndex].date));
+    params.set("to", periodEnd(String(rows[endIndex].date), resolution));
+    params.delete("offset");
+    router.push(`/?${params.toString()}`, { scroll: false });
+  }
+
+  return (
+    <div className="chart-panel" data-testid="chart-panel" data-panel={panel.key}>
+      {panel.title ? <h3 className="chart-panel-title">{panel.title}</h3> : null}
+      <div className="chart-plot">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 960, height: 400 }}>
+          <ComposedChart data={rows} margin={{ top: 20, right: 16, bottom: 4, left: 0 }} title={title} desc={description} barGap={1} barCategoryGap="20%">
+            <ReferenceArea yAxisId="index" y1={-10} y2={thresholds.hostile} fill="var(--hostile-bg)" fillOpacity={0.9} ifOverflow="hidden" />
+            <ReferenceArea yAxisId="index" y1={thresholds.conciliatory} y2={10} fill="var(--conciliatory-bg)" fillOpacity={0.9} ifOverflow="hidden" />
+            <CartesianGrid yAxisId="index" stroke="#e5e8ec" strokeDasharray="3 3" vertical={false} />
+            <XAxis
+              dataKey="date"
+              tickFormatter={(d: string) => formatPeriod(d, resolution, { short: true })}
+              minTickGap={24}
+              tick={{ fontSize: 12, fill: "#5f6b7a" }}
+              padding={{ left: 16, right: 16 }}
+            />
+            <YAxis
+              yAxisId="index"
+              domain={[lowest, 10]}
+              ticks={[-10, -5, 0, 5, 10]}
+              allowDataOverflow
+              width={40}
+              tick={{ fontSize: 12, fill: "#5f6b7a" }}
+            />
+            <YAxis yAxisId="volume" orientation="right" hide domain={[0, (maxCount * (20 + VOLUME_LANE)) / (VOLUME_LANE - 1)]} />
+            <ReferenceLine yAxisId="index" y={0} stroke="#5f6b7a" strokeWidth={1.5} />
+            {hasVolume ? <ReferenceLine yAxisId="index" y={-10} stroke="#c5ccd5" strokeWidth={1} /> : null}
+            <Tooltip
+              content={<ChartTooltip series={series} details={details} resolution={resolution} />}
+              wrapperStyle={{ zIndex: 5, pointerEvents: "none" }}
+              offset={14}
+              isAnimationActive={false}
+            />
+            <Legend verticalAlign="top" align="right" wrapperStyle={{ fontSize: 13, paddingBottom: 4 }} itemSorter={(item) => order.get(String(item.dataKey)) ?? series.length} />
+            {hasVolume
+              ? series.map((s) => (
+                  <Bar
+                    key={`${s.key}-n`}
+                    className="chart-volume"
+                    yAxisId="volume"
+                    dataKey={countColumn(s.key)}
+                    fill={s.color}
+                    fillOpacity={0.35}
+                    legendType="none"
+                    isAnimationActive={false}
+                    maxBarSize={18}
+                  />
+                ))
+              : null}
+            {/* Solid only between consecutive periods with statements; a period without any is a gap. */}
+            {series.map((s) => (
+              <Line
+                key={s.key}
+                yAxisId="index"
+                type="linear"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={2.5}
+                dot={(props: { cx?: number; cy?: number; payload?: unknown; index?: number }) => (
+                  <PointDot key={`${s.key}|${props.index}`} cx={props.cx} cy={props.cy} payload={props.payload as Record<string, unknown> | undefined} color={s.color} countKey={countColumn(s.key)} />
+                )}
+                activeDot={{ r: 6 }}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            ))}
+            <Overlay annotations={own} colors={colors} events={placedEvents} hasVolume={hasVolume} />
+            {zoomable && rows.length > 2 ? (
+              <Brush
+                dataKey="date"
+                height={22}
+                travellerWidth={10}
+                stroke="#8a94a3"
+                tickFormatter={(d: string) => formatPeriod(d, resolution, { short: true })}
+                onDragEnd={zoom}
+              />
+            ) : null}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}
+
+export default function SwingChart(props: SwingChartProps) {
+  const { rows, series, panels, events = [], resolution = "day" } = props;
+  const shown = panels ?? [{ key: "", title: "", series: series.map((s) => s.key), rows }];
   return (
     <div className="chart" data-testid="swing-chart">
-      <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 960, height: HEIGHT }}>
-        <LineChart data={rows} margin={{ top: 36, right: 24, bottom: 8, left: 0 }} title={title} desc={description}>
-          <ReferenceArea y1={-10} y2={thresholds.hostile} fill="var(--hostile-bg)" fillOpacity={0.9} ifOverflow="hidden">
-          </ReferenceArea>
-          <ReferenceArea y1={thresholds.conciliatory} y2={10} fill="var(--conciliatory-bg)" fillOpacity={0.9} ifOverflow="hidden" />
-          <CartesianGrid stroke="#e5e8ec" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="date"
-            tickFormatter={(d: string) => formatPeriod(d, resolution, { short: true })}
-            minTickGap={24}
-            tick={{ fontSize: 12, fill: "#5f6b7a" }}
-            padding={{ left: 16, right: 16 }}
-          />
-          <YAxis
-            domain={[-10, 10]}
-            ticks={[-10, -5, 0, 5, 10]}
-            allowDataOverflow
-            width={44}
-            tick={{ fontSize: 12, fill: "#5f6b7a" }}
-            label={{ value: "index", angle: -90, position: "insideLeft", offset: 12, fontSize: 12, fill: "#5f6b7a" }}
-          />
-          <ReferenceLine y={0} stroke="#5f6b7a" strokeWidth={1.5} />
-          <ReferenceLine y={-10} stroke="none" label={{ value: "hostile", position: "insideBottomLeft", fontSize: 11, fill: "#b42318" }} />
-          <ReferenceLine y={10} stroke="none" label={{ value: "conciliatory", position: "insideTopLeft", fontSize: 11, fill: "#1f7a3f" }} />
-          <Tooltip content={<ChartTooltip series={series} details={details} resolution={resolution} />} wrapperStyle={{ zIndex: 5, pointerEvents: "none" }} />
-          <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13, paddingTop: 8 }} itemSorter={(item) => seriesOrder.get(String(item.dataKey)) ?? series.length} />
-          {/* A faint dashed line bridges days without statements so that the trend stays
-              readable; the solid line and its dots mark only days with statements. */}
-          {series.map((s) => (
-            <Line
-              key={`${s.key}-bridge`}
-              type="linear"
-              dataKey={s.key}
-              stroke={s.color}
-              strokeOpacity={0.45}
-              strokeWidth={1.5}
-              strokeDasharray="4 4"
-              dot={false}
-              activeDot={false}
-              connectNulls
-              legendType="none"
-              isAnimationActive={false}
-            />
-          ))}
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              type="linear"
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.color}
-              strokeWidth={2.5}
-              dot={{ r: 4, fill: s.color, strokeWidth: 0 }}
-              activeDot={{ r: 6 }}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-          {annotations.map((a) => (
-            <ReferenceDot
-              key={`${a.series}|${a.date}|${a.score}`}
-              x={a.date}
-              y={a.y}
-              r={7}
-              fill="none"
-              stroke={colors.get(a.series) ?? "#333"}
-              strokeWidth={2}
-              label={<AnnotationLabel text={a.short} color={colors.get(a.series) ?? "#333"} below={a.y < 0} anchor={anchorFor(position(a.date))} />}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      {shown.map((panel) => (
+        <Panel key={panel.key || "all"} {...props} panel={panel} events={events} resolution={resolution} />
+      ))}
     </div>
   );
 }
