@@ -14,6 +14,30 @@ function inlineStyles(source: Element, copy: Element) {
   for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], copy.children[i]);
 }
 
+/** The legend is HTML over the chart: drawn into the copy where it stands, a line and a name per series. */
+function drawLegend(panel: Element, svgBox: DOMRect, copy: SVGSVGElement) {
+  const ns = "http://www.w3.org/2000/svg";
+  for (const item of panel.querySelectorAll(".recharts-legend-item")) {
+    const text = item.querySelector(".recharts-legend-item-text");
+    if (!text) continue;
+    const at = text.getBoundingClientRect();
+    const color = getComputedStyle(text).color;
+    const line = document.createElementNS(ns, "line");
+    line.setAttribute("x1", String(at.left - svgBox.left - 16));
+    line.setAttribute("x2", String(at.left - svgBox.left - 4));
+    line.setAttribute("y1", String(at.top - svgBox.top + at.height / 2));
+    line.setAttribute("y2", String(at.top - svgBox.top + at.height / 2));
+    line.setAttribute("style", `stroke:${color};stroke-width:2.5`);
+    const label = document.createElementNS(ns, "text");
+    label.setAttribute("x", String(at.left - svgBox.left));
+    label.setAttribute("y", String(at.top - svgBox.top + at.height * 0.75));
+    label.setAttribute("style", `font-family:system-ui,sans-serif;font-size:13px;fill:${color}`);
+    label.textContent = text.textContent;
+    copy.appendChild(line);
+    copy.appendChild(label);
+  }
+}
+
 /** Every panel's SVG stacked into one standalone document, with its title above each panel. */
 export function chartSvg(root: Element): { markup: string; width: number; height: number } {
   const panels = [...root.querySelectorAll<HTMLElement>("[data-testid=chart-panel]")];
@@ -22,7 +46,7 @@ export function chartSvg(root: Element): { markup: string; width: number; height
   let width = 0;
   let y = 0;
   for (const panel of panels) {
-    const svg = panel.querySelector<SVGSVGElement>("svg.recharts-surface");
+    const svg = panel.querySelector<SVGSVGElement>(".recharts-wrapper > svg");
     if (!svg) continue;
     const box = svg.getBoundingClientRect();
     const title = panel.querySelector(".chart-panel-title")?.textContent;
@@ -37,6 +61,7 @@ export function chartSvg(root: Element): { markup: string; width: number; height
     }
     const copy = svg.cloneNode(true) as SVGSVGElement;
     inlineStyles(svg, copy);
+    drawLegend(panel, box, copy);
     copy.setAttribute("x", "0");
     copy.setAttribute("y", String(y));
     copy.setAttribute("width", String(box.width));

@@ -4,6 +4,7 @@
 // conciliatory bands, statements per period as bars under the index, each series' extremes
 // labelled with their words, dated events as markers, a brush that zooms through the URL.
 import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import {
   Bar,
   Brush,
@@ -17,6 +18,7 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  useActiveTooltipLabel,
   usePlotArea,
   ZIndexLayer,
   useXAxisScale,
@@ -94,20 +96,22 @@ function detailKey(series: string, date: string): string {
 interface TooltipProps {
   active?: boolean;
   label?: string | number;
+  /** The box grows up from its anchor (it sits above the point) rather than down. */
+  above: boolean;
   series: ChartSeries[];
   details: Record<string, ChartPointDetail>;
   resolution: Resolution;
 }
 
 /** The strongest quote of each series first; two at most, so that the box stays small. */
-function ChartTooltip({ active, label, series, details, resolution }: TooltipProps) {
+function ChartTooltip({ active, label, above, series, details, resolution }: TooltipProps) {
   if (!active || typeof label !== "string") return null;
   const entries = series
     .map((s) => ({ s, detail: details[detailKey(s.key, label)] }))
     .filter((e): e is { s: ChartSeries; detail: ChartPointDetail } => e.detail !== undefined);
   if (entries.length === 0) return null;
   return (
-    <div className="chart-tooltip">
+    <div className={`chart-tooltip${above ? " chart-tooltip-above" : ""}`}>
       <p className="chart-tooltip-date">{formatPeriod(label, resolution)}</p>
       {entries.map(({ s, detail }) => {
         const quotes = [...detail.quotes].sort((a, b) => Math.abs(b.score) - Math.abs(a.score)).slice(0, 2);
@@ -246,6 +250,58 @@ function Overlay({ annotations, colors, events, hasVolume }: OverlayProps) {
   );
 }
 
+/** Width the tooltip takes (globals.css .chart-tooltip), so that it can be kept inside the chart. */
+function tooltipWidth(): number {
+  return Math.min(288, window.innerWidth - 48);
+}
+
+/** Room the tooltip needs above a point before it goes below instead. */
+const TOOLTIP_ROOM = 150;
+const TOOLTIP_GAP = 10;
+
+interface TooltipPlacement {
+  x: number;
+  y: number;
+  above: boolean;
+}
+
+/**
+ * Places the tooltip above or below every point of the hovered period, never over one:
+ * above when the viewport has room there, else below; horizontally centred on the period and
+ * kept inside the chart.
+ */
+function TooltipPlacer({ rows, keys, onPlace }: { rows: Array<Record<string, number | string | null>>; keys: string[]; onPlace: (p: TooltipPlacement | null) => void }) {
+  const label = useActiveTooltipLabel();
+  const xScale = useXAxisScale();
+  const y = useYAxisScale("index");
+  const plot = usePlotArea();
+  const anchor = useRef<SVGGElement>(null);
+  const last = useRef("");
+  useEffect(() => {
+    // The scales are new objects on every render: only a new placement is passed up.
+    const place = (p: TooltipPlacement | null) => {
+      const key = JSON.stringify(p);
+      if (key === last.current) return;
+      last.current = key;
+      onPlace(p);
+    };
+    const row = rows.find((r) => r.date === label);
+    if (!row || !xScale || !y || !plot) return place(null);
+    const ys = keys.map((k) => row[k]).filter((v): v is number => typeof v === "number").map((v) => y(v) ?? 0);
+    if (ys.length === 0) return place(null);
+    const px = xScale(label, { position: "middle" }) ?? 0;
+    const chartTop = anchor.current?.ownerSVGElement?.getBoundingClientRect().top ?? 0;
+    const chartWidth = plot.x + plot.width + 16;
+    const width = tooltipWidth();
+    const x = Math.max(0, Math.min(px - width / 2, chartWidth - width));
+    const top = Math.min(...ys);
+    const bottom = Math.max(...ys);
+    const above = chartTop + top - TOOLTIP_GAP - TOOLTIP_ROOM >= 0;
+    place({ x: Math.round(x), y: Math.round(above ? top - TOOLTIP_GAP : bottom + TOOLTIP_GAP), above });
+  }, [label, rows, keys, xScale, y, plot, onPlace]);
+  return <g ref={anchor} />;
+}
+
 /** The last day of the period starting on `start`: a zoom to it keeps the whole period. */
 function periodEnd(start: string, resolution: Resolution): string {
   return addDays(nextPeriod(start, resolution), -1);
@@ -259,6 +315,9 @@ interface PanelProps extends Omit<SwingChartProps, "panels" | "rows"> {
 
 function Panel({ panel, series: allSeries, annotations, details, thresholds, title, description, resolution, events, zoomable }: PanelProps) {
   const router = useRouter();
+  const [placement, setPlacement] = useState<TooltipPlacement | null>(null);
+  // The range the brush shows while dragged: its drag-end report can lag one update behind.
+  const brushRange = useRef<{ startIndex?: number; endIndex?: number }>({});
   const series = panel.series.map((key) => allSeries.find((s) => s.key === key)).filter((s): s is ChartSeries => s !== undefined);
   const colors = new Map(series.map((s) => [s.key, s.color]));
   const order = new Map(series.map((s, index) => [s.key, index]));
@@ -270,8 +329,8 @@ function Panel({ panel, series: allSeries, annotations, details, thresholds, tit
   const placedEvents = eventsInSpan(events, rows.map((r) => String(r.date)), resolution);
   const lowest = hasVolume ? -10 - VOLUME_LANE : -10;
 
-  function zoom(range: { startIndex?: number; endIndex?: number }) {
-    const { startIndex, endIndex } = range;
+  function zoom() {
+    const { startIndex, endIndex } = brushRange.current;
     if (startIndex === undefined || endIndex === undefined) return;
     if (startIndex === 0 && endIndex === rows.length - 1) return;
     const params = new URLSearchParams(window.location.search);
@@ -309,11 +368,13 @@ function Panel({ panel, series: allSeries, annotations, details, thresholds, tit
             <ReferenceLine yAxisId="index" y={0} stroke="#5f6b7a" strokeWidth={1.5} />
             {hasVolume ? <ReferenceLine yAxisId="index" y={-10} stroke="#c5ccd5" strokeWidth={1} /> : null}
             <Tooltip
-              content={<ChartTooltip series={series} details={details} resolution={resolution} />}
-              wrapperStyle={{ zIndex: 5, pointerEvents: "none" }}
-              offset={14}
+              content={<ChartTooltip above={placement?.above ?? false} series={series} details={details} resolution={resolution} />}
+              wrapperStyle={{ zIndex: 5, pointerEvents: "none", visibility: placement ? "visible" : "hidden" }}
+              position={placement ? { x: placement.x, y: placement.y } : undefined}
+              allowEscapeViewBox={{ x: false, y: true }}
               isAnimationActive={false}
             />
+            <TooltipPlacer rows={rows} keys={panel.series} onPlace={setPlacement} />
             <Legend verticalAlign="top" align="right" wrapperStyle={{ fontSize: 13, paddingBottom: 4 }} itemSorter={(item) => order.get(String(item.dataKey)) ?? series.length} />
             {hasVolume
               ? series.map((s) => (
@@ -356,6 +417,9 @@ function Panel({ panel, series: allSeries, annotations, details, thresholds, tit
                 travellerWidth={10}
                 stroke="#8a94a3"
                 tickFormatter={(d: string) => formatPeriod(d, resolution, { short: true })}
+                onChange={(range) => {
+                  brushRange.current = range;
+                }}
                 onDragEnd={zoom}
               />
             ) : null}
