@@ -7,11 +7,17 @@ import { useState } from "react";
 /** Presentation properties the page's CSS may set on chart elements. */
 const STYLE_PROPS = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray", "opacity", "font-family", "font-size", "font-style", "font-weight", "text-anchor", "dominant-baseline", "visibility"];
 
-function inlineStyles(source: Element, copy: Element) {
+/**
+ * Writes onto the copy each presentation property whose value differs from the parent's, and
+ * drops attributes that name CSS variables (the page's stylesheet does not travel with the file).
+ */
+function inlineStyles(source: Element, copy: Element, inherited: Map<string, string> = new Map()) {
   const computed = getComputedStyle(source);
-  const style = STYLE_PROPS.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(";");
-  copy.setAttribute("style", style);
-  for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], copy.children[i]);
+  const own = new Map(STYLE_PROPS.map((p) => [p, computed.getPropertyValue(p)]));
+  const style = [...own].filter(([p, v]) => inherited.get(p) !== v).map(([p, v]) => `${p}:${v}`);
+  if (style.length > 0) copy.setAttribute("style", style.join(";"));
+  for (const attribute of [...copy.attributes]) if (attribute.value.includes("var(")) copy.removeAttribute(attribute.name);
+  for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], copy.children[i], own);
 }
 
 /** The legend is HTML over the chart: drawn into the copy where it stands, a line and a name per series. */

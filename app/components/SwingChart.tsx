@@ -5,6 +5,7 @@
 // labelled with their words, dated events as markers, a brush that zooms through the URL.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import {
   Bar,
   Brush,
@@ -94,44 +95,43 @@ function detailKey(series: string, date: string): string {
 }
 
 interface TooltipProps {
-  active?: boolean;
-  label?: string | number;
-  /** The box grows up from its anchor (it sits above the point) rather than down. */
-  above: boolean;
+  label: string;
   series: ChartSeries[];
   details: Record<string, ChartPointDetail>;
   resolution: Resolution;
 }
 
-/** The strongest quote of each series first; two at most, so that the box stays small. */
-function ChartTooltip({ active, label, above, series, details, resolution }: TooltipProps) {
-  if (!active || typeof label !== "string") return null;
+/** Quotes the tooltip shows: the period's strongest, whichever series said them. */
+const TOOLTIP_QUOTES = 2;
+
+/** Small: the period, its strongest quotes first, then one line per series with its index and n. */
+function TooltipBody({ label, series, details, resolution }: TooltipProps) {
   const entries = series
     .map((s) => ({ s, detail: details[detailKey(s.key, label)] }))
     .filter((e): e is { s: ChartSeries; detail: ChartPointDetail } => e.detail !== undefined);
-  if (entries.length === 0) return null;
+  const quotes = entries
+    .flatMap(({ s, detail }) => detail.quotes.map((q) => ({ ...q, color: s.color })))
+    .sort((a, b) => Math.abs(b.score) - Math.abs(a.score))
+    .slice(0, TOOLTIP_QUOTES);
   return (
-    <div className={`chart-tooltip${above ? " chart-tooltip-above" : ""}`}>
+    <>
       <p className="chart-tooltip-date">{formatPeriod(label, resolution)}</p>
-      {entries.map(({ s, detail }) => {
-        const quotes = [...detail.quotes].sort((a, b) => Math.abs(b.score) - Math.abs(a.score)).slice(0, 2);
-        return (
-          <div key={s.key} className="chart-tooltip-series">
-            <p>
-              <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-              <strong>{s.label}</strong> {formatScore(detail.index)} <span className="muted">· n = {detail.statements}</span>
-            </p>
-            <ul>
-              {quotes.map((q, i) => (
-                <li key={i}>
-                  <span className={`score-chip ${q.score < 0 ? "neg" : q.score > 0 ? "pos" : ""}`}>{formatScore(q.score)}</span> “{q.text}”
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-    </div>
+      <ul className="chart-tooltip-quotes">
+        {quotes.map((q, i) => (
+          <li key={i} style={{ borderLeftColor: q.color }}>
+            <span className={`score-chip ${q.score < 0 ? "neg" : q.score > 0 ? "pos" : ""}`}>{formatScore(q.score)}</span> “{q.text}”
+          </li>
+        ))}
+      </ul>
+      <ul className="chart-tooltip-series">
+        {entries.map(({ s, detail }) => (
+          <li key={s.key}>
+            <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+            <strong>{s.label}</strong> {formatScore(detail.index)} <span className="muted">· n = {detail.statements}</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -250,56 +250,78 @@ function Overlay({ annotations, colors, events, hasVolume }: OverlayProps) {
   );
 }
 
-/** Width the tooltip takes (globals.css .chart-tooltip), so that it can be kept inside the chart. */
-function tooltipWidth(): number {
-  return Math.min(288, window.innerWidth - 48);
-}
-
-/** Room the tooltip needs above a point before it goes below instead. */
+/** The tooltip's size before it is first measured (globals.css .chart-tooltip). */
 const TOOLTIP_ROOM = 150;
+const TOOLTIP_WIDTH = 288;
 const TOOLTIP_GAP = 10;
 
-interface TooltipPlacement {
-  x: number;
-  y: number;
-  above: boolean;
+interface TooltipLayerProps {
+  rows: Array<Record<string, number | string | null>>;
+  keys: string[];
+  series: ChartSeries[];
+  details: Record<string, ChartPointDetail>;
+  resolution: Resolution;
 }
 
 /**
- * Places the tooltip above or below every point of the hovered period, never over one:
- * above when the viewport has room there, else below; horizontally centred on the period and
- * kept inside the chart.
+ * The tooltip of the hovered period, drawn as HTML over the plot (a portal into .chart-plot)
+ * and placed above or below every point of that period, never over one: above when the viewport
+ * has room there for its measured height, else where there is more room; horizontally centred
+ * on the period and kept inside the chart. Its state is its own, so that hovering re-renders
+ * only it (re-rendering the panel would make recharts replace the dots under the pointer).
  */
-function TooltipPlacer({ rows, keys, onPlace }: { rows: Array<Record<string, number | string | null>>; keys: string[]; onPlace: (p: TooltipPlacement | null) => void }) {
+function TooltipLayer({ rows, keys, series, details, resolution }: TooltipLayerProps) {
   const label = useActiveTooltipLabel();
   const xScale = useXAxisScale();
   const y = useYAxisScale("index");
   const plot = usePlotArea();
   const anchor = useRef<SVGGElement>(null);
-  const last = useRef("");
+  const box = useRef<HTMLDivElement>(null);
+  const [container, setContainer] = useState<HTMLElement | null>(null);
+  const [place, setPlace] = useState<{ left: number; top: number; above: boolean } | null>(null);
+  const shown = typeof label === "string" && keys.some((k) => details[detailKey(k, label)] !== undefined) ? label : null;
+
   useEffect(() => {
-    // The scales are new objects on every render: only a new placement is passed up.
-    const place = (p: TooltipPlacement | null) => {
-      const key = JSON.stringify(p);
-      if (key === last.current) return;
-      last.current = key;
-      onPlace(p);
-    };
-    const row = rows.find((r) => r.date === label);
-    if (!row || !xScale || !y || !plot) return place(null);
-    const ys = keys.map((k) => row[k]).filter((v): v is number => typeof v === "number").map((v) => y(v) ?? 0);
-    if (ys.length === 0) return place(null);
-    const px = xScale(label, { position: "middle" }) ?? 0;
-    const chartTop = anchor.current?.ownerSVGElement?.getBoundingClientRect().top ?? 0;
-    const chartWidth = plot.x + plot.width + 16;
-    const width = tooltipWidth();
-    const x = Math.max(0, Math.min(px - width / 2, chartWidth - width));
+    const host = anchor.current?.ownerSVGElement?.closest<HTMLElement>(".chart-plot") ?? null;
+    if (host !== container) setContainer(host);
+    const row = shown === null ? undefined : rows.find((r) => r.date === shown);
+    const svg = anchor.current?.ownerSVGElement;
+    const ys = row && y ? keys.map((k) => row[k]).filter((v): v is number => typeof v === "number").map((v) => y(v) ?? 0) : [];
+    if (shown === null || !xScale || !plot || !svg || ys.length === 0) {
+      if (place !== null) setPlace(null);
+      return;
+    }
+    const px = xScale(shown, { position: "middle" }) ?? 0;
+    const chartTop = svg.getBoundingClientRect().top;
+    const width = box.current?.offsetWidth ?? TOOLTIP_WIDTH;
+    const height = box.current?.offsetHeight ?? TOOLTIP_ROOM;
+    const left = Math.round(Math.max(0, Math.min(px - width / 2, plot.x + plot.width + 16 - width)));
     const top = Math.min(...ys);
     const bottom = Math.max(...ys);
-    const above = chartTop + top - TOOLTIP_GAP - TOOLTIP_ROOM >= 0;
-    place({ x: Math.round(x), y: Math.round(above ? top - TOOLTIP_GAP : bottom + TOOLTIP_GAP), above });
-  }, [label, rows, keys, xScale, y, plot, onPlace]);
-  return <g ref={anchor} />;
+    const roomAbove = chartTop + top - TOOLTIP_GAP;
+    const roomBelow = window.innerHeight - (chartTop + bottom + TOOLTIP_GAP);
+    const above = roomAbove >= height || roomAbove > roomBelow;
+    const next = { left, top: Math.round(above ? top - TOOLTIP_GAP - height : bottom + TOOLTIP_GAP), above };
+    if (!place || place.left !== next.left || place.top !== next.top || place.above !== next.above) setPlace(next);
+  });
+
+  return (
+    <g ref={anchor}>
+      {container && shown !== null
+        ? createPortal(
+            <div
+              ref={box}
+              className="chart-tooltip"
+              data-testid="chart-tooltip"
+              style={{ left: place?.left ?? 0, top: place?.top ?? 0, visibility: place ? "visible" : "hidden" }}
+            >
+              <TooltipBody label={shown} series={series} details={details} resolution={resolution} />
+            </div>,
+            container,
+          )
+        : null}
+    </g>
+  );
 }
 
 /** The last day of the period starting on `start`: a zoom to it keeps the whole period. */
@@ -309,13 +331,14 @@ function periodEnd(start: string, resolution: Resolution): string {
 
 interface PanelProps extends Omit<SwingChartProps, "panels" | "rows"> {
   panel: ChartPanelData;
+  /** The most statements any point of any panel has: every panel's bars share one scale. */
+  maxCount: number;
   events: ChartEvent[];
   resolution: Resolution;
 }
 
-function Panel({ panel, series: allSeries, annotations, details, thresholds, title, description, resolution, events, zoomable }: PanelProps) {
+function Panel({ panel, maxCount, series: allSeries, annotations, details, thresholds, title, description, resolution, events, zoomable }: PanelProps) {
   const router = useRouter();
-  const [placement, setPlacement] = useState<TooltipPlacement | null>(null);
   // The range the brush shows while dragged: its drag-end report can lag one update behind.
   const brushRange = useRef<{ startIndex?: number; endIndex?: number }>({});
   const series = panel.series.map((key) => allSeries.find((s) => s.key === key)).filter((s): s is ChartSeries => s !== undefined);
@@ -323,7 +346,6 @@ function Panel({ panel, series: allSeries, annotations, details, thresholds, tit
   const order = new Map(series.map((s, index) => [s.key, index]));
   const rows = panel.rows;
   const hasVolume = rows.some((r) => series.some((s) => typeof r[countColumn(s.key)] === "number"));
-  const maxCount = Math.max(1, ...rows.flatMap((r) => series.map((s) => Number(r[countColumn(s.key)] ?? 0))));
   const keys = new Set(panel.series);
   const own = annotations.filter((a) => keys.has(a.series));
   const placedEvents = eventsInSpan(events, rows.map((r) => String(r.date)), resolution);
@@ -367,14 +389,9 @@ function Panel({ panel, series: allSeries, annotations, details, thresholds, tit
             <YAxis yAxisId="volume" orientation="right" hide domain={[0, (maxCount * (20 + VOLUME_LANE)) / (VOLUME_LANE - 1)]} />
             <ReferenceLine yAxisId="index" y={0} stroke="#5f6b7a" strokeWidth={1.5} />
             {hasVolume ? <ReferenceLine yAxisId="index" y={-10} stroke="#c5ccd5" strokeWidth={1} /> : null}
-            <Tooltip
-              content={<ChartTooltip above={placement?.above ?? false} series={series} details={details} resolution={resolution} />}
-              wrapperStyle={{ zIndex: 5, pointerEvents: "none", visibility: placement ? "visible" : "hidden" }}
-              position={placement ? { x: placement.x, y: placement.y } : undefined}
-              allowEscapeViewBox={{ x: false, y: true }}
-              isAnimationActive={false}
-            />
-            <TooltipPlacer rows={rows} keys={panel.series} onPlace={setPlacement} />
+            {/* Tracks the hovered period and draws the cursor; TooltipLayer draws the box. */}
+            <Tooltip content={() => null} isAnimationActive={false} />
+            <TooltipLayer rows={rows} keys={panel.series} series={series} details={details} resolution={resolution} />
             <Legend verticalAlign="top" align="right" wrapperStyle={{ fontSize: 13, paddingBottom: 4 }} itemSorter={(item) => order.get(String(item.dataKey)) ?? series.length} />
             {hasVolume
               ? series.map((s) => (
@@ -433,10 +450,11 @@ function Panel({ panel, series: allSeries, annotations, details, thresholds, tit
 export default function SwingChart(props: SwingChartProps) {
   const { rows, series, panels, events = [], resolution = "day" } = props;
   const shown = panels ?? [{ key: "", title: "", series: series.map((s) => s.key), rows }];
+  const maxCount = Math.max(1, ...shown.flatMap((p) => p.rows.flatMap((r) => p.series.map((k) => Number(r[countColumn(k)] ?? 0)))));
   return (
     <div className="chart" data-testid="swing-chart">
       {shown.map((panel) => (
-        <Panel key={panel.key || "all"} {...props} panel={panel} events={events} resolution={resolution} />
+        <Panel key={panel.key || "all"} {...props} panel={panel} maxCount={maxCount} events={events} resolution={resolution} />
       ))}
     </div>
   );
