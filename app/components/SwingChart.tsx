@@ -160,6 +160,7 @@ function textWidth(text: string, fontSize: number): number {
 }
 
 interface OverlayProps {
+  resolution: Resolution;
   annotations: ChartAnnotation[];
   colors: Map<string, string>;
   events: PlacedEvent[];
@@ -170,7 +171,7 @@ interface OverlayProps {
  * Band labels, event markers and annotation labels, laid out together so that no annotation
  * label covers another, a band label, an event label or an annotated dot.
  */
-function Overlay({ annotations, colors, events, hasVolume }: OverlayProps) {
+function Overlay({ resolution, annotations, colors, events, hasVolume }: OverlayProps) {
   const xScale = useXAxisScale();
   const y = useYAxisScale("index");
   const plot = usePlotArea();
@@ -179,9 +180,11 @@ function Overlay({ annotations, colors, events, hasVolume }: OverlayProps) {
   const x = (date: string) => xScale(date, { position: "middle" });
   const top = y(10) ?? plot.y;
   const bottom = y(-10) ?? plot.y + plot.height;
+  const volumeText = `statements per ${resolution}`;
   const bandLabels = [
     { text: "conciliatory", className: "band-label band-label-conciliatory", fill: "#1f7a3f", box: { x: plot.x + 4, y: top + 2, width: textWidth("conciliatory", 11), height: 14 } },
     { text: "hostile", className: "band-label band-label-hostile", fill: "#b42318", box: { x: plot.x + 4, y: bottom - 16, width: textWidth("hostile", 11), height: 14 } },
+    ...(hasVolume ? [{ text: volumeText, className: "band-label band-label-volume", fill: "#5f6b7a", box: { x: plot.x + 4, y: bottom + 3, width: textWidth(volumeText, 11), height: 14 } }] : []),
   ];
   const eventMarks = events.flatMap((e) => {
     const at = x(e.period);
@@ -426,8 +429,8 @@ function Panel({ panel, maxCount, series: allSeries, annotations, details, thres
                 isAnimationActive={false}
               />
             ))}
-            <Overlay annotations={own} colors={colors} events={placedEvents} hasVolume={hasVolume} />
-            {zoomable && rows.length > 2 ? (
+            <Overlay resolution={resolution} annotations={own} colors={colors} events={placedEvents} hasVolume={hasVolume} />
+            {zoomable && rows.length > 1 ? (
               <Brush
                 dataKey="date"
                 height={22}
