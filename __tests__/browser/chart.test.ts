@@ -233,7 +233,16 @@ describe("dashboard chart on a desktop", () => {
     const perPanel = await page.getByTestId("chart-panel").evaluateAll((panels) =>
       panels.map((p) => [...p.querySelectorAll(".chart-event")].map((e) => ({ day: e.getAttribute("data-day"), text: e.textContent, href: e.querySelector("a")?.getAttribute("href") ?? null }))),
     );
-    expect(perPanel).toEqual([[{ day: "2026-03-02", text: "Border talks", href: "https://example.org/talks" }], [{ day: "2026-05-11", text: "Summit", href: null }]]);
+    expect(perPanel).toEqual([
+      [
+        { day: "2026-03-02", text: "Border talks", href: "https://example.org/talks" },
+        { day: "2026-03-02", text: "Ceasefire", href: null },
+      ],
+      [{ day: "2026-05-11", text: "Summit", href: null }],
+    ]);
+    // Two events of one day: their labels stack rather than cover each other.
+    const [first, second] = await page.getByTestId("chart-panel").first().locator(".chart-event text").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as Rect));
+    expect(overlap(first, second)).toBe(false);
     // The marker stands at its day: where that day's points stand.
     const marker = await page.locator(".chart-event line").first().getAttribute("x1");
     const dots = await page.getByTestId("chart-panel").first().locator(".recharts-line-dots").first().locator("circle").evaluateAll((els) => els.map((el) => el.getAttribute("cx")));

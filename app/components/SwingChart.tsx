@@ -29,8 +29,8 @@ import { addDays, nextPeriod } from "@/lib/core/days";
 import type { Resolution } from "@/lib/read/filters";
 import { eventsInSpan, type ChartEvent, type PlacedEvent } from "@/lib/view/events";
 import { formatPeriod, formatScore } from "@/lib/view/format";
-import { placeLabels, type Box, type LabelRequest } from "@/lib/view/label-layout";
-import { countColumn } from "@/lib/view/panels";
+import { overlaps, placeLabels, type Box, type LabelRequest } from "@/lib/view/label-layout";
+import { countColumn, type ChartPanel } from "@/lib/view/panels";
 
 export type { ChartEvent } from "@/lib/view/events";
 
@@ -56,13 +56,8 @@ export interface ChartPointDetail {
   quotes: Array<{ text: string; score: number }>;
 }
 
-/** One small multiple: its title, its series and its own rows (see lib/view/panels.ts). */
-export interface ChartPanelData {
-  key: string;
-  title: string;
-  series: string[];
-  rows: Array<Record<string, number | string | null>>;
-}
+/** One small multiple: its title, its series and its own rows. */
+export type ChartPanelData = ChartPanel;
 
 export interface SwingChartProps {
   rows: Array<Record<string, number | string | null>>;
@@ -186,13 +181,16 @@ function Overlay({ resolution, annotations, colors, events, hasVolume }: Overlay
     { text: "hostile", className: "band-label band-label-hostile", fill: "#b42318", box: { x: plot.x + 4, y: bottom - 16, width: textWidth("hostile", 11), height: 14 } },
     ...(hasVolume ? [{ text: volumeText, className: "band-label band-label-volume", fill: "#5f6b7a", box: { x: plot.x + 4, y: bottom + 3, width: textWidth(volumeText, 11), height: 14 } }] : []),
   ];
-  const eventMarks = events.flatMap((e) => {
+  // Event labels run along the plot's top; one that would cover an earlier one drops a row.
+  const eventMarks: Array<PlacedEvent & { at: number; box: Box }> = [];
+  for (const e of events) {
     const at = x(e.period);
-    if (at === undefined) return [];
+    if (at === undefined) continue;
     const width = textWidth(e.label, 11);
-    const left = Math.min(at + 3, plot.x + plot.width - width);
-    return [{ ...e, at, box: { x: left, y: plot.y, width, height: 14 } }];
-  });
+    const box = { x: Math.min(at + 3, plot.x + plot.width - width), y: plot.y, width, height: 14 };
+    while (eventMarks.some((m) => overlaps(m.box, box))) box.y += box.height;
+    eventMarks.push({ ...e, at, box });
+  }
   const bounds: Box = { x: plot.x, y: plot.y, width: plot.width, height: bottom - plot.y };
   const requests: Array<LabelRequest & { annotation: ChartAnnotation }> = annotations.flatMap((a) => {
     const ax = x(a.date);
@@ -204,51 +202,51 @@ function Overlay({ resolution, annotations, colors, events, hasVolume }: Overlay
   const placed = new Map(placeLabels(requests, bounds, [...bandLabels.map((b) => b.box), ...eventMarks.map((e) => e.box)]).map((p) => [p.id, p.box]));
   return (
     <ZIndexLayer zIndex={OVERLAY_Z}>
-    <g className="chart-overlay">
-      {bandLabels.map((b) => (
-        <text key={b.text} className={b.className} x={b.box.x} y={b.box.y + 11} fontSize={11} fill={b.fill}>
-          {b.text}
-        </text>
-      ))}
-      {eventMarks.map((e) => {
-        const label = (
-          <text x={e.box.x} y={e.box.y + 11} fontSize={11} fill="#3a4350">
-            {e.label}
+      <g className="chart-overlay">
+        {bandLabels.map((b) => (
+          <text key={b.text} className={b.className} x={b.box.x} y={b.box.y + 11} fontSize={11} fill={b.fill}>
+            {b.text}
           </text>
-        );
-        return (
-          <g key={`${e.day}|${e.label}`} className="chart-event" data-day={e.day}>
-            <line x1={e.at} x2={e.at} y1={plot.y} y2={hasVolume ? plot.y + plot.height : bottom} stroke="#6b7380" strokeWidth={1} strokeDasharray="2 3" />
-            {e.url ? <a href={e.url}>{label}</a> : label}
-          </g>
-        );
-      })}
-      {requests.map((r) => {
-        const color = colors.get(r.annotation.series) ?? "#333";
-        const box = placed.get(r.id);
-        return (
-          <g key={r.id} className="chart-annotation" data-side={r.annotation.score < 0 ? "hostile" : "conciliatory"}>
-            <circle cx={r.anchorX} cy={r.anchorY} r={7} fill="none" stroke={color} strokeWidth={2} />
-            {box ? (
-              <>
-                <line
-                  x1={r.anchorX}
-                  y1={r.anchorY}
-                  x2={Math.max(box.x, Math.min(r.anchorX, box.x + box.width))}
-                  y2={box.y + box.height / 2 < r.anchorY ? box.y + box.height : box.y}
-                  stroke={color}
-                  strokeWidth={1}
-                />
-                <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={4} fill="#fff" stroke={color} strokeWidth={1} opacity={0.95} />
-                <text x={box.x + box.width / 2} y={box.y + 13} textAnchor="middle" fontSize={LABEL_FONT} fontStyle="italic" fill="#1d232b">
-                  {`“${r.annotation.short}”`}
-                </text>
-              </>
-            ) : null}
-          </g>
-        );
-      })}
-    </g>
+        ))}
+        {eventMarks.map((e) => {
+          const label = (
+            <text x={e.box.x} y={e.box.y + 11} fontSize={11} fill="#3a4350">
+              {e.label}
+            </text>
+          );
+          return (
+            <g key={`${e.day}|${e.label}`} className="chart-event" data-day={e.day}>
+              <line x1={e.at} x2={e.at} y1={plot.y} y2={hasVolume ? plot.y + plot.height : bottom} stroke="#6b7380" strokeWidth={1} strokeDasharray="2 3" />
+              {e.url ? <a href={e.url}>{label}</a> : label}
+            </g>
+          );
+        })}
+        {requests.map((r) => {
+          const color = colors.get(r.annotation.series) ?? "#333";
+          const box = placed.get(r.id);
+          return (
+            <g key={r.id} className="chart-annotation" data-side={r.annotation.score < 0 ? "hostile" : "conciliatory"}>
+              <circle cx={r.anchorX} cy={r.anchorY} r={7} fill="none" stroke={color} strokeWidth={2} />
+              {box ? (
+                <>
+                  <line
+                    x1={r.anchorX}
+                    y1={r.anchorY}
+                    x2={Math.max(box.x, Math.min(r.anchorX, box.x + box.width))}
+                    y2={box.y + box.height / 2 < r.anchorY ? box.y + box.height : box.y}
+                    stroke={color}
+                    strokeWidth={1}
+                  />
+                  <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={4} fill="#fff" stroke={color} strokeWidth={1} opacity={0.95} />
+                  <text x={box.x + box.width / 2} y={box.y + 13} textAnchor="middle" fontSize={LABEL_FONT} fontStyle="italic" fill="#1d232b">
+                    {`“${r.annotation.short}”`}
+                  </text>
+                </>
+              ) : null}
+            </g>
+          );
+        })}
+      </g>
     </ZIndexLayer>
   );
 }
