@@ -81,12 +81,25 @@ describe.each(backends)("dashboard queries on %s", (_name, open) => {
     expect(day("2026-01-04")!.index).toBeLessThanOrEqual(d.thresholds.hostile);
     expect(day("2026-01-07")!.index).toBeGreaterThanOrEqual(d.thresholds.conciliatory);
     expect(d.swing).toMatchObject({ label: swinging.label, from: { date: "2026-01-04" }, to: { date: "2026-01-07" } });
-    // Each annotated statement is its series' most hostile or most conciliatory.
+    // Each label sits on its series' most hostile or most conciliatory point and quotes a
+    // statement of that point on its side; the president's are his most widely reported direct quotes.
     for (const a of d.annotations) {
-      const scores = all.filter((s) => s.date && speakerKey(s.speaker) === a.series).map((s) => s.score);
-      expect(a.score).toBe(a.score < 0 ? Math.min(...scores) : Math.max(...scores));
-      expect(a.short.length).toBeGreaterThan(0);
+      const indexes = d.rows.filter((r) => d.series.find((s) => s.key === a.series)?.label === r.series).map((r) => r.index);
+      expect(a.y).toBe(a.side === "hostile" ? Math.min(...indexes) : Math.max(...indexes));
       expect(a.y).toBe(d.details[`${a.series}|${a.date}`].index);
+      expect(Math.sign(a.score)).toBe(a.side === "hostile" ? -1 : 1);
+      expect(a.short.length).toBeGreaterThan(0);
+    }
+    const president = d.annotations.filter((a) => a.series === swinging.key);
+    expect(president.map((a) => [a.side, a.date, a.short])).toEqual([
+      ["hostile", "2026-01-04", "sounds good"],
+      ["conciliatory", "2026-01-07", "Great Honor"],
+    ]);
+    for (const a of president) {
+      const rivals = all.filter((s) => s.date === a.date && speakerKey(s.speaker) === a.series && Math.sign(s.score) === Math.sign(a.score) && s.label !== "neutral");
+      const direct = rivals.filter((s) => s.sources.some((src) => src.direct));
+      expect(direct.every((s) => s.sources.length <= a.sources)).toBe(true);
+      expect(a.directSources).toBeGreaterThan(0);
     }
     expect(d.chart.map((r) => r.date)).toEqual(["2026-01-04", "2026-01-05", "2026-01-06", "2026-01-07"]);
     expect(d.chart[2][swinging.key]).toBeNull();

@@ -3,7 +3,7 @@
 // a dated event is drawn on.
 import { parseDayText } from "../lib/core/days";
 import { formatDay, formatRange, formatTableDay } from "../lib/view/format";
-import { placeEvents } from "../lib/view/chart-events";
+import { eventsInSpan } from "../lib/view/events";
 
 describe("parseDayText", () => {
   it.each([
@@ -45,7 +45,7 @@ describe("the statement table's day", () => {
   });
 });
 
-describe("placeEvents", () => {
+describe("eventsInSpan", () => {
   const events = [
     { day: "2026-01-04", label: "Sunday" },
     { day: "2026-01-07", label: "Wednesday", url: "https://example.org/w" },
@@ -53,16 +53,16 @@ describe("placeEvents", () => {
   ];
 
   it("puts an event on the point whose period holds its day, and leaves out those the chart has no point for", () => {
-    expect(placeEvents(events, ["2026-01-04", "2026-01-05", "2026-01-07"], "day").map((p) => [p.event.label, p.x])).toEqual([
+    expect(eventsInSpan(events, ["2026-01-04", "2026-01-05", "2026-01-07"], "day").map((p) => [p.label, p.period])).toEqual([
       ["Sunday", "2026-01-04"],
       ["Wednesday", "2026-01-07"],
     ]);
     // Weeks start on Monday: 4 Jan 2026 (a Sunday) belongs to the week of 29 Dec.
-    expect(placeEvents(events, ["2025-12-29", "2026-01-05"], "week").map((p) => [p.event.label, p.x])).toEqual([
+    expect(eventsInSpan(events, ["2025-12-29", "2026-01-05"], "week").map((p) => [p.label, p.period])).toEqual([
       ["Sunday", "2025-12-29"],
       ["Wednesday", "2026-01-05"],
     ]);
-    expect(placeEvents(events, ["2026-01-01", "2026-02-01"], "month").map((p) => p.x)).toEqual(["2026-01-01", "2026-01-01", "2026-02-01"]);
-    expect(placeEvents(events, [], "day")).toEqual([]);
+    expect(eventsInSpan(events, ["2026-01-01", "2026-02-01"], "month").map((p) => p.period)).toEqual(["2026-01-01", "2026-01-01", "2026-02-01"]);
+    expect(eventsInSpan(events, [], "day")).toEqual([]);
   });
 });

@@ -2,14 +2,15 @@
 // it. Rendered on the server with the data for every request; filters live in the URL.
 import FilterBar from "@/app/components/FilterBar";
 import { seriesColor } from "@/app/components/palette";
+import ChartExport from "@/app/components/ChartExport";
 import StatementTable from "@/app/components/StatementTable";
-import SwingChart, { type ChartSeries } from "@/app/components/SwingChart";
+import SwingChart, { type ChartEvent, type ChartSeries } from "@/app/components/SwingChart";
 import { loadDashboard, type Dashboard } from "@/lib/view/dashboard";
 import { getPrisma } from "@/lib/store/client";
 import { chartEvents, listEvents } from "@/lib/read/events";
-import type { ChartEvent } from "@/lib/core/events";
-import { emptyFilters, filtersToQuery, FilterError, hasNarrowingFilters, parseFilters, parseTableOptions, DEFAULT_TABLE, type Filters, type TableOptions } from "@/lib/read/filters";
+import { describeRange, emptyFilters, filtersToQuery, FilterError, hasNarrowingFilters, parseFilters, parseTableOptions, DEFAULT_TABLE, type Filters, type TableOptions } from "@/lib/read/filters";
 import { formatPeriod, formatScore, onPeriod, PERIODLY, plural } from "@/lib/view/format";
+import { filterSummary } from "@/lib/view/filter-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -108,6 +109,7 @@ function DataTable({ d }: { d: Dashboard }) {
   );
 }
 
+
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { filters, table, error } = readParams(await searchParams);
   let d: Dashboard;
@@ -151,14 +153,26 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           chart catches up when that ingest finishes, or at the next ingest or <code>npm start</code>; the table below already lists them.
         </p>
       ) : null}
-      <FilterBar
-        key={query}
-        filters={filters}
-        speakers={d.choices.speakers}
-        dyads={d.choices.dyads}
-        firstDate={d.choices.firstDate}
-        lastDate={d.choices.lastDate}
-      />
+      <details className="filter-panel" data-testid="filter-panel">
+        <summary>
+          <span className="filter-summary" data-testid="filter-summary">
+            {filterSummary(
+              filters,
+              d.resolution,
+              d.panels.filter((p) => p.key !== "").map((p) => p.title),
+            )}
+          </span>
+          <span className="filter-panel-toggle">&nbsp;— Filters</span>
+        </summary>
+        <FilterBar
+          key={query}
+          filters={filters}
+          speakers={d.choices.speakers}
+          dyads={d.choices.dyads}
+          firstDate={d.choices.firstDate}
+          lastDate={d.choices.lastDate}
+        />
+      </details>
 
       <section className="overview" aria-labelledby="chart-title">
         <div className="overview-head">
@@ -174,33 +188,42 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
         </div>
 
         {series.length > 0 ? (
-          <figure className="chart-figure" aria-labelledby="chart-title" aria-describedby="chart-desc">
-            <SwingChart
-              rows={d.chart}
-              series={series}
-              annotations={d.annotations.map((a) => ({ series: a.series, date: a.date, y: a.y, score: a.score, short: a.short, text: a.text }))}
-              details={d.details}
-              thresholds={d.thresholds}
-              title="Tension index over time"
-              description={description}
-              resolution={d.resolution}
-              events={events}
-            />
-            <figcaption id="chart-desc" className="muted small">
-              {description} Shaded bands: hostile (score ≤ {formatScore(d.thresholds.hostile)}) and conciliatory (≥ {formatScore(d.thresholds.conciliatory)}) under
-              weight set v{d.weightVersion}. Days without statements are gaps. Circled points carry each series&rsquo; most hostile and most conciliatory statement.
-              {d.omittedSeries > 0 ? ` ${plural(d.omittedSeries, "quieter series", "quieter series")} not drawn; pick speakers to see them.` : ""}
-            </figcaption>
-            <div className="chart-actions">
+          <>
+            <figure className="chart-figure" id="dashboard-chart" aria-labelledby="chart-title" aria-describedby="chart-desc">
+              <SwingChart
+                rows={d.chart}
+                panels={d.panels}
+                series={series}
+                annotations={d.annotations.map((a) => ({ series: a.series, date: a.date, y: a.y, score: a.score, short: a.short, text: a.text }))}
+                details={d.details}
+                thresholds={d.thresholds}
+                title="Tension index over time"
+                description={description}
+                resolution={d.resolution}
+                events={events}
+                zoomable
+              />
+              <figcaption id="chart-desc" className="muted small">
+                {description} Shaded bands: hostile (score ≤ {formatScore(d.thresholds.hostile)}) and conciliatory (≥ {formatScore(d.thresholds.conciliatory)}) under
+                weight set v{d.weightVersion}. Lines are solid between consecutive {d.resolution}s with statements and break where a {d.resolution} has none; bars
+                under the index count the statements of each {d.resolution}; hollow points rest on a single statement. Circled points are each series&rsquo; most
+                hostile and most conciliatory {d.resolution}, labelled with its most widely reported direct quote. Drag the handles under the time axis to zoom.
+                {d.omittedSeries > 0 ? ` ${plural(d.omittedSeries, "quieter series", "quieter series")} not drawn; pick speakers to see them.` : ""}
+              </figcaption>
+            </figure>
+            <div className="chart-actions overview-rest">
               <a className="button primary" href={`/api/export${query ? `?${query}` : ""}`} download data-testid="export-csv">
                 Export CSV
               </a>
               <a className="button" href={`/api/series${query ? `?${query}` : ""}`}>
                 JSON
               </a>
+              <ChartExport chartId="dashboard-chart" fileName={`tension-index-chart_${describeRange(filters)}`} />
             </div>
-            <DataTable d={d} />
-          </figure>
+            <div className="overview-rest">
+              <DataTable d={d} />
+            </div>
+          </>
         ) : (
           <p className="notice">No dated statements match these filters. Widen the date range or clear a filter.</p>
         )}

@@ -68,6 +68,7 @@ describe("dashboard", () => {
     const annotations = await page.locator(".chart-annotation text").allTextContents();
     expect(annotations.length).toBeGreaterThanOrEqual(series.length);
     expect(annotations).toContain("“take up arms”");
+    expect(annotations).toEqual(expect.arrayContaining(["“sounds good”", "“Great Honor”"]));
 
     // The accessible description and the data table alternative.
     const description = await page.locator("#chart-desc").innerText();
@@ -85,13 +86,15 @@ describe("dashboard", () => {
     await tooltip.waitFor();
     const tip = await tooltip.innerText();
     expect(tip).toContain("7 Jan 2026");
-    expect(tip).toMatch(/\d+ statements/);
+    expect(tip).toMatch(/n = \d+/);
     expect(tip).toContain("“");
   });
 
   test("a filter applied in the form narrows chart and table, lands in the URL, and the CSV equals /api/series", async () => {
     await page.goto(`${baseUrl()}/`);
     await page.waitForSelector(".recharts-line-dots");
+    // The filters fold into their one-line summary until opened.
+    await page.locator(".filter-panel > summary").click();
     await page.locator("label.chip-hostile").click();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/[?&]label=hostile/);
@@ -110,6 +113,7 @@ describe("dashboard", () => {
     // The bookmarked URL restores the same view.
     await page.goto(page.url());
     expect(await page.locator("label.chip-hostile input").isChecked()).toBe(true);
+    expect(await page.getByTestId("filter-summary").innerText()).toContain("hostile only");
   });
 
   test("a statement opens with its sources and an explanation that sums to its score, by keyboard too", async () => {

@@ -1,9 +1,9 @@
-// Statements singled out on the chart: each series' extremes and each point's tooltip quotes.
+// Statements singled out on the chart: each point's tooltip quotes and the candidates to label each series' extremes.
 import { Prisma } from "../generated/prisma/sqlite/client";
 import type { Db } from "../store/client";
 import type { Filters, Resolution } from "./filters";
 import { contributionsOf, strongestEvidence } from "../score/explain";
-import { shortQuote, type PointQuote } from "./series";
+import { shortQuote, type AnnotationCandidate, type PointQuote } from "./series";
 import { SCORED_STATEMENTS } from "../store/rollups";
 import { weightSetsByVersion } from "../store/weight-sets";
 import type { Features, Label } from "../core/types";
@@ -20,50 +20,58 @@ export const QUOTES_PER_POINT = 3;
 export const QUOTE_CHARS = 160;
 
 /**
- * Statements singled out for the chart, ranked by distance from neutral:
- * - `per: "extreme"`: per series, its most hostile and its most conciliatory statement
- *   (neutral ones are never singled out)
- *   (the two ends of its swing; among equals the most widely reported, then the latest);
- * - `per: "point"`: per data point, the strongest few (the tooltip's quotes).
+ * Per data point, the strongest few statements (the tooltip's quotes), ranked by distance from
+ * neutral.
  */
-export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: string[], per: "extreme" | "point", resolution: Resolution): Promise<PointQuote[]> {
+export async function queryPointQuotes(db: Db, filters: Filters, seriesKeys: string[], resolution: Resolution): Promise<PointQuote[]> {
   if (seriesKeys.length === 0) return [];
   const key = seriesKey(filters);
   // A quote is dated by the point it belongs to: the first day of its period.
   const period = periodStartSql(db, sql`"date"`, resolution);
   const charted = sql`FROM ${SCORED_STATEMENTS} ${whereSql(filters, { charted: true })} AND ${key} IN (${join(seriesKeys)})`;
   const columns = sql`"id", "series", "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text", "features", "weightVersion"`;
-  let rows: Array<Record<string, unknown>>;
-  if (per === "point") {
-    rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-      SELECT ${columns} FROM (
-        SELECT "id", ${key} AS "series", ${period} AS "date", "score", "label", "text", "features", "weightVersion",
-          ROW_NUMBER() OVER (PARTITION BY ${key}, ${period} ORDER BY ABS("score") DESC, "id" ASC) AS "rank"
-        ${charted}
-      ) ranked
-      WHERE "rank" <= ${QUOTES_PER_POINT}
-      ORDER BY "series", "date", "score"`);
-  } else {
-    // Reports are counted only for the statements tied at their side's greatest distance from
-    // neutral: counting them for every statement of the series cost most of the query.
-    rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
-      SELECT ${columns} FROM (
-        SELECT "id", "series", "date", "score", "label", "text", "features", "weightVersion",
-          ROW_NUMBER() OVER (PARTITION BY "series", "side" ORDER BY (SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "strongest"."id") DESC, "day" DESC, "id" ASC) AS "rank"
-        FROM (
-          SELECT "id", "series", "date", "day", "score", "label", "text", "features", "weightVersion", "side",
-            RANK() OVER (PARTITION BY "series", "side" ORDER BY ABS("score") DESC) AS "strength"
-          FROM (
-            SELECT "id", ${key} AS "series", ${period} AS "date", "date" AS "day", "score", "label", "text", "features", "weightVersion",
-              CASE WHEN "score" < 0 THEN 0 ELSE 1 END AS "side"
-            ${charted} AND "label" <> 'neutral'
-          ) sided
-        ) "strongest"
-        WHERE "strength" = 1
-      ) ranked
-      WHERE "rank" = 1
-      ORDER BY "series", "date", "score"`);
-  }
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+    SELECT ${columns} FROM (
+      SELECT "id", ${key} AS "series", ${period} AS "date", "score", "label", "text", "features", "weightVersion",
+        ROW_NUMBER() OVER (PARTITION BY ${key}, ${period} ORDER BY ABS("score") DESC, "id" ASC) AS "rank"
+      ${charted}
+    ) ranked
+    WHERE "rank" <= ${QUOTES_PER_POINT}
+    ORDER BY "series", "date", "score"`);
+  return quotesOf(db, rows);
+}
+
+/**
+ * The statements of the given points (series and period start) with how many reports give each
+ * and how many of them quote the speaker directly: the candidates to label a series' extremes
+ * (lib/view/annotations.ts picks among them). Neutral statements are never candidates.
+ */
+export async function queryAnnotationCandidates(
+  db: Db,
+  filters: Filters,
+  points: Array<{ series: string; date: string }>,
+  resolution: Resolution,
+): Promise<AnnotationCandidate[]> {
+  if (points.length === 0) return [];
+  const key = seriesKey(filters);
+  const period = periodStartSql(db, sql`"date"`, resolution);
+  const wanted = new Set(points.map((p) => `${p.series}|${p.date}`));
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`
+    SELECT "id", "series", "date", "score", "label", SUBSTR("text", 1, ${QUOTE_CHARS + 1}) AS "text", "features", "weightVersion",
+      (SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "inPoint"."id") AS "sources",
+      (SELECT COUNT(*) FROM "StatementSource" ss WHERE ss."statementId" = "inPoint"."id" AND ss."direct" = TRUE) AS "directSources"
+    FROM (
+      SELECT "id", ${key} AS "series", ${period} AS "date", "score", "label", "text", "features", "weightVersion"
+      FROM ${SCORED_STATEMENTS} ${whereSql(filters, { charted: true })}
+        AND ${key} IN (${join([...new Set(points.map((p) => p.series))])}) AND "label" <> 'neutral'
+    ) "inPoint"
+    WHERE "date" IN (${join([...new Set(points.map((p) => p.date))])})`);
+  const picked = rows.filter((r) => wanted.has(`${String(r.series)}|${String(r.date)}`));
+  const quotes = await quotesOf(db, picked);
+  return quotes.map((q, i) => ({ ...q, sources: num(picked[i].sources), directSources: num(picked[i].directSources) }));
+}
+
+async function quotesOf(db: Db, rows: Array<Record<string, unknown>>): Promise<PointQuote[]> {
   const weights = await weightSetsByVersion(db);
   return rows.map((r) => {
     const text = String(r.text);

@@ -42,6 +42,14 @@ export interface PointQuote {
   short: string;
 }
 
+/** A statement of a series' extreme point that could label it on the chart (lib/view/annotations.ts). */
+export interface AnnotationCandidate extends PointQuote {
+  /** Every report of the statement. */
+  sources: number;
+  /** Reports giving the speaker's own words in quotation marks. */
+  directSources: number;
+}
+
 /**
  * Rounds for display and export; the database keeps full precision. A mean summed in another order
  * (a rollup's sums against the statements' average) differs in its last binary digits, so the

@@ -3,10 +3,12 @@
 import type { Db } from "../store/client";
 import type { Filters, Resolution, TableOptions } from "../read/filters";
 import { filterChoices, type FilterChoices } from "../read/filter-choices";
-import { queryPointQuotes } from "../read/point-quotes";
+import { queryAnnotationCandidates, queryPointQuotes } from "../read/point-quotes";
 import { querySeries } from "../read/series-query";
 import { queryStatementRows, type StatementRow } from "../read/statements";
-import type { PointQuote, SeriesInfo } from "../read/series";
+import type { SeriesInfo } from "../read/series";
+import { chooseAnnotations, extremePoints, type ChosenAnnotation } from "./annotations";
+import { groupPanels, type ChartPanel } from "./panels";
 import { chartRows, largestSwing, type Swing } from "./chart";
 import { seriesRows, type SeriesRow } from "./series-rows";
 import { getActiveWeights } from "../store/weight-sets";
@@ -30,8 +32,10 @@ export interface Dashboard {
   /** The rows /api/series and the CSV export give for the same filters. */
   rows: SeriesRow[];
   details: Record<string, PointDetail>;
-  /** Per series, the dot each extreme statement sits on and its words. */
-  annotations: Array<PointQuote & { y: number }>;
+  /** The chart's panels: one per pair of countries, both directions, each over its own span. */
+  panels: ChartPanel[];
+  /** Per series, its most hostile and most conciliatory point and the statement labelling each. */
+  annotations: ChosenAnnotation[];
   swing: Swing | null;
   /** One table page; each row's sources load when it opens (StatementRow). */
   statements: { total: number; rows: StatementRow[] };
@@ -55,19 +59,16 @@ export async function loadDashboard(db: Db, filters: Filters, table: TableOption
     unchartedStatements(db),
   ]);
   const keys = result.series.map((s) => s.key);
-  const [extremes, quotes] = await Promise.all([
-    queryPointQuotes(db, filters, keys, "extreme", result.resolution),
-    queryPointQuotes(db, filters, keys, "point", result.resolution),
+  const extremes = extremePoints(result.points);
+  const [candidates, quotes] = await Promise.all([
+    queryAnnotationCandidates(db, filters, extremes, result.resolution),
+    queryPointQuotes(db, filters, keys, result.resolution),
   ]);
 
   const details: Record<string, PointDetail> = {};
   for (const p of result.points) details[pointKey(p.series, p.date)] = { index: p.index, statements: p.statements, quotes: [] };
   for (const q of quotes) details[pointKey(q.series, q.date)]?.quotes.push({ text: q.text, score: q.score });
 
-  const annotations = extremes.flatMap((e) => {
-    const point = details[pointKey(e.series, e.date)];
-    return point ? [{ ...e, y: point.index }] : [];
-  });
 
   return {
     series: result.series,
@@ -75,9 +76,10 @@ export async function loadDashboard(db: Db, filters: Filters, table: TableOption
     omittedSeries: result.omittedSeries,
     chartedStatements: result.chartedStatements,
     chart: chartRows(result.points, keys, result.resolution),
+    panels: groupPanels(result.series, result.points, result.resolution),
     rows: seriesRows(result.points, result.series),
     details,
-    annotations,
+    annotations: chooseAnnotations(extremes, candidates),
     swing: largestSwing(result.points, result.series),
     statements,
     choices,
