@@ -39,6 +39,8 @@ describe("issue 22", () => {
     expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("4 Jan 2026");
     expect(await page.getByLabel("From", { exact: true }).getAttribute("type")).toBe("text");
 
+    // The filters fold into their one-line summary until opened.
+    await page.locator(".filter-panel > summary").click();
     await page.getByLabel("From", { exact: true }).fill("3 Jan 2026");
     await page.getByLabel("To", { exact: true }).fill("Jan 3, 2026");
     await page.getByRole("button", { name: "Apply filters" }).click();
@@ -93,17 +95,17 @@ describe("issue 22", () => {
 
     // The dashboard's chart: a vertical line on 5 Jan with the label, linked.
     await page.goto(`${baseUrl()}/`);
-    const marker = page.locator(`.chart-event-label[data-event-day="2026-01-05"]`);
+    const marker = page.locator(`.chart-event[data-day="2026-01-05"]`);
     await marker.waitFor();
     expect(await marker.textContent()).toBe(LABEL);
     expect(await marker.locator("a").getAttribute("href")).toBe("https://example.org/envoy");
-    expect(await page.locator(".recharts-reference-line.chart-event").count()).toBeGreaterThanOrEqual(1);
+    expect(await marker.locator("line").count()).toBe(1);
     await page.screenshot({ path: screenshotPath("dashboard-event-1440.png") });
 
     // Not on a chart whose span does not hold the day.
     await page.goto(`${baseUrl()}/?from=2026-01-06`);
     await page.waitForSelector('[data-testid="swing-chart"] .recharts-line-dots');
-    expect(await page.locator(".chart-event-label").count()).toBe(0);
+    expect(await page.locator(".chart-event").count()).toBe(0);
 
     // /methodology, reached from the header.
     await page.getByTestId("nav-methodology").click();
@@ -118,7 +120,7 @@ describe("issue 22", () => {
     expect((await storedEvents()).some((e) => e.label === LABEL)).toBe(false);
     await page.goto(`${baseUrl()}/`);
     await page.waitForSelector('[data-testid="swing-chart"] .recharts-line-curve');
-    expect(await page.locator(`.chart-event-label[data-event-day="2026-01-05"]`).count()).toBe(0);
+    expect(await page.locator(`.chart-event[data-day="2026-01-05"]`).count()).toBe(0);
   });
 
   test("/methodology shows the live rules and dictionaries, the measured accuracy with its baselines and date, and every source", async () => {
