@@ -179,6 +179,27 @@ describe.each(backends)("admin API on %s", (_name, open) => {
     expect((await empty.json()).rejected).toEqual([{ path: "upload/empty.txt", reason: "upload/empty.txt: empty file" }]);
   });
 
+  it("POST /api/articles reads the form's publication day as the page writes it, and refuses a day that does not exist", async () => {
+    const text = "Ministers talk\n\nSweden's foreign minister Anna Berg said that Norway was \"a trusted friend and partner\".";
+    const form = new FormData();
+    form.append("text", text);
+    form.append("name", "day-as-written.txt");
+    form.append("date", "9 Mar 2026");
+    const response = await ingestPost(request("/api/articles", { method: "POST", cookie, raw: form }));
+    expect(response.status).toBe(200);
+    const stored = await backend.prisma.article.findFirstOrThrow({ where: { path: { endsWith: "day-as-written.txt" } } });
+    expect(stored.published).toBe("2026-03-09");
+
+    const before = await storeCounts(backend.prisma);
+    const bad = new FormData();
+    bad.append("text", text.replace("Ministers talk", "Ministers talk again"));
+    bad.append("date", "31 Feb 2026");
+    const refused = await ingestPost(request("/api/articles", { method: "POST", cookie, raw: bad }));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).fields).toHaveProperty("date");
+    expect(await storeCounts(backend.prisma)).toEqual(before);
+  });
+
   it("POST /api/articles fetches a page by its address (JSON url, or the form's url field) and stores its article; failures are 422 with why", async () => {
     const pages = await startPageServer({ "/bridge": { body: fixturePage("arc.html") }, "/crossing": { body: fixturePage("bbc.html") }, "/world/": { body: fixturePage("index.html") } });
     const allowed = process.env.ALLOW_PRIVATE_FETCH;

@@ -74,7 +74,7 @@ export default function IngestForm({ limits }: { limits: UploadLimits }) {
             …or upload files <input type="file" name="files" multiple accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" />
           </label>
           <label>
-            Publication date if the text has none <input type="date" name="date" />
+            Publication date if the text has none <input type="text" name="date" inputMode="text" autoComplete="off" placeholder="4 Jan 2026" title="A day such as 4 Jan 2026" size={11} />
           </label>
         </div>
         <div className="ingest-actions">

@@ -9,6 +9,7 @@
 // Analysis runs in a worker thread within UPLOAD_TIME_LIMIT_MS and UPLOAD_HEAP_MB
 // (lib/store/upload.ts): a limit hit is a 422 naming it, and a client that goes away stops
 // the analysis; either way nothing is stored.
+import { parseDayText } from "@/lib/core/days";
 import { z } from "zod";
 import { authorize } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/store/client";
@@ -91,9 +92,10 @@ async function readMultipart(request: Request): Promise<RequestInputs> {
   if (inputs.length > MAX_FILES) throw new BodyError("invalid request body", { files: `at most ${MAX_FILES} files per upload` });
   const date = form.get("date");
   if (typeof date === "string" && date.trim() !== "") {
-    const parsed = isoDay.safeParse(date.trim());
-    if (!parsed.success) throw new BodyError("invalid request body", { date: parsed.error.issues[0].message });
-    return { inputs, addresses, date: parsed.data };
+    // The form's field reads days as the page writes them ("4 Jan 2026") as well as YYYY-MM-DD.
+    const day = parseDayText(date);
+    if (!day) throw new BodyError("invalid request body", { date: "a day such as 4 Jan 2026 or 2026-01-04" });
+    return { inputs, addresses, date: day };
   }
   return { inputs, addresses };
 }
