@@ -1552,3 +1552,22 @@ Berg answered: "With respect to the border, we have nothing to add."
     expect(rulesOf("With respect to the border")).not.toContain("praise");
   });
 });
+
+describe("dialogue and cooperation: the subject spoken about, not the object of another verb", () => {
+  const text = `Border talks
+
+OSLO — Norwegian Prime Minister Ola Berg said: "Dialogue is always better than confrontation with Sweden."
+
+Swedish Foreign Minister Karin Lund said: "The Norwegian move would damage the trust and cooperation built over decades with Sweden."
+`;
+  const { scored } = run(wire("cooperation-subject.txt", text));
+  const rulesOf = (piece: string) => one(scored, piece).features.hits.map((hit) => hit.rule);
+
+  test("a clause about dialogue is a call for it", () => {
+    expect(rulesOf("Dialogue is always better")).toContain("cooperate");
+  });
+
+  test("cooperation that a verb damages calls for nothing", () => {
+    expect(rulesOf("would damage the trust and cooperation")).not.toContain("cooperate");
+  });
+});

@@ -54,12 +54,26 @@ type Nlp = ReturnType<typeof winkNLP>;
 /** How many tokens on either side of a cue its blocking words are looked for. */
 const BLOCKER_WINDOW = 3;
 
-/** Words that, just before a cue ("notAfter") or just after it ("notBefore"), make it another sense. */
-const CUE_BLOCKERS = new Map(
-  Object.entries(rulesData.cues as Record<string, { notAfter?: string[]; notBefore?: string[] }>)
-    .filter(([, cue]) => cue.notAfter?.length || cue.notBefore?.length)
-    .map(([name, cue]) => [name, { before: new Set(cue.notAfter ?? []), after: new Set(cue.notBefore ?? []) }]),
+interface CueBlockers {
+  before: Set<string>;
+  after: Set<string>;
+  /** The match counts only as the head of its clause: no verb between it and the clause's start. */
+  clauseInitial: boolean;
+}
+
+/**
+ * Words that, just before a cue ("notAfter") or just after it ("notBefore"), make it another sense;
+ * and cues that count only where they open their clause ("clauseInitial").
+ */
+const CUE_BLOCKERS = new Map<string, CueBlockers>(
+  Object.entries(rulesData.cues as Record<string, { notAfter?: string[]; notBefore?: string[]; clauseInitial?: boolean }>)
+    .filter(([, cue]) => cue.notAfter?.length || cue.notBefore?.length || cue.clauseInitial)
+    .map(([name, cue]) => [name, { before: new Set(cue.notAfter ?? []), after: new Set(cue.notBefore ?? []), clauseInitial: cue.clauseInitial === true }]),
 );
+
+/** Parts of speech that open a clause: punctuation (quote marks, commas, full stops) and "that", "while", "if". */
+const CLAUSE_OPENERS = new Set(["PUNCT", "SCONJ"]);
+const VERB_TAGS = new Set(["VERB", "AUX"]);
 /**
  * Only what analyzeText reads: sentences, POS/lemmas and the cues. wink also runs named entities,
  * negation and sentiment by default, which nothing here reads (cues are learned with useEntity
@@ -194,10 +208,20 @@ export function analyzeText(text: string): AnalyzedText {
   return { text, tokens, sentences, cues };
 }
 
-function isBlocked(tokens: Token[], firstToken: number, lastToken: number, blockers: { before: Set<string>; after: Set<string> }): boolean {
+function isBlocked(tokens: Token[], firstToken: number, lastToken: number, blockers: CueBlockers): boolean {
   const before = tokens.slice(Math.max(0, firstToken - BLOCKER_WINDOW), firstToken);
   const after = tokens.slice(lastToken + 1, lastToken + 1 + BLOCKER_WINDOW);
-  return before.some((t) => blockers.before.has(t.normal)) || after.some((t) => blockers.after.has(t.normal));
+  if (before.some((t) => blockers.before.has(t.normal)) || after.some((t) => blockers.after.has(t.normal))) return true;
+  return blockers.clauseInitial && followsVerbInClause(tokens, firstToken);
+}
+
+/** A verb stands between the token and the start of its clause ("would damage the cooperation"). */
+function followsVerbInClause(tokens: Token[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    if (CLAUSE_OPENERS.has(tokens[i].pos)) return false;
+    if (VERB_TAGS.has(tokens[i].pos)) return true;
+  }
+  return false;
 }
 
 /** `value.trim() === ""`; nearly every token starts with a printable ASCII character, which settles it. */
