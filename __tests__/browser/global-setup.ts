@@ -89,7 +89,8 @@ function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv,
   log(`${title}: done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 at the time of asking. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

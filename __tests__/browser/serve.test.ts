@@ -8,10 +8,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { createTempDb, type TempDb } from "../../lib/store/client";
-import { DIST_DIR, killGroup, ROOT } from "./global-setup";
+import { DIST_DIR, freePort, killGroup, ROOT } from "./global-setup";
 import { baseUrl } from "./harness";
 
 const PASSWORD = "serve test password";
@@ -21,17 +20,6 @@ interface Server {
   url: string;
   port: number;
   output: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** scripts/serve.js on a free port, resolved once it prints the address it serves on. */

@@ -2,27 +2,15 @@
 // the server starts, and its new item is stored. Uses the build global-setup.ts made (--no-build).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createPrisma, type Db } from "../../lib/store/client";
 import { articlePage, FeedSite, report } from "../helpers/feed-server";
 import { runScript } from "../helpers/scripts";
-import { DIST_DIR } from "./global-setup";
+import { DIST_DIR, freePort } from "./global-setup";
 import { baseUrl } from "./harness";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
