@@ -1571,3 +1571,15 @@ Swedish Foreign Minister Karin Lund said: "The Norwegian move would damage the t
     expect(rulesOf("would damage the trust and cooperation")).not.toContain("cooperate");
   });
 });
+
+describe("a partial quotation where the reported clause's verb goes", () => {
+  const text = `Fishing row
+
+STOCKHOLM — Swedish Foreign Minister Karin Lund said on Monday she "deeply regrets" the Norwegian decision to close the fjord.
+`;
+  const { scored } = run(wire("verb-quoted.txt", text));
+
+  test("the statement is the clause around it, not the quoted words alone", () => {
+    expect(one(scored, "deeply regrets").text).toBe('she "deeply regrets" the Norwegian decision to close the fjord');
+  });
+});

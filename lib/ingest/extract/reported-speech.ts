@@ -321,9 +321,26 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
     if (finite && k === i && pos === "VERB" && ["NOUN", "ADJ"].includes(tokens[k + 1]?.pos ?? "")) continue;
     if (finite) return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "VERB"].includes(tokens[i].pos) ? i : null;
     // An infinitive or a participle inside the subject ("attempts to campaign", "measures following the vote") goes on.
-    if (pos === "PUNCT") return null;
+    if (pos === "PUNCT") return k > i && SUBJECT_HEADS.has(tokens[i].pos) && quotationContinuesClause(reading, k, sentence) ? i : null;
   }
   return null;
+}
+
+const SUBJECT_HEADS = new Set(["PRON", "PROPN", "NOUN", "DET"]);
+
+/**
+ * "said it “regrets” the development": a quotation opening at `mark`, where the subject's verb
+ * goes, with the reporter's words going on after it — the clause around it is the report.
+ */
+function quotationContinuesClause(reading: Reading, mark: number, sentence: Sentence): boolean {
+  const { article } = reading;
+  const tokens = article.analyzed.tokens;
+  const quoted = (k: number) => article.isQuoted({ start: tokens[k].start, end: tokens[k].end });
+  if (mark + 1 > sentence.lastToken || quoted(mark) || !quoted(mark + 1)) return false;
+  let after = mark + 1;
+  while (after <= sentence.lastToken && quoted(after)) after++;
+  while (after <= sentence.lastToken && tokens[after].pos === "PUNCT") after++;
+  return after <= sentence.lastToken;
 }
 
 /** Words a phrase of place, time or occasion may take between a verb of saying and its "that". */
