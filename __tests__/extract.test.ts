@@ -1583,3 +1583,15 @@ STOCKHOLM — Swedish Foreign Minister Karin Lund said on Monday she "deeply reg
     expect(one(scored, "deeply regrets").text).toBe('she "deeply regrets" the Norwegian decision to close the fjord');
   });
 });
+
+describe("forms of address before a name", () => {
+  const text = `Royal speech
+
+OSLO — His Majesty King Harald said that Norway wants lasting peace with Sweden.
+`;
+  const { scored } = run(wire("honorifics.txt", text));
+
+  test("'His Majesty' is no part of the speaker's name", () => {
+    expect(one(scored, "lasting peace").speaker).toBe("Harald");
+  });
+});

@@ -60,6 +60,8 @@ export interface TitlePrefix {
   hyphenOnly?: boolean;
 }
 interface TitleFile {
+  /** Forms of address before a name, lower case ("mr", "majesty"). */
+  honorifics: string[];
   prefixes: TitlePrefix[];
   entries: TitleEntry[];
 }

@@ -17,3 +17,4 @@ export {
 } from "./countries";
 export { findInstitutionMentions, type InstitutionMention } from "./institutions";
 export { TITLES, findTitles, matchTitleAt, type TitleInfo, type TitleMatch } from "./titles";
+export { TITLE_DATA } from "./data";

@@ -1,4 +1,4 @@
-import { matchTitleAt, type CountryMention, type InstitutionMention } from "../../gazetteer";
+import { matchTitleAt, TITLE_DATA, type CountryMention, type InstitutionMention } from "../../gazetteer";
 import type { AnalyzedText, Token } from "../../nlp";
 import { nameKey } from "./names";
 import type { SortedSpans } from "./spans";
@@ -9,7 +9,7 @@ const CALENDAR_WORDS = new Set(
     " ",
   ),
 );
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"]);
+const HONORIFICS = new Set(TITLE_DATA.honorifics);
 
 interface NameRun {
   firstToken: number;
