@@ -1,6 +1,7 @@
 "use client";
 // The stored articles, newest first, each with a button that removes it (as `npm run remove`
 // does), and a field to remove any article by its id or path.
+import { sendJson } from "@/app/admin/send-json";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ArticleListing } from "@/lib/read/articles";
@@ -24,13 +25,12 @@ export default function ArticleList({ articles, total }: { articles: ArticleList
     setResult(null);
     setError(null);
     try {
-      const response = await fetch("/api/articles/remove", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ article }) });
-      const data = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
-      if (response.ok) {
+      const { ok, status, data } = await sendJson("/api/articles/remove", "POST", { article });
+      if (ok) {
         setResult(data as Removal);
         router.refresh();
       } else {
-        setError(data.error ?? `HTTP ${response.status}`);
+        setError(data.error ?? `HTTP ${status}`);
       }
     } catch {
       setError("The server could not be reached.");

@@ -5,15 +5,11 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { EventListing } from "@/lib/read/events";
+import { sendJson, type JsonAnswer } from "@/app/admin/send-json";
 import { formatDay, plural } from "@/lib/view/format";
 
 type FieldErrors = Partial<Record<"day" | "label" | "url", string>>;
 
-/** The error of a refused request, and its field messages when it named them. */
-async function failure(response: Response): Promise<{ error: string; fields: FieldErrors }> {
-  const data = await response.json().catch(() => ({}));
-  return { error: data.error ?? `HTTP ${response.status}`, fields: data.fields ?? {} };
-}
 
 export default function EventList({ events }: { events: EventListing[] }) {
   const router = useRouter();
@@ -22,13 +18,13 @@ export default function EventList({ events }: { events: EventListing[] }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldErrors>({});
 
-  async function send(method: "POST" | "DELETE", body: unknown): Promise<Response | null> {
+  async function send(method: "POST" | "DELETE", body: unknown): Promise<JsonAnswer | null> {
     setBusy(true);
     setStatus(null);
     setError(null);
     setFields({});
     try {
-      return await fetch("/api/events", { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      return await sendJson("/api/events", method, body);
     } catch {
       setError("The server could not be reached; nothing was changed.");
       return null;
@@ -45,14 +41,14 @@ export default function EventList({ events }: { events: EventListing[] }) {
     const response = await send("POST", { day: value("day"), label: value("label"), url: value("url") });
     if (!response) return;
     if (response.ok) {
-      const { event: added } = await response.json();
+      const added = response.data.event;
       setStatus(`Added “${added.label}” on ${formatDay(added.day)}.`);
       form.reset();
       router.refresh();
     } else {
-      const refused = await failure(response);
-      setFields(refused.fields);
-      setError(Object.keys(refused.fields).length ? "Not added: correct the fields marked below. Nothing was stored." : refused.error);
+      const refused: FieldErrors = response.data.fields ?? {};
+      setFields(refused);
+      setError(Object.keys(refused).length ? "Not added: correct the fields marked below. Nothing was stored." : response.data.error ?? `HTTP ${response.status}`);
     }
   }
 
@@ -64,7 +60,7 @@ export default function EventList({ events }: { events: EventListing[] }) {
       setStatus(`Removed “${e.label}”.`);
       router.refresh();
     } else {
-      setError((await failure(response)).error);
+      setError(response.data.error ?? `HTTP ${response.status}`);
     }
   }
 

@@ -3,6 +3,7 @@
 // button that removes it, and a field to add one.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { sendJson } from "@/app/admin/send-json";
 import { plural } from "@/lib/view/format";
 
 export interface FeedListing {
@@ -28,11 +29,10 @@ export default function FeedList({ feeds }: { feeds: FeedListing[] }) {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch("/api/feeds", { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const data = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
-      if (response.ok) router.refresh();
-      else setError(Object.values((data.fields ?? {}) as Record<string, string>)[0] ?? data.error ?? `HTTP ${response.status}`);
-      return response.ok;
+      const { ok, status, data } = await sendJson("/api/feeds", method, body);
+      if (ok) router.refresh();
+      else setError(Object.values((data.fields ?? {}) as Record<string, string>)[0] ?? data.error ?? `HTTP ${status}`);
+      return ok;
     } catch {
       setError("The server could not be reached.");
       return false;

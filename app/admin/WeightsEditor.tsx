@@ -2,6 +2,7 @@
 // Weight editing with a live preview: every change re-scores the stored features on the
 // server (no NLP) and draws the unsaved chart beside the saved one. Saving names the
 // version the edit started from, so a save that raced another is refused and explained.
+import { sendJson } from "@/app/admin/send-json";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { seriesColor } from "@/app/components/palette";
@@ -73,17 +74,6 @@ function chartOf(rows: Row[], resolution: Resolution) {
   const details: Record<string, ChartPointDetail> = {};
   for (const r of rows) details[`${r.series}|${r.date}`] = { index: r.index, statements: r.statements, quotes: [] };
   return { rows: chartRows(points, labels, resolution), series, details };
-}
-
-async function sendJson(url: string, method: string, body: unknown): Promise<{ status: number; data: any }> {
-  const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  let data: any = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = { error: `HTTP ${response.status}` };
-  }
-  return { status: response.status, data };
 }
 
 function WeightInput(props: { id: string; label: string; value: number; min: number; max: number; step: number; onChange: (v: number) => void }) {
