@@ -1595,3 +1595,41 @@ OSLO — His Majesty King Harald said that Norway wants lasting peace with Swede
     expect(one(scored, "lasting peace").speaker).toBe("Harald");
   });
 });
+
+describe("a stored copy cut off inside a quotation", () => {
+  const text = `Fishing row
+
+STOCKHOLM — Swedish Foreign Minister Karin Lund spoke about the fjord on Monday.
+
+Asked when Norway should reopen it, Lund said: "This issue needs to be resolved in the next `;
+  const { scored } = run(wire("cut-off.txt", text));
+
+  test("the quotation left open is prose, reported up to the cut", () => {
+    const statement = one(scored, "needs to be resolved");
+    expect(statement.speaker).toBe("Karin Lund");
+    expect(statement.text).toBe("This issue needs to be resolved in the next");
+  });
+});
+
+describe("a colon hands the sentence over to the quotation", () => {
+  const text = `Fishing row
+
+Norwegian Defence Minister Ola Berg has issued a stern warning to Sweden on Monday: "Norway is not to be trifled with."
+
+Norwegian Fisheries Minister Nils Holm visited the fjord with Swedish Ambassador Karin Lund.
+
+[Soundbite] Karin Lund(Swedish ambassador to Norway) : "It was extremely tough for the government to find a solution."
+
+Nils Holm (Norwegian fisheries minister): "We will keep the fjord closed."
+`;
+  const { scored } = run(wire("colon-lead.txt", text));
+
+  test("the subject of a sentence ending in a colon says the quotation", () => {
+    expect(one(scored, "trifled with").speaker).toBe("Ola Berg");
+  });
+
+  test("a speaker's label may carry an office in brackets and a transcript's cue before it", () => {
+    expect(one(scored, "extremely tough").speaker).toBe("Karin Lund");
+    expect(one(scored, "keep the fjord closed").speaker).toBe("Nils Holm");
+  });
+});

@@ -15,6 +15,18 @@ const TERMINAL = /[.!?"”’)\]:]$/;
 /** A caption ends with its photo's credit: "(Reuters | Jane Doe)", "(Photo by AFP)", "(File photo: AP)". */
 const PHOTO_CREDIT = /\((?:[^()]*\|[^()]*|(?:file\s+)?(?:photo|picture|image)s?\b[^()]*)\)\s*$/i;
 
+/**
+ * The paragraph's last quotation mark opens a quotation that never closes: a stored copy cut off
+ * mid-quote ("Ruiz said: “This needs to be resolved in the next"), prose rather than a heading.
+ */
+function endsInOpenQuote(paragraph: string): boolean {
+  const last = /[“”«»„"][^“”«»„"]*$/.exec(paragraph);
+  if (!last || !/\p{L}/u.test(last[0])) return false;
+  const mark = last[0][0];
+  if (mark === '"') return (paragraph.split('"').length - 1) % 2 === 1;
+  return mark === "“" || mark === "«" || mark === "„";
+}
+
 /** The paragraphs as one text, blank lines between them, each marked prose or not. */
 export function layoutParagraphs(paragraphs: string[]): { text: string; layout: Paragraph[] } {
   const seen = new Map<string, number>();
@@ -33,7 +45,7 @@ export function layoutParagraphs(paragraphs: string[]): { text: string; layout: 
     parts.push(p);
     length += p.length;
     const caption = (seen.get(p) ?? 0) > 1 || PHOTO_CREDIT.test(p);
-    const heading = !TERMINAL.test(p.trim()) && p.length < 140;
+    const heading = !TERMINAL.test(p.trim()) && p.length < 140 && !endsInOpenQuote(p);
     layout.push({ start, end: length, prose: !caption && !heading });
   }
   return { text: parts.join(""), layout };

@@ -65,6 +65,10 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   // 1b. A speaker's label: "President Ana Ruiz: “…”", as transcripts and posts print it.
   const label = speakerLabelBefore(reading, quote);
   if (label !== null) return { actor: label, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
+  // 1c. A colon hands the sentence over to the quote, and its subject says it: "The defence
+  //     minister issued a stern warning on Monday: “…”".
+  const subject = colonLeadSubject(reading, quote, openSentenceIndex);
+  if (subject !== null) return { actor: subject, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
   // 2. Attribution after the closing mark: "“…,” Moreau said", "“…,” said the minister".
   const closing = quote.end;
   const attributionSentence = attributionContinues(reading, quote, closeSentenceIndex) ? closeSentenceIndex + 1 : closeSentenceIndex;
@@ -125,6 +129,8 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
 }
 
 const CUE_LINE = /^\[[^\]:]{2,30}:[^\]]+\]$/;
+/** A transcript's bracketed cue opening the speaker's line: "[Soundbite] Ana Ruiz: “…”". */
+const CUE_PREFIX = /^\s*\[[^\]]{1,30}\]\s*/;
 
 /** The speaker named in a bracketed cue line ("[Sound bite: …]") that stands right above the paragraph. */
 function soundBiteCue(reading: Reading, paragraph: number): number | null {
@@ -148,18 +154,33 @@ function attributionContinues(reading: Reading, quote: QuoteSpan, closeSentenceI
   return lowercase || /[?!]\s*$/.test(text.slice(quote.start, quote.end));
 }
 
+/** How many tokens into its sentence the subject of a colon lead-in may start. */
+const LEAD_SUBJECT_WITHIN = 3;
+
+/** The named subject (not a pronoun, not an oblique mention) opening a sentence that ends in a colon right before the quote. */
+function colonLeadSubject(reading: Reading, quote: QuoteSpan, sentenceIndex: number): number | null {
+  const { article, mentions } = reading;
+  const sentence = article.analyzed.sentences[sentenceIndex];
+  if (!/:\s*$/.test(article.text.slice(sentence.start, quote.start - 1))) return null;
+  const subject = mentions.inSentence(sentenceIndex)[0];
+  if (!subject || subject.oblique || subject.via === "pronoun" || subject.start >= quote.start) return null;
+  return subject.firstToken - sentence.firstToken <= LEAD_SUBJECT_WITHIN ? subject.actor : null;
+}
+
 /** The actor named right before "<name>:" and the opening mark, alone at the start of a paragraph. */
 function speakerLabelBefore(reading: Reading, quote: QuoteSpan): number | null {
   const { article, mentions } = reading;
   const paragraph = article.paragraphs[article.paragraphOf(quote.start)];
   const before = article.text.slice(paragraph.start, quote.start - 1);
-  const colon = /:\s*$/.exec(before);
+  // The name may carry its office in brackets: "Ana Ruiz (Peruvian ambassador): “…”".
+  const colon = /\s*(?:\([^()]{1,80}\))?\s*:\s*$/.exec(before);
   if (!colon) return null;
   const tokens = article.analyzed.tokens;
-  const colonToken = firstEndingAfter(tokens, paragraph.start + colon.index);
-  const mention = mentions.endingAt(colonToken - 1);
+  const afterName = firstEndingAfter(tokens, paragraph.start + colon.index);
+  const mention = mentions.endingAt(afterName - 1);
   if (!mention || mention.via === "pronoun") return null;
-  // Nothing but the name (and its title) before it: a label, not a sentence introducing the quote.
-  const lead = article.text.slice(paragraph.start, tokens[mention.firstToken].start);
+  // Nothing but the name (and its title, or a bracketed cue like "[Sound bite]") before it: a
+  // label, not a sentence introducing the quote.
+  const lead = article.text.slice(paragraph.start, tokens[mention.firstToken].start).replace(CUE_PREFIX, "");
   return /^[\p{Lu}\p{L}.\s'’-]{0,60}$/u.test(lead) && !/\b(?:said|says|told|added|wrote)\b/i.test(lead) ? mention.actor : null;
 }
