@@ -1633,3 +1633,17 @@ Nils Holm (Norwegian fisheries minister): "We will keep the fjord closed."
     expect(one(scored, "keep the fjord closed").speaker).toBe("Nils Holm");
   });
 });
+
+describe("“the premier” is the prime minister", () => {
+  const text = `Dam row
+
+OSLO — Norwegian Prime Minister Ola Berg spoke in Oslo on Monday.
+
+Norway has shown that the dam does not harm Sweden, said the premier.
+`;
+  const { scored } = run(wire("premier.txt", text));
+
+  test("the inverted attribution names the prime minister", () => {
+    expect(one(scored, "does not harm Sweden").speaker).toBe("Ola Berg");
+  });
+});
