@@ -1647,3 +1647,20 @@ Norway has shown that the dam does not harm Sweden, said the premier.
     expect(one(scored, "does not harm Sweden").speaker).toBe("Ola Berg");
   });
 });
+
+describe("a participle of saying opening the sentence", () => {
+  const text = `Dam row
+
+OSLO — Norwegian Prime Minister Ola Berg spoke in Oslo on Monday.
+
+Noting that Norway has tried to keep differences from becoming disputes, PM Berg said that “our engineers did their best for Sweden”.
+`;
+  const { scored } = run(wire("noting.txt", text));
+
+  test("its clause is the main clause's speaker's, ending before that clause", () => {
+    const noted = one(scored, "differences from becoming disputes");
+    expect(noted.speaker).toBe("Ola Berg");
+    expect(noted.text).toBe("Norway has tried to keep differences from becoming disputes");
+    expect(one(scored, "engineers did their best").speaker).toBe("Ola Berg");
+  });
+});

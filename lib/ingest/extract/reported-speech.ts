@@ -36,7 +36,11 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     if (verb.pos !== "VERB" || verb.normal === "according") continue; // "according to": accordingToStatements
     const sentence = article.analyzed.sentences[event.sentence];
     // The quote is the statement; a clause reported before it and joined by "and that" is one too.
-    const quoted = quoting.has(event) || article.quoteOverlaps(verb.start, sentence.end);
+    const nextSaying = reading.events.inSentence(event.sentence).find((e) => e.verb > event.verb && e.actor !== null);
+    // After a participle opening the sentence, the main verb of saying owns the quotation ("Noting
+    // that …, Ruiz said “…”"); elsewhere a later verb is more often inside the reported clause.
+    const quoteOwner = event.verb === sentence.firstToken ? nextSaying : undefined;
+    const quoted = quoting.has(event) || article.quoteOverlaps(verb.start, quoteOwner ? tokens[quoteOwner.verb].start : sentence.end);
     // Words reported before "X said" stand apart from a quotation after it ("…, X said, accusing it of “…”").
     const leading = leadingReport(reading, event, sentence);
     const unquotedLeading = leading && !article.quoteOverlaps(leading.start, leading.end) ? leading : null;
@@ -50,7 +54,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     if (!piece) {
       const start = complementStart(reading, event, sentence);
       if (start === null) continue;
-      const end = clauseEnd(tokens, start, sentence);
+      const end = endBeforeNextClause(reading, clauseEnd(tokens, start, sentence), start, nextSaying);
       if (end - start + 1 < MIN_REPORTED_WORDS) continue;
       const includeVerb = ACT_VERBS.has(verb.lemma) && start === afterAdverbs(reading, event.verb + 1, sentence);
       piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
@@ -396,6 +400,23 @@ function isAudience(tokens: Token[], i: number): boolean {
   if (!DETERMINERS.has(word)) return true;
   const next = tokens[i + 1];
   return next !== undefined && ((AUDIENCE.has(next.normal) && !DETERMINERS.has(next.normal)) || (next.pos === "NOUN" && tokens[i + 2]?.normal === "that"));
+}
+
+/**
+ * A clause running into another speaker's clause ends at the comma before it: "Noting that …, Ruiz
+ * said". Not at an aside ("due, he said, to …") nor inside a list ("the US, the UK and Peru have said").
+ */
+function endBeforeNextClause(reading: Reading, end: number, start: number, next: SpeechEvent | undefined): number {
+  const tokens = reading.article.analyzed.tokens;
+  if (!next || next.verb > end || tokens[next.verb + 1]?.text === ",") return end;
+  let k = next.verb - 1;
+  while (k > start && SKIPPABLE_BEFORE_VERB.has(tokens[k].pos)) k--;
+  const subject = reading.mentions.endingAt(k);
+  if (!subject) return end;
+  // The subject's title may stand outside its mention ("PM Ruiz").
+  let comma = subject.firstToken - 1;
+  while (comma > start && subject.firstToken - comma <= 2 && tokens[comma].pos === "PROPN") comma--;
+  return comma > start && tokens[comma].text === "," ? comma - 1 : end;
 }
 
 /** The reported clause ends at the sentence's end, a semicolon or dash, or a comma before a new clause. */

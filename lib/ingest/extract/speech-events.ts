@@ -80,6 +80,8 @@ export class SpeechEvents {
     }
     // "The envoy was declared persona non grata": a passive verb of saying says nothing of its subject.
     if (isPassive(tokens, verbIndex)) return null;
+    // "Noting that …, the minister said": a participle opening the sentence has the main clause's subject.
+    if (verbIndex === sentence.firstToken && tokens[verbIndex].normal.endsWith("ing")) return this.mainSubjectAfterComma(verbIndex, sentence);
     // Adverbs, auxiliaries and a day may stand between subject and verb ("Peru on Wednesday said").
     let j = verbIndex - 1;
     while (j >= sentence.firstToken && verbIndex - j <= 6 && (SKIPPABLE_BEFORE_VERB.has(tokens[j].pos) || this.dates.covers(j))) j--;
@@ -117,6 +119,16 @@ export class SpeechEvents {
     if (candidates.length === 0) return null;
     // A participle ("…, saying") or a verb after a subordinate clause takes the sentence's subject.
     return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
+  }
+
+  /** The mention opening the main clause after the first comma past `from`, as "Noting that …, Ruiz said" puts it. */
+  private mainSubjectAfterComma(from: number, sentence: Sentence): number | null {
+    const tokens = this.article.analyzed.tokens;
+    let comma = from + 1;
+    while (comma <= sentence.lastToken && tokens[comma].text !== ",") comma++;
+    if (comma > sentence.lastToken) return null;
+    const subject = this.mentions.startingJustAfter(comma);
+    return subject && !subject.oblique ? subject.actor : null;
   }
 
   /** "The defence ministry and the general staff said": the first of joint speakers, who leads the list. */
