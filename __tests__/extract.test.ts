@@ -1664,3 +1664,25 @@ Noting that Norway has tried to keep differences from becoming disputes, PM Berg
     expect(one(scored, "engineers did their best").speaker).toBe("Ola Berg");
   });
 });
+
+describe("a belief stated and an attribution closed by a comma", () => {
+  const text = `Border row
+
+OSLO — Norwegian Fisheries Minister Nils Holm spoke in Oslo on Monday.
+
+Holm believes the Swedish licences are in breach of the fisheries treaty.
+
+Open borders are normal between two neighbouring countries, according to the minister, because closing them harms both peoples.
+`;
+  const { scored } = run(wire("believes.txt", text));
+
+  test("“believes” reports its clause", () => {
+    expect(one(scored, "in breach of the fisheries treaty").speaker).toBe("Nils Holm");
+  });
+
+  test("the clause before “according to X,” is X's even when the sentence goes on", () => {
+    const statement = one(scored, "Open borders are normal");
+    expect(statement.speaker).toBe("Nils Holm");
+    expect(statement.text).toBe("Open borders are normal between two neighbouring countries");
+  });
+});

@@ -44,9 +44,13 @@ function clauseAfter(tokens: Token[], attributionEnd: number, last: number): { s
   return end - attributionEnd - 1 >= MIN_WORDS ? { start: tokens[attributionEnd + 2].start, end: tokens[end].end } : null;
 }
 
-/** "<clause>, according to X.": from the sentence's start to the comma before, X ending the sentence. */
+/**
+ * "<clause>, according to X.": from the sentence's start to the comma before. X ends the sentence,
+ * or a comma closes the attribution ("…, according to the king, because closing them …").
+ */
 function clauseBefore(tokens: Token[], first: number, according: number, attributionEnd: number, last: number): { start: number; end: number } | null {
-  if (tokens[according - 1]?.text !== "," || tokens.slice(attributionEnd + 1, last + 1).some((t) => t.pos !== "PUNCT")) return null;
+  const closed = tokens[attributionEnd + 1]?.text === "," || tokens.slice(attributionEnd + 1, last + 1).every((t) => t.pos === "PUNCT");
+  if (tokens[according - 1]?.text !== "," || !closed) return null;
   const end = according - 2;
   return end - first + 1 >= MIN_WORDS ? { start: tokens[first].start, end: tokens[end].end } : null;
 }
