@@ -1686,3 +1686,17 @@ Open borders are normal between two neighbouring countries, according to the min
     expect(statement.text).toBe("Open borders are normal between two neighbouring countries");
   });
 });
+
+describe("a date naming an event says nothing of when words were said", () => {
+  const text = `Fishing row
+
+OSLO — Norwegian Prime Minister Ola Berg spoke to reporters on Wednesday, a day after a clash on Monday night.
+
+“It is a crazy remark, of course,” Berg told journalists while campaigning for a May 15 election.
+`;
+  const { scored } = run(wire("attributive.txt", text));
+
+  test("a date naming an event (“a May 15 election”) leaves the quote on the article's occasion", () => {
+    expect(one(scored, "crazy remark").date).toBe("2024-05-08");
+  });
+});

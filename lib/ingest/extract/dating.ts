@@ -2,6 +2,7 @@ import type { DateMention } from "../dates";
 import type { Token } from "../nlp";
 import { occasionFor } from "./occasions";
 import { firstEndingAfter } from "./positions";
+import { modifiesANoun } from "./prose-dates";
 import { insideAny } from "./quotes";
 import type { Reading } from "./reading";
 import type { ExtractedStatement } from "./report";
@@ -44,7 +45,8 @@ function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
   const occasion = reading.occasion;
   const paragraphStart = reading.article.paragraphs[event.paragraph].start;
   return reading.dates.mentions.some(
-    (d) => d.start >= paragraphStart && d.end <= sentence.end && d.start !== occasion?.start && (d.start >= sentence.start || setsTheTime(reading, d)),
+    (d) =>
+      d.start >= paragraphStart && d.end <= sentence.end && d.start !== occasion?.start && !modifiesANoun(tokens, d) && (d.start >= sentence.start || setsTheTime(reading, d)),
   );
 }
 

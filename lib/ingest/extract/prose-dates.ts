@@ -40,6 +40,16 @@ export function datesAnotherEvent(text: string, mention: DateMention): boolean {
 }
 
 /**
+ * "campaigning for a March 15 election", "the June 6 meeting": a date between a determiner and
+ * its noun names that event; it says nothing of when words about it were said.
+ */
+export function modifiesANoun(tokens: Token[], mention: DateMention): boolean {
+  const first = firstEndingAfter(tokens, mention.start);
+  const after = firstEndingAfter(tokens, mention.end - 1) + 1;
+  return tokens[first - 1]?.pos === "DET" && tokens[after]?.pos === "NOUN" && tokens[after].start <= mention.end + 1;
+}
+
+/**
  * A news occasion is named by its weekday or as "today" or "yesterday"; a calendar date, a month
  * or a week in an opening is more often the background ("the March 4 attack", "in July").
  */

@@ -5,7 +5,7 @@ import type { ArticleActors } from "./actors";
 import type { ArticleText } from "./article-text";
 import type { MentionIndex } from "./mention-index";
 import { appendTo, firstEndingAfter, groupBy, sentenceHoldingToken } from "./positions";
-import { datesAnotherEvent, type ProseDates } from "./prose-dates";
+import { datesAnotherEvent, modifiesANoun, type ProseDates } from "./prose-dates";
 import { insideAny } from "./quotes";
 
 export const SPEECH_VERBS = new Set(speech.verbs);
@@ -57,6 +57,7 @@ export class SpeechEvents {
 
   private isSpeechVerb(token: Token | undefined): boolean {
     if (!token || token.pos !== "VERB" || insideAny(token.start, this.article.quotes)) return false;
+    if (isReducedPassive(this.article.analyzed.tokens, token.index)) return false;
     return SPEECH_VERBS.has(token.lemma) || phrasalVerbEnd(this.article.analyzed.tokens, token.index) !== null;
   }
 
@@ -204,7 +205,7 @@ export class SpeechEvents {
       // attack on March 4"). A phrase before the verb opens the sentence for it ("Later Wednesday,
       // addressing protesters, X said").
       for (const mention of datesBySentence.get(sentenceIndex) ?? []) {
-        if (datesAnotherEvent(this.article.text, mention)) continue;
+        if (datesAnotherEvent(this.article.text, mention) || modifiesANoun(tokens, mention)) continue;
         const at = tokenEndingAfter(tokens, mention.start);
         // Before a verb of saying, a phrase reaches it, but not from another verb's clause after an
         // earlier verb of saying ("denouncing a tweet directed at the kingdom last month, and accusing …").
@@ -226,6 +227,12 @@ export class SpeechEvents {
 function opensSentence(tokens: Token[], firstToken: number, sentence: Sentence): boolean {
   const start = tokens[firstToken - 1]?.normal === "the" ? firstToken - 1 : firstToken;
   return start === sentence.firstToken || /^[—–-]$/.test(tokens[start - 1]?.text ?? "");
+}
+
+/** "soldiers believed captured", "troops reported killed": a participle qualifying a noun, no one saying anything. */
+function isReducedPassive(tokens: Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  return tokens[index].normal.endsWith("ed") && next?.pos === "VERB" && next.normal.endsWith("ed") && tokens[index - 1]?.pos === "NOUN";
 }
 
 /** The last token of a verb of saying of several words at `index` ("pointed out", "made it clear"), or null. */
