@@ -1700,3 +1700,10 @@ OSLO — Norwegian Prime Minister Ola Berg spoke to reporters on Wednesday, a da
     expect(one(scored, "crazy remark").date).toBe("2024-05-08");
   });
 });
+
+describe("a closing mark typed where an opening one belongs", () => {
+  test("” after white space opens the quotation after white space, and the next ” closes it", () => {
+    const text = "He said ” we will work together” and left. Then “more” came.";
+    expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual([" we will work together", "more"]);
+  });
+});

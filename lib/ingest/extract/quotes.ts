@@ -52,11 +52,12 @@ export function findQuotes(text: string): QuoteSpan[] {
       if (IS_QUOTE_MARK[paragraph.charCodeAt(i)] === 0) continue;
       const ch = paragraph[i];
       if (openAt < 0) {
-        if (OPENING.has(ch) || ch === '"') {
+        // A closing mark set apart from the word before it opens, as careless typing prints it ("he said ” we will …”").
+        if (OPENING.has(ch) || ch === '"' || (ch === "”" && opensAfterSpace(paragraph, i))) {
           openAt = i;
           openedWith = ch;
         }
-      } else if ((openedWith === '"' && ch === '"') || (openedWith !== '"' && (CLOSING.has(ch) || ch === '"') && ch !== openedWith)) {
+      } else if ((openedWith === '"' && ch === '"') || (openedWith !== '"' && (CLOSING.has(ch) || ch === '"') && (ch !== openedWith || ch === "”"))) {
         // A typographic quote closed by a straight mark ("“These are fascists," he added") is closed.
         if (i > openAt + 1) spans.push({ start: base + openAt + 1, end: base + i, open: false });
         openAt = -1;
@@ -77,6 +78,11 @@ export function findQuotes(text: string): QuoteSpan[] {
     if (singles.length) spans.splice(spans.length - doubled.length, doubled.length, ...[...doubled, ...singles].sort((a, b) => a.start - b.start));
   }
   return spans;
+}
+
+/** After white space (or at the paragraph's start) and before a letter, with at most a space between. */
+function opensAfterSpace(paragraph: string, i: number): boolean {
+  return (i === 0 || /\s/.test(paragraph[i - 1])) && /^\s?\p{L}/u.test(paragraph.slice(i + 1, i + 3));
 }
 
 const NO_MARK = -2;
