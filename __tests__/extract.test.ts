@@ -1702,8 +1702,9 @@ OSLO — Norwegian Prime Minister Ola Berg spoke to reporters on Wednesday, a da
 });
 
 describe("a closing mark typed where an opening one belongs", () => {
-  test("” after white space opens the quotation after white space, and the next ” closes it", () => {
+  test("” after white space opens the quotation, and the next ” closes it", () => {
     const text = "He said ” we will work together” and left. Then “more” came.";
     expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual([" we will work together", "more"]);
   });
 });
+
