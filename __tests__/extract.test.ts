@@ -1708,3 +1708,24 @@ describe("a closing mark typed where an opening one belongs", () => {
   });
 });
 
+
+describe("words picked out of one utterance, and a participle that takes the quotation", () => {
+  const text = `Norway warns Sweden
+
+OSLO — Norwegian Foreign Minister Ola Berg spoke to his Swedish counterpart on Monday.
+
+The minister also underlined that the "unprecedented" development will have a "serious" impact on the bilateral relationship.
+
+He stressed that Sweden needs to change its policies towards Norway, pointing out that “the kingdom is keen on protecting its citizens living in Sweden.”
+`;
+  const { scored } = run(wire("picked.txt", text));
+
+  test("a reported clause holding several one-word quotations is one statement", () => {
+    expect(one(scored, "unprecedented").text).toBe('the "unprecedented" development will have a "serious" impact on the bilateral relationship');
+  });
+
+  test("the clause before “, pointing out that “…”” is reported apart from the quotation", () => {
+    expect(one(scored, "needs to change its policies").text).toBe("Sweden needs to change its policies towards Norway");
+    expect(one(scored, "keen on protecting").speaker).toBe("Ola Berg");
+  });
+});

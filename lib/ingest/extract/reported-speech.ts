@@ -38,8 +38,9 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     // The quote is the statement; a clause reported before it and joined by "and that" is one too.
     const nextSaying = reading.events.inSentence(event.sentence).find((e) => e.verb > event.verb && e.actor !== null);
     // After a participle opening the sentence, the main verb of saying owns the quotation ("Noting
-    // that …, Ruiz said “…”"); elsewhere a later verb is more often inside the reported clause.
-    const quoteOwner = event.verb === sentence.firstToken ? nextSaying : undefined;
+    // that …, Ruiz said “…”"), as does a participle after a comma ("…, pointing out that “…”");
+    // elsewhere a later verb is more often inside the reported clause.
+    const quoteOwner = event.verb === sentence.firstToken || (nextSaying && isParticipleAfterComma(tokens, nextSaying.verb)) ? nextSaying : undefined;
     const quoted = quoting.has(event) || article.quoteOverlaps(verb.start, quoteOwner ? tokens[quoteOwner.verb].start : sentence.end);
     // Words reported before "X said" stand apart from a quotation after it ("…, X said, accusing it of “…”").
     const leading = leadingReport(reading, event, sentence);
@@ -125,9 +126,23 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   for (let i = start; i < end && tokens[i].end <= quote.start - 1; i++) if (tokens[i].normal === "and" && tokens[i + 1]?.normal === "that") start = i + 2;
   while (end > start && tokens[end].pos === "PUNCT" && tokens[end].start >= quote.end) end--;
   const clause = { start: tokens[start].start, end: Math.max(tokens[end].end, quote.end + 1) };
-  // One quotation only: a clause holding two would join utterances an outlet keeps apart.
-  if (article.quotes.some((q) => q !== quote && q.start < clause.end && q.end > clause.start)) return null;
+  // One quotation, or only words picked out of one utterance ("the “unprecedented” development will
+  // have a “serious” impact"): a clause holding longer ones would join utterances an outlet keeps apart.
+  const held = article.quotes.filter((q) => q.start < clause.end && q.end > clause.start);
+  if (held.length > 1 && held.some((q) => wordCount(article.text.slice(q.start, q.end)) > PICKED_WORDS)) return null;
   return wordsOutside(tokens, clause, quote) >= MIN_WORDS_AROUND_QUOTE ? clause : null;
+}
+
+/** ", adding", ", pointing out that": a participle of saying opening a clause after a comma. */
+function isParticipleAfterComma(tokens: Token[], verb: number): boolean {
+  return tokens[verb].normal.endsWith("ing") && tokens[verb - 1]?.text === ",";
+}
+
+/** Words at most in each of several quotations picked out of one reported clause. */
+const PICKED_WORDS = 3;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /**
