@@ -1701,10 +1701,15 @@ OSLO — Norwegian Prime Minister Ola Berg spoke to reporters on Wednesday, a da
   });
 });
 
-describe("a closing mark typed where an opening one belongs", () => {
+describe("quotation marks typed the wrong way round", () => {
   test("” after white space opens the quotation, and the next ” closes it", () => {
     const text = "He said ” we will work together” and left. Then “more” came.";
     expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual([" we will work together", "more"]);
+  });
+
+  test("“ right after the last word closes the quotation", () => {
+    const text = "Egypt “will act by all available means,“ the ministry said. It called the deal “fair and balanced.“";
+    expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual(["will act by all available means,", "fair and balanced."]);
   });
 });
 

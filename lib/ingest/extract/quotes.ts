@@ -57,8 +57,13 @@ export function findQuotes(text: string): QuoteSpan[] {
           openAt = i;
           openedWith = ch;
         }
-      } else if ((openedWith === '"' && ch === '"') || (openedWith !== '"' && (CLOSING.has(ch) || ch === '"') && (ch !== openedWith || ch === "”"))) {
-        // A typographic quote closed by a straight mark ("“These are fascists," he added") is closed.
+      } else if (
+        (openedWith === '"' && ch === '"') ||
+        (openedWith !== '"' && (CLOSING.has(ch) || ch === '"') && (ch !== openedWith || ch === "”")) ||
+        (ch === "“" && closesAfterWord(paragraph, i))
+      ) {
+        // A typographic quote closed by a straight mark ("“These are fascists," he added") is closed,
+        // as is one closed by an opening mark typed right after its last word.
         if (i > openAt + 1) spans.push({ start: base + openAt + 1, end: base + i, open: false });
         openAt = -1;
       } else if (openedWith === "“" && ch === "“") {
@@ -78,6 +83,11 @@ export function findQuotes(text: string): QuoteSpan[] {
     if (singles.length) spans.splice(spans.length - doubled.length, doubled.length, ...[...doubled, ...singles].sort((a, b) => a.start - b.start));
   }
   return spans;
+}
+
+/** Right after a word or its punctuation, and before white space or the paragraph's end: an opening mark typed to close ("means,“ the ministry said"). */
+function closesAfterWord(paragraph: string, i: number): boolean {
+  return i > 0 && /[\p{L}\p{N}.,!?…]/u.test(paragraph[i - 1]) && (i + 1 === paragraph.length || /\s/.test(paragraph[i + 1]));
 }
 
 /** After white space (or at the paragraph's start) and before a letter, with at most a space between. */
