@@ -154,6 +154,9 @@ function attributionContinues(reading: Reading, quote: QuoteSpan, closeSentenceI
   return lowercase || /[?!]\s*$/.test(text.slice(quote.start, quote.end));
 }
 
+/** Characters before a quotation's mark that a speaker's label or a colon lead-in is looked for in. */
+const LABEL_REACH = 200;
+
 /** How many tokens into its sentence the subject of a colon lead-in may start. */
 const LEAD_SUBJECT_WITHIN = 3;
 
@@ -161,7 +164,7 @@ const LEAD_SUBJECT_WITHIN = 3;
 function colonLeadSubject(reading: Reading, quote: QuoteSpan, sentenceIndex: number): number | null {
   const { article, mentions } = reading;
   const sentence = article.analyzed.sentences[sentenceIndex];
-  if (!/:\s*$/.test(article.text.slice(sentence.start, quote.start - 1))) return null;
+  if (!/:\s*$/.test(article.text.slice(Math.max(sentence.start, quote.start - 1 - LABEL_REACH), quote.start - 1))) return null;
   const subject = mentions.inSentence(sentenceIndex)[0];
   if (!subject || subject.oblique || subject.via === "pronoun" || subject.start >= quote.start) return null;
   return subject.firstToken - sentence.firstToken <= LEAD_SUBJECT_WITHIN ? subject.actor : null;
@@ -171,12 +174,14 @@ function colonLeadSubject(reading: Reading, quote: QuoteSpan, sentenceIndex: num
 function speakerLabelBefore(reading: Reading, quote: QuoteSpan): number | null {
   const { article, mentions } = reading;
   const paragraph = article.paragraphs[article.paragraphOf(quote.start)];
-  const before = article.text.slice(paragraph.start, quote.start - 1);
+  // Only the label's reach before the mark is read: a paragraph can be a whole file long.
+  const from = Math.max(paragraph.start, quote.start - 1 - LABEL_REACH);
+  const before = article.text.slice(from, quote.start - 1);
   // The name may carry its office in brackets: "Ana Ruiz (Peruvian ambassador): “…”".
   const colon = /\s*(?:\([^()]{1,80}\))?\s*:\s*$/.exec(before);
   if (!colon) return null;
   const tokens = article.analyzed.tokens;
-  const afterName = firstEndingAfter(tokens, paragraph.start + colon.index);
+  const afterName = firstEndingAfter(tokens, from + colon.index);
   const mention = mentions.endingAt(afterName - 1);
   if (!mention || mention.via === "pronoun") return null;
   // Nothing but the name (and its title, or a bracketed cue like "[Sound bite]") before it: a
