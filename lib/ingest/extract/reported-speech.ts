@@ -30,13 +30,14 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
   const { article } = reading;
   const tokens = article.analyzed.tokens;
   const results: ExtractedStatement[] = [];
+  const nextSpeaking = nextSpeakingInSentence(reading.events.all);
   for (const event of reading.events.all) {
     if (event.actor === null || saysNothing(tokens, event)) continue;
     const verb = tokens[event.verb];
     if (verb.pos !== "VERB" || verb.normal === "according") continue; // "according to": accordingToStatements
     const sentence = article.analyzed.sentences[event.sentence];
     // The quote is the statement; a clause reported before it and joined by "and that" is one too.
-    const nextSaying = reading.events.inSentence(event.sentence).find((e) => e.verb > event.verb && e.actor !== null);
+    const nextSaying = nextSpeaking.get(event);
     // After a participle opening the sentence, the main verb of saying owns the quotation ("Noting
     // that …, Ruiz said “…”"), as does a participle after a comma ("…, pointing out that “…”");
     // elsewhere a later verb is more often inside the reported clause.
@@ -65,6 +66,22 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     if (fronted) results.push(reportedPiece(reading, event, sentence, fronted));
   }
   return results;
+}
+
+/**
+ * Each event's next one with a speaker in its sentence, found in one pass from the end: `events`
+ * come in text order, and a run-on sentence can hold thousands.
+ */
+function nextSpeakingInSentence(events: SpeechEvent[]): Map<SpeechEvent, SpeechEvent> {
+  const next = new Map<SpeechEvent, SpeechEvent>();
+  let later: SpeechEvent | undefined;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (later && later.sentence !== event.sentence) later = undefined;
+    if (later) next.set(event, later);
+    if (event.actor !== null) later = event;
+  }
+  return next;
 }
 
 /** The statement a span of reported words makes, dated by its verb of saying. */
