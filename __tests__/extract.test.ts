@@ -1734,3 +1734,25 @@ He stressed that Sweden needs to change its policies towards Norway, pointing ou
     expect(one(scored, "keen on protecting").speaker).toBe("Ola Berg");
   });
 });
+
+describe("governments listed as one subject speak together", () => {
+  const text = `Norway and Sweden sever ties
+
+OSLO — Norway cut diplomatic ties with Sweden on Monday.
+
+Denmark, Finland and Iceland also said they regretted the decision to sever diplomatic ties between the two countries.
+
+In a call with Danish Foreign Minister Karin Lund, Norwegian Prime Minister Ola Berg said Sweden had left Norway no choice.
+`;
+  const { scored } = run(wire("joint.txt", text));
+
+  test("each government in “A, B and C said” reports the words, none aimed at the others", () => {
+    const joint = findByQuote(scored, "regretted the decision");
+    expect(joint.map((s) => s.speaker).sort()).toEqual(["Danish government", "Finnish government", expect.stringMatching(/^Iceland/)]);
+    for (const statement of joint) expect(statement.target).toBe("Norway");
+  });
+
+  test("a name before a comma is an aside, not a joint speaker", () => {
+    expect(findByQuote(scored, "left Norway no choice").map((s) => s.speaker)).toEqual(["Ola Berg"]);
+  });
+});

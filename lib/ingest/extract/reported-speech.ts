@@ -50,7 +50,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     if (quoted && !piece) continue;
     const interrupted = piece ? null : interruptedReport(reading, event, sentence);
     if (interrupted) {
-      results.push(reportedPiece(reading, event, sentence, interrupted.piece, interrupted.aside));
+      results.push(...reportedPieces(reading, event, sentence, interrupted.piece, interrupted.aside));
       continue;
     }
     if (!piece) {
@@ -61,9 +61,9 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
       const includeVerb = ACT_VERBS.has(verb.lemma) && start === afterAdverbs(reading, event.verb + 1, sentence);
       piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
     }
-    results.push(reportedPiece(reading, event, sentence, piece));
+    results.push(...reportedPieces(reading, event, sentence, piece));
     const fronted = frontedReport(reading, event, sentence);
-    if (fronted) results.push(reportedPiece(reading, event, sentence, fronted));
+    if (fronted) results.push(...reportedPieces(reading, event, sentence, fronted));
   }
   return results;
 }
@@ -84,16 +84,17 @@ function nextSpeakingInSentence(events: SpeechEvent[]): Map<SpeechEvent, SpeechE
   return next;
 }
 
-/** The statement a span of reported words makes, dated by its verb of saying. */
-function reportedPiece(reading: Reading, event: SpeechEvent, sentence: Sentence, piece: Span, aside: Span | null = null): ExtractedStatement {
+/** The statements a span of reported words makes, one for each speaker saying it, dated by its verb of saying. */
+function reportedPieces(reading: Reading, event: SpeechEvent, sentence: Sentence, piece: Span, aside: Span | null = null): ExtractedStatement[] {
   const { article } = reading;
-  const actor = reading.actors.actors[event.actor!];
   const frame = article.gapsBetweenQuotes({ start: sentence.start, end: piece.start });
   // A day named inside the reported words ("called for protests on Wednesday") is not when they were said.
   const own = { ...event, dates: event.dates.filter((d) => d.start < piece.start || d.start >= piece.end) };
-  const date = dateFor(reading, { actor: actor.id, event: own, inherited: null, opensWithQuote: false });
   const context = collapse(article.text.slice(sentence.start, sentence.end));
-  return reportOf(reading, actor, piece, frame, event, date, context, aside);
+  return [event.actor!, ...(event.jointly ?? [])].map((id) => {
+    const date = dateFor(reading, { actor: id, event: own, inherited: null, opensWithQuote: false });
+    return reportOf(reading, reading.actors.actors[id], piece, frame, event, date, context, aside);
+  });
 }
 
 /**

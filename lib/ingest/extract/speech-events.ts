@@ -21,6 +21,8 @@ const QUOTING_VERBS = new Set(["quoted", "quoting", "quotes", "cited", "citing",
 export interface SpeechEvent {
   verb: number;
   actor: number | null;
+  /** Others named with the speaker as the verb's subject ("Denmark, Finland and Iceland said"), who say the same. */
+  jointly?: number[];
   sentence: number;
   paragraph: number;
   dates: DateMention[];
@@ -132,6 +134,33 @@ export class SpeechEvents {
     return subject && !subject.oblique ? subject.actor : null;
   }
 
+  /**
+   * The governments listed before the one right before the verb, joined by commas and "and":
+   * "Denmark, Finland and Iceland said" gives Denmark and Finland beside Iceland.
+   */
+  private jointSpeakers(verbIndex: number, sentence: Sentence, actor: number): number[] {
+    const tokens = this.article.analyzed.tokens;
+    let j = verbIndex - 1;
+    while (j >= sentence.firstToken && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
+    const last = this.mentions.endingAt(j);
+    // Governments listed as one subject; a name before a comma is more often an aside's ("In a call with X, Y said").
+    if (!last || last.actor !== actor || last.via !== "institution" || this.actors.actors[actor].kind !== "institution") return [];
+    const joint: number[] = [];
+    let k = last.firstToken - 1;
+    while (k > sentence.firstToken) {
+      // The list's last item follows "and"; the others, commas.
+      const separated = tokens[k].normal === "and" || (joint.length > 0 && tokens[k].text === ",");
+      if (!separated) break;
+      k--;
+      if (tokens[k + 1].normal === "and" && tokens[k].text === ",") k--;
+      const listed = this.mentions.endingAt(k);
+      if (!listed || listed.oblique || listed.via !== "institution" || this.actors.actors[listed.actor].kind !== "institution") break;
+      if (listed.actor !== actor && !joint.includes(listed.actor)) joint.unshift(listed.actor);
+      k = listed.firstToken - 1;
+    }
+    return joint;
+  }
+
   /** "The defence ministry and the general staff said": the first of joint speakers, who leads the list. */
   private firstConjunct(firstToken: number, sentence: Sentence) {
     const tokens = this.article.analyzed.tokens;
@@ -177,9 +206,11 @@ export class SpeechEvents {
       for (let i = sentence.firstToken; i <= sentence.lastToken; i++) {
         const token = tokens[i];
         if (this.isSpeechVerb(token)) {
-          const event = { verb: i, actor: null as number | null, sentence: sentenceIndex, paragraph, dates: [] as DateMention[] };
+          const event: SpeechEvent = { verb: i, actor: null, sentence: sentenceIndex, paragraph, dates: [] };
           this.add(event);
           event.actor = this.subjectOf(i, sentence);
+          const jointly = event.actor === null ? [] : this.jointSpeakers(i, sentence, event.actor);
+          if (jointly.length) event.jointly = jointly;
           verbs.push(event);
         } else if (token.normal === "according" && tokens[i + 1]?.normal === "to" && !insideAny(token.start, this.article.quotes)) {
           // "“…,” according to the ministry": the one the words are according to says them.

@@ -35,9 +35,11 @@ export function targetFor(reading: Reading, actor: Actor, piece: Span, frame: Sp
   // A country named as a topic ("on Bolivia", "about Chile") comes after one the words address.
   const topic = (position: number) => (/\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$/i.test(reading.article.text.slice(Math.max(0, position - 20), position)) ? 1 : 0);
   candidates.sort((a, b) => a.rank - b.rank || topic(a.position) - topic(b.position) || a.position - b.position);
-  const named = candidates.find((c) => c.country && c.country !== own);
+  // Those speaking together ("Denmark, Finland and Iceland said") are not each other's target.
+  const speaking = new Set([own, ...[event?.actor ?? null, ...(event?.jointly ?? [])].map((id) => (id === null ? null : found.actors[id].country))]);
+  const named = candidates.find((c) => c.country && !speaking.has(c.country));
   if (named) return named.country;
-  return reading.dyad.find((country) => country !== own) ?? null;
+  return reading.dyad.find((country) => !speaking.has(country)) ?? null;
 }
 
 /**

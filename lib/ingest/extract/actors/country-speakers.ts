@@ -34,20 +34,39 @@ function afterParenthetical(tokens: Token[], from: number): number {
  */
 export function addCountrySpeakers(tokens: Token[], countries: CountryMention[], speechLemmas: Set<string>, cast: Cast): void {
   const byCountry = new Map<string, number>();
-  for (const mention of countries) {
-    if (mention.via !== "name" || mention.possessive) continue;
-    const first = cast.tokenAt(mention.start);
-    const last = cast.tokenAt(mention.end - 1);
-    if (PREPOSITIONS.has(tokens[first - 1]?.normal ?? "") || /^(?:the|a)$/i.test(tokens[first - 1]?.normal ?? "") && PREPOSITIONS.has(tokens[first - 2]?.normal ?? "")) continue;
-    const afterAside = afterParenthetical(tokens, last + 1);
-    let next = afterAside;
-    while (next < tokens.length && next - afterAside < 5 && (SKIPPABLE.has(tokens[next].pos) || DAY_WORDS.test(tokens[next].text))) next++;
-    const verb = tokens[next];
-    if (!verb || verb.pos !== "VERB" || !speechLemmas.has(verb.lemma)) continue;
-    const government = governmentOf(mention.country);
-    if (!government) continue;
+  const speak = (mention: CountryMention, government: string) => {
     let actor = byCountry.get(mention.country);
     if (actor === undefined) byCountry.set(mention.country, (actor = cast.add("institution", government, mention.country, [], false, true).id));
     cast.mention(mention.start, mention.end, actor, "institution");
-  }
+  };
+  countries.forEach((mention, index) => {
+    if (!speaksFreely(tokens, mention, cast)) return;
+    const afterAside = afterParenthetical(tokens, cast.tokenAt(mention.end - 1) + 1);
+    let next = afterAside;
+    while (next < tokens.length && next - afterAside < 5 && (SKIPPABLE.has(tokens[next].pos) || DAY_WORDS.test(tokens[next].text))) next++;
+    const verb = tokens[next];
+    if (!verb || verb.pos !== "VERB" || !speechLemmas.has(verb.lemma)) return;
+    const government = governmentOf(mention.country);
+    if (!government) return;
+    speak(mention, government);
+    // "Denmark, Finland and Iceland said": the countries listed before speak with it.
+    for (let k = index - 1; k >= 0 && listedTogether(tokens, countries[k], countries[k + 1], cast, k === index - 1) && speaksFreely(tokens, countries[k], cast); k--) {
+      const listed = governmentOf(countries[k].country);
+      if (!listed) break;
+      speak(countries[k], listed);
+    }
+  });
+}
+
+/** Named, not possessive, not the object of a preposition. */
+function speaksFreely(tokens: Token[], mention: CountryMention, cast: Cast): boolean {
+  if (mention.via !== "name" || mention.possessive) return false;
+  const first = cast.tokenAt(mention.start);
+  return !(PREPOSITIONS.has(tokens[first - 1]?.normal ?? "") || (/^(?:the|a)$/i.test(tokens[first - 1]?.normal ?? "") && PREPOSITIONS.has(tokens[first - 2]?.normal ?? "")));
+}
+
+/** "and" or ", and" between two country names, or before the last of a list a comma too. */
+function listedTogether(tokens: Token[], earlier: CountryMention, later: CountryMention, cast: Cast, last: boolean): boolean {
+  const between = tokens.slice(cast.tokenAt(earlier.end - 1) + 1, cast.tokenAt(later.start)).map((t) => t.normal).join(" ");
+  return between === "and" || between === ", and" || (!last && between === ",");
 }
