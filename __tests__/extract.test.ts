@@ -1756,3 +1756,19 @@ In a call with Danish Foreign Minister Karin Lund, Norwegian Prime Minister Ola 
     expect(findByQuote(scored, "left Norway no choice").map((s) => s.speaker)).toEqual(["Ola Berg"]);
   });
 });
+
+describe("summary points under the headline", () => {
+  const text = `Norway cuts ties with Sweden
+
+• Denmark also said it regretted the decision to sever diplomatic ties
+
+OSLO — Norway cut diplomatic ties with Sweden on Tuesday, Norwegian Foreign Minister Ola Berg said.
+`;
+  const { scored } = run(wire("points.txt", text));
+
+  test("a point without its full stop is prose, dated by the lede that follows it", () => {
+    const point = one(scored, "regretted the decision");
+    expect(point.speaker).toBe("Danish government");
+    expect(point.date).toBe("2024-05-07");
+  });
+});

@@ -2,12 +2,15 @@ import type { Span } from "../features";
 import type { AnalyzedText, Token } from "../nlp";
 import { firstEndingAfter, firstEndingAtOrAfter } from "./positions";
 import type { QuoteSpan } from "./quotes";
+import { LIST_ITEM_MARK } from "../input";
 
 export interface Paragraph {
   start: number;
   end: number;
   /** Captions, headings and repeated lines carry no statements and no dates for them. */
   prose: boolean;
+  /** A summary point under the headline ("• Egypt accuses Ethiopia of provocation"): prose of the standfirst, not the lede. */
+  point?: boolean;
 }
 
 const TERMINAL = /[.!?"”’)\]:]$/;
@@ -45,8 +48,11 @@ export function layoutParagraphs(paragraphs: string[]): { text: string; layout: 
     parts.push(p);
     length += p.length;
     const caption = (seen.get(p) ?? 0) > 1 || PHOTO_CREDIT.test(p);
-    const heading = !TERMINAL.test(p.trim()) && p.length < 140 && !endsInOpenQuote(p);
-    layout.push({ start, end: length, prose: !caption && !heading });
+    const unended = !TERMINAL.test(p.trim()) && p.length < 140;
+    // A summary point under the headline is a sentence without its full stop.
+    const point = unended && LIST_ITEM_MARK.test(p);
+    const heading = unended && !point && !endsInOpenQuote(p);
+    layout.push({ start, end: length, prose: !caption && !heading, ...(point && !caption ? { point } : {}) });
   }
   return { text: parts.join(""), layout };
 }

@@ -101,7 +101,7 @@ function isOwnDateLine(mention: DateMention, text: string, layout: Paragraph[]):
   return paragraph !== undefined && !paragraph.prose && /^[\s\p{P}]*$/u.test(text.slice(paragraph.start, mention.start) + text.slice(mention.end, paragraph.end).replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ""));
 }
 
-/** Paragraphs of prose the opening runs to: the lede and the one after it. */
+/** Paragraphs of prose the opening runs to: the lede and the one after it (and any summary points above). */
 const OPENING_PROSE_PARAGRAPHS = 2;
 
 /**
@@ -115,7 +115,7 @@ export function lastOpeningParagraph(layout: Paragraph[]): number {
   for (let p = 0; p < layout.length && prose < OPENING_PROSE_PARAGRAPHS; p++) {
     if (!layout[p].prose) continue;
     last = p;
-    prose++;
+    if (!layout[p].point) prose++;
   }
   return last;
 }
