@@ -1772,3 +1772,23 @@ OSLO — Norway cut diplomatic ties with Sweden on Tuesday, Norwegian Foreign Mi
     expect(point.date).toBe("2024-05-07");
   });
 });
+
+describe("a reported clause whose speaker is then quoted in the next paragraph", () => {
+  const text = `Fishing row
+
+LONDON — The UK government said the French ambassador, Catherine Colonna, would be summoned to the Foreign Office on Friday.
+
+“We regret the confrontational language used by the French government,” it added.
+`;
+  const { scored } = run(wire("lead-then-quote.txt", text));
+
+  test("the clause is reported, with an appositive name inside its subject", () => {
+    const clause = one(scored, "would be summoned");
+    expect(clause.speaker).toBe("UK government");
+    expect(clause.text).toBe("the French ambassador, Catherine Colonna, would be summoned to the Foreign Office on Friday");
+  });
+
+  test("the quotation is the same speaker's", () => {
+    expect(one(scored, "confrontational language").speaker).toBe("UK government");
+  });
+});

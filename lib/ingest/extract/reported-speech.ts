@@ -42,7 +42,9 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     // that …, Ruiz said “…”"), as does a participle after a comma ("…, pointing out that “…”");
     // elsewhere a later verb is more often inside the reported clause.
     const quoteOwner = event.verb === sentence.firstToken || (nextSaying && isParticipleAfterComma(tokens, nextSaying.verb)) ? nextSaying : undefined;
-    const quoted = quoting.has(event) || article.quoteOverlaps(verb.start, quoteOwner ? tokens[quoteOwner.verb].start : sentence.end);
+    // A quotation in the paragraphs after it ("X said …" then "“…”") leaves its own clause a report.
+    const quoted =
+      (quoting.has(event) && article.quoteOverlaps(sentence.start, verb.start)) || article.quoteOverlaps(verb.start, quoteOwner ? tokens[quoteOwner.verb].start : sentence.end);
     // Words reported before "X said" stand apart from a quotation after it ("…, X said, accusing it of “…”").
     const leading = leadingReport(reading, event, sentence);
     const unquotedLeading = leading && !article.quoteOverlaps(leading.start, leading.end) ? leading : null;
@@ -348,8 +350,16 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
   if (tokens[i].normal === "to" && INFINITIVE_VERBS.has(verb.lemma) && tokens[i + 1]?.pos === "VERB") return i;
   if (!isReporting(tokens, event.verb)) return null;
   // A clause: a subject within a few words, then its verb.
-  for (let k = i; k <= Math.min(sentence.lastToken, i + SUBJECT_WORDS); k++) {
+  let reach = i + SUBJECT_WORDS;
+  for (let k = i; k <= Math.min(sentence.lastToken, reach); k++) {
     const pos = tokens[k].pos;
+    // "said the French ambassador, Catherine Colonna, would be summoned": an appositive in the subject.
+    const appositiveEnd = k > i && tokens[k].text === "," ? closingComma(tokens, k, sentence) : null;
+    if (appositiveEnd !== null) {
+      reach += appositiveEnd - k + 1;
+      k = appositiveEnd;
+      continue;
+    }
     // "told the country's national assembly that …": the ones told, then the words.
     if (verb.lemma === "tell" && tokens[k].normal === "that") return k < sentence.lastToken ? k + 1 : null;
     // A finite verb: not an infinitive ("influence to combat") nor a bare participle ("sanctions targeting").
@@ -364,6 +374,19 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
 }
 
 const SUBJECT_HEADS = new Set(["PRON", "PROPN", "NOUN", "DET"]);
+/** Words an appositive set off by commas inside a subject may run to. */
+const APPOSITIVE_WORDS = 5;
+
+/** The comma closing an appositive of names opened by the comma at `open`, with a verb right after it; null otherwise. */
+function closingComma(tokens: Token[], open: number, sentence: Sentence): number | null {
+  for (let k = open + 1; k <= Math.min(sentence.lastToken, open + APPOSITIVE_WORDS + 1); k++) {
+    if (tokens[k].text === ",") {
+      const named = k > open + 1 && tokens.slice(open + 1, k).every((t) => t.pos === "PROPN" || t.pos === "PUNCT");
+      return named && ["AUX", "VERB"].includes(tokens[k + 1]?.pos ?? "") ? k : null;
+    }
+  }
+  return null;
+}
 
 /**
  * "said it “regrets” the development": a quotation opening at `mark`, where the subject's verb
