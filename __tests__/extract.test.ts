@@ -1792,3 +1792,20 @@ LONDON — The UK government said the French ambassador, Catherine Colonna, woul
     expect(one(scored, "confrontational language").speaker).toBe("UK government");
   });
 });
+
+describe("a portfolio before a bare office, and a saying inside the reported clause", () => {
+  const text = `Grain row
+
+KYIV — The spokesman of the Ministry of Foreign Affairs of Norway, Ola Berg, said on Monday that the ministry was informed about the meeting with Sweden.
+
+The ministry spokesman noted that during this meeting, the Norwegian ambassador once again clarified the Norwegian position regarding the Swedish ban on fish.
+`;
+  const { scored } = run(wire("ministry-spokesman.txt", text));
+
+  test("“the ministry spokesman” is the spokesman named before; the ambassador's verb inside the clause does not cut it; “once again” keeps the occasion", () => {
+    const noted = one(scored, "once again clarified");
+    expect(noted.speaker).toBe("Ola Berg");
+    expect(noted.text).toBe("during this meeting, the Norwegian ambassador once again clarified the Norwegian position regarding the Swedish ban on fish");
+    expect(noted.date).toBe("2024-05-06");
+  });
+});

@@ -33,6 +33,8 @@ function marksAnotherOccasion(reading: Reading, event: SpeechEvent): boolean {
     const token: Token = tokens[i];
     if (!OTHER_OCCASION.has(token.normal) && !PLATFORMS_AFTER_ON.has(token.normal) && !OFFSETS.has(token.normal) && token.normal !== "had") continue;
     if (insideAny(token.start, reading.article.quotes)) continue;
+    // "once again" repeats what is said now; "once" alone places it in the past.
+    if (token.normal === "once" && tokens[i + 1]?.normal === "again") continue;
     if (OTHER_OCCASION.has(token.normal)) return true;
     if (PLATFORMS_AFTER_ON.has(token.normal) && tokens[i - 1]?.normal === "on") return true;
     if (OFFSETS.has(token.normal) && TIME_UNITS.has(tokens[i - 1]?.normal ?? "") && i < event.verb) return true;

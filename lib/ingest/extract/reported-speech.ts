@@ -58,7 +58,8 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     if (!piece) {
       const start = complementStart(reading, event, sentence);
       if (start === null) continue;
-      const end = endBeforeNextClause(reading, clauseEnd(tokens, start, sentence), start, nextSaying);
+      const owner = event.verb === sentence.firstToken || (nextSaying && endsSentence(tokens, nextSaying.verb, sentence)) ? nextSaying : undefined;
+      const end = endBeforeNextClause(reading, clauseEnd(tokens, start, sentence), start, owner);
       if (end - start + 1 < MIN_REPORTED_WORDS) continue;
       const includeVerb = ACT_VERBS.has(verb.lemma) && start === afterAdverbs(reading, event.verb + 1, sentence);
       piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
@@ -458,9 +459,20 @@ function isAudience(tokens: Token[], i: number): boolean {
   return next !== undefined && ((AUDIENCE.has(next.normal) && !DETERMINERS.has(next.normal)) || (next.pos === "NOUN" && tokens[i + 2]?.normal === "that"));
 }
 
+/** Words after a closing attribution's verb before its sentence ends ("…, the minister said on Monday."). */
+const CLOSING_ATTRIBUTION_TAIL = 3;
+
+/** The verb of saying closes its sentence: nothing it reports comes after it. */
+function endsSentence(tokens: Token[], verb: number, sentence: Sentence): boolean {
+  let words = 0;
+  for (let k = verb + 1; k <= sentence.lastToken; k++) if (tokens[k].pos !== "PUNCT") words++;
+  return words <= CLOSING_ATTRIBUTION_TAIL;
+}
+
 /**
  * A clause running into another speaker's clause ends at the comma before it: "Noting that …, Ruiz
- * said". Not at an aside ("due, he said, to …") nor inside a list ("the US, the UK and Peru have said").
+ * said", "…, Zakharova said." — `next` is that speaker's verb, given only when it owns the rest of
+ * the sentence. Not at an aside ("due, he said, to …") nor inside a list ("the US, the UK and Peru have said").
  */
 function endBeforeNextClause(reading: Reading, end: number, start: number, next: SpeechEvent | undefined): number {
   const tokens = reading.article.analyzed.tokens;

@@ -23,7 +23,9 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
     const qualifier = countries.endingJustBefore(token.start, 2);
     // A reference needs the qualifier or a determiner (below): checking that first spares the title lookup at most tokens.
     if (!qualifier && !determinerBefore(text, token.start)) continue;
-    const plain = matchTitleAt(text, token.start) ?? (qualifier ? portfolioTitleAt(text, tokens, index) : null);
+    const known = matchTitleAt(text, token.start);
+    // "Peru's maritime minister", "the ministry spokesman": a portfolio the list does not know before an office it does.
+    const plain = known ?? portfolioTitleAt(text, tokens, index);
     if (!plain) continue;
     // "the top Peruvian diplomat": a title ("top diplomat") whose country stands inside it.
     const split = qualifier ? titleAroundCountry(text, qualifier.start, plain) : null;
@@ -45,6 +47,8 @@ export function addNominals(analyzed: AnalyzedText, countries: SortedSpans<Count
     if (ofCountry && !country) country = ofCountry.country;
     const end = ofCountry ? ofCountry.end : title.end;
     let referent = resolveNominal(people, names, start, title.title, title.head, country);
+    // "the ministry spokesman" for the foreign ministry's spokesman named before: the office alone.
+    if (referent === null && !known && !qualifier) referent = resolveNominal(people, names, start, title.title.split(" ").slice(1).join(" "), title.head, country);
     if (referent === null && country) {
       const name = text.slice(determiner ? start + determiner[0].length : start, end).replace(/\s+/g, " ");
       referent = officeFor(name, country, title, officeByKey, cast).id;
