@@ -349,6 +349,8 @@ function boundedContext(context: string, text: string): string {
  * Days taken from an article's occasion are left out: they date statements, not articles.
  */
 function inferPublicationDates(work: ArticleWork[]): void {
+  // Most batches have no undated article: the index of dated reports would then go unread.
+  if (work.every((w) => w.article.published)) return;
   const dated = work.filter((w) => w.article.published);
   const known = dated.flatMap(({ article, extracted }) =>
     extracted.filter((e) => !e.dateFromOccasion).map((e) => ({ e, range: resolvedRange(article, e) })).filter((k) => k.range !== null),
