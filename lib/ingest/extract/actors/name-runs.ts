@@ -104,6 +104,8 @@ function candidateOf(
 
 /** Capitalised words of a first title joined by "and" to the run's ("Peruvian State Councilor and …"). */
 const JOINED_TITLE = /((?:\p{Lu}[\p{L}-]*\s+){1,3})and\s+$/u;
+/** What JOINED_TITLE needs at its end: most runs follow no "and", and this finds that in one scan. */
+const ENDS_IN_AND = /and\s+$/;
 
 /**
  * "Peru's own Foreign Minister Ana Ruiz", "Peruvian State Councilor and Foreign Minister Ana Ruiz":
@@ -112,7 +114,8 @@ const JOINED_TITLE = /((?:\p{Lu}[\p{L}-]*\s+){1,3})and\s+$/u;
 function countryBeforeJoinedTitle(text: string, runStart: number, countries: SortedSpans<CountryMention>): string | null {
   const own = /\s+own\s+$/.exec(text.slice(Math.max(0, runStart - 6), runStart));
   if (own) return countries.endingJustBefore(runStart - own[0].length, 0)?.country ?? null;
-  const joined = JOINED_TITLE.exec(text.slice(Math.max(0, runStart - 60), runStart));
+  const before = text.slice(Math.max(0, runStart - 60), runStart);
+  const joined = ENDS_IN_AND.test(before) ? JOINED_TITLE.exec(before) : null;
   if (!joined) return null;
   const wordsStart = runStart - joined[0].length;
   const country = countries.startingAt(wordsStart) ?? countries.endingJustBefore(wordsStart, POSSESSIVE_GAP);
