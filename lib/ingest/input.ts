@@ -137,7 +137,11 @@ function htmlAsText(path: string, html: string): string {
   return normalizeText(articleText(reduced.article));
 }
 
+/** What normalizeText changes besides the Unicode form: most texts have none of it, and one scan finds that. */
+const NEEDS_CLEANING = /^\uFEFF|[\r\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+
 function normalizeText(decoded: string): string {
+  if (!NEEDS_CLEANING.test(decoded)) return decoded.normalize("NFC");
   return decoded
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
