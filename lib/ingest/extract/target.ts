@@ -18,28 +18,33 @@ export function targetFor(reading: Reading, actor: Actor, piece: Span, frame: Sp
   const found = reading.actors;
   const own = actor.country;
   const verbEnd = event ? reading.article.analyzed.tokens[event.verb].end : Number.POSITIVE_INFINITY;
-  const candidates: { position: number; country: string | null; rank: number }[] = [];
+  const candidates: { position: number; country: string | null; rank: number; topic: number }[] = [];
   // Only positions inside the piece or the frame rank at all.
   const spans = [piece, ...frame];
   const from = Math.min(...spans.map((s) => s.start));
   const to = Math.max(...spans.map((s) => s.end));
   for (const mention of startingWithin(found.countries, from, to)) {
     const rank = targetRank(mention.start, piece, frame, verbEnd);
-    if (rank >= 0) candidates.push({ position: mention.start, country: mention.country, rank });
+    if (rank >= 0) candidates.push({ position: mention.start, country: mention.country, rank, topic: topicRank(reading.article.text, mention.start) });
   }
   for (const mention of [...startingWithin(found.quotedMentions, from, to), ...startingWithin(found.mentions, from, to)]) {
     if (mention.actor === actor.id) continue;
     const rank = targetRank(mention.start, piece, frame, verbEnd);
-    if (rank >= 0) candidates.push({ position: mention.start, country: found.actors[mention.actor].country, rank });
+    if (rank >= 0) candidates.push({ position: mention.start, country: found.actors[mention.actor].country, rank, topic: topicRank(reading.article.text, mention.start) });
   }
-  // A country named as a topic ("on Bolivia", "about Chile") comes after one the words address.
-  const topic = (position: number) => (/\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$/i.test(reading.article.text.slice(Math.max(0, position - 20), position)) ? 1 : 0);
-  candidates.sort((a, b) => a.rank - b.rank || topic(a.position) - topic(b.position) || a.position - b.position);
+  candidates.sort((a, b) => a.rank - b.rank || a.topic - b.topic || a.position - b.position);
   // Those speaking together ("Denmark, Finland and Iceland said") are not each other's target.
   const speaking = new Set([own, ...[event?.actor ?? null, ...(event?.jointly ?? [])].map((id) => (id === null ? null : found.actors[id].country))]);
   const named = candidates.find((c) => c.country && !speaking.has(c.country));
   if (named) return named.country;
   return reading.dyad.find((country) => !speaking.has(country)) ?? null;
+}
+
+const TOPIC_BEFORE = /\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$/i;
+
+/** A country named as a topic ("on Bolivia", "about Chile", 1) comes after one the words address (0). */
+function topicRank(text: string, position: number): number {
+  return TOPIC_BEFORE.test(text.slice(Math.max(0, position - 20), position)) ? 1 : 0;
 }
 
 /**
