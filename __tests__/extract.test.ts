@@ -1809,3 +1809,23 @@ The ministry spokesman noted that during this meeting, the Norwegian ambassador 
     expect(noted.date).toBe("2024-05-06");
   });
 });
+
+describe("“For the ambassador, “…””", () => {
+  const text = `Norway and Sweden
+
+OSLO — Norwegian Ambassador Karin Lund spoke in Oslo on Monday.
+
+For the ambassador, “Sweden has unfortunately opted for opacity to act behind Norway’s back”.
+
+For months, “nothing has moved”, the fisheries board wrote.
+`;
+  const { scored } = run(wire("for-the.txt", text));
+
+  test("the one the words are for says them", () => {
+    expect(one(scored, "opted for opacity").speaker).toBe("Karin Lund");
+  });
+
+  test("“For” and a time is no speaker", () => {
+    expect(findByQuote(scored, "nothing has moved").map((s) => s.speaker)).not.toContain("Karin Lund");
+  });
+});

@@ -65,6 +65,9 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   // 1b. A speaker's label: "President Ana Ruiz: “…”", as transcripts and posts print it.
   const label = speakerLabelBefore(reading, quote);
   if (label !== null) return { actor: label, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
+  // 1b'. "For the ambassador, “…”": the one the words are for in the reporter's view says them.
+  const holder = viewHolderBefore(reading, quote, openSentenceIndex);
+  if (holder !== null) return { actor: holder, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
   // 1c. A colon hands the sentence over to the quote, and its subject says it: "The defence
   //     minister issued a stern warning on Monday: “…”".
   const subject = colonLeadSubject(reading, quote, openSentenceIndex);
@@ -159,6 +162,19 @@ const LABEL_REACH = 200;
 
 /** How many tokens into its sentence the subject of a colon lead-in may start. */
 const LEAD_SUBJECT_WITHIN = 3;
+
+/** "For X, “…”" opening the sentence: X, named or by pronoun, right before the comma and the mark. */
+function viewHolderBefore(reading: Reading, quote: QuoteSpan, sentenceIndex: number): number | null {
+  const { article, mentions } = reading;
+  const tokens = article.analyzed.tokens;
+  const sentence = article.analyzed.sentences[sentenceIndex];
+  if (tokens[sentence.firstToken]?.normal !== "for") return null;
+  // The token before the opening mark's.
+  const comma = firstEndingAfter(tokens, quote.start - 1) - 1;
+  if (tokens[comma]?.text !== "," || !/^,\s*$/.test(article.text.slice(tokens[comma].start, quote.start - 1))) return null;
+  const holder = mentions.endingAt(comma - 1);
+  return holder && holder.firstToken - sentence.firstToken <= 2 ? holder.actor : null;
+}
 
 /** The named subject (not a pronoun, not an oblique mention) opening a sentence that ends in a colon right before the quote. */
 function colonLeadSubject(reading: Reading, quote: QuoteSpan, sentenceIndex: number): number | null {
