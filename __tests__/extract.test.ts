@@ -1829,3 +1829,19 @@ For months, “nothing has moved”, the fisheries board wrote.
     expect(findByQuote(scored, "nothing has moved").map((s) => s.speaker)).not.toContain("Karin Lund");
   });
 });
+
+describe("a line of page furniture before the dateline", () => {
+  const text = `Norway ends pact with Sweden
+
+Source: Example Wire| 2024-05-08 19:41:00|Editor: desk
+
+OSLO, May 8 (Example Wire) -- Foreign Minister Ola Berg said the decision was made because of a problem of trust between Norway and Sweden.
+`;
+  const { scored } = run(wire("furniture.txt", text));
+
+  test("the dateline after it still places an unqualified office-holder", () => {
+    const statement = one(scored, "problem of trust");
+    expect(statement.speakerCountry).toBe("Norway");
+    expect(statement.target).toBe("Sweden");
+  });
+});

@@ -9,15 +9,15 @@ interface DatelineSpan {
 }
 
 /** Asked once per institution mention of the same article. */
-let lastDateline: { text: string; span: DatelineSpan | null } | null = null;
+let lastDatelines: { text: string; spans: DatelineSpan[] } | null = null;
 
 /**
  * "WASHINGTON —", "Washington, Jan 8,2026:" and "NAIROBI (AFP) -" open an article without anyone
  * speaking: an agency named there filed the story, it did not say anything in it.
  */
 export function isInDateline(text: string, position: number): boolean {
-  const span = datelineSpan(text);
-  return span !== null && position >= span.start && position < span.end;
+  const [span] = datelineSpans(text);
+  return span !== undefined && position >= span.start && position < span.end;
 }
 
 /**
@@ -26,35 +26,38 @@ export function isInDateline(text: string, position: number): boolean {
  * came from, not where it happened.
  */
 export function giveDatelineCountry(text: string, countries: CountryMention[], actors: Actor[]): void {
-  const place = datelineSpan(text);
-  const inPlace = (c: CountryMention) => place !== null && c.start >= place.start && c.end <= place.end && !(place.byline && c.start >= place.byline.start && c.end <= place.byline.end);
-  const home = countries.find(inPlace)?.country ?? null;
+  // A line of the page's furniture ("Source: Xinhua| …") may come before the dateline that places the story.
+  const inPlace = (place: DatelineSpan) => (c: CountryMention) =>
+    c.start >= place.start && c.end <= place.end && !(place.byline && c.start >= place.byline.start && c.end <= place.byline.end);
+  let home: string | null = null;
+  for (const place of datelineSpans(text)) if ((home = countries.find(inPlace(place))?.country ?? null)) break;
   if (home) for (const actor of actors) if (actor.kind === "person" && actor.titles.length && !actor.country) actor.country = home;
 }
 
 /**
- * The place that opens a story — "WASHINGTON —", "SEOUL, April 14 (Yonhap) --", "ISLAMABAD:",
+ * The lines that may open a story with its place — "WASHINGTON —", "SEOUL, April 14 (Yonhap) --", "ISLAMABAD:",
  * "NEW DELHI, March 3 (Reuters) -", "LONDON (Reuters) -", or the agency alone, "(AP) —" — in one
  * of its first paragraphs.
  */
-function datelineSpan(text: string): DatelineSpan | null {
-  if (lastDateline?.text !== text) lastDateline = { text, span: computeDatelineSpan(text) };
-  return lastDateline.span && { ...lastDateline.span };
+function datelineSpans(text: string): DatelineSpan[] {
+  if (lastDatelines?.text !== text) lastDatelines = { text, spans: computeDatelineSpans(text) };
+  return lastDatelines.spans;
 }
 
 const PLACE_DATELINE = /^([\p{Lu}][\p{L}.'’ /-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?(?:,[^\n]{0,40}?(?:\s[–—-]{1,2}\s|:\s|\/\.?\s)|:\s|\s[–—-]{1,2}\s)/u;
 const AGENCY_DATELINE = /^\([^()\n]{1,40}\)\s*[–—-]{1,2}\s/u;
 const BYLINE = /\([^()\n]{1,40}\)/u;
 
-function computeDatelineSpan(text: string): DatelineSpan | null {
+function computeDatelineSpans(text: string): DatelineSpan[] {
+  const spans: DatelineSpan[] = [];
   let offset = 0;
   for (const line of text.split("\n", 6)) {
     const place = PLACE_DATELINE.exec(line);
     const match = place && !/\s\p{Ll}/u.test(place[1]) ? place : AGENCY_DATELINE.exec(line);
-    if (match) return { start: offset, end: offset + match[0].length, byline: bylineIn(match[0], offset) };
+    if (match) spans.push({ start: offset, end: offset + match[0].length, byline: bylineIn(match[0], offset) });
     offset += line.length + 1;
   }
-  return null;
+  return spans;
 }
 
 function bylineIn(dateline: string, offset: number): DatelineSpan["byline"] {
