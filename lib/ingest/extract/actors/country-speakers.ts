@@ -67,6 +67,7 @@ function speaksFreely(tokens: Token[], mention: CountryMention, cast: Cast): boo
 
 /** "and" or ", and" between two country names, or before the last of a list a comma too. */
 function listedTogether(tokens: Token[], earlier: CountryMention, later: CountryMention, cast: Cast, last: boolean): boolean {
+  if (later.start - earlier.end > ", and ".length) return false;
   const between = tokens.slice(cast.tokenAt(earlier.end - 1) + 1, cast.tokenAt(later.start)).map((t) => t.normal).join(" ");
   return between === "and" || between === ", and" || (!last && between === ",");
 }
