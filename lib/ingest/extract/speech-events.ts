@@ -2,6 +2,7 @@ import speech from "../../data/speech.json";
 import type { DateMention } from "../dates";
 import { isPassive, type Sentence, type Token } from "../nlp";
 import type { ArticleActors } from "./actors";
+import { itemBeforeSeparator } from "./actors/country-speakers";
 import type { ArticleText } from "./article-text";
 import type { MentionIndex } from "./mention-index";
 import { appendTo, firstEndingAfter, groupBy, sentenceHoldingToken } from "./positions";
@@ -148,12 +149,9 @@ export class SpeechEvents {
     const joint: number[] = [];
     let k = last.firstToken - 1;
     while (k > sentence.firstToken) {
-      // The list's last item follows "and"; the others, commas.
-      const separated = tokens[k].normal === "and" || (joint.length > 0 && tokens[k].text === ",");
-      if (!separated) break;
-      k--;
-      if (tokens[k + 1].normal === "and" && tokens[k].text === ",") k--;
-      const listed = this.mentions.endingAt(k);
+      const itemEnd = itemBeforeSeparator(tokens, k, joint.length === 0);
+      if (itemEnd < 0) break;
+      const listed = this.mentions.endingAt(itemEnd);
       if (!listed || listed.oblique || listed.via !== "institution" || this.actors.actors[listed.actor].kind !== "institution") break;
       if (listed.actor !== actor && !joint.includes(listed.actor)) joint.unshift(listed.actor);
       k = listed.firstToken - 1;

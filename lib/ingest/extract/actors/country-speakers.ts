@@ -65,9 +65,17 @@ function speaksFreely(tokens: Token[], mention: CountryMention, cast: Cast): boo
   return !(PREPOSITIONS.has(tokens[first - 1]?.normal ?? "") || (/^(?:the|a)$/i.test(tokens[first - 1]?.normal ?? "") && PREPOSITIONS.has(tokens[first - 2]?.normal ?? "")));
 }
 
-/** "and" or ", and" between two country names, or before the last of a list a comma too. */
+/** "and" or ", and" between two country names, or between earlier ones of a list a comma. */
 function listedTogether(tokens: Token[], earlier: CountryMention, later: CountryMention, cast: Cast, last: boolean): boolean {
   if (later.start - earlier.end > ", and ".length) return false;
-  const between = tokens.slice(cast.tokenAt(earlier.end - 1) + 1, cast.tokenAt(later.start)).map((t) => t.normal).join(" ");
-  return between === "and" || between === ", and" || (!last && between === ",");
+  return itemBeforeSeparator(tokens, cast.tokenAt(later.start) - 1, last) === cast.tokenAt(earlier.end - 1);
+}
+
+/**
+ * A list's separator ending at token `k` — "and" or ", and" before its last item, a comma before
+ * the others — and the last token of the item before it; -1 when `k` is no separator.
+ */
+export function itemBeforeSeparator(tokens: Token[], k: number, beforeLastItem: boolean): number {
+  if (tokens[k]?.normal === "and") return tokens[k - 1]?.text === "," ? k - 2 : k - 1;
+  return !beforeLastItem && tokens[k]?.text === "," ? k - 1 : -1;
 }
