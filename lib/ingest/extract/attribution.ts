@@ -1,4 +1,5 @@
 import type { Span } from "../features";
+import { SUBJECT_WITHIN } from "./occasions";
 import { firstEndingAfter } from "./positions";
 import type { QuoteSpan } from "./quotes";
 import type { Reading } from "./reading";
@@ -65,10 +66,10 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   // 1b. A speaker's label: "President Ana Ruiz: “…”", as transcripts and posts print it.
   const label = speakerLabelBefore(reading, quote);
   if (label !== null) return { actor: label, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
-  // 1b'. "For the ambassador, “…”": the one the words are for in the reporter's view says them.
+  // 1c. "For the ambassador, “…”": the one the words are for in the reporter's view says them.
   const holder = viewHolderBefore(reading, quote, openSentenceIndex);
   if (holder !== null) return { actor: holder, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
-  // 1c. A colon hands the sentence over to the quote, and its subject says it: "The defence
+  // 1d. A colon hands the sentence over to the quote, and its subject says it: "The defence
   //     minister issued a stern warning on Monday: “…”".
   const subject = colonLeadSubject(reading, quote, openSentenceIndex);
   if (subject !== null) return { actor: subject, event: null, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
@@ -160,9 +161,6 @@ function attributionContinues(reading: Reading, quote: QuoteSpan, closeSentenceI
 /** Characters before a quotation's mark that a speaker's label or a colon lead-in is looked for in. */
 const LABEL_REACH = 200;
 
-/** How many tokens into its sentence the subject of a colon lead-in may start. */
-const LEAD_SUBJECT_WITHIN = 3;
-
 /** "For X, “…”" opening the sentence: X, named or by pronoun, right before the comma and the mark. */
 function viewHolderBefore(reading: Reading, quote: QuoteSpan, sentenceIndex: number): number | null {
   const { article, mentions } = reading;
@@ -183,7 +181,7 @@ function colonLeadSubject(reading: Reading, quote: QuoteSpan, sentenceIndex: num
   if (!/:\s*$/.test(article.text.slice(Math.max(sentence.start, quote.start - 1 - LABEL_REACH), quote.start - 1))) return null;
   const subject = mentions.inSentence(sentenceIndex)[0];
   if (!subject || subject.oblique || subject.via === "pronoun" || subject.start >= quote.start) return null;
-  return subject.firstToken - sentence.firstToken <= LEAD_SUBJECT_WITHIN ? subject.actor : null;
+  return subject.firstToken - sentence.firstToken <= SUBJECT_WITHIN ? subject.actor : null;
 }
 
 /** The actor named right before "<name>:" and the opening mark, alone at the start of a paragraph. */

@@ -4,7 +4,7 @@ import { lastOpeningParagraph, OCCASION_KINDS } from "./prose-dates";
 import type { Reading } from "./reading";
 
 /** How many tokens into its sentence a subject may start and still open it ("The Peruvian minister …"). */
-const SUBJECT_WITHIN = 3;
+export const SUBJECT_WITHIN = 3;
 
 /**
  * The occasion of one side's words. An opening often gives each side its own day ("Peru expelled
