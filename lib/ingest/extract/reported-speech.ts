@@ -38,10 +38,13 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     const sentence = article.analyzed.sentences[event.sentence];
     // The quote is the statement; a clause reported before it and joined by "and that" is one too.
     const nextSaying = nextSpeaking.get(event);
-    // After a participle opening the sentence, the main verb of saying owns the quotation ("Noting
-    // that …, Ruiz said “…”"), as does a participle after a comma ("…, pointing out that “…”");
-    // elsewhere a later verb is more often inside the reported clause.
-    const quoteOwner = event.verb === sentence.firstToken || (nextSaying && isParticipleAfterComma(tokens, nextSaying.verb)) ? nextSaying : undefined;
+    // After a participle opening the sentence, the next verb of saying is the main clause's: it owns
+    // what follows it. Elsewhere it is more often inside the reported clause, unless it is a
+    // participle after a comma ("…, pointing out that “…”") for a quotation, or closes the sentence
+    // ("…, Zakharova said.") for the clause's end.
+    const opensWithParticiple = event.verb === sentence.firstToken;
+    const ownerIf = (owns: (verb: number) => boolean) => (nextSaying && (opensWithParticiple || owns(nextSaying.verb)) ? nextSaying : undefined);
+    const quoteOwner = ownerIf((verb) => isParticipleAfterComma(tokens, verb));
     // A quotation in the paragraphs after it ("X said …" then "“…”") leaves its own clause a report.
     const quoted =
       (quoting.has(event) && article.quoteOverlaps(sentence.start, verb.start)) || article.quoteOverlaps(verb.start, quoteOwner ? tokens[quoteOwner.verb].start : sentence.end);
@@ -58,8 +61,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     if (!piece) {
       const start = complementStart(reading, event, sentence);
       if (start === null) continue;
-      const owner = event.verb === sentence.firstToken || (nextSaying && endsSentence(tokens, nextSaying.verb, sentence)) ? nextSaying : undefined;
-      const end = endBeforeNextClause(reading, clauseEnd(tokens, start, sentence), start, owner);
+      const end = endBeforeNextClause(reading, clauseEnd(tokens, start, sentence), start, ownerIf((verb) => endsSentence(tokens, verb, sentence)));
       if (end - start + 1 < MIN_REPORTED_WORDS) continue;
       const includeVerb = ACT_VERBS.has(verb.lemma) && start === afterAdverbs(reading, event.verb + 1, sentence);
       piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };

@@ -34,7 +34,8 @@ export function targetFor(reading: Reading, actor: Actor, piece: Span, frame: Sp
   }
   candidates.sort((a, b) => a.rank - b.rank || a.topic - b.topic || a.position - b.position);
   // Those speaking together ("Denmark, Finland and Iceland said") are not each other's target.
-  const speaking = new Set([own, ...[event?.actor ?? null, ...(event?.jointly ?? [])].map((id) => (id === null ? null : found.actors[id].country))]);
+  const speakers = event ? [event.actor, ...(event.jointly ?? [])] : [];
+  const speaking = new Set([own, ...speakers.map((id) => (id === null ? null : found.actors[id].country))]);
   const named = candidates.find((c) => c.country && !speaking.has(c.country));
   if (named) return named.country;
   return reading.dyad.find((country) => !speaking.has(country)) ?? null;
