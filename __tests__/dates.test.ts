@@ -199,6 +199,27 @@ describe("findDateMentions", () => {
   });
 });
 
+describe("a day of the month alone", () => {
+  test("“on the 16th” is found when a comma, a clause or the sentence's end follows it", () => {
+    expect(exprs("President Ola Berg said on the 16th, “We agree.”")).toEqual([{ kind: "dayOfMonth", day: 16 }]);
+    expect(texts("The ministry said on the 3rd that talks would resume.")).toEqual(["on the 3rd"]);
+    expect(exprs("Talks resumed on the 21st.")).toEqual([{ kind: "dayOfMonth", day: 21 }]);
+  });
+
+  test("an ordinal before a noun, or a day number past 31, is no date", () => {
+    expect(exprs("The talks were held on the 16th floor of the hotel.")).toEqual([]);
+    expect(exprs("He spoke on the 2nd day of the summit.")).toEqual([]);
+    expect(exprs("The vote fell on the 45th anniversary.")).toEqual([]);
+  });
+
+  test("resolves to the reference's month, or the month before when the day is later than the reference", () => {
+    expect(resolveDateExpr({ kind: "dayOfMonth", day: 3 }, WED)).toEqual(R("2026-01-03"));
+    expect(resolveDateExpr({ kind: "dayOfMonth", day: 7 }, WED)).toEqual(R(WED));
+    expect(resolveDateExpr({ kind: "dayOfMonth", day: 30 }, WED)).toEqual(R("2025-12-30"));
+    expect(resolveDateExpr({ kind: "dayOfMonth", day: 31 }, "2026-03-05")).toBeNull(); // February has no 31st
+  });
+});
+
 describe("resolveDateExpr", () => {
   const wd = (weekday: number, modifier: "none" | "last" = "none"): DateExpr => ({ kind: "weekday", weekday, modifier });
 

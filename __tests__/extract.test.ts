@@ -1845,3 +1845,24 @@ OSLO, May 8 (Example Wire) -- Foreign Minister Ola Berg said the decision was ma
     expect(statement.target).toBe("Sweden");
   });
 });
+
+describe("subheads that quote a speaker under the headline", () => {
+  const text = `Norway and Sweden restore shuttle diplomacy
+
+Berg: "A Major Step for the Region"
+
+Lund: "A Clear Act of Goodwill"
+
+President Ola Berg of Norway said on the 7th, "Sweden is a partner that should cooperate with us."
+
+The two leaders met for an hour at the palace.
+
+President Berg expressed hope, saying, "The need for cooperation between our countries is growing."
+`;
+  const { scored } = run(wire("subheads.txt", text));
+
+  test("a quoted subhead is a summary point: the lede after it still gives the occasion's day", () => {
+    expect(one(scored, "need for cooperation").date).toBe("2024-05-07");
+    expect(one(scored, "should cooperate with us").date).toBe("2024-05-07");
+  });
+});

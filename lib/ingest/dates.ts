@@ -23,6 +23,8 @@ export type DateExpr =
   | { kind: "day"; year: number | null; month: number; day: number }
   /** A weekday, 0 = Sunday .. 6 = Saturday. "last" = strictly before the reference day. */
   | { kind: "weekday"; weekday: number; modifier: "none" | "last" }
+  /** A day of the month without its month ("said on the 16th"): the latest such day on or before the reference. */
+  | { kind: "dayOfMonth"; day: number }
   /** Days relative to the reference: "yesterday" -1, "today" 0, "3 days ago" -3. */
   | { kind: "relativeDay"; offset: number }
   /** "this week", "earlier this week", "last week", "the past week". */
@@ -64,6 +66,7 @@ function monthRange(year: number, month: number): DateRange {
  *   reference, unless the reference's year has it within a month after (an upcoming day).
  * - weekday: the latest such day on or before the reference (the reference itself allowed), or the
  *   day after it (a time zone ahead of the report's); modifier "last": strictly before the reference.
+ * - dayOfMonth: that day of the reference's month when it is not after the reference, else of the month before.
  * - relativeDay: reference + offset.
  * - week (weeks start on Sunday): "this" = [Sunday, reference]; "earlier-this" = [Sunday, reference − 1]
  *   ([Sunday, Sunday] when the reference is the Sunday); "last" = the previous Sunday–Saturday;
@@ -115,6 +118,12 @@ export function resolveDateExpr(expr: DateExpr, reference: ISODate | null): Date
       // ("on Friday" in a paper dated Thursday, of an event in Asia) means that adjacent day.
       if (back === 6 && expr.modifier === "none") return singleDay(addDays(ref, 1));
       return singleDay(addDays(ref, -back));
+    }
+    case "dayOfMonth": {
+      if (!Number.isInteger(expr.day) || expr.day < 1 || expr.day > 31) return null;
+      const refDay = Number(ref.slice(8, 10));
+      const [year, month] = expr.day <= refDay ? [refYear, refMonth] : refMonth === 1 ? [refYear - 1, 12] : [refYear, refMonth - 1];
+      return isValidDay(year, month, expr.day) ? singleDay(isoDate(year, month, expr.day)) : null;
     }
     case "relativeDay":
       return singleDay(addDays(ref, expr.offset));
@@ -351,7 +360,7 @@ function classify(
  * hold a date we use.
  */
 const DATE_WORD_GATE =
-  /weekend|week\b|month\b|days?\s+ago|yesterday|today|tomorrow|night|morning|afternoon|evening|(?:sun|mon|tues|wednes|thurs|fri|satur)day|\d{4}[-/]\d{1,2}[-/]\d{1,2}/i;
+  /\bon the \d{1,2}(?:st|nd|rd|th)\b|weekend|week\b|month\b|days?\s+ago|yesterday|today|tomorrow|night|morning|afternoon|evening|(?:sun|mon|tues|wednes|thurs|fri|satur)day|\d{4}[-/]\d{1,2}[-/]\d{1,2}/i;
 /** Either gate in one regex: one scan of each line. */
 const DATE_GATE = new RegExp(`${DATE_WORD_GATE.source}|${MONTH_NAME_RE.source}`, "i");
 const mayHoldDate = (line: string) => DATE_GATE.test(line);
@@ -362,6 +371,7 @@ const mayHoldDate = (line: string) => DATE_GATE.test(line);
  */
 function computeLineMentions(line: string): readonly DateMention[] {
   const out: DateMention[] = [];
+  const daysOfMonth = dayOfMonthMentions(line);
   for (const [from, to] of dateWindows(line)) {
     for (const r of chrono.parse(line.slice(from, to), CHRONO_REF)) {
       const m = classify(line, r, from + r.index);
@@ -372,7 +382,28 @@ function computeLineMentions(line: string): readonly DateMention[] {
       out.push(Object.freeze({ start, end, text: line.slice(start, end), expr: Object.freeze(m.expr) }));
     }
   }
+  if (daysOfMonth.length > 0) {
+    out.push(...daysOfMonth.filter((d) => !out.some((m) => m.start < d.end && d.start < m.end)));
+    out.sort((a, b) => a.start - b.start);
+  }
   return Object.freeze(out);
+}
+
+/**
+ * "said on the 16th", "on the 3rd (local time)": a day of the month alone, the way some outlets
+ * date the news. chrono does not read it. A noun after it makes it an ordinal ("on the 16th floor",
+ * "on the 2nd day"), and "of" a day with its month, which chrono reads.
+ */
+const DAY_OF_MONTH_RE = /\bon the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;:)(\u2013\u2014-]|(?:that|at|in|and|when|after|before|local|during|while|as|to|with|by|but|ahead|amid|morning|afternoon|evening|night)\b))/g;
+
+function dayOfMonthMentions(line: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const match of line.matchAll(DAY_OF_MONTH_RE)) {
+    const start = match.index;
+    const end = match.index + match[0].length;
+    out.push(Object.freeze({ start, end, text: line.slice(start, end), expr: Object.freeze({ kind: "dayOfMonth" as const, day: Number(match[1]) }) }));
+  }
+  return out;
 }
 
 /**

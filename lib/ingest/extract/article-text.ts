@@ -30,6 +30,13 @@ function endsInOpenQuote(paragraph: string): boolean {
   return mark === "“" || mark === "«" || mark === "„";
 }
 
+/**
+ * A subhead that gives a speaker's words as a label and a quoted phrase without its full stop
+ * ("Ruiz: “A Clear Act of Provocation”"): a summary point, like a bulleted one, not the lede.
+ */
+const QUOTED_SUBHEAD = /^[^“”"\n]{1,40}:\s*[“"][^“”"]*[^“”".!?,\s][“”"]$/;
+const QUOTED_SUBHEAD_LENGTH = 140;
+
 /** The paragraphs as one text, blank lines between them, each marked prose or not. */
 export function layoutParagraphs(paragraphs: string[]): { text: string; layout: Paragraph[] } {
   const seen = new Map<string, number>();
@@ -50,7 +57,7 @@ export function layoutParagraphs(paragraphs: string[]): { text: string; layout: 
     const caption = (seen.get(p) ?? 0) > 1 || PHOTO_CREDIT.test(p);
     const unended = !TERMINAL.test(p.trim()) && p.length < 140;
     // A summary point under the headline is a sentence without its full stop.
-    const point = unended && LIST_ITEM_MARK.test(p);
+    const point = (unended && LIST_ITEM_MARK.test(p)) || (p.length < QUOTED_SUBHEAD_LENGTH && QUOTED_SUBHEAD.test(p.trim()));
     const heading = unended && !point && !endsInOpenQuote(p);
     layout.push({ start, end: length, prose: !caption && !heading, ...(point && !caption ? { point } : {}) });
   }

@@ -53,7 +53,7 @@ export function modifiesANoun(tokens: Token[], mention: DateMention): boolean {
  * A news occasion is named by its weekday or as "today" or "yesterday"; a calendar date, a month
  * or a week in an opening is more often the background ("the March 4 attack", "in July").
  */
-export const OCCASION_KINDS = new Set<DateExpr["kind"]>(["weekday", "relativeDay"]);
+export const OCCASION_KINDS = new Set<DateExpr["kind"]>(["weekday", "relativeDay", "dayOfMonth"]);
 
 /**
  * The day of the article's occasion: the first date phrase of its standfirst or lede (the lines

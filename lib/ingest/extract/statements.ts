@@ -40,7 +40,7 @@ function readArticle(paragraphs: string[]): Reading | null {
 }
 
 /** A day, not a week or a month. */
-const DAY_KINDS = new Set(["day", "weekday", "relativeDay"]);
+const DAY_KINDS = new Set(["day", "weekday", "relativeDay", "dayOfMonth"]);
 
 /**
  * The day the opening ties to a verb of saying ("X on Wednesday said", "on Thursday, December 14, X
