@@ -1722,6 +1722,8 @@ OSLO — Norwegian Foreign Minister Ola Berg spoke to his Swedish counterpart on
 The minister also underlined that the "unprecedented" development will have a "serious" impact on the bilateral relationship.
 
 He stressed that Sweden needs to change its policies towards Norway, pointing out that “the kingdom is keen on protecting its citizens living in Sweden.”
+
+Spokeswoman Karin Lund accused Sweden of shifting blame, asserting Norway’s commitment to defending its territory “at any cost.”
 `;
   const { scored } = run(wire("picked.txt", text));
 
@@ -1732,6 +1734,11 @@ He stressed that Sweden needs to change its policies towards Norway, pointing ou
   test("the clause before “, pointing out that “…”” is reported apart from the quotation", () => {
     expect(one(scored, "needs to change its policies").text).toBe("Sweden needs to change its policies towards Norway");
     expect(one(scored, "keen on protecting").speaker).toBe("Ola Berg");
+  });
+
+  test("the quotation after “, asserting” is its own even past a verb inside the clause before it", () => {
+    expect(one(scored, "shifting blame").text).toBe("accused Sweden of shifting blame");
+    expect(one(scored, "at any cost").speaker).toBe("Karin Lund");
   });
 });
 

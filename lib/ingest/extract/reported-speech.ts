@@ -30,7 +30,10 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
   const { article } = reading;
   const tokens = article.analyzed.tokens;
   const results: ExtractedStatement[] = [];
-  const nextSpeaking = nextSpeakingInSentence(reading.events.all);
+  const nextSpeaking = nextInSentence(reading.events.all, (e) => e.actor !== null);
+  // A participle of saying after a comma owns the quotation after it, even past another verb of
+  // saying inside the clause before it ("accused Y of shifting blame, asserting “…”").
+  const nextParticiple = nextInSentence(reading.events.all, (e) => e.actor !== null && isParticipleAfterComma(tokens, e.verb));
   for (const event of reading.events.all) {
     if (event.actor === null || saysNothing(tokens, event)) continue;
     const verb = tokens[event.verb];
@@ -44,7 +47,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     // ("…, Zakharova said.") for the clause's end.
     const opensWithParticiple = event.verb === sentence.firstToken;
     const ownerIf = (owns: (verb: number) => boolean) => (nextSaying && (opensWithParticiple || owns(nextSaying.verb)) ? nextSaying : undefined);
-    const quoteOwner = ownerIf((verb) => isParticipleAfterComma(tokens, verb));
+    const quoteOwner = opensWithParticiple ? nextSaying : nextParticiple.get(event);
     // A quotation in the paragraphs after it ("X said …" then "“…”") leaves its own clause a report.
     const quoted =
       (quoting.has(event) && article.quoteOverlaps(sentence.start, verb.start)) || article.quoteOverlaps(verb.start, quoteOwner ? tokens[quoteOwner.verb].start : sentence.end);
@@ -74,17 +77,17 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
 }
 
 /**
- * Each event's next one with a speaker in its sentence, found in one pass from the end: `events`
+ * Each event's next one in its sentence that `counts`, found in one pass from the end: `events`
  * come in text order, and a run-on sentence can hold thousands.
  */
-function nextSpeakingInSentence(events: SpeechEvent[]): Map<SpeechEvent, SpeechEvent> {
+function nextInSentence(events: SpeechEvent[], counts: (event: SpeechEvent) => boolean): Map<SpeechEvent, SpeechEvent> {
   const next = new Map<SpeechEvent, SpeechEvent>();
   let later: SpeechEvent | undefined;
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i];
     if (later && later.sentence !== event.sentence) later = undefined;
     if (later) next.set(event, later);
-    if (event.actor !== null) later = event;
+    if (counts(event)) later = event;
   }
   return next;
 }
