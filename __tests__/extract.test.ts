@@ -1873,3 +1873,29 @@ President Berg expressed hope, saying, "The need for cooperation between our cou
     expect(one(scored, "should cooperate with us").date).toBe("2024-05-07");
   });
 });
+
+describe("a title after a comma that introduces the next name", () => {
+  const text = `Norway rejects Swedish remark
+
+Norway will not cave in to aggressions of any kind over the dam, the office of the Norwegian Prime Minister has said.
+
+On Friday, Swedish Prime Minister Karin Lund voiced anger at Norway over the dam.
+
+In a statement seen by Fjord Radio, Prime Minister Ola Berg’s office said Norway was working to resolve the issues with Sweden.
+
+“These threats to Norwegian sovereignty are misguided and unproductive,” his office said in a statement.
+
+“Norway will not bow to pressure of any kind,” the statement added.
+`;
+  const { scored } = run(wire("title-after-comma.txt", text));
+
+  test("belongs to that name, not to the name before the comma", () => {
+    const statement = one(scored, "working to resolve");
+    expect(statement.speaker).toBe("Ola Berg");
+    expect(statement.speakerCountry).toBe("Norway");
+  });
+
+  test("so the statement's later words are its issuer's, not the last foreign speaker's", () => {
+    expect(one(scored, "bow to pressure").speaker).toBe("Ola Berg");
+  });
+});

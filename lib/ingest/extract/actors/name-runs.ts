@@ -380,6 +380,9 @@ function appositiveAfter(text: string, nameEnd: number, countries: SortedSpans<C
   const rank = /^\p{Lu}\p{Ll}+\s+/u.exec(text.slice(position, position + 30));
   const title = matchTitleAt(text, position) ?? (rank ? matchTitleAt(text, position + rank[0].length) : null);
   if (!title) return null;
+  // "In a statement seen by Eye Radio, Prime Minister Ana Ruiz's office said": a title before a
+  // name introduces that name, not the one before the comma.
+  if (/^\s+\p{Lu}/u.test(text.slice(title.end, title.end + 3))) return null;
   return { title: title.title, head: title.head, country };
 }
 
