@@ -1064,6 +1064,16 @@ describe("single quotation marks", () => {
     expect(quoted("He called it ‘a complete misjudgement’. It's the 'people's choice', said the countries' leaders.")).toEqual(["a complete misjudgement", "people's choice"]);
   });
 
+  test("two of them typed for a double mark open and close a quotation", () => {
+    expect(quoted("He warned that ‘‘two can play at that game’’ in the dispute. It’s the ministers’ view.")).toEqual(["two can play at that game"]);
+    expect(quoted("He warned that “two can play at that game’’ in the dispute.")).toEqual(["two can play at that game"]);
+  });
+
+  test("a quotation carried through paragraphs is not closed by an apostrophe", () => {
+    const text = "“We are proud of our people.\n\nOur country’s unity has been a mission for me.\n\nThe future will be bright”, reads his post.";
+    expect(quoted(text)).toHaveLength(3);
+  });
+
   test("inside double quotation marks they are the speaker's own quoting", () => {
     expect(quoted(`"We reject such 'fake' claims," she said.`)).toEqual(["We reject such 'fake' claims,"]);
   });
@@ -1897,5 +1907,38 @@ In a statement seen by Fjord Radio, Prime Minister Ola Berg’s office said Norw
 
   test("so the statement's later words are its issuer's, not the last foreign speaker's", () => {
     expect(one(scored, "bow to pressure").speaker).toBe("Ola Berg");
+  });
+});
+
+describe("the verb of saying that owns a partial quotation after it", () => {
+  const text = `Norway and Sweden row
+
+OSLO — Swedish Foreign Minister Karin Lund met reporters on Monday.
+
+Norwegian President Ola Berg said on Sunday that he has no understanding for the Swedish speaker’s trip to Finland and called his behavior “boyish provocation.”
+
+Lund had earlier called the Norwegian move "regrettable" and warned it "will not be without consequences."
+
+Berg also accused them of treating the kingdom like “a banana republic.”
+
+In a statement, Berg said Lund’s comments were interference in Norway’s affairs and reiterated that Norway is a free country that strives for good relations with all countries.
+`;
+  const { scored } = run(wire("owners.txt", text));
+
+  test("a verb joined by “and” owns the quotation after it; the clause before stays a report", () => {
+    expect(one(scored, "no understanding").text).toBe("he has no understanding for the Swedish speaker’s trip to Finland");
+    expect(one(scored, "boyish provocation").text).toBe("called his behavior “boyish provocation.”");
+  });
+
+  test("a label's verb and object belong to it", () => {
+    expect(one(scored, "regrettable").text).toBe('called the Norwegian move "regrettable"');
+  });
+
+  test("a speech act's verb opens the clause around a quotation at the sentence's end", () => {
+    expect(one(scored, "banana republic").text).toBe("accused them of treating the kingdom like “a banana republic.”");
+  });
+
+  test("a verb joined by “and” takes the subject of the verb before it, not of a possessed noun inside its clause", () => {
+    expect(one(scored, "free country").speaker).toBe("Ola Berg");
   });
 });

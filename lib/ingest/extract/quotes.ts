@@ -12,7 +12,10 @@ const OPENING = new Set(["“", "«", "„"]);
 const CLOSING = new Set(["”", "»", "“"]);
 /** Every character the scan below acts on, by code: the rest of a paragraph is skipped. */
 const IS_QUOTE_MARK = new Uint8Array(65536);
-for (const mark of [...OPENING, ...CLOSING, '"']) IS_QUOTE_MARK[mark.charCodeAt(0)] = 1;
+for (const mark of [...OPENING, ...CLOSING, '"', "‘", "’"]) IS_QUOTE_MARK[mark.charCodeAt(0)] = 1;
+
+/** "‘‘…’’": two single marks typed for a double one, as some wire copy prints them. */
+const DOUBLED_SINGLE: Record<string, string> = { "‘": "“", "’": "”" };
 
 /** How many paragraphs without a quotation mark a quotation may run through before it closes. */
 const MAX_CARRIED_PARAGRAPHS = 6;
@@ -50,7 +53,22 @@ export function findQuotes(text: string): QuoteSpan[] {
     let openedWith = "";
     for (let i = scanFrom; i < paragraph.length; i++) {
       if (IS_QUOTE_MARK[paragraph.charCodeAt(i)] === 0) continue;
-      const ch = paragraph[i];
+      let ch = paragraph[i];
+      if (ch in DOUBLED_SINGLE) {
+        if (paragraph[i + 1] !== ch) continue;
+        ch = DOUBLED_SINGLE[ch];
+        i++; // the pair's second mark: an opening pair's words start after it, a closing pair's end before the first
+        if (openAt < 0 && ch === "“") {
+          openAt = i;
+          openedWith = ch;
+          continue;
+        }
+        if (openAt >= 0 && ch === "”") {
+          if (i - 1 > openAt + 1) spans.push({ start: base + openAt + 1, end: base + i - 1, open: false });
+          openAt = -1;
+        }
+        continue;
+      }
       if (openAt < 0) {
         // A closing mark set apart from the word before it opens, as careless typing prints it ("he said ” we will …”").
         if (OPENING.has(ch) || ch === '"' || (ch === "”" && opensAfterSpace(paragraph, i))) {
@@ -106,7 +124,7 @@ function closingOfCarried(paragraph: string, openedWith: string): number {
   let first = -1;
   let straight = 0;
   for (let i = 0; i < paragraph.length; i++) {
-    if (IS_QUOTE_MARK[paragraph.charCodeAt(i)] === 0) continue;
+    if (IS_QUOTE_MARK[paragraph.charCodeAt(i)] === 0 || paragraph[i] in DOUBLED_SINGLE) continue;
     if (first < 0) first = i;
     if (paragraph[i] === '"') straight++;
   }

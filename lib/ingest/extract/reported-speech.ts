@@ -12,6 +12,7 @@ const REPORTING_VERBS = new Set(speech.reportingVerbs);
 /** A verb that reports speech without quotation marks: "said that", "pointed out that". */
 const isReporting = (tokens: Token[], index: number) => REPORTING_VERBS.has(tokens[index].lemma) || phrasalVerbEnd(tokens, index) !== null;
 const ACT_VERBS = new Set(speech.actVerbs);
+const LABEL_VERBS = new Set(speech.labelVerbs);
 const INFINITIVE_VERBS = new Set(speech.infinitiveVerbs);
 const CLAUSE_BREAKS = new Set(speech.clauseBreaks);
 const AUDIENCE = new Set(["reporters", "journalists", "media", "crowd", "audience", "supporters", "lawmakers", "parliament", "him", "her", "them", "us", "me", "the", "a", "his", "their", "cnn", "television", "radio"]);
@@ -31,9 +32,10 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
   const tokens = article.analyzed.tokens;
   const results: ExtractedStatement[] = [];
   const nextSpeaking = nextInSentence(reading.events.all, (e) => e.actor !== null);
-  // A participle of saying after a comma owns the quotation after it, even past another verb of
-  // saying inside the clause before it ("accused Y of shifting blame, asserting “…”").
-  const nextParticiple = nextInSentence(reading.events.all, (e) => e.actor !== null && isParticipleAfterComma(tokens, e.verb));
+  // A participle of saying after a comma, or a verb of saying joined by "and", owns the quotation
+  // after it, even past another verb of saying inside the clause before it ("accused Y of shifting
+  // blame, asserting “…”", "said that … and called it “…”").
+  const nextClauseOpener = nextInSentence(reading.events.all, (e) => e.actor !== null && opensOwnClause(tokens, e.verb));
   for (const event of reading.events.all) {
     if (event.actor === null || saysNothing(tokens, event)) continue;
     const verb = tokens[event.verb];
@@ -47,7 +49,7 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     // ("…, Zakharova said.") for the clause's end.
     const opensWithParticiple = event.verb === sentence.firstToken;
     const ownerIf = (owns: (verb: number) => boolean) => (nextSaying && (opensWithParticiple || owns(nextSaying.verb)) ? nextSaying : undefined);
-    const quoteOwner = opensWithParticiple ? nextSaying : nextParticiple.get(event);
+    const quoteOwner = opensWithParticiple ? nextSaying : nextClauseOpener.get(event);
     // A quotation in the paragraphs after it ("X said …" then "“…”") leaves its own clause a report.
     const quoted =
       (quoting.has(event) && article.quoteOverlaps(sentence.start, verb.start)) || article.quoteOverlaps(verb.start, quoteOwner ? tokens[quoteOwner.verb].start : sentence.end);
@@ -64,7 +66,12 @@ export function reportedStatements(reading: Reading, quoting: Set<SpeechEvent | 
     if (!piece) {
       const start = complementStart(reading, event, sentence);
       if (start === null) continue;
-      const end = endBeforeNextClause(reading, clauseEnd(tokens, start, sentence), start, ownerIf((verb) => endsSentence(tokens, verb, sentence)));
+      const end = endBeforeQuoteOwner(
+        tokens,
+        endBeforeNextClause(reading, clauseEnd(tokens, start, sentence), start, ownerIf((verb) => endsSentence(tokens, verb, sentence))),
+        start,
+        quoteOwner && article.quoteOverlaps(tokens[quoteOwner.verb].start, sentence.end) ? quoteOwner : undefined,
+      );
       if (end - start + 1 < MIN_REPORTED_WORDS) continue;
       const includeVerb = ACT_VERBS.has(verb.lemma) && start === afterAdverbs(reading, event.verb + 1, sentence);
       piece = { start: includeVerb ? verb.start : tokens[start].start, end: tokens[end].end };
@@ -127,6 +134,8 @@ function clauseBeforeQuote(reading: Reading, event: SpeechEvent, sentence: Sente
 
 /** Words of the reporter's own a clause needs around a partial quotation to be more than the quotation. */
 const MIN_WORDS_AROUND_QUOTE = 4;
+/** The same for a label's verb and object: "called the move". */
+const MIN_WORDS_AROUND_LABEL = 3;
 
 /**
  * "said it was “absolutely unacceptable” that Chile could have used …": a reported clause
@@ -138,8 +147,15 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   const sentence = article.analyzed.sentences[event.sentence];
   let start = complementStart(reading, event, sentence);
   if (start === null || tokens[start].start >= quote.start - 1) return null;
+  // "called the move “regrettable”": the label alone does not say what it is of; the verb and its
+  // object do.
+  // "accused them of treating the kingdom like “a banana republic”": a speech act's verb too.
+  const verbFirst = start === afterAdverbs(reading, event.verb + 1, sentence);
+  const labels = verbFirst && LABEL_VERBS.has(tokens[event.verb].lemma);
+  if (labels || (verbFirst && ACT_VERBS.has(tokens[event.verb].lemma))) start = event.verb;
   let end = clauseEnd(tokens, start, sentence);
-  if (tokens[end].end < quote.end) return null;
+  // The clause may end on the quotation's last word, its full stop inside the marks.
+  if (tokens[end].end < quote.end && /[\p{L}\p{N}]/u.test(article.text.slice(tokens[end].end, quote.end))) return null;
   // After the quotation the clause runs to its first comma at most (the one inside closing marks
   // too), or to "and" before the speaker's next verb ("… and compared the coast guard to pirates").
   for (let i = start; i <= end; i++) {
@@ -156,12 +172,17 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   // have a “serious” impact"): a clause holding longer ones would join utterances an outlet keeps apart.
   const held = article.quotes.filter((q) => q.start < clause.end && q.end > clause.start);
   if (held.length > 1 && held.some((q) => wordCount(article.text.slice(q.start, q.end)) > PICKED_WORDS)) return null;
-  return wordsOutside(tokens, clause, quote) >= MIN_WORDS_AROUND_QUOTE ? clause : null;
+  return wordsOutside(tokens, clause, quote) >= (labels ? MIN_WORDS_AROUND_LABEL : MIN_WORDS_AROUND_QUOTE) ? clause : null;
 }
 
 /** ", adding", ", pointing out that": a participle of saying opening a clause after a comma. */
 function isParticipleAfterComma(tokens: Token[], verb: number): boolean {
   return tokens[verb].normal.endsWith("ing") && tokens[verb - 1]?.text === ",";
+}
+
+/** ", adding", "and called": a verb of saying that opens a clause of its own. */
+function opensOwnClause(tokens: Token[], verb: number): boolean {
+  return isParticipleAfterComma(tokens, verb) || tokens[verb - 1]?.normal === "and";
 }
 
 /** Words at most in each of several quotations picked out of one reported clause. */
@@ -490,6 +511,14 @@ function endBeforeNextClause(reading: Reading, end: number, start: number, next:
   let comma = subject.firstToken - 1;
   while (comma > start && subject.firstToken - comma <= 2 && tokens[comma].pos === "PROPN") comma--;
   return comma > start && tokens[comma].text === "," ? comma - 1 : end;
+}
+
+/** "said that A and called it “…”": the clause ends before the "and" of the verb owning the quotation. */
+function endBeforeQuoteOwner(tokens: Token[], end: number, start: number, owner: SpeechEvent | undefined): number {
+  if (!owner || owner.verb > end || owner.verb <= start || tokens[owner.verb - 1].normal !== "and") return end;
+  let k = owner.verb - 2;
+  while (k > start && tokens[k].pos === "PUNCT") k--;
+  return k;
 }
 
 /** The reported clause ends at the sentence's end, a semicolon or dash, or a comma before a new clause. */

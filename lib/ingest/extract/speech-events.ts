@@ -102,7 +102,8 @@ export class SpeechEvents {
     }
     const coordinated = j >= sentence.firstToken && (tokens[j].normal === "and" || tokens[j].text === ",");
     if (coordinated) {
-      const earlier = this.inSentence(this.article.sentenceOf(verb.start)).filter((e) => e.verb < verbIndex).at(-1);
+      // A verb's, not a possessed noun's inside its clause ("X said Y's comments were … and reiterated").
+      const earlier = this.inSentence(this.article.sentenceOf(verb.start)).filter((e) => e.verb < verbIndex && tokens[e.verb].pos === "VERB").at(-1);
       if (earlier && earlier.actor !== null) return earlier.actor;
     }
     // "Jang, a vice-department director of the party's committee, said": the name before the appositive.
