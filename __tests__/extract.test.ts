@@ -1942,3 +1942,45 @@ In a statement, Berg said Lund’s comments were interference in Norway’s affa
     expect(one(scored, "free country").speaker).toBe("Ola Berg");
   });
 });
+
+describe("a speaker's country from the words around the name", () => {
+  const text = `Norway and Sweden row
+
+A campaign observed in the Swedish press has led to today's attack, Ola Berg, spokesman for Norway's Foreign Ministry, said in an interview.
+
+Nils Dahl, Deputy Foreign Minister of Norway, said that the embassy in Stockholm had suspended its work.
+
+According to Swedish Foreign Minister Karin Amir-Lund, the operation was aimed at a group in Norway.
+
+“We only targeted a group on the soil of Norway,” Mr. Amir-Lund stated.
+`;
+  const { scored } = run(wire("countries.txt", text));
+
+  test("an apposition's office “of” or “for” a country gives that country", () => {
+    expect(one(scored, "has led to today").speakerCountry).toBe("Norway");
+    expect(one(scored, "suspended its work").speakerCountry).toBe("Norway");
+  });
+
+  test("“according to” before a demonym is no posting: the demonym is the speaker's", () => {
+    expect(one(scored, "operation was aimed").speakerCountry).toBe("Sweden");
+  });
+
+  test("a title's word joined to a name by a hyphen is part of the name", () => {
+    expect(one(scored, "only targeted a group").speaker).toBe("Karin Amir-Lund");
+  });
+});
+
+describe("a report before its speaker's name and apposition, after a dateline", () => {
+  const text = `Norway and Sweden reopen borders
+
+OSLO, Jan 5 (NTB-Wire) – Norway and Sweden reopened land borders from yesterday evening, Norway’s Foreign Minister Ola Berg said.
+
+A campaign observed in the Swedish press has led to the attack, Nils Dahl, spokesman for Norway's Foreign Ministry, said in an interview.
+`;
+  const { scored } = run(wire("apposition-lead.txt", text));
+
+  test("the words before “Name, apposition, said” are a report; the dateline is not part of them", () => {
+    expect(one(scored, "reopened land borders").text).toBe("Norway and Sweden reopened land borders from yesterday evening");
+    expect(one(scored, "has led to the attack").speaker).toBe("Nils Dahl");
+  });
+});

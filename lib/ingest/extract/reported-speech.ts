@@ -219,7 +219,7 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   if (!isReporting(tokens, event.verb)) return null;
   let j = event.verb - 1;
   while (j > sentence.firstToken && SKIPPABLE_BEFORE_VERB.has(tokens[j].pos)) j--;
-  const subject = reading.mentions.endingAt(j);
+  const subject = reading.mentions.endingAt(j) ?? nameBeforeAppositive(reading, j, sentence, event.actor);
   // "…, said the premier.": the speaker after the verb.
   const inverted = subject ? undefined : reading.mentions.startingJustAfter(event.verb);
   if (!subject && (!inverted || inverted.actor !== event.actor)) return null;
@@ -245,7 +245,7 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   if (end - sentence.firstToken + 1 < MIN_REPORTED_WORDS) return null;
   // The report itself must be a clause ("Moscow is ready…"), not a participle or a prepositional
   // phrase; a short phrase fronting it ("For its part, …") is not part of it.
-  let first = sentence.firstToken;
+  let first = afterDateline(reading, sentence);
   if (["ADP", "SCONJ"].includes(tokens[first].pos)) {
     const comma = tokens.slice(first, first + FRONTED_PHRASE_WORDS).findIndex((t) => t.text === ",");
     if (comma > 0 && !tokens.slice(first, first + comma).some((t) => t.pos === "VERB")) first += comma + 1;
@@ -253,6 +253,35 @@ function leadingReport(reading: Reading, event: SpeechEvent, sentence: Sentence,
   const lead = tokens.slice(first, end + 1);
   if (lead.length < MIN_REPORTED_WORDS || ["VERB", "ADP", "SCONJ"].includes(lead[0].pos) || !lead.some((t) => t.pos === "AUX" || (t.pos === "VERB" && !t.normal.endsWith("ing")))) return null;
   return { start: tokens[first].start, end: tokens[end].end };
+}
+
+/** Tokens a dateline may take before its dash ("KUWAIT, Jan 5 (KUNA) –"). */
+const DATELINE_TOKENS = 12;
+
+/** The sentence's first token after a dateline's dash, where the words before it hold no lower-case word; else its first token. */
+function afterDateline(reading: Reading, sentence: Sentence): number {
+  const tokens = reading.article.analyzed.tokens;
+  for (let k = sentence.firstToken; k <= sentence.lastToken && k - sentence.firstToken < DATELINE_TOKENS; k++) {
+    if (/^\p{Ll}/u.test(tokens[k].text)) break;
+    if (k > sentence.firstToken && /^[–—-]$/.test(tokens[k].text) && /\s/.test(reading.article.text[tokens[k].start - 1] ?? "")) return k + 1;
+  }
+  return sentence.firstToken;
+}
+
+/** Tokens an appositive between a speaker's name and the verb may hold ("Ana Ruiz, spokeswoman for Peru's Foreign Ministry, said"). */
+const APPOSITIVE_TOKENS = 25;
+
+/** The speaker's name before an appositive ending at the comma `comma`, if the appositive holds no verb. */
+function nameBeforeAppositive(reading: Reading, comma: number, sentence: Sentence, actor: number | null) {
+  const tokens = reading.article.analyzed.tokens;
+  if (tokens[comma]?.text !== ",") return undefined;
+  for (let k = comma - 1; k > sentence.firstToken && comma - k <= APPOSITIVE_TOKENS; k--) {
+    if (tokens[k].pos === "VERB") return undefined;
+    if (tokens[k].text !== ",") continue;
+    const named = reading.mentions.endingAt(k - 1);
+    return named && named.actor === actor ? named : undefined;
+  }
+  return undefined;
 }
 
 /** The first token in [from, to] opening a clause that sets the scene, or a comma before a participle of saying; -1 when none. */

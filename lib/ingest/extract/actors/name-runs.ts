@@ -124,8 +124,8 @@ function countryBeforeJoinedTitle(text: string, runStart: number, countries: Sor
   return matchTitleAt(text, titleStart) ? country.country : null;
 }
 
-/** Before a run: "to" or "to the", as in "ambassador to Chile" (a posting, not a nationality). */
-const POSTED_TO = /\bto\s+(?:the\s+)?$/i;
+/** Before a run: "to" or "to the", as in "ambassador to Chile" (a posting, not a nationality), but not "according to". */
+const POSTED_TO = /(?<!\baccording\s)\bto\s+(?:the\s+)?$/i;
 
 const POSSESSIVE_BEFORE = /\b(?:his|her|its|their|our|my|your)\s+$/i;
 
@@ -204,7 +204,7 @@ function swallowedIntroduction(
     const inCountry = countries.containing(token.start, token.end);
     if (inCountry) {
       // "ambassador to Chile Luc Moreau": the country of a posting is not the person's.
-      if (k !== 0 || !POSTED_TO.test(text.slice(Math.max(0, run.start - 8), run.start))) country = inCountry.country;
+      if (k !== 0 || !POSTED_TO.test(text.slice(Math.max(0, run.start - 18), run.start))) country = inCountry.country;
       first = k + 1;
       continue;
     }
@@ -213,7 +213,8 @@ function swallowedIntroduction(
       continue;
     }
     const matched = matchTitleAt(text, token.start);
-    if (matched && matched.end <= run.end) {
+    // "Amir-Abdollahian": a title's word joined to the next by a hyphen is part of a name.
+    if (matched && matched.end <= run.end && text[matched.end] !== "-") {
       title = { title: matched.title, head: matched.head };
       while (k + 1 < run.tokens.length && run.tokens[k + 1].start < matched.end) k++;
       first = k + 1;
@@ -383,6 +384,9 @@ function appositiveAfter(text: string, nameEnd: number, countries: SortedSpans<C
   // "In a statement seen by Eye Radio, Prime Minister Ana Ruiz's office said": a title before a
   // name introduces that name, not the one before the comma.
   if (/^\s+\p{Lu}/u.test(text.slice(title.end, title.end + 3))) return null;
+  // "X, Deputy Foreign Minister of Peru,", "X, spokesman for Peru's Foreign Ministry,".
+  const of = country === null ? /^\s+(?:of|for|at)\s+(?:the\s+)?/.exec(text.slice(title.end, title.end + 12)) : null;
+  if (of) country = countries.startingAt(title.end + of[0].length)?.country ?? null;
   return { title: title.title, head: title.head, country };
 }
 
