@@ -1984,3 +1984,24 @@ A campaign observed in the Swedish press has led to the attack, Nils Dahl, spoke
     expect(one(scored, "has led to the attack").speaker).toBe("Nils Dahl");
   });
 });
+
+describe("a name set off by commas after its title", () => {
+  const text = `Norway and Sweden row
+
+In that sense, Norwegian Foreign Minister Ola Berg recalled that Sweden supported the rival candidate during the campaign; and that the Swedish vice president and Minister of Labour, Karin Lund, expressed in December that Norway "returned with cuts and authoritarianism."
+
+“I don’t think there is a crisis with Sweden,” Berg said.
+
+Swedish Prime Minister Nils Dahl changed his tone on Wednesday about his Norwegian counterpart, Ola Berg, saying they had exchanged a friendly phone call.
+`;
+  const { scored } = run(wire("titled-name.txt", text));
+
+  test("is the subject of the verb after it, so its date is not the reporter's earlier speaker's", () => {
+    expect(one(scored, "returned with cuts").speaker).toBe("Karin Lund");
+    expect(one(scored, "crisis with Sweden").dateRange?.from).not.toBe("2023-12-01");
+  });
+
+  test("after a preposition it is no subject: a participle after it is the sentence subject's", () => {
+    expect(one(scored, "friendly phone call").speaker).toBe("Nils Dahl");
+  });
+});

@@ -1,5 +1,6 @@
 import speech from "../../data/speech.json";
 import type { DateMention } from "../dates";
+import { matchTitleAt } from "../gazetteer";
 import { isPassive, type Sentence, type Token } from "../nlp";
 import type { ArticleActors } from "./actors";
 import { itemBeforeSeparator } from "./actors/country-speakers";
@@ -30,6 +31,14 @@ export interface SpeechEvent {
 }
 
 /** The speech events of an article's prose, by sentence and by paragraph, in the order they were found. */
+/** Parts of speech of a title phrase: "the second vice president and Minister of Labor". */
+const TITLE_PHRASE_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"]);
+/** The prepositions inside a title: "Minister of Labor", "spokesman for the ministry". */
+const TITLE_PREPOSITIONS = new Set(["of", "for"]);
+const inTitlePhrase = (token: Token) => (TITLE_PHRASE_POS.has(token.pos) || TITLE_PREPOSITIONS.has(token.normal)) && token.normal !== "that";
+/** Words after which a subject's title phrase opens its clause. */
+const CLAUSE_OPENERS = new Set(["that", "and", "but", "while", "as", "when", "whereas"]);
+
 export class SpeechEvents {
   readonly all: SpeechEvent[] = [];
   private readonly bySentence = new Map<number, SpeechEvent[]>();
@@ -100,6 +109,9 @@ export class SpeechEvents {
       const closes = after && (/^[.,;:!?]?$/.test(tokens[after.lastToken + 1]?.text ?? "") || ["ADP", "SCONJ"].includes(tokens[after.lastToken + 1]?.pos ?? ""));
       if (after && closes && !after.oblique) return after.actor;
     }
+    // "the vice president and labour minister, Ana Ruiz, expressed": a name set off by commas after its title.
+    const named = j > sentence.firstToken && tokens[j].text === "," && !verb.normal.endsWith("ing") ? this.nameAfterTitle(j - 1, sentence) : undefined;
+    if (named) return named.actor;
     const coordinated = j >= sentence.firstToken && (tokens[j].normal === "and" || tokens[j].text === ",");
     if (coordinated) {
       // A verb's, not a possessed noun's inside its clause ("X said Y's comments were … and reiterated").
@@ -124,6 +136,27 @@ export class SpeechEvents {
     if (candidates.length === 0) return null;
     // A participle ("…, saying") or a verb after a subordinate clause takes the sentence's subject.
     return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
+  }
+
+  /** Tokens of a title phrase before a name set off by commas. */
+  private static readonly TITLE_PHRASE_TOKENS = 8;
+
+  /**
+   * A person's name ending at `last`, set off by commas after a title phrase that opens its clause
+   * ("…, and that the vice president, Ana Ruiz, expressed"); not one after a preposition ("about his
+   * counterpart, Ana Ruiz, saying"), which is no subject.
+   */
+  private nameAfterTitle(last: number, sentence: Sentence) {
+    const tokens = this.article.analyzed.tokens;
+    const name = this.mentions.endingAt(last);
+    if (!name || name.oblique || this.actors.actors[name.actor].kind !== "person" || tokens[name.firstToken - 1]?.text !== ",") return undefined;
+    const phraseEnd = name.firstToken - 2;
+    let start = phraseEnd;
+    while (start > sentence.firstToken && phraseEnd - start < SpeechEvents.TITLE_PHRASE_TOKENS && inTitlePhrase(tokens[start - 1])) start--;
+    const opener = tokens[start - 1];
+    if (start > sentence.firstToken && opener.text !== "," && !CLAUSE_OPENERS.has(opener.normal)) return undefined;
+    for (let k = start; k <= phraseEnd; k++) if (matchTitleAt(this.article.text, tokens[k].start)) return name;
+    return undefined;
   }
 
   /** The mention opening the main clause after the first comma past `from`, as "Noting that …, Ruiz said" puts it. */
