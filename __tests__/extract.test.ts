@@ -2005,3 +2005,16 @@ Swedish Prime Minister Nils Dahl changed his tone on Wednesday about his Norwegi
     expect(one(scored, "friendly phone call").speaker).toBe("Nils Dahl");
   });
 });
+
+describe("a phrase of time after “said that”", () => {
+  const text = `Norway welcomes talks
+
+Norwegian Foreign Minister Ola Berg said that, with the joint efforts of Norway and Sweden, the talks in Oslo last month achieved significant results. Norway supports the two sides in taking new steps toward easing relations, he added.
+`;
+  const { scored } = run(wire("that-clause-time.txt", text));
+
+  test("dates the clause's event, not the saying, nor the words said after it", () => {
+    expect(one(scored, "achieved significant results").dateRange?.from).not.toBe("2024-04-01");
+    expect(one(scored, "taking new steps").dateRange?.from).not.toBe("2024-04-01");
+  });
+});

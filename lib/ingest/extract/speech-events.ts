@@ -221,6 +221,16 @@ export class SpeechEvents {
     return undefined;
   }
 
+  /**
+   * "said that, with …, the talks last month achieved …": after a "that" opening the verb's clause,
+   * a phrase of time is the clause's, not the saying's ("said on Monday that …" keeps its own).
+   */
+  private thatBetween(verb: number, at: number): boolean {
+    const tokens = this.article.analyzed.tokens;
+    for (let i = verb + 1; i < at; i++) if (tokens[i].normal === "that" && tokens[i].pos === "SCONJ") return true;
+    return false;
+  }
+
   /** A verb that is not one of saying between the tokens `a` and `b`. */
   private otherVerbBetween(a: number, b: number): boolean {
     const tokens = this.article.analyzed.tokens;
@@ -274,7 +284,9 @@ export class SpeechEvents {
         // earlier verb of saying ("denouncing a tweet directed at the kingdom last month, and accusing …").
         const earlierSaying = verbs.filter((event) => event.verb < at).at(-1);
         const reachable = verbs.filter((event) =>
-          at < event.verb ? !earlierSaying || !this.otherVerbBetween(earlierSaying.verb, at) : !this.otherVerbBetween(event.verb, at),
+          at < event.verb
+            ? !earlierSaying || !this.otherVerbBetween(earlierSaying.verb, at)
+            : !this.otherVerbBetween(event.verb, at) && !this.thatBetween(event.verb, at),
         );
         if (reachable.length === 0) continue;
         const nearest = reachable.sort((a, b) => Math.abs(a.verb - at) - Math.abs(b.verb - at) || a.verb - b.verb)[0];
