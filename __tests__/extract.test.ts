@@ -2018,3 +2018,28 @@ Norwegian Foreign Minister Ola Berg said that, with the joint efforts of Norway 
     expect(one(scored, "taking new steps").dateRange?.from).not.toBe("2024-04-01");
   });
 });
+
+describe("an official introduced by office, then quoted by name alone", () => {
+  const text = `Brick thrown at embassy
+
+OSLO — Norway's foreign minister on Tuesday confirmed reports that a brick was thrown at its embassy in Stockholm and echoed calls from Prime Minister Eva Lind on Monday to calm the situation.
+
+"It is extremely regrettable and worrying," Ola Berg told reporters in Oslo.
+
+Sweden's ambassador on Tuesday met Nils Dahl, who leads a citizens' group.
+
+“We discussed the future,” Dahl said.
+`;
+  const { scored } = run(wire("office-then-name.txt", text));
+
+  test("the name speaking right after the office holds it: its country, and the office's day", () => {
+    const quote = one(scored, "extremely regrettable");
+    expect(quote.speaker).toBe("Ola Berg");
+    expect(quote.speakerCountry).toBe("Norway");
+    expect(quote.date).toBe("2024-05-07");
+  });
+
+  test("a name first met as someone the office holder meets does not take the office", () => {
+    expect(findByQuote(scored, "discussed the future")).toEqual([]);
+  });
+});

@@ -69,7 +69,7 @@ export class SpeechEvents {
 
   private isSpeechVerb(token: Token | undefined): boolean {
     if (!token || token.pos !== "VERB" || insideAny(token.start, this.article.quotes)) return false;
-    if (isReducedPassive(this.article.analyzed.tokens, token.index)) return false;
+    if (isReducedPassive(this.article.analyzed.tokens, token.index) || isPluralNounAfterVerb(this.article.analyzed.tokens, token.index)) return false;
     return SPEECH_VERBS.has(token.lemma) || phrasalVerbEnd(this.article.analyzed.tokens, token.index) !== null;
   }
 
@@ -308,6 +308,11 @@ function opensSentence(tokens: Token[], firstToken: number, sentence: Sentence):
 function isReducedPassive(tokens: Token[], index: number): boolean {
   const next = tokens[index + 1];
   return tokens[index].normal.endsWith("ed") && next?.pos === "VERB" && next.normal.endsWith("ed") && tokens[index - 1]?.pos === "NOUN";
+}
+
+/** "echoed calls from …", "dismissed claims": a form in -s right after a verb is that verb's object, a noun. */
+function isPluralNounAfterVerb(tokens: Token[], index: number): boolean {
+  return tokens[index].normal.endsWith("s") && tokens[index].normal !== tokens[index].lemma && tokens[index - 1]?.pos === "VERB";
 }
 
 /** The last token of a verb of saying of several words at `index` ("pointed out", "made it clear"), or null. */

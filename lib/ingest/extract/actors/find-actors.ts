@@ -5,8 +5,9 @@ import { Cast } from "./cast";
 import { addCountrySpeakers } from "./country-speakers";
 import { giveDatelineCountry } from "./dateline";
 import { addInstitutions } from "./institutions";
-import { nameCandidates } from "./name-runs";
+import { nameCandidates, speaksAfterName } from "./name-runs";
 import { addNominals } from "./nominals";
+import { nameOfficeHoldersAfterOffices } from "./office-holders";
 import { addPeople } from "./people";
 import { withPronouns } from "./pronouns";
 import { SortedSpans } from "./spans";
@@ -26,6 +27,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   addInstitutions(text, institutions, cast);
   addCountrySpeakers(tokens, countries, speechLemmas, cast);
   addNominals(analyzed, countrySpans, people, cast);
+  nameOfficeHoldersAfterOffices(cast, (mention) => speaksAfterName(tokens, mention.lastToken, speechLemmas));
   const inTextOrder = cast.inTextOrder();
   const outside = inTextOrder.filter((m) => !insideAny(m.start, quotes));
   const quoted = inTextOrder.filter((m) => insideAny(m.start, quotes));

@@ -89,7 +89,7 @@ function candidateOf(
   const previous = tokens[run.firstToken - 1];
   const speaks =
     speaksAfterAppositive(tokens, run.lastToken, speechLemmas) ||
-    isSpeechVerb(verbAfterAuxiliaries(tokens, run.lastToken + 1), speechLemmas) ||
+    speaksAfterName(tokens, run.lastToken, speechLemmas) ||
     (isSpeechVerb(previous, speechLemmas) && /^[,.;]?$/.test(next?.text ?? "."));
   return {
     run: { ...run, start, end },
@@ -403,6 +403,11 @@ function verbAfterAuxiliaries(tokens: Token[], index: number): Token | undefined
 
 function isSpeechVerb(token: Token | undefined, speechLemmas: Set<string>): boolean {
   return Boolean(token && speechLemmas.has(token.lemma) && token.pos === "VERB");
+}
+
+/** A verb of saying follows the name ending at `lastToken`, after at most a few auxiliaries and adverbs ("Ruiz told", "Ruiz has also said"). */
+export function speaksAfterName(tokens: Token[], lastToken: number, speechLemmas: Set<string>): boolean {
+  return isSpeechVerb(verbAfterAuxiliaries(tokens, lastToken + 1), speechLemmas);
 }
 
 /**

@@ -1,0 +1,38 @@
+import type { ActorMention } from "./types";
+import type { Cast } from "./cast";
+
+/** Characters between an unnamed office's mention and the name that may follow it. */
+const NAMED_WITHIN = 400;
+
+/**
+ * "Japan's foreign minister on Tuesday confirmed … . “…,” Ana Ruiz told reporters.": wire copy
+ * introduces an official by office, then quotes them by name alone. A person the article gives no
+ * title or country, named first shortly after an office it never names and speaking there, holds that office: the
+ * person takes its title and country, and its mentions. Others already placed may be mentioned
+ * between ("… echoed calls from Prime Minister Eva Lind"); another unplaced person may not.
+ */
+export function nameOfficeHoldersAfterOffices(cast: Cast, speaks: (mention: ActorMention) => boolean): void {
+  const ordered = [...cast.mentions].sort((a, b) => a.start - b.start);
+  const { actors } = cast;
+  const unplaced = (id: number) => actors[id].kind === "person" && actors[id].titles.length === 0 && actors[id].country === null;
+  const seen = new Set<number>();
+  const held = new Set<number>();
+  ordered.forEach((mention, index) => {
+    if (seen.has(mention.actor)) return;
+    seen.add(mention.actor);
+    if (!unplaced(mention.actor) || !speaks(mention)) return;
+    for (let k = index - 1; k >= 0 && mention.start - ordered[k].end <= NAMED_WITHIN; k--) {
+      const other = actors[ordered[k].actor];
+      if (unplaced(other.id)) return;
+      if (other.kind !== "office") continue;
+      if (held.has(other.id)) return;
+      held.add(other.id);
+      const person = actors[mention.actor];
+      person.titles.push(...other.titles);
+      person.country = other.country;
+      person.head ||= other.head;
+      for (const m of cast.mentions) if (m.actor === other.id) m.actor = person.id;
+      return;
+    }
+  });
+}
