@@ -2043,3 +2043,15 @@ Sweden's ambassador on Tuesday met Nils Dahl, who leads a citizens' group.
     expect(findByQuote(scored, "discussed the future")).toEqual([]);
   });
 });
+
+describe("a portfolio of two words the title list does not know, before an office it does", () => {
+  const text = `Calls from abroad
+
+Chief Cabinet Secretary Ola Berg said during a press conference that many of the calls bore the Swedish country code.
+`;
+  const { scored } = run(wire("two-word-portfolio.txt", text));
+
+  test("is the speaker's title, so the speaker is an official", () => {
+    expect(one(scored, "country code").speaker).toBe("Ola Berg");
+  });
+});

@@ -1,4 +1,4 @@
-import { matchTitleAt, TITLE_DATA, type CountryMention, type InstitutionMention } from "../../gazetteer";
+import { matchTitleAt, TITLE_DATA, type CountryMention, type InstitutionMention, type TitleMatch } from "../../gazetteer";
 import type { AnalyzedText, Token } from "../../nlp";
 import { nameKey } from "./names";
 import type { SortedSpans } from "./spans";
@@ -220,10 +220,12 @@ function swallowedIntroduction(
       first = k + 1;
       continue;
     }
-    // A portfolio the title list does not know: "Unification Minister Kim…", "Agriculture Secretary…".
-    const portfolio = k + 1 < run.tokens.length ? matchTitleAt(text, run.tokens[k + 1].start) : null;
-    if (portfolio && portfolio.end < run.end && !portfolio.head) {
-      title = { title: `${token.normal} ${portfolio.title}`, head: false };
+    // A portfolio the title list does not know, of a word or two: "Unification Minister Kim…",
+    // "Agriculture Secretary…", "Chief Cabinet Secretary…".
+    const words = portfolioWords(run, k, text);
+    if (words) {
+      const { portfolio, words: count } = words;
+      title = { title: `${run.tokens.slice(k, k + count).map((t) => t.normal).join(" ")} ${portfolio.title}`, head: false };
       while (k + 1 < run.tokens.length && run.tokens[k + 1].start < portfolio.end) k++;
       first = k + 1;
       continue;
@@ -231,6 +233,18 @@ function swallowedIntroduction(
     break;
   }
   return { first, title, country };
+}
+
+/** Words of a portfolio the title list does not know, before an office it does. */
+const PORTFOLIO_WORDS = 2;
+
+/** The known office after one or two words from token `k` of the run, with a name still to follow. */
+function portfolioWords(run: NameRun, k: number, text: string): { portfolio: TitleMatch; words: number } | null {
+  for (let words = 1; words <= PORTFOLIO_WORDS && k + words < run.tokens.length; words++) {
+    const portfolio = matchTitleAt(text, run.tokens[k + words].start);
+    if (portfolio) return portfolio.end < run.end && !portfolio.head ? { portfolio, words } : null;
+  }
+  return null;
 }
 
 function isCalendarSurname(token: Token, tokens: Token[], surnames: Set<string>): boolean {
