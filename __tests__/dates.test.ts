@@ -199,6 +199,12 @@ describe("findDateMentions", () => {
   });
 });
 
+describe("a weekday before a name", () => {
+  test("is a day after “on” even inside chrono's phrase (“on Monday Berg summoned”)", () => {
+    expect(texts("Then on Monday Berg summoned the ambassador.")).toEqual(["on Monday"]);
+  });
+});
+
 describe("a day of the month alone", () => {
   test("“on the 16th” is found when a comma, a clause or the sentence's end follows it", () => {
     expect(exprs("President Ola Berg said on the 16th, “We agree.”")).toEqual([{ kind: "dayOfMonth", day: 16 }]);

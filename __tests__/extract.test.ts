@@ -2055,3 +2055,19 @@ Chief Cabinet Secretary Ola Berg said during a press conference that many of the
     expect(one(scored, "country code").speaker).toBe("Ola Berg");
   });
 });
+
+describe("a name right after “on Monday”", () => {
+  const text = `Norway and Sweden row
+
+OSLO — Norwegian Foreign Minister Ola Berg said on Sunday the ambassador would be recalled.
+
+Then on Monday Berg summoned the Swedish ambassador to Norway, Nils Dahl, to insist that Sweden apologise for its comments.
+`;
+  const { scored } = run(wire("day-then-name.txt", text));
+
+  test("is the subject, not the day's: the infinitive's speaker is the one summoning, on that day", () => {
+    const statement = one(scored, "apologise for its comments");
+    expect(statement.speaker).toBe("Ola Berg");
+    expect(statement.date).toBe("2024-05-06");
+  });
+});

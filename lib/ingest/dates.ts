@@ -324,7 +324,9 @@ function classify(
     const wm = FULL_WEEKDAY_RE.exec(raw);
     const wordEnd = index + (wm ? wm.index + wm[0].length : raw.length);
     const after = /^[ \t\u00a0]+(\p{Lu}\p{L}*)/u.exec(source.slice(wordEnd, wordEnd + 30));
-    if (after && !MONTH_NAME_RE.test(after[1]) && !/^(Morning|Afternoon|Evening|Night)$/i.test(after[1]) && !WEEKDAY_DAY_MARKERS.has(prevWord)) {
+    // chrono's phrase may hold the marker itself ("on Monday").
+    const marked = WEEKDAY_DAY_MARKERS.has(prevWord) || WEEKDAY_DAY_MARKERS.has(lower.split(" ")[0]);
+    if (after && !MONTH_NAME_RE.test(after[1]) && !/^(Morning|Afternoon|Evening|Night)$/i.test(after[1]) && !marked) {
       return null;
     }
     let modifier: "none" | "last" = "none";

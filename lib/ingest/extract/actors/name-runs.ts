@@ -72,7 +72,9 @@ function candidateOf(
   const { text, tokens } = analyzed;
   if (isTitleTail(run, text)) return null;
   const { first, title, country } = swallowedIntroduction(run, text, countries);
-  const nameTokens = run.tokens.slice(first).filter((t) => !/^[’']s$/.test(t.text));
+  // "on Monday Berg summoned": a day after its preposition is no part of the name after it.
+  const dayFirst = first === 0 && run.tokens.length > 1 && isWeekday(run.tokens[0]) && tokens[run.firstToken - 1]?.pos === "ADP";
+  const nameTokens = run.tokens.slice(dayFirst ? 1 : first).filter((t) => !/^[’']s$/.test(t.text));
   if (nameTokens.length === 0) return null;
   const start = nameTokens[0].start;
   const end = nameTokens[nameTokens.length - 1].end;
@@ -246,6 +248,9 @@ function portfolioWords(run: NameRun, k: number, text: string): { portfolio: Tit
   }
   return null;
 }
+
+const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
+const isWeekday = (token: Token) => WEEKDAYS.has(token.normal);
 
 function isCalendarSurname(token: Token, tokens: Token[], surnames: Set<string>): boolean {
   return surnames.has(token.normal) && tokens[token.index + 1]?.pos !== "NUM";
