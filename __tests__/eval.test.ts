@@ -139,4 +139,10 @@ describe("finding the gold's statement", () => {
     expect(findStatement([said("very alarmed")], gold({ key }))).not.toBeNull();
     expect(findStatement([said("alarmed")], gold({ key }))).toBeNull();
   });
+
+  test("the partial quote's closing full stop does not keep the key from holding it", () => {
+    const key = "said the ambassador “went too far";
+    expect(findStatement([said("went too far.")], gold({ key }))).not.toBeNull();
+    expect(findStatement([said("far.")], gold({ key }))).toBeNull();
+  });
 });

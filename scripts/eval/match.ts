@@ -64,7 +64,9 @@ const MIN_WORDS_INSIDE_KEY = 2;
  */
 function carriesKey(words: string, key: string): boolean {
   const folded = fold(words);
-  return folded.includes(key) || (folded.split(" ").length >= MIN_WORDS_INSIDE_KEY && key.includes(folded));
+  // A partial quote's closing full stop or comma ("went too far.") does not decide whether a key holds it.
+  const inner = folded.replace(/[.,;:!?]+$/, "");
+  return folded.includes(key) || (inner.split(" ").length >= MIN_WORDS_INSIDE_KEY && key.includes(inner));
 }
 
 /** The product's statement reporting the gold row: its words (or one outlet's) and the key overlap as above. */
