@@ -2071,3 +2071,17 @@ Then on Monday Berg summoned the Swedish ambassador to Norway, Nils Dahl, to ins
     expect(statement.date).toBe("2024-05-06");
   });
 });
+
+describe("a passive verb of saying before a partial quotation", () => {
+  const text = `Norway and Sweden row
+
+OSLO — Norwegian Foreign Minister Ola Berg said that the ambassador was being recalled “indefinitely”.
+`;
+  const { scored } = run(wire("passive-before-quote.txt", text));
+
+  test("names no one: the verb of saying before it does", () => {
+    const statement = one(scored, "indefinitely");
+    expect(statement.speaker).toBe("Ola Berg");
+    expect(statement.text).toBe("the ambassador was being recalled “indefinitely”");
+  });
+});

@@ -1,4 +1,5 @@
 import type { Span } from "../features";
+import { isPassive } from "../nlp";
 import { SUBJECT_WITHIN } from "./occasions";
 import { firstEndingAfter } from "./positions";
 import type { QuoteSpan } from "./quotes";
@@ -56,9 +57,10 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   const closeSentence = sentences[closeSentenceIndex] ?? openSentence;
   if (!openSentence) return null;
   // 1. A verb of saying before the quote in its sentence: "Moreau responded, “…”", "labeled Peru “very sick”".
+  // A passive verb of saying names no one ("said the envoy was being recalled “indefinitely”"): the verb before it does.
   const before = events
     .inSentence(openSentenceIndex)
-    .filter((e) => tokens[e.verb].start < quote.start)
+    .filter((e) => tokens[e.verb].start < quote.start && !(e.actor === null && isPassive(tokens, e.verb)))
     .at(-1);
   if (before && before.actor !== null) {
     return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
