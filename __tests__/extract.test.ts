@@ -2085,3 +2085,15 @@ OSLO — Norwegian Foreign Minister Ola Berg said that the ambassador was being 
     expect(statement.text).toBe("the ambassador was being recalled “indefinitely”");
   });
 });
+
+describe("a demand is a speech act", () => {
+  const text = `Norway and Sweden row
+
+OSLO — Norway's President Ola Berg said on Friday that an attack on his country's embassy in Sweden was "an act of terrorism" and demanded a swift investigation and punishment of the "terrorist".
+`;
+  const { scored } = run(wire("demand.txt", text));
+
+  test("its verb opens the words demanded", () => {
+    expect(one(scored, "swift investigation").text).toBe('demanded a swift investigation and punishment of the "terrorist"');
+  });
+});
