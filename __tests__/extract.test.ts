@@ -2048,11 +2048,17 @@ describe("a portfolio of two words the title list does not know, before an offic
   const text = `Calls from abroad
 
 Chief Cabinet Secretary Ola Berg said during a press conference that many of the calls bore the Swedish country code.
+
+Oslo's police chief Nils Dahl disclosed that a preliminary investigation alluded to “personal and family-related problems” as a motive.
 `;
   const { scored } = run(wire("two-word-portfolio.txt", text));
 
   test("is the speaker's title, so the speaker is an official", () => {
     expect(one(scored, "country code").speaker).toBe("Ola Berg");
+  });
+
+  test("a police chief is an official too", () => {
+    expect(one(scored, "family-related problems").speaker).toBe("Nils Dahl");
   });
 });
 
