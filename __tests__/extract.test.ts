@@ -2103,3 +2103,19 @@ OSLO — Norway's President Ola Berg said on Friday that an attack on his countr
     expect(one(scored, "swift investigation").text).toBe('demanded a swift investigation and punishment of the "terrorist"');
   });
 });
+
+describe("a partial quotation before a clause joined by “and that”", () => {
+  const text = `Norway and Sweden row
+
+OSLO — Norwegian Foreign Minister Ola Berg arrived on Monday.
+
+Swedish state media quoted Berg saying the visit was a “provocation” and that Finland was an “inseparable part of the whole Nordic region”.
+`;
+  const { scored } = run(wire("quoted-saying.txt", text));
+
+  test("the partial quotation's clause ends before “and that”", () => {
+    const statement = one(scored, "provocation");
+    expect(statement.speaker).toBe("Ola Berg");
+    expect(statement.text).toBe("the visit was a “provocation”");
+  });
+});

@@ -157,10 +157,11 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   // The clause may end on the quotation's last word, its full stop inside the marks.
   if (tokens[end].end < quote.end && /[\p{L}\p{N}]/u.test(article.text.slice(tokens[end].end, quote.end))) return null;
   // After the quotation the clause runs to its first comma at most (the one inside closing marks
-  // too), or to "and" before the speaker's next verb ("… and compared the coast guard to pirates").
+  // too), or to "and" before the speaker's next verb or clause ("… and compared the coast guard to
+  // pirates", "… and that …").
   for (let i = start; i <= end; i++) {
     if (tokens[i].start < quote.end - 1) continue;
-    if (tokens[i].text !== "," && !(tokens[i].normal === "and" && tokens[i + 1]?.pos === "VERB")) continue;
+    if (tokens[i].text !== "," && !(tokens[i].normal === "and" && (tokens[i + 1]?.pos === "VERB" || tokens[i + 1]?.normal === "that"))) continue;
     end = i - 1;
     break;
   }
