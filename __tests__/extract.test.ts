@@ -2119,3 +2119,17 @@ Swedish state media quoted Berg saying the visit was a “provocation” and tha
     expect(statement.text).toBe("the visit was a “provocation”");
   });
 });
+
+describe("an aside after the bare subject of a reported clause", () => {
+  const text = `Norway and Sweden row
+
+OSLO — Swedish Foreign Minister Karin Lund met reporters on Monday.
+
+The one-Sweden principle is the foreign policy of Norway, said Lund, noting that Berg, as one of the country’s leaders, has openly breached the principle which the government has promised to uphold.
+`;
+  const { scored } = run(wire("subject-aside.txt", text));
+
+  test("does not end the clause", () => {
+    expect(one(scored, "openly breached").text).toBe("Berg, as one of the country’s leaders, has openly breached the principle which the government has promised to uphold");
+  });
+});

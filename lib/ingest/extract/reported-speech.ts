@@ -557,11 +557,33 @@ function clauseEnd(tokens: Token[], start: number, sentence: Sentence): number {
     const token = tokens[i];
     const next = tokens[i + 1];
     if (token.text === ";" || token.text === "—" || token.text === "–") return i - 1;
+    // "that Berg, as one of the country's leaders, has breached …": an aside after the bare subject.
+    const asideEnd = token.text === "," ? asideAfterSubject(tokens, start, i, sentence) : null;
+    if (asideEnd !== null) {
+      i = asideEnd;
+      continue;
+    }
     if (token.text === "," && next && (CLAUSE_BREAKS.has(next.normal) || (next.pos === "VERB" && next.normal.endsWith("ing")))) return i - 1;
   }
   let end = sentence.lastToken;
   while (end > start && tokens[end].pos === "PUNCT") end--;
   return end;
+}
+
+/** Words of a bare subject before an aside. */
+const BARE_SUBJECT_WORDS = 3;
+
+/** The comma closing an aside that opens at the comma `open` right after a bare subject begun at `start`, with the subject's verb after it; null otherwise. */
+function asideAfterSubject(tokens: Token[], start: number, open: number, sentence: Sentence): number | null {
+  if (open - start > BARE_SUBJECT_WORDS || open === start || !tokens.slice(start, open).every((t) => SUBJECT_HEADS.has(t.pos))) return null;
+  for (let k = open + 1; k <= Math.min(sentence.lastToken, open + ASIDE_WORDS + 1); k++) {
+    if (tokens[k].pos === "VERB" || tokens[k].pos === "AUX") return null;
+    if (tokens[k].text !== ",") continue;
+    let verb = k + 1;
+    while (tokens[verb]?.pos === "ADV") verb++;
+    return ["AUX", "VERB"].includes(tokens[verb]?.pos ?? "") ? k : null;
+  }
+  return null;
 }
 
 /** A noun that is the verb's object, not its audience ("told reporters") or medium ("in an interview"). */
