@@ -2133,3 +2133,27 @@ The one-Sweden principle is the foreign policy of Norway, said Lund, noting that
     expect(one(scored, "openly breached").text).toBe("Berg, as one of the country’s leaders, has openly breached the principle which the government has promised to uphold");
   });
 });
+
+describe("labels, recalls and free relatives", () => {
+  const text = `Norway and Sweden row
+
+OSLO — Norwegian Foreign Minister Ola Berg met reporters on Monday.
+
+The move has prompted the Norwegian government to recall its ambassador to Sweden and block Stockholm's envoy from returning, terming the attack as “illegal” and warning of “serious consequences”.
+
+During a series of meetings with Swedish leaders, including Prime Minister Karin Lund, Berg reiterated that Norway does not take positions over, what he termed, territorial disputes concerning the islands and called for all sides to be calm.
+`;
+  const { scored } = run(wire("labels-recalls.txt", text));
+
+  test("“terming X as “…”” frames the label with its object", () => {
+    expect(findByQuote(scored, "illegal").map((s) => s.text)).toEqual(["terming the attack as “illegal” and warning of “serious consequences”"]);
+  });
+
+  test("recalling an ambassador is no saying: no clause after it is reported", () => {
+    expect(findByQuote(scored, "block Stockholm's envoy")).toEqual([]);
+  });
+
+  test("a verb joined by “and” takes the subject of the saying before a free relative, not the relative's", () => {
+    expect(one(scored, "all sides to be calm").speaker).toBe("Ola Berg");
+  });
+});

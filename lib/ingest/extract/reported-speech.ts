@@ -145,14 +145,16 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   const { article } = reading;
   const tokens = article.analyzed.tokens;
   const sentence = article.analyzed.sentences[event.sentence];
-  let start = complementStart(reading, event, sentence);
+  const verbLemma = tokens[event.verb].lemma;
+  // A label's object follows its verb ("termed the attack “illegal”"), whether or not the verb reports speech.
+  let start = complementStart(reading, event, sentence) ?? (LABEL_VERBS.has(verbLemma) ? afterAdverbs(reading, event.verb + 1, sentence) : null);
   if (start === null || tokens[start].start >= quote.start - 1) return null;
   // "called the move “regrettable”": the label alone does not say what it is of; the verb and its
   // object do.
   // "accused them of treating the kingdom like “a banana republic”": a speech act's verb too.
   const verbFirst = start === afterAdverbs(reading, event.verb + 1, sentence);
-  const labels = verbFirst && LABEL_VERBS.has(tokens[event.verb].lemma);
-  if (labels || (verbFirst && ACT_VERBS.has(tokens[event.verb].lemma))) start = event.verb;
+  const labels = verbFirst && LABEL_VERBS.has(verbLemma);
+  if (labels || (verbFirst && ACT_VERBS.has(verbLemma))) start = event.verb;
   let end = clauseEnd(tokens, start, sentence);
   // The clause may end on the quotation's last word, its full stop inside the marks.
   if (tokens[end].end < quote.end && /[\p{L}\p{N}]/u.test(article.text.slice(tokens[end].end, quote.end))) return null;
@@ -169,6 +171,8 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   for (let i = start; i < end && tokens[i].end <= quote.start - 1; i++) if (tokens[i].normal === "and" && tokens[i + 1]?.normal === "that") start = i + 2;
   while (end > start && tokens[end].pos === "PUNCT" && tokens[end].start >= quote.end) end--;
   const clause = { start: tokens[start].start, end: Math.max(tokens[end].end, quote.end + 1) };
+  // The closing mark of a later quotation the clause ends on ("… and warning of “serious consequences”").
+  if (/^[”"’]/.test(article.text[clause.end] ?? "") && article.quotes.some((q) => q.end === clause.end && q.start > clause.start)) clause.end++;
   // One quotation, or only words picked out of one utterance ("the “unprecedented” development will
   // have a “serious” impact"): a clause holding longer ones would join utterances an outlet keeps apart.
   const held = article.quotes.filter((q) => q.start < clause.end && q.end > clause.start);
@@ -421,6 +425,8 @@ function complementStart(reading: Reading, event: SpeechEvent, sentence: Sentenc
     if (verb.lemma === "tell" && tokens[k].normal === "that") return k < sentence.lastToken ? k + 1 : null;
     // A finite verb: not an infinitive ("influence to combat") nor a bare participle ("sanctions targeting").
     const finite = pos === "AUX" || (pos === "VERB" && tokens[k - 1]?.normal !== "to" && !tokens[k].normal.endsWith("ing"));
+    // "to recall its ambassador and block …": a verb after "and" is the saying verb's second, not a subject's.
+    if (finite && tokens[k - 1]?.normal === "and") return null;
     // "said displaced people would …": a participle before a noun describes the subject.
     if (finite && k === i && pos === "VERB" && ["NOUN", "ADJ"].includes(tokens[k + 1]?.pos ?? "")) continue;
     if (finite) return k > i && ["PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "VERB"].includes(tokens[i].pos) ? i : null;

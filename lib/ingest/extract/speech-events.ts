@@ -115,7 +115,9 @@ export class SpeechEvents {
     const coordinated = j >= sentence.firstToken && (tokens[j].normal === "and" || tokens[j].text === ",");
     if (coordinated) {
       // A verb's, not a possessed noun's inside its clause ("X said Y's comments were … and reiterated").
-      const earlier = this.inSentence(this.article.sentenceOf(verb.start)).filter((e) => e.verb < verbIndex && tokens[e.verb].pos === "VERB").at(-1);
+      const earlier = this.inSentence(this.article.sentenceOf(verb.start))
+        .filter((e) => e.verb < verbIndex && tokens[e.verb].pos === "VERB" && !inFreeRelative(tokens, e.verb))
+        .at(-1);
       if (earlier && earlier.actor !== null) return earlier.actor;
     }
     // "Jang, a vice-department director of the party's committee, said": the name before the appositive.
@@ -308,6 +310,11 @@ function opensSentence(tokens: Token[], firstToken: number, sentence: Sentence):
 function isReducedPassive(tokens: Token[], index: number): boolean {
   const next = tokens[index + 1];
   return tokens[index].normal.endsWith("ed") && next?.pos === "VERB" && next.normal.endsWith("ed") && tokens[index - 1]?.pos === "NOUN";
+}
+
+/** "what he termed", "what it described as": a verb of saying inside a free relative, an aside of the sentence. */
+function inFreeRelative(tokens: Token[], verb: number): boolean {
+  return tokens[verb - 2]?.normal === "what" || tokens[verb - 3]?.normal === "what";
 }
 
 /** "echoed calls from …", "dismissed claims": a form in -s right after a verb is that verb's object, a noun. */
