@@ -2157,3 +2157,22 @@ During a series of meetings with Swedish leaders, including Prime Minister Karin
     expect(one(scored, "all sides to be calm").speaker).toBe("Ola Berg");
   });
 });
+
+describe("a body of government named without its country", () => {
+  const text = `Norway expels Swedish officials
+
+Norway has announced the expulsion of 12 Swedish officials, marking a downturn in relations between the two countries.
+
+A Foreign Affairs Ministry statement said that the consular agents had been given 48 hours to leave the country.
+
+The statement said that the expulsions were a response to the arrest of a Norwegian consular official in Sweden.
+`;
+  const { scored } = run(wire("unplaced-body.txt", text));
+
+  test("is the government's of the country last heard speaking before it", () => {
+    const statement = one(scored, "48 hours to leave");
+    expect(statement.speaker).toBe("Norwegian Foreign Affairs Ministry");
+    expect(statement.speakerCountry).toBe("Norway");
+    expect(one(scored, "response to the arrest").speaker).toBe("Norwegian Foreign Affairs Ministry");
+  });
+});

@@ -9,8 +9,13 @@ const DEMONYM_BY_COUNTRY = new Map(COUNTRIES.map((c) => [c.name, c.demonym]));
 
 /** How a country's government is named when the country speaks: "Peruvian government". */
 export function governmentOf(country: string): string | null {
+  return bodyOf("government", country);
+}
+
+/** "Peruvian foreign ministry": a body of government named with its country's demonym; null when the country has none. */
+export function bodyOf(body: string, country: string): string | null {
   const demonym = DEMONYM_BY_COUNTRY.get(country);
-  return demonym ? `${demonym} government` : null;
+  return demonym ? `${demonym} ${body}` : null;
 }
 
 /** Longest aside between subject and verb read as one: "for its part", "in turn", "however". */

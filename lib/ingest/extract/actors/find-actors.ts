@@ -7,11 +7,11 @@ import { giveDatelineCountry } from "./dateline";
 import { addInstitutions } from "./institutions";
 import { nameCandidates, speaksAfterName } from "./name-runs";
 import { addNominals } from "./nominals";
-import { nameOfficeHoldersAfterOffices } from "./office-holders";
+import { nameOfficeHoldersAfterOffices, placeBodiesByContext } from "./office-holders";
 import { addPeople } from "./people";
 import { withPronouns } from "./pronouns";
 import { SortedSpans } from "./spans";
-import type { ArticleActors } from "./types";
+import type { ActorMention, ArticleActors } from "./types";
 
 /**
  * The people and institutions that can speak in an article, and where it mentions them: by name,
@@ -27,7 +27,9 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   addInstitutions(text, institutions, cast);
   addCountrySpeakers(tokens, countries, speechLemmas, cast);
   addNominals(analyzed, countrySpans, people, cast);
-  nameOfficeHoldersAfterOffices(cast, (mention) => speaksAfterName(tokens, mention.lastToken, speechLemmas));
+  const speaks = (mention: ActorMention) => speaksAfterName(tokens, mention.lastToken, speechLemmas);
+  nameOfficeHoldersAfterOffices(cast, speaks);
+  placeBodiesByContext(cast, speaks);
   const inTextOrder = cast.inTextOrder();
   const outside = inTextOrder.filter((m) => !insideAny(m.start, quotes));
   const quoted = inTextOrder.filter((m) => insideAny(m.start, quotes));

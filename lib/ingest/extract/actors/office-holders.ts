@@ -1,5 +1,6 @@
 import type { ActorMention } from "./types";
 import type { Cast } from "./cast";
+import { bodyOf } from "./country-speakers";
 
 /** Characters between an unnamed office's mention and the name that may follow it. */
 const NAMED_WITHIN = 400;
@@ -32,6 +33,33 @@ export function nameOfficeHoldersAfterOffices(cast: Cast, speaks: (mention: Acto
       person.country = other.country;
       person.head ||= other.head;
       for (const m of cast.mentions) if (m.actor === other.id) m.actor = person.id;
+      return;
+    }
+  });
+}
+
+/** Characters back to the country an unplaced body of government belongs to. */
+const PLACED_WITHIN = 600;
+/** Bodies of a government, as the institution list names them: an agency or outlet is not placed by context. */
+const GOVERNMENT_BODY = /\b(?:ministry|ministries|office|embassy|council|government|presidency|cabinet|department)\b/i;
+
+/**
+ * "Algeria has announced … . A Foreign Affairs Ministry statement said …": a body of government the
+ * article names without its country is the government's of the country last heard speaking before it.
+ */
+export function placeBodiesByContext(cast: Cast, speaks: (mention: ActorMention) => boolean): void {
+  const ordered = [...cast.mentions].sort((a, b) => a.start - b.start);
+  const { actors } = cast;
+  const placed = new Set<number>();
+  ordered.forEach((mention, index) => {
+    const body = actors[mention.actor];
+    if (body.kind !== "institution" || body.country !== null || placed.has(body.id) || !GOVERNMENT_BODY.test(body.name)) return;
+    placed.add(body.id);
+    for (let k = index - 1; k >= 0 && mention.start - ordered[k].end <= PLACED_WITHIN; k--) {
+      const country = actors[ordered[k].actor].country;
+      if (country === null || !speaks(ordered[k])) continue;
+      body.country = country;
+      body.name = bodyOf(body.name, country) ?? body.name;
       return;
     }
   });
