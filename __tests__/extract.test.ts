@@ -2176,3 +2176,19 @@ The statement said that the expulsions were a response to the arrest of a Norweg
     expect(one(scored, "response to the arrest").speaker).toBe("Norwegian Foreign Affairs Ministry");
   });
 });
+
+describe("a form of address between an office and the name", () => {
+  const text = `Borders reopen
+
+OSLO, Jan 5 (NTB) – Norway and Sweden reopened land borders from yesterday evening, Denmark’s Foreign Minister, Sheikh Ola Berg, said.
+
+“Both leaders confirmed their intention to start a new beginning,” the minister said, in a televised address.
+`;
+  const { scored } = run(wire("address-after-office.txt", text));
+
+  test("the office is the named person's, so “the minister” is that person", () => {
+    const statement = one(scored, "new beginning");
+    expect(statement.speaker).toBe("Ola Berg");
+    expect(statement.speakerCountry).toBe("Denmark");
+  });
+});

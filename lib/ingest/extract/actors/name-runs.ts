@@ -325,9 +325,12 @@ function withoutTrailingComma(s: string): string {
 /** Title (and country) introducing a name: "Peru's deputy foreign minister, X", "U.S. President X", "the President of Peru, X". */
 function introductionBefore(
   text: string,
-  nameStart: number,
+  start: number,
   countries: SortedSpans<CountryMention>,
 ): { title: string; head: boolean; country: string | null } | null {
+  // "Kuwait's Foreign Minister, Sheikh Ahmad …": the office is introduced before the form of address.
+  const address = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, start - 12), start));
+  const nameStart = address && HONORIFICS.has(address[1].toLowerCase()) ? start - address[0].length : start;
   const windowStart = Math.max(0, nameStart - 80);
   const before = text.slice(windowStart, nameStart);
   // Try every title ending right before the name (optionally followed by a comma).
