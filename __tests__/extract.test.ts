@@ -2192,3 +2192,15 @@ OSLO, Jan 5 (NTB) – Norway and Sweden reopened land borders from yesterday eve
     expect(statement.speakerCountry).toBe("Denmark");
   });
 });
+
+describe("a colon lead-in whose subject is a title, then the name", () => {
+  const text = `Norway and Sweden row
+
+OSLO — The Norwegian Defence Minister, Karin Lund, has issued a strong warning to Sweden in the last few hours: "Norway is not to be trifled with. We will not accept the slightest blackmail".
+`;
+  const { scored } = run(wire("colon-titled-name.txt", text));
+
+  test("hands the quotation to the name", () => {
+    expect(one(scored, "slightest blackmail").speaker).toBe("Karin Lund");
+  });
+});

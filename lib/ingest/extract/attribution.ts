@@ -1,4 +1,5 @@
 import type { Span } from "../features";
+import { matchTitleAt } from "../gazetteer";
 import { isPassive } from "../nlp";
 import { SUBJECT_WITHIN } from "./occasions";
 import { firstEndingAfter } from "./positions";
@@ -183,7 +184,20 @@ function colonLeadSubject(reading: Reading, quote: QuoteSpan, sentenceIndex: num
   if (!/:\s*$/.test(article.text.slice(Math.max(sentence.start, quote.start - 1 - LABEL_REACH), quote.start - 1))) return null;
   const subject = mentions.inSentence(sentenceIndex)[0];
   if (!subject || subject.oblique || subject.via === "pronoun" || subject.start >= quote.start) return null;
-  return subject.firstToken - sentence.firstToken <= SUBJECT_WITHIN ? subject.actor : null;
+  return subject.firstToken - sentence.firstToken <= SUBJECT_WITHIN || isNamedAfterOpeningTitle(reading, subject.firstToken, sentence.firstToken) ? subject.actor : null;
+}
+
+/** Words of a title phrase opening a sentence before the name it introduces ("The Spanish Defence Minister, Ana Ruiz, …"). */
+const OPENING_TITLE_WORDS = 6;
+
+/** The name at `first` follows a comma that ends a title phrase opening the sentence, after any dateline. */
+function isNamedAfterOpeningTitle(reading: Reading, first: number, sentenceStart: number): boolean {
+  const { tokens } = reading.article.analyzed;
+  if (tokens[first - 1]?.text !== ",") return false;
+  let k = first - 2;
+  while (k >= sentenceStart && first - 2 - k < OPENING_TITLE_WORDS && !/^[–—-]$/.test(tokens[k].text) && tokens[k].pos !== "VERB" && tokens[k].pos !== "AUX" && tokens[k].pos !== "PUNCT") k--;
+  const opens = k < sentenceStart || /^[–—-]$/.test(tokens[k].text);
+  return opens && tokens.slice(k + 1, first - 1).some((t) => matchTitleAt(reading.article.text, t.start) !== null);
 }
 
 /** The actor named right before "<name>:" and the opening mark, alone at the start of a paragraph. */
