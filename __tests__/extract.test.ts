@@ -2204,3 +2204,15 @@ OSLO — The Norwegian Defence Minister, Karin Lund, has issued a strong warning
     expect(one(scored, "slightest blackmail").speaker).toBe("Karin Lund");
   });
 });
+
+describe("“affirmed” is a verb of saying", () => {
+  const text = `Norway and Sweden row
+
+OSLO, June 1 – A statement by Norway's foreign ministry affirmed "the clear and firm engagement" of the kingdom "to accept the return of unaccompanied and duly identified minors".
+`;
+  const { scored } = run(wire("affirmed.txt", text));
+
+  test("a statement's author affirms what it quotes", () => {
+    expect(one(scored, "duly identified minors").speaker).toBe("Norway's foreign ministry");
+  });
+});
