@@ -1,12 +1,11 @@
 import type { Span } from "../features";
-import { matchTitleAt } from "../gazetteer";
 import { isPassive } from "../nlp";
 import { SUBJECT_WITHIN } from "./occasions";
 import { firstEndingAfter } from "./positions";
 import type { QuoteSpan } from "./quotes";
 import type { Reading } from "./reading";
 import type { ExtractedStatement } from "./report";
-import type { SpeechEvent } from "./speech-events";
+import { titlePhraseBefore, type SpeechEvent } from "./speech-events";
 
 /** Who said a quote, the verb of saying that introduces it, and the reporter's words around it. */
 interface Attribution {
@@ -187,17 +186,11 @@ function colonLeadSubject(reading: Reading, quote: QuoteSpan, sentenceIndex: num
   return subject.firstToken - sentence.firstToken <= SUBJECT_WITHIN || isNamedAfterOpeningTitle(reading, subject.firstToken, sentence.firstToken) ? subject.actor : null;
 }
 
-/** Words of a title phrase opening a sentence before the name it introduces ("The Spanish Defence Minister, Ana Ruiz, …"). */
-const OPENING_TITLE_WORDS = 6;
-
-/** The name at `first` follows a comma that ends a title phrase opening the sentence, after any dateline. */
+/** The name at `first` follows a title phrase that opens the sentence, after any dateline: "The Spanish Defence Minister, Ana Ruiz, …". */
 function isNamedAfterOpeningTitle(reading: Reading, first: number, sentenceStart: number): boolean {
   const { tokens } = reading.article.analyzed;
-  if (tokens[first - 1]?.text !== ",") return false;
-  let k = first - 2;
-  while (k >= sentenceStart && first - 2 - k < OPENING_TITLE_WORDS && !/^[–—-]$/.test(tokens[k].text) && tokens[k].pos !== "VERB" && tokens[k].pos !== "AUX" && tokens[k].pos !== "PUNCT") k--;
-  const opens = k < sentenceStart || /^[–—-]$/.test(tokens[k].text);
-  return opens && tokens.slice(k + 1, first - 1).some((t) => matchTitleAt(reading.article.text, t.start) !== null);
+  const start = titlePhraseBefore(reading.article.text, tokens, first, sentenceStart);
+  return start !== null && (start === sentenceStart || /^[–—-]$/.test(tokens[start - 1].text));
 }
 
 /** The actor named right before "<name>:" and the opening mark, alone at the start of a paragraph. */

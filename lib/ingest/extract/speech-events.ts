@@ -30,15 +30,30 @@ export interface SpeechEvent {
   dates: DateMention[];
 }
 
-/** The speech events of an article's prose, by sentence and by paragraph, in the order they were found. */
 /** Parts of speech of a title phrase: "the second vice president and Minister of Labor". */
 const TITLE_PHRASE_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"]);
 /** The prepositions inside a title: "Minister of Labor", "spokesman for the ministry". */
 const TITLE_PREPOSITIONS = new Set(["of", "for"]);
 const inTitlePhrase = (token: Token) => (TITLE_PHRASE_POS.has(token.pos) || TITLE_PREPOSITIONS.has(token.normal)) && token.normal !== "that";
+/** Tokens of a title phrase before a name set off by commas. */
+const TITLE_PHRASE_TOKENS = 8;
 /** Words after which a subject's title phrase opens its clause. */
 const CLAUSE_OPENERS = new Set(["that", "and", "but", "while", "as", "when", "whereas"]);
 
+/**
+ * "The Spanish Defence Minister, | Ana Ruiz": the first token of the title phrase that ends at the
+ * comma before the name starting at `name`, or null when no title stands in those words.
+ */
+export function titlePhraseBefore(text: string, tokens: Token[], name: number, sentenceStart: number): number | null {
+  if (tokens[name - 1]?.text !== ",") return null;
+  const phraseEnd = name - 2;
+  let start = phraseEnd;
+  while (start > sentenceStart && phraseEnd - start < TITLE_PHRASE_TOKENS && inTitlePhrase(tokens[start - 1])) start--;
+  for (let k = start; k <= phraseEnd; k++) if (matchTitleAt(text, tokens[k].start)) return start;
+  return null;
+}
+
+/** The speech events of an article's prose, by sentence and by paragraph, in the order they were found. */
 export class SpeechEvents {
   readonly all: SpeechEvent[] = [];
   private readonly bySentence = new Map<number, SpeechEvent[]>();
@@ -140,9 +155,6 @@ export class SpeechEvents {
     return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
   }
 
-  /** Tokens of a title phrase before a name set off by commas. */
-  private static readonly TITLE_PHRASE_TOKENS = 8;
-
   /**
    * A person's name ending at `last`, set off by commas after a title phrase that opens its clause
    * ("…, and that the vice president, Ana Ruiz, expressed"); not one after a preposition ("about his
@@ -151,14 +163,11 @@ export class SpeechEvents {
   private nameAfterTitle(last: number, sentence: Sentence) {
     const tokens = this.article.analyzed.tokens;
     const name = this.mentions.endingAt(last);
-    if (!name || name.oblique || this.actors.actors[name.actor].kind !== "person" || tokens[name.firstToken - 1]?.text !== ",") return undefined;
-    const phraseEnd = name.firstToken - 2;
-    let start = phraseEnd;
-    while (start > sentence.firstToken && phraseEnd - start < SpeechEvents.TITLE_PHRASE_TOKENS && inTitlePhrase(tokens[start - 1])) start--;
+    if (!name || name.oblique || this.actors.actors[name.actor].kind !== "person") return undefined;
+    const start = titlePhraseBefore(this.article.text, tokens, name.firstToken, sentence.firstToken);
+    if (start === null) return undefined;
     const opener = tokens[start - 1];
-    if (start > sentence.firstToken && opener.text !== "," && !CLAUSE_OPENERS.has(opener.normal)) return undefined;
-    for (let k = start; k <= phraseEnd; k++) if (matchTitleAt(this.article.text, tokens[k].start)) return name;
-    return undefined;
+    return start === sentence.firstToken || opener.text === "," || CLAUSE_OPENERS.has(opener.normal) ? name : undefined;
   }
 
   /** The mention opening the main clause after the first comma past `from`, as "Noting that …, Ruiz said" puts it. */

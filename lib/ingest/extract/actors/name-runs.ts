@@ -4,11 +4,8 @@ import { nameKey } from "./names";
 import type { SortedSpans } from "./spans";
 
 const PARTICLES = new Set(["de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "di", "du", "ibn"]);
-const CALENDAR_WORDS = new Set(
-  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split(
-    " ",
-  ),
-);
+const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
+const CALENDAR_WORDS = new Set([...WEEKDAYS, ..."january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" ")]);
 const HONORIFICS = new Set(TITLE_DATA.honorifics);
 
 interface NameRun {
@@ -249,7 +246,6 @@ function portfolioWords(run: NameRun, k: number, text: string): { portfolio: Tit
   return null;
 }
 
-const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
 const isWeekday = (token: Token) => WEEKDAYS.has(token.normal);
 
 function isCalendarSurname(token: Token, tokens: Token[], surnames: Set<string>): boolean {
