@@ -28,8 +28,10 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   addCountrySpeakers(tokens, countries, speechLemmas, cast);
   addNominals(analyzed, countrySpans, people, cast);
   const speaks = (mention: ActorMention) => speaksAfterName(tokens, mention.lastToken, speechLemmas);
-  nameOfficeHoldersAfterOffices(cast, speaks);
-  placeBodiesByContext(cast, speaks);
+  // Both read the mentions by position; naming an office holder moves mentions to another actor, not elsewhere.
+  const byPosition = [...cast.mentions].sort((a, b) => a.start - b.start);
+  nameOfficeHoldersAfterOffices(cast, byPosition, speaks);
+  placeBodiesByContext(cast, byPosition, speaks);
   const inTextOrder = cast.inTextOrder();
   const outside = inTextOrder.filter((m) => !insideAny(m.start, quotes));
   const quoted = inTextOrder.filter((m) => insideAny(m.start, quotes));

@@ -1,5 +1,5 @@
-import type { ActorMention } from "./types";
 import type { Cast } from "./cast";
+import type { ActorMention } from "./types";
 import { bodyOf } from "./country-speakers";
 
 /** Characters between an unnamed office's mention and the name that may follow it. */
@@ -9,11 +9,10 @@ const NAMED_WITHIN = 400;
  * "Japan's foreign minister on Tuesday confirmed … . “…,” Ana Ruiz told reporters.": wire copy
  * introduces an official by office, then quotes them by name alone. A person the article gives no
  * title or country, named first shortly after an office it never names and speaking there, holds that office: the
- * person takes its title and country, and its mentions. Others already placed may be mentioned
+ * person takes its title and country, and its mentions. `ordered`: the cast's mentions by position. Others already placed may be mentioned
  * between ("… echoed calls from Prime Minister Eva Lind"); another unplaced person may not.
  */
-export function nameOfficeHoldersAfterOffices(cast: Cast, speaks: (mention: ActorMention) => boolean): void {
-  const ordered = [...cast.mentions].sort((a, b) => a.start - b.start);
+export function nameOfficeHoldersAfterOffices(cast: Cast, ordered: ActorMention[], speaks: (mention: ActorMention) => boolean): void {
   const { actors } = cast;
   const unplaced = (id: number) => actors[id].kind === "person" && actors[id].titles.length === 0 && actors[id].country === null;
   const seen = new Set<number>();
@@ -47,8 +46,7 @@ const GOVERNMENT_BODY = /\b(?:ministry|ministries|office|embassy|council|governm
  * "Algeria has announced … . A Foreign Affairs Ministry statement said …": a body of government the
  * article names without its country is the government's of the country last heard speaking before it.
  */
-export function placeBodiesByContext(cast: Cast, speaks: (mention: ActorMention) => boolean): void {
-  const ordered = [...cast.mentions].sort((a, b) => a.start - b.start);
+export function placeBodiesByContext(cast: Cast, ordered: ActorMention[], speaks: (mention: ActorMention) => boolean): void {
   const { actors } = cast;
   const placed = new Set<number>();
   ordered.forEach((mention, index) => {
