@@ -72,6 +72,18 @@ test("one host's requests are spaced by the gap, other hosts' are not held up", 
   ]);
 });
 
+test("a request whose timer fired late pushes the next one back: the gap runs from when it went", async () => {
+  const clock = fakeClock();
+  const late = { ...clock, sleep: async (ms: number) => clock.sleep(ms + 30) };
+  const gate = new HostGate(500, late);
+  const at: number[] = [];
+  for (const n of [1, 2, 3]) {
+    await gate.wait(`https://a.example/${n}`);
+    at.push(clock.now());
+  }
+  expect([at[1] - at[0], at[2] - at[1]]).toEqual([530, 530]);
+});
+
 test("backoff doubles up to its cap", () => {
   const b = { baseMs: 100, maxMs: 1000 };
   expect([0, 1, 2, 3, 4, 5, 60].map((n) => backoffMs(n, b))).toEqual([0, 100, 200, 400, 800, 1000, 1000]);

@@ -30,7 +30,12 @@ export class HostGate {
     const now = this.clock.now();
     const at = Math.max(now, this.nextFree.get(host) ?? 0);
     this.nextFree.set(host, at + this.gapMs);
-    if (at > now) await this.clock.sleep(at - now);
+    if (at <= now) return;
+    await this.clock.sleep(at - now);
+    // A timer fires late on a busy machine; the gap runs from when the request really goes,
+    // so a late request does not shorten the wait of the one after it.
+    const sentAt = this.clock.now();
+    this.nextFree.set(host, Math.max(this.nextFree.get(host) ?? 0, sentAt + this.gapMs));
   }
 }
 
