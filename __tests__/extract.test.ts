@@ -829,6 +829,52 @@ The first meeting took place on March 6. Norway and Sweden also agreed to keep t
   expect(one(scored, "agreed to keep talking about the quotas")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
 });
 
+describe("a day in the opening's relative clause dates the event it describes, not the occasion", () => {
+  test("“an attack carried out … on Friday”: the quotes that follow are not dated Friday", () => {
+    const text = `Oslo calm after embassy attack
+
+Norwegian Prime Minister Ola Berg has insisted that ties with Sweden will not suffer following an attack carried out at the embassy in Oslo on Friday.
+
+"Nothing will come between our two nations," Berg said.
+`;
+    const quote = one(run(wire("reduced.txt", text)).scored, "Nothing will come between our two nations");
+    expect(quote.speaker).toBe("Ola Berg");
+    expect(quote.date).not.toBe("2024-05-03");
+  });
+
+  test("“comments made by X at a rally on Sunday” and “who was killed on Friday” are background; the next day named is the occasion", () => {
+    const text = `Sweden recalls envoy
+
+Sweden said it was recalling its ambassador in response to comments made by Norwegian Prime Minister Ola Berg at a rally on Sunday.
+
+The body of the guard, who was killed during an attack on Friday, arrived in Stockholm on Monday.
+
+"Our envoy will stay home," Swedish Foreign Minister Karin Lund said.
+`;
+    expect(one(run(wire("relative.txt", text)).scored, "Our envoy will stay home").date).toBe("2024-05-06");
+  });
+
+  test("a day after a quotation belongs to the verb before it, whatever participle the quotation holds", () => {
+    const text = `Berg urges unity
+
+Norwegian Prime Minister Ola Berg urged his neighbours to stand together against "threats posed by Sweden" on Tuesday.
+
+"We must be united," Berg said.
+`;
+    expect(one(run(wire("after-quote.txt", text)).scored, "We must be united").date).toBe("2024-05-07");
+  });
+
+  test("“in a statement issued on Monday” names the words' own occasion", () => {
+    const text = `Oslo protests
+
+Norway protested to Sweden in a statement issued on Monday.
+
+"This is unacceptable," Norwegian Foreign Minister Ola Berg said.
+`;
+    expect(one(run(wire("vehicle.txt", text)).scored, "This is unacceptable").date).toBe("2024-05-06");
+  });
+});
+
 test("the day of a speaker's action in the paragraph before dates their words that follow", () => {
   const text = `Oslo protests
 

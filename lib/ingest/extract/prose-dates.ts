@@ -1,5 +1,5 @@
 import { findDateMentions, type DateExpr, type DateMention } from "../dates";
-import type { Token } from "../nlp";
+import type { AnalyzedText, Token } from "../nlp";
 import type { Paragraph } from "./article-text";
 import { firstEndingAfter, firstIndexWhere, firstStartingAtOrAfter } from "./positions";
 import { insideAny, type QuoteSpan } from "./quotes";
@@ -62,18 +62,70 @@ export const OCCASION_KINDS = new Set<DateExpr["kind"]>(["weekday", "relativeDay
  * paragraphs; a statement whose attribution gives no day of its own was said on that occasion.
  * An opening without a day may still place its news by an event "earlier on Tuesday": that day.
  */
-export function occasionOf(text: string, layout: Paragraph[], quotes: QuoteSpan[]): DateMention | null {
+export function occasionOf(analyzed: AnalyzedText, layout: Paragraph[], quotes: QuoteSpan[]): DateMention | null {
+  const { text } = analyzed;
   const last = lastOpeningParagraph(layout);
   if (last < 0) return null;
   const end = layout[last].end;
   const outsideQuotes = (d: DateMention) => !insideAny(d.start, quotes);
   const opening = findDateMentions(text.slice(0, end)).filter(outsideQuotes);
   return (
-    opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text) && !startsASpan(text, d)) ??
+    opening.find((d) => OCCASION_KINDS.has(d.expr.kind) && !isDateline(d, text) && !startsASpan(text, d) && !inRelativeClause(analyzed, d)) ??
     opening.find((d) => d.expr.kind === "day" && (isOwnDateLine(d, text, layout) || isEventDayAboveProse(d, text, layout))) ??
     findDateMentions(text).find((d) => outsideQuotes(d) && OCCASION_KINDS.has(d.expr.kind) && isSameDayAsTheNews(d, text)) ??
     null
   );
+}
+
+const RELATIVE_PRONOUNS = new Set(["who", "which", "whom", "whose"]);
+/** Before a noun, these make it the words' own vehicle: "in a statement issued on Monday". */
+const VEHICLE_PREPOSITIONS = new Set(["in", "during", "at", "through", "via"]);
+const CLAUSE_MARKS = new Set([",", ";", ":", "(", ")", "–", "—"]);
+/** A date right after a quotation is the clause's around it: "urged action against “threats posed by X” on Tuesday". */
+const QUOTATION_MARKS = new Set(['"', "“", "”", "«", "»"]);
+const NOUN_PHRASE_POS = new Set(["DET", "ADJ", "NOUN", "NUM", "PROPN"]);
+
+/**
+ * "following an attack carried out in the capital on Friday", "in response to comments made at a
+ * rally on Sunday", "an officer who was killed on Friday": a phrase in a relative clause dates the
+ * event that clause describes, not the news the opening reports.
+ */
+export function inRelativeClause(analyzed: AnalyzedText, mention: DateMention): boolean {
+  const { tokens, sentences } = analyzed;
+  const first = sentences[firstEndingAfter(sentences, mention.start)]?.firstToken ?? 0;
+  let verbSeen = false;
+  for (let k = firstEndingAfter(tokens, mention.start) - 1; k >= first; k--) {
+    const token = tokens[k];
+    if (RELATIVE_PRONOUNS.has(token.normal)) return true;
+    if (CLAUSE_MARKS.has(token.normal) || QUOTATION_MARKS.has(token.normal)) return false;
+    if (!verbSeen && (token.pos === "VERB" || token.pos === "AUX")) {
+      if (isReducedRelative(tokens, k, first)) return true;
+      verbSeen = true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "comments made by …": a participle right after a common noun, in a sentence whose own verb came
+ * before ("The two leaders met on Monday" has none, so "met" is that verb).
+ */
+function isReducedRelative(tokens: Token[], verb: number, first: number): boolean {
+  const word = tokens[verb];
+  const participle = word.pos === "VERB" && (/(?:ed|en)$/.test(word.normal) || (word.lemma !== "" && word.lemma !== word.normal && !/(?:s|ing)$/.test(word.normal)));
+  if (!participle || !isNounLike(tokens, verb - 1)) return false;
+  let before = verb - 2;
+  while (before >= first && (NOUN_PHRASE_POS.has(tokens[before].pos) || /^[’']s$/.test(tokens[before].normal))) before--;
+  if (before >= first && VEHICLE_PREPOSITIONS.has(tokens[before].normal)) return false;
+  for (let k = first; k <= before; k++) if (tokens[k].pos === "VERB" || tokens[k].pos === "AUX") return true;
+  return false;
+}
+
+/** A common noun, or a plural one the tagger read as a verb ("in response to comments made …"). */
+function isNounLike(tokens: Token[], index: number): boolean {
+  const token = tokens[index];
+  if (token?.pos === "NOUN") return true;
+  return token?.pos === "VERB" && token.normal.endsWith("s") && ["DET", "ADP", "PART", "ADJ"].includes(tokens[index - 1]?.pos ?? "");
 }
 
 /** "Earlier on Tuesday, the ministry had …", "later Monday": an event of the news's own day. */

@@ -35,7 +35,7 @@ function readArticle(paragraphs: string[]): Reading | null {
   const dates = new ProseDates(proseDateMentions(text, layout, quotes), analyzed.tokens);
   const mentions = new MentionIndex(actors.mentions, analyzed.sentences);
   const events = new SpeechEvents(article, actors, mentions, dates);
-  const occasion = openingSpeechDay(article, events) ?? occasionOf(text, layout, quotes);
+  const occasion = openingSpeechDay(article, events) ?? occasionOf(analyzed, layout, quotes);
   return { article, actors, mentions, dates, events, occasion, dyad: mainCountries(actors) };
 }
 
