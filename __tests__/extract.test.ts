@@ -829,6 +829,20 @@ The first meeting took place on March 6. Norway and Sweden also agreed to keep t
   expect(one(scored, "agreed to keep talking about the quotas")).toMatchObject({ speaker: "Ola Berg", date: "2024-05-06" });
 });
 
+test("“it said” after a person's office or statement has spoken is that office again", () => {
+  const text = `Norway warns Sweden
+
+Norwegian Prime Minister Ola Berg's office said Norway was working to resolve the issue.
+
+"These threats are misguided," his office said in a statement.
+
+A separate version of the statement issued in Norwegian featured strong language.
+
+"There are two facts that the world has certified," it said.
+`;
+  expect(one(run(wire("it-said.txt", text)).scored, "two facts that the world has certified").speaker).toBe("Ola Berg");
+});
+
 describe("a day in the opening's relative clause dates the event it describes, not the occasion", () => {
   test("“an attack carried out … on Friday”: the quotes that follow are not dated Friday", () => {
     const text = `Oslo calm after embassy attack

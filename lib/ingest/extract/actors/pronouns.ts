@@ -61,8 +61,10 @@ export function withPronouns(
     for (let s = here - 1; s >= 0 && sentences.length <= reach; s--) if (!whollyQuoted(s)) sentences.push(s);
     return sentences;
   };
-  // "It said", "it warned": an institution speaking again, as a ministry's statement is reported.
+  // "It said", "it warned": an institution speaking again, as a ministry's statement is reported,
+  // or a person's office or statement heard before ("his office said …, the statement added").
   const isInstitution = (id: number) => actors[id]?.kind === "institution";
+  const voices = new Set<ActorMention>();
   // "the statement said", "according to the statement", "said the statement": whoever issued it, the last to speak.
   const tokens = analyzed.tokens;
   const isDocument = (index: number) =>
@@ -94,7 +96,7 @@ export function withPronouns(
     const office = !it && !document && isOwnOffice(token.index);
     if ((!personal && !it && !document && !office) || insideAny(token.start, quotes)) continue;
     if (it && !speaksAfter(token.index)) continue;
-    const fits = document ? anyone : it ? isInstitution : isPerson;
+    const fits = (m: ActorMention) => (document ? anyone(m.actor) : it ? isInstitution(m.actor) || voices.has(m) : isPerson(m.actor));
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
     const here = sentenceOf(token.index);
     let referent: number | null = null;
@@ -102,7 +104,7 @@ export function withPronouns(
       if (referent !== null) break;
       const sentence = analyzed.sentences[s];
       const inSentence = (resultBySentence.get(s) ?? []).filter(
-        (m) => fits(m.actor) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
+        (m) => fits(m) && m.firstToken >= sentence.firstToken && m.lastToken <= sentence.lastToken && m.start < token.start,
       );
       if (inSentence.length === 0) continue;
       // A statement was issued by someone the reporter has speaking, never by a bystander.
@@ -122,7 +124,7 @@ export function withPronouns(
     if (referent === null) continue;
     const first = document ? token.index - 1 : token.index;
     const last = office ? token.index + 1 : token.index;
-    add({
+    const mention: ActorMention = {
       start: tokens[first].start,
       end: tokens[last].end,
       firstToken: first,
@@ -130,7 +132,9 @@ export function withPronouns(
       actor: referent,
       via: "pronoun",
       oblique: Boolean(analyzed.tokens[first - 1] && PREPOSITIONS.has(analyzed.tokens[first - 1].normal)),
-    });
+    };
+    add(mention);
+    if (document || office) voices.add(mention);
   }
   while (cursor < mentions.length) result.push(mentions[cursor++]);
   return result;
