@@ -1217,6 +1217,28 @@ BEIJING — Chinese Premier Wen Jiabao said on Monday the islands belong to Chin
   });
 });
 
+describe("the one an agency quotes, introduced beside a body or without a title", () => {
+  test("“secretary of Norway's National Security Council Ola Berg”: the council's name runs into his, and he holds its office", () => {
+    const text = `Deal signed
+
+The deal was signed after days of talks between secretary of Norway’s National Security Council Ola Berg and his Swedish counterpart, the NTB news agency reported.
+
+“Clearing up misunderstandings will develop regional security,” NTB cited Berg as saying.
+`;
+    expect(one(run(wire("body-name.txt", text)).scored, "Clearing up misunderstandings")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+  });
+
+  test("“the agency quoted Berg as saying” makes Berg a speaker though no title introduced him", () => {
+    const text = `Deal signed
+
+The deal was signed after talks between Norway's Ola Berg and his Swedish counterpart.
+
+“Clearing up misunderstandings will develop regional security,” the agency quoted Berg as saying.
+`;
+    expect(one(run(wire("as-saying.txt", text)).scored, "Clearing up misunderstandings")).toMatchObject({ speaker: "Ola Berg", speakerCountry: "Norway" });
+  });
+});
+
 describe("a bare office refers back to its portfolio", () => {
   const text = `Minister holds the line
 

@@ -58,6 +58,17 @@ function calendarSurnames(runs: NameRun[], tokens: Token[]): Set<string> {
   return surnames;
 }
 
+/**
+ * "secretary of Iran's Supreme National Security Council Ali Shamkhani": a body's name runs into
+ * the person's; the person's name is what follows the body (two words at least).
+ */
+function afterLeadingBody(nameTokens: Token[], institutions: SortedSpans<InstitutionMention>): Token[] {
+  const body = nameTokens.length > 2 ? institutions.containing(nameTokens[0].start, nameTokens[0].end) : undefined;
+  if (!body) return nameTokens;
+  const rest = nameTokens.filter((t) => t.start >= body.end);
+  return rest.length >= 2 ? rest : nameTokens;
+}
+
 function candidateOf(
   run: NameRun,
   analyzed: AnalyzedText,
@@ -71,7 +82,10 @@ function candidateOf(
   const { first, title, country } = swallowedIntroduction(run, text, countries);
   // "on Monday Berg summoned": a day after its preposition is no part of the name after it.
   const dayFirst = first === 0 && run.tokens.length > 1 && isWeekday(run.tokens[0]) && tokens[run.firstToken - 1]?.pos === "ADP";
-  const nameTokens = run.tokens.slice(dayFirst ? 1 : first).filter((t) => !/^[’']s$/.test(t.text));
+  const nameTokens = afterLeadingBody(
+    run.tokens.slice(dayFirst ? 1 : first).filter((t) => !/^[’']s$/.test(t.text)),
+    institutions,
+  );
   if (nameTokens.length === 0) return null;
   const start = nameTokens[0].start;
   const end = nameTokens[nameTokens.length - 1].end;
@@ -89,7 +103,9 @@ function candidateOf(
   const speaks =
     speaksAfterAppositive(tokens, run.lastToken, speechLemmas) ||
     speaksAfterName(tokens, run.lastToken, speechLemmas) ||
-    (isSpeechVerb(previous, speechLemmas) && /^[,.;]?$/.test(next?.text ?? "."));
+    (isSpeechVerb(previous, speechLemmas) && /^[,.;]?$/.test(next?.text ?? ".")) ||
+    // "the agency cited Shamkhani as saying": the one quoted speaks.
+    (next?.normal === "as" && tokens[run.lastToken + 2]?.normal === "saying");
   return {
     run: { ...run, start, end },
     name,
