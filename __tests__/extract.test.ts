@@ -1239,6 +1239,28 @@ The deal was signed after talks between Norway's Ola Berg and his Swedish counte
   });
 });
 
+describe("a bare “the ministry” refers back to the body last named with that noun", () => {
+  const text = `Oslo evacuates embassy
+
+Earlier, the Norwegian foreign ministry said a security guard was killed at its embassy in Stockholm. The ministry said it would evacuate its embassy staff from Sweden.
+`;
+  const { scored } = run(wire("the-ministry.txt", text));
+
+  test("“The ministry said” is the Norwegian foreign ministry", () => {
+    expect(one(scored, "evacuate its embassy staff from Sweden")).toMatchObject({ speaker: "Norwegian foreign ministry", speakerCountry: "Norway" });
+  });
+
+  test("a speaker's own “the government” is not the reporter's reference back", () => {
+    const quoted = run(wire("quoted-government.txt", `Lund speaks from Rome
+
+Swedish Foreign Minister Karin Lund flew to Rome on Monday. The Italian government hosted her.
+
+"I think it is important that the government forges a path forward that frees Norway from the current construct," Lund said.
+`)).scored;
+    expect(one(quoted, "forges a path forward")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
+  });
+});
+
 describe("a bare office refers back to its portfolio", () => {
   const text = `Minister holds the line
 

@@ -2,6 +2,7 @@ import { findCountryMentions, findInstitutionMentions } from "../../gazetteer";
 import type { AnalyzedText } from "../../nlp";
 import { insideAny, type QuoteSpan } from "../quotes";
 import { Cast } from "./cast";
+import { addBodyReferences } from "./body-references";
 import { addCountrySpeakers } from "./country-speakers";
 import { giveDatelineCountry } from "./dateline";
 import { addInstitutions } from "./institutions";
@@ -32,6 +33,7 @@ export function findActors(analyzed: AnalyzedText, quotes: QuoteSpan[], speechLe
   const byPosition = [...cast.mentions].sort((a, b) => a.start - b.start);
   nameOfficeHoldersAfterOffices(cast, byPosition, speaks);
   placeBodiesByContext(cast, byPosition, speaks);
+  addBodyReferences(tokens, quotes, cast, byPosition);
   const inTextOrder = cast.inTextOrder();
   const outside = inTextOrder.filter((m) => !insideAny(m.start, quotes));
   const quoted = inTextOrder.filter((m) => insideAny(m.start, quotes));
