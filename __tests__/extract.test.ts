@@ -1239,6 +1239,16 @@ The deal was signed after talks between Norway's Ola Berg and his Swedish counte
   });
 });
 
+test("“was entirely to blame for the “…”” is what was said, not a speech act of blaming", () => {
+  const text = `Envoy blames Oslo
+
+Swedish Ambassador Karin Lund said on Tuesday that ties were strained.
+
+Lund said Norway was entirely to blame for the "many difficulties" in bilateral relations.
+`;
+  expect(one(run(wire("to-blame.txt", text)).scored, "many difficulties").text).toBe('Norway was entirely to blame for the "many difficulties" in bilateral relations');
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

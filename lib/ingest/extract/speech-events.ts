@@ -84,7 +84,8 @@ export class SpeechEvents {
 
   private isSpeechVerb(token: Token | undefined): boolean {
     if (!token || token.pos !== "VERB" || insideAny(token.start, this.article.quotes)) return false;
-    if (isReducedPassive(this.article.analyzed.tokens, token.index) || isPluralNounAfterVerb(this.article.analyzed.tokens, token.index)) return false;
+    const tokens = this.article.analyzed.tokens;
+    if (isReducedPassive(tokens, token.index) || isPluralNounAfterVerb(tokens, token.index) || isPredicateInfinitive(tokens, token.index)) return false;
     return SPEECH_VERBS.has(token.lemma) || phrasalVerbEnd(this.article.analyzed.tokens, token.index) !== null;
   }
 
@@ -319,6 +320,16 @@ function opensSentence(tokens: Token[], firstToken: number, sentence: Sentence):
 function isReducedPassive(tokens: Token[], index: number): boolean {
   const next = tokens[index + 1];
   return tokens[index].normal.endsWith("ed") && next?.pos === "VERB" && next.normal.endsWith("ed") && tokens[index - 1]?.pos === "NOUN";
+}
+
+const BE_FORMS = new Set(["be", "is", "are", "was", "were", "been", "being", "'s", "’s"]);
+
+/** "was entirely to blame", "is to announce": an infinitive after "be" says what is owed or planned, not what was said. */
+function isPredicateInfinitive(tokens: Token[], index: number): boolean {
+  if (tokens[index - 1]?.normal !== "to") return false;
+  let k = index - 2;
+  while (k >= 0 && tokens[k].pos === "ADV") k--;
+  return k >= 0 && BE_FORMS.has(tokens[k].normal);
 }
 
 /** "what he termed", "what it described as": a verb of saying inside a free relative, an aside of the sentence. */
