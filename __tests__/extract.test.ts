@@ -1249,6 +1249,14 @@ Lund said Norway was entirely to blame for the "many difficulties" in bilateral 
   expect(one(run(wire("to-blame.txt", text)).scored, "many difficulties").text).toBe('Norway was entirely to blame for the "many difficulties" in bilateral relations');
 });
 
+test("a noun of saying inside what a verb reports (“said that Lund's comments …”) does not take the quotation from the verb's speaker", () => {
+  const text = `Berg rebukes envoy
+
+Norwegian President Ola Berg said at a Cabinet meeting that Swedish Ambassador Karin Lund's recent comments brought into question whether the envoy "has an attitude of mutual respect befitting a diplomat."
+`;
+  expect(one(run(wire("noun-inside.txt", text)).scored, "attitude of mutual respect")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

@@ -58,10 +58,12 @@ export function attribute(reading: Reading, quote: QuoteSpan, previous: Attribut
   if (!openSentence) return null;
   // 1. A verb of saying before the quote in its sentence: "Moreau responded, “…”", "labeled Peru “very sick”".
   // A passive verb of saying names no one ("said the envoy was being recalled “indefinitely”"): the verb before it does.
-  const before = events
-    .inSentence(openSentenceIndex)
-    .filter((e) => tokens[e.verb].start < quote.start && !(e.actor === null && isPassive(tokens, e.verb)))
-    .at(-1);
+  const saying = events.inSentence(openSentenceIndex).filter((e) => tokens[e.verb].start < quote.start && !(e.actor === null && isPassive(tokens, e.verb)));
+  // "X said that Y's recent comments raised doubts whether the envoy “…”": a noun of saying inside
+  // what a verb reports is talked about; the verb's speaker says the words.
+  const reporting = saying.filter((e) => e.actor !== null && tokens[e.verb].pos === "VERB").at(-1);
+  const last = saying.at(-1);
+  const before = last && reporting && tokens[last.verb].pos !== "VERB" ? reporting : last;
   if (before && before.actor !== null) {
     return { actor: before.actor, event: before, inheritedDate: null, frame: { start: openSentence.start, end: quote.end } };
   }
