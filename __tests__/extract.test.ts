@@ -1257,6 +1257,18 @@ Norwegian President Ola Berg said at a Cabinet meeting that Swedish Ambassador K
   expect(one(run(wire("noun-inside.txt", text)).scored, "attitude of mutual respect")).toMatchObject({ speaker: "Ola Berg", target: "Sweden" });
 });
 
+test("“said at a Tuesday news conference”: the dated event is where the words were said", () => {
+  const text = `Berg speaks
+
+Sweden recalled its ambassador from Oslo on Monday, the Swedish government said.
+
+Sweden's foreign ministry said the step was "unavoidable."
+
+Norwegian President Ola Berg said at a Tuesday news conference that Sweden "must change course."
+`;
+  expect(one(run(wire("setting.txt", text)).scored, "must change course").date).toBe("2024-05-07");
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

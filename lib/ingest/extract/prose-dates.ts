@@ -46,7 +46,15 @@ export function datesAnotherEvent(text: string, mention: DateMention): boolean {
 export function modifiesANoun(tokens: Token[], mention: DateMention): boolean {
   const first = firstEndingAfter(tokens, mention.start);
   const after = firstEndingAfter(tokens, mention.end - 1) + 1;
-  return tokens[first - 1]?.pos === "DET" && tokens[after]?.pos === "NOUN" && tokens[after].start <= mention.end + 1;
+  return tokens[first - 1]?.pos === "DET" && tokens[after]?.pos === "NOUN" && tokens[after].start <= mention.end + 1 && !namesTheSetting(tokens, first - 1);
+}
+
+const SETTING_PREPOSITIONS = new Set(["at", "during"]);
+
+/** "said at a Tuesday Cabinet meeting", "told a Friday briefing": the event is where the words were said. */
+function namesTheSetting(tokens: Token[], determiner: number): boolean {
+  const before = tokens[determiner - 1];
+  return before !== undefined && (SETTING_PREPOSITIONS.has(before.normal) || (before.pos === "VERB" && before.lemma === "tell"));
 }
 
 /**
