@@ -1269,6 +1269,19 @@ Norwegian President Ola Berg said at a Tuesday news conference that Sweden "must
   expect(one(run(wire("setting.txt", text)).scored, "must change course").date).toBe("2024-05-07");
 });
 
+test("an occasion days before publication bounds undated words by a range up to publication, not its single day", () => {
+  const opening = (day: string) => `Oslo recalls envoy
+
+Norway recalled its ambassador from Stockholm on ${day}, the Norwegian government said.
+
+Norwegian Prime Minister Ola Berg said Sweden "must explain itself."
+`;
+  const late = one(run(wire("late.txt", opening("Saturday"))).scored, "must explain itself");
+  expect(late.date).toBeNull();
+  expect(late.dateRange).toEqual({ from: "2024-05-04", to: "2024-05-08" });
+  expect(one(run(wire("recent.txt", opening("Monday"))).scored, "must explain itself").date).toBe("2024-05-06");
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

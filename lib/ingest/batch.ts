@@ -287,9 +287,18 @@ function useFullestNames(extracted: ExtractedStatement[]): void {
   }
 }
 
+/** Days between an occasion and publication from which the occasion no longer dates words without a day of their own. */
+const OCCASION_REACH_DAYS = 3;
+
 /** The days the article ties the words to; none that begin after the article was published, when no one could have said them. */
 function resolvedRange(article: ParsedArticle, extracted: ExtractedStatement): DateRange | null {
   const range = extracted.dateExpr ? resolveDateExpr(extracted.dateExpr, article.published) : null;
+  if (range && article.published && extracted.dateFromOccasion && !extracted.dateFromSideOccasion && addDays(range.to, OCCASION_REACH_DAYS) <= article.published) {
+    // An occasion days before publication is the news's background: words with no day of their
+    // own were said between it and publication, not necessarily on it. (A side's own day, given
+    // for its action in the opening, still dates that side's words.)
+    return { from: range.from, to: article.published };
+  }
   if (!range || !article.published || range.from <= article.published) return range;
   // Only a weekday may name the day after publication, where the news happened in a later time zone.
   return extracted.dateExpr?.kind === "weekday" && range.from === addDays(article.published, 1) ? range : null;

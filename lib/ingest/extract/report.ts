@@ -24,6 +24,8 @@ export interface ExtractedStatement {
   dateText: string | null;
   /** The date is the article's occasion, not a phrase of this attribution: weaker evidence of the article's own day. */
   dateFromOccasion: boolean;
+  /** That occasion is the day the opening gives the speaker's side for its own action (occasionFor), not the article's. */
+  dateFromSideOccasion: boolean;
   context: string;
   /** The words are inside quotation marks in the article (false: reported speech). */
   direct: boolean;
@@ -50,6 +52,7 @@ export function reportOf(
   aside: Span | null = null,
 ): ExtractedStatement {
   const { text } = reading.article;
+  const occasion = occasionFor(reading, actor.id);
   return {
     // "The move, she said, was a mistake": the words without the attribution set inside them.
     text: aside ? `${text.slice(piece.start, aside.start).trimEnd()} ${text.slice(aside.end, piece.end).trimStart()}` : text.slice(piece.start, piece.end),
@@ -62,7 +65,8 @@ export function reportOf(
     target: targetFor(reading, actor, piece, frame, event),
     dateExpr: date?.expr ?? null,
     dateText: date?.text ?? null,
-    dateFromOccasion: date !== null && date === occasionFor(reading, actor.id),
+    dateFromOccasion: date !== null && date === occasion,
+    dateFromSideOccasion: date !== null && date === occasion && date !== reading.occasion,
     context,
     // A clause around a partial quotation quotes the speaker too.
     direct: reading.article.isQuoted(piece) || reading.article.quoteOverlaps(piece.start, piece.end),
