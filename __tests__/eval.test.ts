@@ -39,6 +39,15 @@ describe("matching", () => {
     expect(sameSpeaker(null, gold())).toBe(false);
   });
 
+  test("a country's government matches however it is named: the country, its capital, “X government”, “Government of X”", () => {
+    const somalia = gold({ speaker: "Somali Ministry of Foreign Affairs", speakerAliases: ["Federal Government of Somalia", "Mogadishu"] });
+    expect(sameSpeaker("Somali government", somalia)).toBe(true);
+    expect(sameSpeaker("Somali government", gold({ speaker: "Somalia" }))).toBe(true);
+    expect(sameSpeaker("Kenyan government", somalia)).toBe(false);
+    expect(sameSpeaker("Somali government", gold({ speaker: "Somali Ministry of Foreign Affairs" }))).toBe(false);
+    expect(sameSpeaker("American government", gold({ speaker: "Dave Eastburn", speakerAliases: ["Pentagon"] }))).toBe(false);
+  });
+
   test("countries match through the gazetteer's names", () => {
     expect(sameCountry("United Kingdom", "UK")).toBe(true);
     expect(sameCountry("United States", "U.S.")).toBe(true);

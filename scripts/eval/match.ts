@@ -1,5 +1,6 @@
 // Matching the product's statements to gold rows, by the gold's verbatim key phrase. Pure.
 import { canonicalCountry, countryOf } from "../../lib/ingest/gazetteer";
+import seatsOfPower from "../../lib/data/seats-of-power.json";
 import type { ScoredStatement } from "../../lib/core/types";
 import type { GoldStatement } from "./corpus";
 
@@ -33,13 +34,30 @@ const words = (name: string) => fold(name).replace(/[^\p{L}\p{N} ]/gu, " ").spli
 export function sameSpeaker(output: string | null, gold: Pick<GoldStatement, "speaker" | "speakerAliases">): boolean {
   if (!output) return false;
   const out = words(output);
+  const government = governmentCountry(output);
   return [gold.speaker, ...(gold.speakerAliases ?? [])].some((name) => {
+    if (government !== null && governmentCountry(name) === government) return true;
     const g = words(name);
     if (out.join(" ") === g.join(" ")) return true;
     const [shorter, longer] = out.length <= g.length ? [out, g] : [g, out];
     return shorter.length > 0 && shorter.at(-1) === longer.at(-1) && shorter.every((w) => longer.includes(w));
   });
 }
+
+/**
+ * The country whose government a speaker's name is: "Somalia" and "Mogadishu" speaking, "the Somali
+ * government", "Federal Government of Somalia" are one speaker however the gold or the product writes it.
+ */
+function governmentCountry(name: string): string | null {
+  const bare = fold(name)
+    .replace(/^the /, "")
+    .replace(/^(?:federal )?government of (?:the )?/, "")
+    .replace(/ (?:federal )?government$/, "");
+  return SEATS_OF_POWER.has(bare) ? null : knownCountry(bare);
+}
+
+/** "The Pentagon", "the Kremlin": one body of a state, named apart from its government. */
+const SEATS_OF_POWER = new Set(seatsOfPower.entries.flatMap((seat: { name: string; variants?: string[] }) => [seat.name, ...(seat.variants ?? [])].map(fold)));
 
 /** The gazetteer's name for a country however the gold writes it, or null when it does not know it. */
 export function knownCountry(country: string): string | null {
