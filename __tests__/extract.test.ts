@@ -1282,6 +1282,26 @@ Norwegian Prime Minister Ola Berg said Sweden "must explain itself."
   expect(one(run(wire("recent.txt", opening("Monday"))).scored, "must explain itself").date).toBe("2024-05-06");
 });
 
+describe("a relative clause on a country (“Sweden, whose Prime Minister Karin Lund denies …”)", () => {
+  const text = `Oslo mobilises
+
+OSLO — Norwegian Prime Minister Ola Berg on Thursday called for mobilisation against Sweden, whose Prime Minister Karin Lund denies backing the rebels.
+
+He indicated that the Swedish government is involved in the unrest in the north.
+
+"We are not involved in any of this," Lund said.
+`;
+  const { scored } = run(wire("whose.txt", text));
+
+  test("gives the person introduced in it that country, not the dateline's", () => {
+    expect(one(scored, "We are not involved in any of this")).toMatchObject({ speaker: "Karin Lund", speakerCountry: "Sweden" });
+  });
+
+  test("“He” is the main clause's speaker, not the one speaking inside the relative clause", () => {
+    expect(one(scored, "Swedish government is involved in the unrest").speaker).toBe("Ola Berg");
+  });
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 
@@ -1291,6 +1311,16 @@ Earlier, the Norwegian foreign ministry said a security guard was killed at its 
 
   test("“The ministry said” is the Norwegian foreign ministry", () => {
     expect(one(scored, "evacuate its embassy staff from Sweden")).toMatchObject({ speaker: "Norwegian foreign ministry", speakerCountry: "Norway" });
+  });
+
+  test("a body the speaker names inside the quotation is not the one the reporter's “the ministry” refers to", () => {
+    const quoted = run(wire("quoted-body.txt", `Oslo answers Stockholm
+
+OSLO — Norway's Ministry of Foreign Affairs answered on Monday.
+
+"The attention of the ministry has been drawn to a statement released by the Swedish Ministry of Foreign Affairs," a statement from the ministry said.
+`)).scored;
+    expect(one(quoted, "attention of the ministry has been drawn")).toMatchObject({ speakerCountry: "Norway" });
   });
 
   test("a speaker's own “the government” is not the reporter's reference back", () => {

@@ -26,7 +26,8 @@ export function addBodyReferences(tokens: Token[], quotes: QuoteSpan[], cast: Ca
       const mention = ordered[next++];
       covered = Math.max(covered, mention.end);
       const actor = actors[mention.actor];
-      if (actor.kind !== "institution") continue;
+      // A body a speaker names in their own words is not one the reporter refers back to.
+      if (actor.kind !== "institution" || insideAny(mention.start, quotes)) continue;
       for (const word of actor.name.toLowerCase().split(/\s+/)) if (BODY_NOUNS.has(word)) lastBody.set(word, mention);
     }
     if (!BODY_NOUNS.has(token.normal) || tokens[index - 1].normal !== "the" || token.start < covered) continue;

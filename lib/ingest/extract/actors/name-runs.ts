@@ -96,7 +96,7 @@ function candidateOf(
   if (nameTokens.length === 1 && first === 0 && tokens[run.firstToken - 1]?.normal === "the") return null;
   const introduction = introductionBefore(text, title ? run.start : start, countries) ?? officeIntroductionBefore(text, title ? run.start : start, institutions);
   // "Ecuadorian President Ana Ruiz": a demonym the run did not swallow.
-  const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? countryBeforeJoinedTitle(text, run.start, countries);
+  const adjacentCountry = countries.endingJustBefore(run.start, 1)?.country ?? countryBeforeJoinedTitle(text, run.start, countries) ?? countryBeforeWhose(text, run.start, countries);
   const apposition = appositiveAfter(text, end, countries);
   const next = tokens[run.lastToken + 1];
   const previous = tokens[run.firstToken - 1];
@@ -367,11 +367,18 @@ function introductionBefore(
     // A title that names its country: "Kremlin spokesman", "White House press secretary".
     country ??= countries.firstWithin(absolute, title.end)?.country ?? null;
     if (!country) country = countries.rightBefore(text, absolute)?.country ?? country;
+    if (!country) country = countryBeforeWhose(text, absolute, countries);
     // "Peruvian Defence Ministry spokesman X": the country before the office the title serves.
     if (!country) country = countries.firstWithin(absolute - capitalizedWordsBefore(text.slice(Math.max(0, absolute - 60), absolute)), absolute)?.country ?? null;
     return { title: title.title, head: title.head, country };
   }
   return null;
+}
+
+/** "Rwanda, whose President Paul Kagame …": the country a relative clause opening at `position` hangs on. */
+function countryBeforeWhose(text: string, position: number, countries: SortedSpans<CountryMention>): string | null {
+  const whose = /,\s+whose\s+$/i.exec(text.slice(Math.max(0, position - 12), position));
+  return whose ? (countries.endingJustBefore(position - whose[0].length, 0)?.country ?? null) : null;
 }
 
 /** "minister of state for human rights, Ana Ruiz": the portfolio a title before the name is of. */

@@ -29,7 +29,8 @@ export function withPronouns(
 ): ActorMention[] {
   const result: ActorMention[] = [];
   // The last one who spoke is the likeliest "he": "Peru's president called it “shameful”. He also suggested…"
-  const speaks = (mention: ActorMention) => speaksAfter(mention.lastToken);
+  // Not one speaking in a relative clause: "… against Rwanda, whose president denies it. He …".
+  const speaks = (mention: ActorMention) => speaksAfter(mention.lastToken) && !inWhoseClause(analyzed.tokens, mention.firstToken);
   const speaksAfter = (lastToken: number) => {
     let next = lastToken + 1;
     while (analyzed.tokens[next] && ["ADV", "AUX"].includes(analyzed.tokens[next].pos)) next++;
@@ -138,6 +139,13 @@ export function withPronouns(
   }
   while (cursor < mentions.length) result.push(mentions[cursor++]);
   return result;
+}
+
+/** The mention at `first` follows "whose" and its title words: it is inside a relative clause. */
+function inWhoseClause(tokens: AnalyzedText["tokens"], first: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && k >= first - 4 && ["NOUN", "PROPN", "ADJ"].includes(tokens[k].pos)) k--;
+  return tokens[k]?.normal === "whose";
 }
 
 /** Every word of the sentence is quoted: it belongs to a quotation, not to the reporter's narrative. */
