@@ -1302,6 +1302,30 @@ He indicated that the Swedish government is involved in the unrest in the north.
   });
 });
 
+describe("a government's statement, issued by its spokesperson's office", () => {
+  const text = `Oslo regrets
+
+OSLO — Sweden ordered Norwegian Ambassador Ola Berg to leave on Saturday. Norway notes with regret the decision, said a statement by the office of the government spokesperson of Norway.
+
+"It is regrettable that Sweden continues to scapegoat Norway," said the statement. Norway remains committed to the agreed frameworks, including the Oslo Roadmap, said the statement.
+
+The expulsion was announced by the Swedish government spokesman Karin Lund.
+`;
+  const { scored } = run(wire("spokesperson-office.txt", text));
+
+  test("“said the statement” is the office that issued it (“a statement by the office of …”), not the ambassador named before", () => {
+    expect(one(scored, "continues to scapegoat Norway")).toMatchObject({ speaker: "government spokesperson of Norway", speakerCountry: "Norway" });
+  });
+
+  test("a capital opening a longer name (“the Oslo Roadmap”) is not the government speaking", () => {
+    expect(one(scored, "remains committed to the agreed frameworks").speaker).toBe("government spokesperson of Norway");
+  });
+
+  test("“the Swedish government spokesman Karin Lund” is Swedish, so Norway's unnamed spokesperson is not her", () => {
+    expect(findByQuote(scored, "continues to scapegoat Norway").map((s) => s.speaker)).not.toContain("Karin Lund");
+  });
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

@@ -106,7 +106,7 @@ export function findInstitutionMentions(text: string): InstitutionMention[] {
         continue;
       }
     }
-    if (m.val.kind === "capital") push(m.start, m.nameEnd, country, "capital", text.slice(m.start, m.nameEnd));
+    if (m.val.kind === "capital" && !opensLongerName(text, m.nameEnd)) push(m.start, m.nameEnd, country, "capital", text.slice(m.start, m.nameEnd));
   }
   // Pass 2: head nouns not covered by pass 1 ("the Foreign Ministry", "the government of Peru").
   const covered = out.map((o) => [o.start, o.end] as const);
@@ -163,4 +163,16 @@ export function findInstitutionMentions(text: string): InstitutionMention[] {
     lastEnd = o.end;
   }
   return result;
+}
+
+const CALENDAR_WORD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * "the Luanda Roadmap", "the Nairobi Process", "the Tehran Times": a capital before another
+ * capitalised word is part of a longer name, not the government speaking ("Beijing Monday said"
+ * still is).
+ */
+function opensLongerName(text: string, end: number): boolean {
+  const next = /^ (\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 30));
+  return next !== null && !CALENDAR_WORD.test(next[1]);
 }

@@ -368,12 +368,18 @@ function introductionBefore(
     country ??= countries.firstWithin(absolute, title.end)?.country ?? null;
     if (!country) country = countries.rightBefore(text, absolute)?.country ?? country;
     if (!country) country = countryBeforeWhose(text, absolute, countries);
+    // "the DRC government spokesman Patrick Muyaya": the country of the body the title serves.
+    const body = country ? null : BODY_BEFORE_TITLE.exec(text.slice(Math.max(0, absolute - 24), absolute));
+    if (body) country = countries.rightBefore(text, absolute - body[0].length)?.country ?? null;
     // "Peruvian Defence Ministry spokesman X": the country before the office the title serves.
     if (!country) country = countries.firstWithin(absolute - capitalizedWordsBefore(text.slice(Math.max(0, absolute - 60), absolute)), absolute)?.country ?? null;
     return { title: title.title, head: title.head, country };
   }
   return null;
 }
+
+/** A body of government named by its common noun right before a title: "government spokesman". */
+const BODY_BEFORE_TITLE = /\b(?:government|ministry|presidency|army|military|embassy)\s+$/i;
 
 /** "Rwanda, whose President Paul Kagame …": the country a relative clause opening at `position` hangs on. */
 function countryBeforeWhose(text: string, position: number, countries: SortedSpans<CountryMention>): string | null {

@@ -14,6 +14,8 @@ const LOOK_BACK = 4;
 const DOCUMENT_LOOK_BACK = 8;
 const DOCUMENTS = new Set(["statement", "communique", "communiqué", "declaration"]);
 const AUTHORSHIP = new Set(["from", "by", "of"]);
+/** Tokens back from an author to the document it issued: "a statement by the office of …". */
+const AUTHOR_REACH = 4;
 const OFFICES = new Set(["office", "spokesman", "spokeswoman", "spokesperson", "aides"]);
 
 /**
@@ -79,9 +81,16 @@ export function withPronouns(
     for (let i = sentence.firstToken; i <= sentence.lastToken; i++) if (DOCUMENTS.has(tokens[i].normal)) return true;
     return false;
   };
-  // "a statement from the ministry", "the communique issued by the ministry".
-  const isDocumentsAuthor = (m: ActorMention) =>
-    AUTHORSHIP.has(tokens[m.firstToken - 1]?.normal ?? "") && [m.firstToken - 2, m.firstToken - 3].some((i) => DOCUMENTS.has(tokens[i]?.normal ?? ""));
+  // "a statement from the ministry", "the communique issued by the ministry", "a statement by the
+  // office of the government spokesperson of Rwanda".
+  const isDocumentsAuthor = (m: ActorMention) => AUTHORSHIP.has(tokens[m.firstToken - 1]?.normal ?? "") && documentBefore(m.firstToken - 2);
+  const documentBefore = (from: number) => {
+    for (let i = from; i >= 0 && i >= from - AUTHOR_REACH; i--) {
+      if (DOCUMENTS.has(tokens[i].normal)) return true;
+      if (tokens[i].pos === "PUNCT" || (tokens[i].pos === "VERB" && !tokens[i].normal.endsWith("ed"))) return false;
+    }
+    return false;
+  };
   // "his office said", "her spokesman said": the person's own voice.
   const isOwnOffice = (index: number) =>
     (tokens[index].normal === "his" || tokens[index].normal === "her") && OFFICES.has(tokens[index + 1]?.normal ?? "") && speaksAfter(index + 1);
