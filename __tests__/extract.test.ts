@@ -1326,6 +1326,25 @@ The expulsion was announced by the Swedish government spokesman Karin Lund.
   });
 });
 
+describe("a body before a spokesperson's title, and a speech act whose object is the quotation", () => {
+  const text = `Oslo surprised
+
+STOCKHOLM – Norway’s Foreign Ministry has expressed “surprise” about Sweden’s criticism over its fishing policy.
+
+Norway’s foreign office spokesperson Kari Dahl described Sweden’s decision as “quite unusual,” describing the move as “not a very appropriate procedure to resolve a crisis.”
+`;
+  const { scored } = run(wire("office-spokesperson.txt", text));
+
+  test("“expressed “surprise” about …”: the verb and what follows the quotation are the statement", () => {
+    expect(one(scored, "surprise").text).toBe("expressed “surprise” about Sweden’s criticism over its fishing policy");
+  });
+
+  test("“Norway's foreign office spokesperson Kari Dahl”: Dahl is Norway's, and her participle is hers", () => {
+    expect(one(scored, "quite unusual")).toMatchObject({ speaker: "Kari Dahl", speakerCountry: "Norway" });
+    expect(one(scored, "not a very appropriate procedure")).toMatchObject({ speaker: "Kari Dahl", speakerCountry: "Norway" });
+  });
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

@@ -148,7 +148,9 @@ export function clauseAroundQuote(reading: Reading, event: SpeechEvent, quote: S
   const verbLemma = tokens[event.verb].lemma;
   // A label's object follows its verb ("termed the attack “illegal”"), whether or not the verb reports speech.
   let start = complementStart(reading, event, sentence) ?? (LABEL_VERBS.has(verbLemma) ? afterAdverbs(reading, event.verb + 1, sentence) : null);
-  if (start === null || tokens[start].start >= quote.start - 1) return null;
+  // "expressed “surprise” about the criticism": a speech act whose object is the quotation.
+  if (start === null && ACT_VERBS.has(verbLemma) && tokens[afterAdverbs(reading, event.verb + 1, sentence)]?.start >= quote.start - 1) start = event.verb;
+  if (start === null || (start !== event.verb && tokens[start].start >= quote.start - 1)) return null;
   // "called the move “regrettable”": the label alone does not say what it is of; the verb and its
   // object do.
   // "accused them of treating the kingdom like “a banana republic”": a speech act's verb too.

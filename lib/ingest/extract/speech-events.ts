@@ -4,6 +4,7 @@ import { matchTitleAt } from "../gazetteer";
 import { isPassive, type Sentence, type Token } from "../nlp";
 import type { ArticleActors } from "./actors";
 import { itemBeforeSeparator } from "./actors/country-speakers";
+import type { ActorMention } from "./actors/types";
 import type { ArticleText } from "./article-text";
 import type { MentionIndex } from "./mention-index";
 import { appendTo, firstEndingAfter, groupBy, sentenceHoldingToken } from "./positions";
@@ -34,6 +35,9 @@ export interface SpeechEvent {
 const TITLE_PHRASE_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"]);
 /** The prepositions inside a title: "Minister of Labor", "spokesman for the ministry". */
 const TITLE_PREPOSITIONS = new Set(["of", "for"]);
+/** Title words a body may stand apart from the person it qualifies by: "foreign office spokesperson". */
+const TITLE_WORDS_BETWEEN = 3;
+const TITLE_WORD_POS = new Set(["ADJ", "NOUN", "PROPN"]);
 const inTitlePhrase = (token: Token) => (TITLE_PHRASE_POS.has(token.pos) || TITLE_PREPOSITIONS.has(token.normal)) && token.normal !== "that";
 /** Tokens of a title phrase before a name set off by commas. */
 const TITLE_PHRASE_TOKENS = 8;
@@ -153,7 +157,20 @@ export class SpeechEvents {
     );
     if (candidates.length === 0) return null;
     // A participle ("…, saying") or a verb after a subordinate clause takes the sentence's subject.
-    return (verb.text.endsWith("ing") || coordinated ? candidates[0] : candidates[candidates.length - 1]).actor;
+    return (verb.text.endsWith("ing") || coordinated ? this.headOf(candidates) : candidates[candidates.length - 1]).actor;
+  }
+
+  /**
+   * The first of a sentence's subject candidates, or the person it qualifies: "Germany's foreign office
+   * spokesperson Maria Adebahr" is Adebahr, the office only saying whose spokesperson she is.
+   */
+  private headOf(candidates: ActorMention[]): ActorMention {
+    const [first, next] = candidates;
+    const { actors } = this.actors;
+    if (!next || actors[first.actor].kind === "person" || actors[next.actor].kind !== "person" || next.firstToken - first.lastToken > TITLE_WORDS_BETWEEN + 1) return first;
+    const tokens = this.article.analyzed.tokens;
+    for (let k = first.lastToken + 1; k < next.firstToken; k++) if (!TITLE_WORD_POS.has(tokens[k].pos)) return first;
+    return next;
   }
 
   /**

@@ -369,7 +369,7 @@ function introductionBefore(
     if (!country) country = countries.rightBefore(text, absolute)?.country ?? country;
     if (!country) country = countryBeforeWhose(text, absolute, countries);
     // "the DRC government spokesman Patrick Muyaya": the country of the body the title serves.
-    const body = country ? null : BODY_BEFORE_TITLE.exec(text.slice(Math.max(0, absolute - 24), absolute));
+    const body = country ? null : BODY_BEFORE_TITLE.exec(text.slice(Math.max(0, absolute - 32), absolute));
     if (body) country = countries.rightBefore(text, absolute - body[0].length)?.country ?? null;
     // "Peruvian Defence Ministry spokesman X": the country before the office the title serves.
     if (!country) country = countries.firstWithin(absolute - capitalizedWordsBefore(text.slice(Math.max(0, absolute - 60), absolute)), absolute)?.country ?? null;
@@ -378,8 +378,8 @@ function introductionBefore(
   return null;
 }
 
-/** A body of government named by its common noun right before a title: "government spokesman". */
-const BODY_BEFORE_TITLE = /\b(?:government|ministry|presidency|army|military|embassy)\s+$/i;
+/** A body of government named by its common noun right before a title: "government spokesman", "foreign office spokesperson". */
+const BODY_BEFORE_TITLE = /\b(?:foreign\s+)?(?:government|ministry|office|presidency|army|military|embassy)\s+$/i;
 
 /** "Rwanda, whose President Paul Kagame …": the country a relative clause opening at `position` hangs on. */
 function countryBeforeWhose(text: string, position: number, countries: SortedSpans<CountryMention>): string | null {
