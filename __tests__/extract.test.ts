@@ -1345,6 +1345,20 @@ Norway’s foreign office spokesperson Kari Dahl described Sweden’s decision a
   });
 });
 
+test("“read the statement” and “the statement read” attribute a quotation to the statement's issuer", () => {
+  const text = `Oslo reopens airspace
+
+OSLO — Norway reopened its airspace to flights from Sweden on Monday, the Norwegian foreign ministry said.
+
+“The Government of Norway has decided to re-open its airspace to all flights from Sweden,” read the statement in part.
+
+“This goodwill measure has been made in the mutual interest of our two countries,” the statement read.
+`;
+  const { scored } = run(wire("statement-read.txt", text));
+  expect(one(scored, "decided to re-open its airspace").speaker).toBe("Norwegian foreign ministry");
+  expect(one(scored, "This goodwill measure").speaker).toBe("Norwegian foreign ministry");
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

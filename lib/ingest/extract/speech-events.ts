@@ -15,6 +15,8 @@ export const SPEECH_VERBS = new Set(speech.verbs);
 const PHRASAL_VERBS = speech.phrasalVerbs.map((phrase) => phrase.split(" "));
 const SPEECH_NOUNS = new Set(speech.nouns);
 const INVERTED_VERBS = new Set(speech.invertedVerbs);
+const DOCUMENT_VERBS = new Set(speech.documentVerbs);
+const DOCUMENTS = new Set(speech.documents);
 export const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
 /** Words of title and country that may stand between "according to" and the name. */
 const ACCORDING_TO_REACH = 6;
@@ -90,7 +92,7 @@ export class SpeechEvents {
     if (!token || token.pos !== "VERB" || insideAny(token.start, this.article.quotes)) return false;
     const tokens = this.article.analyzed.tokens;
     if (isReducedPassive(tokens, token.index) || isPluralNounAfterVerb(tokens, token.index) || isPredicateInfinitive(tokens, token.index)) return false;
-    return SPEECH_VERBS.has(token.lemma) || phrasalVerbEnd(this.article.analyzed.tokens, token.index) !== null;
+    return SPEECH_VERBS.has(token.lemma) || phrasalVerbEnd(tokens, token.index) !== null || (DOCUMENT_VERBS.has(token.lemma) && hasDocumentSubject(tokens, token.index));
   }
 
   /** Who does the saying: the mention right before the verb, an inverted "said X", or the clause's subject. */
@@ -123,7 +125,7 @@ export class SpeechEvents {
     const verb = tokens[verbIndex];
     // "“…,” said the minister." — only right after a quote or comma, with the speaker closing the clause.
     const introducedByQuote = /^[,”"’]$/.test(tokens[verbIndex - 1]?.text ?? "");
-    if (INVERTED_VERBS.has(verb.normal) && introducedByQuote) {
+    if ((INVERTED_VERBS.has(verb.normal) || DOCUMENT_VERBS.has(verb.lemma)) && introducedByQuote) {
       const after = this.mentions.startingJustAfter(verbIndex);
       // The speaker closes the clause, or a phrase of place, time or manner follows ("said X in a speech").
       const closes = after && (/^[.,;:!?]?$/.test(tokens[after.lastToken + 1]?.text ?? "") || ["ADP", "SCONJ"].includes(tokens[after.lastToken + 1]?.pos ?? ""));
@@ -337,6 +339,11 @@ function opensSentence(tokens: Token[], firstToken: number, sentence: Sentence):
 function isReducedPassive(tokens: Token[], index: number): boolean {
   const next = tokens[index + 1];
   return tokens[index].normal.endsWith("ed") && next?.pos === "VERB" && next.normal.endsWith("ed") && tokens[index - 1]?.pos === "NOUN";
+}
+
+/** "the statement read", "“…,” read the statement": a document before the verb, or right after it. */
+function hasDocumentSubject(tokens: Token[], index: number): boolean {
+  return DOCUMENTS.has(tokens[index - 1]?.normal ?? "") || (tokens[index + 1]?.normal === "the" && DOCUMENTS.has(tokens[index + 2]?.normal ?? ""));
 }
 
 const BE_FORMS = new Set(["be", "is", "are", "was", "were", "been", "being", "'s", "’s"]);

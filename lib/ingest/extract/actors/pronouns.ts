@@ -12,7 +12,9 @@ const INVERTED_VERBS = new Set(speech.invertedVerbs);
 const LOOK_BACK = 4;
 /** "The statement" may come paragraphs after whoever issued it. */
 const DOCUMENT_LOOK_BACK = 8;
-const DOCUMENTS = new Set(["statement", "communique", "communiqué", "declaration"]);
+const DOCUMENTS = new Set(speech.documents);
+/** "the statement read", "“…,” read the statement": verbs of saying only for a document. */
+const DOCUMENT_VERBS = new Set(speech.documentVerbs);
 const AUTHORSHIP = new Set(["from", "by", "of"]);
 /** Tokens back from an author to the document it issued: "a statement by the office of …". */
 const AUTHOR_REACH = 4;
@@ -73,9 +75,13 @@ export function withPronouns(
   const isDocument = (index: number) =>
     DOCUMENTS.has(tokens[index].normal) &&
     tokens[index - 1]?.normal === "the" &&
-    (speaksAfter(index) || (tokens[index - 2]?.normal === "to" && tokens[index - 3]?.normal === "according") || saidBefore(index - 2));
-  // "“…,” said the statement".
-  const saidBefore = (index: number) => INVERTED_VERBS.has(tokens[index]?.normal ?? "") && /^[,”"’]$/.test(tokens[index - 1]?.text ?? "");
+    (speaksAfter(index) ||
+      DOCUMENT_VERBS.has(tokens[index + 1]?.lemma ?? "") ||
+      (tokens[index - 2]?.normal === "to" && tokens[index - 3]?.normal === "according") ||
+      saidBefore(index - 2));
+  // "“…,” said the statement", "“…,” read the statement".
+  const saidBefore = (index: number) =>
+    (INVERTED_VERBS.has(tokens[index]?.normal ?? "") || DOCUMENT_VERBS.has(tokens[index]?.lemma ?? "")) && /^[,”"’]$/.test(tokens[index - 1]?.text ?? "");
   const mentionsDocument = (s: number) => {
     const sentence = analyzed.sentences[s];
     for (let i = sentence.firstToken; i <= sentence.lastToken; i++) if (DOCUMENTS.has(tokens[i].normal)) return true;
