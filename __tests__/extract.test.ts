@@ -1380,12 +1380,12 @@ OSLO — Norway's Ministry of Foreign Affairs answered on Monday.
     expect(one(quoted, "attention of the ministry has been drawn")).toMatchObject({ speakerCountry: "Norway" });
   });
 
-  test("a speaker's own “the government” is not the reporter's reference back", () => {
-    const quoted = run(wire("quoted-government.txt", `Lund speaks from Rome
+  test("a speaker's own “the ministry” is not the reporter's reference back", () => {
+    const quoted = run(wire("quoted-ministry.txt", `Lund speaks from Rome
 
-Swedish Foreign Minister Karin Lund flew to Rome on Monday. The Italian government hosted her.
+Swedish Foreign Minister Karin Lund flew to Rome on Monday. The Italian foreign ministry hosted her.
 
-"I think it is important that the government forges a path forward that frees Norway from the current construct," Lund said.
+"I think it is important that the ministry forges a path forward that frees Norway from the current construct," Lund said.
 `)).scored;
     expect(one(quoted, "forges a path forward")).toMatchObject({ speaker: "Karin Lund", target: "Norway" });
   });

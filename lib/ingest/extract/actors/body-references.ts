@@ -3,8 +3,8 @@ import { insideAny, type QuoteSpan } from "../quotes";
 import type { Cast } from "./cast";
 import type { ActorMention } from "./types";
 
-/** Nouns that name a body of government on their own after "the", as a report refers back to one. */
-const BODY_NOUNS = new Set(["ministry", "embassy", "council", "presidency", "cabinet", "department", "government"]);
+/** Nouns that name a body of government on their own after "the", as a report refers back to one ("the government" is as often a country's in general). */
+const BODY_NOUNS = new Set(["ministry", "embassy"]);
 /** Characters back to the body a bare "the ministry" refers to. */
 const REFERS_WITHIN = 2000;
 
