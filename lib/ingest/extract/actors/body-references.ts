@@ -11,7 +11,7 @@ const REFERS_WITHIN = 2000;
 /**
  * "Earlier, the Azeri foreign ministry said … . The ministry said it would evacuate its staff": a
  * bare "the ministry" (not "the ministry spokesman") is the body last named with that noun. The
- * reporter's words only: a speaker's "the government" is theirs. `ordered`: the cast's mentions by position.
+ * reporter's words only: a speaker's "the ministry" is theirs. `ordered`: the cast's mentions by position.
  */
 export function addBodyReferences(tokens: Token[], quotes: QuoteSpan[], cast: Cast, ordered: ActorMention[]): void {
   const { actors } = cast;
