@@ -1359,6 +1359,14 @@ OSLO — Norway reopened its airspace to flights from Sweden on Monday, the Norw
   expect(one(scored, "This goodwill measure").speaker).toBe("Norwegian foreign ministry");
 });
 
+test("“…, said a statement by the office of X”: the statement's author, named after it, speaks", () => {
+  const text = `Oslo regrets
+
+OSLO — Sweden ordered Norwegian Ambassador Ola Berg to leave on Saturday. Norway notes with regret the decision by Sweden to expel its envoy, said a statement by the office of the government spokesperson of Norway.
+`;
+  expect(one(run(wire("a-statement-by.txt", text)).scored, "notes with regret the decision")).toMatchObject({ speaker: "government spokesperson of Norway", speakerCountry: "Norway" });
+});
+
 describe("a bare “the ministry” refers back to the body last named with that noun", () => {
   const text = `Oslo evacuates embassy
 

@@ -72,9 +72,10 @@ export function withPronouns(
   const voices = new Set<ActorMention>();
   // "the statement said", "according to the statement", "said the statement": whoever issued it, the last to speak.
   const tokens = analyzed.tokens;
+  // "said a statement by the office of …": an indefinite one names its author right after it.
   const isDocument = (index: number) =>
     DOCUMENTS.has(tokens[index].normal) &&
-    tokens[index - 1]?.normal === "the" &&
+    (tokens[index - 1]?.normal === "the" || (tokens[index - 1]?.normal === "a" && AUTHORSHIP.has(tokens[index + 1]?.normal ?? ""))) &&
     (speaksAfter(index) ||
       DOCUMENT_VERBS.has(tokens[index + 1]?.lemma ?? "") ||
       (tokens[index - 2]?.normal === "to" && tokens[index - 3]?.normal === "according") ||
@@ -116,7 +117,13 @@ export function withPronouns(
     while (cursor < mentions.length && mentions[cursor].start < token.start) add(mentions[cursor++]);
     const here = sentenceOf(token.index);
     let referent: number | null = null;
-    for (const s of lookBack(here, document ? DOCUMENT_LOOK_BACK : LOOK_BACK)) {
+    // "a statement by the office of X": its author follows it.
+    if (document && tokens[token.index - 1].normal === "a") {
+      const author = mentions.find((m) => m.firstToken > token.index && m.firstToken - token.index <= AUTHOR_REACH + 2 && isDocumentsAuthor(m));
+      if (!author) continue;
+      referent = author.actor;
+    }
+    for (const s of referent === null ? lookBack(here, document ? DOCUMENT_LOOK_BACK : LOOK_BACK) : []) {
       if (referent !== null) break;
       const sentence = analyzed.sentences[s];
       const inSentence = (resultBySentence.get(s) ?? []).filter(
