@@ -2,6 +2,7 @@ import { DISPLAY, checkCode } from "./country-forms";
 import { INSTITUTIONS, type InstitutionEntry } from "./data";
 import { hitAt, scanMainOnce, type RawHit } from "./scan";
 import { Trie, isUpperAt, isWordStart, skipHSpace } from "./trie";
+import { CALENDAR_WORDS } from "./person-names";
 
 export interface InstitutionMention {
   start: number;
@@ -165,7 +166,7 @@ export function findInstitutionMentions(text: string): InstitutionMention[] {
   return result;
 }
 
-const CALENDAR_WORD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const CALENDAR_WORD = new Set(CALENDAR_WORDS);
 
 /**
  * "the Luanda Roadmap", "the Nairobi Process", "the Tehran Times": a capital before another
@@ -174,5 +175,5 @@ const CALENDAR_WORD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|
  */
 function opensLongerName(text: string, end: number): boolean {
   const next = /^ (\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 30));
-  return next !== null && !CALENDAR_WORD.test(next[1]);
+  return next !== null && !CALENDAR_WORD.has(next[1]);
 }

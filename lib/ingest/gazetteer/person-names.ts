@@ -5,7 +5,7 @@ import { INSTITUTIONS, TITLE_DATA } from "./data";
 import { isHSpace, isUpperAt, isWordAt, wordAt } from "./trie";
 
 // Words that may follow a person-like place name without making it part of a personal name.
-const CALENDAR_WORDS = [
+export const CALENDAR_WORDS = [
   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
   "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
